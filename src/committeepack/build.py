@@ -1,0 +1,103 @@
+"""The build pipeline: configuration, inputs, rendering, writing.
+
+:func:`build` is what ``committeepack build`` runs; tests call it directly. Every paper is
+rendered in memory first, and only when all succeed are they written, so a failed build leaves
+the previous papers in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import wordxml
+from .errors import CommitteePackError
+from .output import OutputFolder, Written, stable_zip
+from .papers import PAPERS
+from .project import Project
+from .render import render_docx
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, and how long it took."""
+
+    written: list[Written] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line per paper and a closing line, for the terminal."""
+        lines = []
+        for item in self.written:
+            note = {"written": "written", "unchanged": "unchanged",
+                    "replaced": f"replaced (your edited copy is kept as {item.backup})"}[item.status]
+            lines.append(f"  {item.name}: {note}")
+        lines.append(f"{len(self.written)} paper(s) in {self.seconds:.1f}s")
+        return "\n".join(lines)
+
+
+def select_papers(names: list[str] | None) -> list:
+    """The paper modules for ``names`` (all papers when empty), or an error naming the unknown."""
+    if not names:
+        return list(PAPERS.values())
+    unknown = [name for name in names if name not in PAPERS]
+    if unknown:
+        raise CommitteePackError(
+            f"no paper called '{unknown[0]}'; the papers are: {', '.join(PAPERS)}"
+        )
+    return [PAPERS[name] for name in dict.fromkeys(names)]
+
+
+def render_paper(project: Project, paper) -> bytes:
+    """Render one paper to .docx bytes (nothing is written)."""
+    inputs = paper.load(project)
+    tpl, template_name = project.template(paper)
+    context = paper.context(tpl, inputs, project)
+    render_docx(tpl, context, template_name)
+    # after rendering, tpl.docx is the rendered document (get_docx() would reload the template)
+    _set_properties(tpl.docx, paper.document_title(inputs), project)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def _set_properties(document, title: str, project: Project) -> None:
+    """Title, language and dates from the project, never from the clock."""
+    config = project.config
+    wordxml.set_document_language(document, config.language)
+    props = document.core_properties
+    props.title = title
+    props.subject = config.partnership
+    props.author = config.council
+    props.last_modified_by = config.council
+    when = dt.datetime.combine(config.meeting.date, dt.time())
+    props.created = props.modified = when
+    props.revision = 1
+
+
+def build(
+    start: Path,
+    papers: list[str] | None = None,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Build ``papers`` (every paper when None) of the project containing ``start``."""
+    began = time.perf_counter()
+    project = Project.open(start)
+    selected = select_papers(papers)
+    folder = OutputFolder(project.out_dir, project.config.output_dir)
+    folder.check([paper.OUTPUT for paper in selected], force)
+    rendered = []
+    for paper in selected:
+        if progress:
+            progress(f"rendering {paper.NAME}")
+        rendered.append((paper, render_paper(project, paper)))
+    result = BuildResult()
+    for paper, data in rendered:
+        result.written.append(folder.write(paper.OUTPUT, data, force))
+    result.seconds = time.perf_counter() - began
+    return result

@@ -1,0 +1,123 @@
+"""The ``committeepack`` command: parses options and calls the library.
+
+Heavy libraries (docxtpl, pandas, matplotlib) are imported inside the commands, so that
+``committeepack --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import CommitteePackError, ErrorList
+
+
+def _report_errors(func):
+    """Show a :class:`CommitteePackError` as ``Error: path:line: message`` and exit 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except CommitteePackError as exc:
+            errors = exc.errors if isinstance(exc, ErrorList) else [exc]
+            for error in errors:
+                click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="committeepack")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what each step is doing.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
+    """Turn a Community Safety Partnership's figures and narrative into Word committee papers.
+
+    Run the commands in a project folder (one with committeepack.toml), or pass --project.
+    """
+    ctx.obj = {"quiet": quiet, "verbose": verbose and not quiet}
+
+
+def _project_option(func):
+    return click.option(
+        "--project", "-p", "project", type=click.Path(file_okay=False, path_type=Path),
+        default=Path("."), show_default=True, help="The project folder.",
+    )(func)
+
+
+@cli.command()
+@click.argument("papers", nargs=-1, metavar="[PAPER]...")
+@_project_option
+@click.option("--force", is_flag=True,
+              help="Replace papers edited by hand since they were generated (a copy is kept).")
+@click.pass_context
+@_report_errors
+def build(ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool) -> None:
+    """Build the papers into the output folder (out/).
+
+    With no PAPER, builds every paper; otherwise just those named (for example agenda-item).
+    A paper changed by hand since it was generated is never replaced without --force.
+    """
+    from .build import build as run_build
+
+    progress = click.echo if ctx.obj["verbose"] else None
+    result = run_build(project, list(papers) or None, force=force, progress=progress)
+    if not ctx.obj["quiet"]:
+        click.echo(result.summary())
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_context
+@_report_errors
+def new(ctx: click.Context, path: Path) -> None:
+    """Start a project for another council at PATH.
+
+    Copies in a configuration, example inputs and the default templates, ready to edit.
+    """
+    from .scaffold import new_project
+
+    created = new_project(path)
+    if not ctx.obj["quiet"]:
+        click.echo(f"Started a project in {path} ({len(created)} files).")
+        click.echo(f"Next: edit {path}/committeepack.toml and {path}/inputs/, then run "
+                   f"'committeepack build' in {path}.")
+
+
+@cli.command()
+@_project_option
+@click.option("--overwrite", is_flag=True, help="Replace templates that already exist.")
+@click.pass_context
+@_report_errors
+def templates(ctx: click.Context, project: Path, overwrite: bool) -> None:
+    """Write the default Word templates into the project's templates/ folder.
+
+    They carry the branding of committeepack.toml; restyle them in Word afterwards.
+    Existing templates are kept unless --overwrite is given.
+    """
+    from .scaffold import write_templates
+
+    for name, status in write_templates(project, overwrite):
+        if not ctx.obj["quiet"]:
+            click.echo(f"  templates/{name}: {status}")
+
+
+@cli.command(name="papers")
+def list_papers() -> None:
+    """List the papers committeepack can build."""
+    from .papers import PAPERS
+
+    for name, paper in PAPERS.items():
+        click.echo(f"{name:24} {paper.DESCRIPTION}")
+
+
+def main() -> None:
+    """Entry point of the ``committeepack`` script."""
+    cli(prog_name="committeepack")

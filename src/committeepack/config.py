@@ -1,0 +1,260 @@
+"""The project configuration: ``committeepack.toml`` at the project root.
+
+It holds the facts entered once for every paper: the council, the partnership, the committee
+and its meeting, people and their roles, the council's cross-cutting implication rows and the
+branding. :func:`load_config` validates the whole file and reports every problem together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import CommitteePackError, ConfigError, raise_all
+
+CONFIG_NAME = "committeepack.toml"
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone named in the papers, with the job title printed beside the name."""
+
+    name: str
+    title: str
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+@dataclass(frozen=True)
+class ImplicationRow:
+    """One row the council requires in every cross-cutting implications table."""
+
+    issue: str
+    sign_off: str
+
+
+@dataclass(frozen=True)
+class Branding:
+    """House style used to generate the default templates."""
+
+    font: str = "Arial"
+    body_size: float = 12.0
+    heading_colour: str = "#12436D"
+    accent_colour: str = "#28A197"
+    logo: Path | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The committee meeting the papers go to."""
+
+    date: dt.date
+    time: str
+    venue: str
+
+
+@dataclass
+class Config:
+    """Validated project configuration."""
+
+    root: Path
+    council: str
+    partnership: str
+    area: str
+    committee: str
+    meeting: Meeting
+    people: dict[str, Person]
+    implications: list[ImplicationRow]
+    branding: Branding = field(default_factory=Branding)
+    committee_acting_as: str = ""
+    language: str = "en-GB"
+    output_dir: str = "out"
+
+    @property
+    def path(self) -> Path:
+        """The configuration file itself."""
+        return self.root / CONFIG_NAME
+
+    def as_context(self) -> dict:
+        """The configuration's facts as names for templates and narrative."""
+        return {
+            "council": self.council,
+            "partnership": self.partnership,
+            "area": self.area,
+            "committee": self.committee,
+            "committee_acting_as": self.committee_acting_as,
+            "meeting": self.meeting,
+            "people": self.people,
+        }
+
+
+def find_project_root(start: Path) -> Path:
+    """The folder holding ``committeepack.toml``: ``start`` or one of its parents."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise ConfigError(
+        f"no {CONFIG_NAME} here or in any parent folder; run this in a project folder, "
+        "or start one with 'committeepack new PATH'",
+        str(start),
+    )
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate ``root/committeepack.toml``, raising every problem at once."""
+    path = root / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(
+            f"not valid TOML ({message}); quote text values and use YYYY-MM-DD for dates",
+            CONFIG_NAME,
+            int(match.group(1)) if match else None,
+        ) from None
+    reader = _Reader(data, text)
+    config = Config(
+        root=root,
+        council=reader.text("council.name"),
+        partnership=reader.text("partnership.name"),
+        area=reader.text("council.area"),
+        committee=reader.text("committee.name"),
+        committee_acting_as=reader.text("committee.acting_as", required=False),
+        meeting=Meeting(
+            date=reader.date("meeting.date"),
+            time=reader.text("meeting.time"),
+            venue=reader.text("meeting.venue"),
+        ),
+        people=reader.people(),
+        implications=reader.implications(),
+        branding=reader.branding(),
+        language=reader.text("document.language", required=False) or "en-GB",
+        output_dir=reader.text("document.output_folder", required=False) or "out",
+    )
+    raise_all(reader.errors)
+    return config
+
+
+class _Reader:
+    """Pulls typed values out of the parsed TOML, collecting problems instead of stopping."""
+
+    def __init__(self, data: dict, text: str):
+        self.data = data
+        self.lines = text.splitlines()
+        self.errors: list[CommitteePackError] = []
+
+    def fail(self, key: str, message: str) -> None:
+        self.errors.append(ConfigError(f"{key}: {message}", CONFIG_NAME, self.line_of(key)))
+
+    def line_of(self, dotted: str) -> int | None:
+        """Best-effort line of a dotted key: its ``[table]`` header, then ``name =`` in it."""
+        parts = dotted.split(".")
+        table, name = parts[:-1], parts[-1]
+        in_table = not table
+        for number, raw in enumerate(self.lines, 1):
+            line = raw.strip()
+            header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?$", line)
+            if header:
+                in_table = header.group(1).split(".") == table
+                continue
+            if in_table and re.match(rf'^"?{re.escape(name)}"?\s*=', line):
+                return number
+        for number, raw in enumerate(self.lines, 1):  # fall back to the table header
+            if table and re.match(rf"^\[\[?\s*{re.escape('.'.join(table))}\s*\]\]?$", raw.strip()):
+                return number
+        return None
+
+    def get(self, dotted: str):
+        node = self.data
+        for part in dotted.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return node
+
+    def text(self, key: str, required: bool = True) -> str:
+        value = self.get(key)
+        if value is None:
+            if required:
+                self.fail(key, 'missing; add it, for example  key = "text"')
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(key, "must be text in quotes")
+            return ""
+        return value.strip()
+
+    def date(self, key: str) -> dt.date:
+        value = self.get(key)
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if value is None:
+            self.fail(key, "missing; add the date as YYYY-MM-DD, without quotes")
+        else:
+            self.fail(key, f"not a date ({value!r}); write it as YYYY-MM-DD, without quotes")
+        return dt.date(1970, 1, 1)
+
+    def people(self) -> dict[str, Person]:
+        table = self.get("people")
+        if not isinstance(table, dict) or not table:
+            self.fail("people", "missing; add a [people.KEY] table with name and title for "
+                      "each officer the papers name")
+            return {}
+        people = {}
+        for key in table:
+            name = self.text(f"people.{key}.name")
+            title = self.text(f"people.{key}.title")
+            people[key] = Person(name, title)
+        return people
+
+    def implications(self) -> list[ImplicationRow]:
+        rows = self.get("implications")
+        if not isinstance(rows, list) or not rows:
+            self.fail("implications", "missing; list the council's cross-cutting rows in order "
+                      'as [[implications]] tables with issue = "..." and sign_off = "..."')
+            return []
+        result, seen = [], set()
+        for index, row in enumerate(rows, 1):
+            issue, sign_off = row.get("issue"), row.get("sign_off")
+            if not isinstance(issue, str) or not issue.strip():
+                self.fail(f"implications.issue", f"row {index} has no issue name")
+                continue
+            if issue.strip().casefold() in seen:
+                self.fail("implications.issue", f"row {index} repeats {issue!r}; keep one")
+            seen.add(issue.strip().casefold())
+            if not isinstance(sign_off, str) or not sign_off.strip():
+                self.fail("implications.sign_off", f"row {issue!r} has no default sign_off role")
+                sign_off = ""
+            result.append(ImplicationRow(issue.strip(), sign_off.strip()))
+        return result
+
+    def branding(self) -> Branding:
+        default = Branding()
+        font = self.text("branding.font", required=False) or default.font
+        size = self.get("branding.body_size")
+        if size is None:
+            size = default.body_size
+        elif not isinstance(size, int | float) or isinstance(size, bool) or size < 11:
+            self.fail("branding.body_size", "must be a number of points, 11 or more")
+            size = default.body_size
+        colours = {}
+        for key in ("heading_colour", "accent_colour"):
+            value = self.text(f"branding.{key}", required=False) or getattr(default, key)
+            if not HEX_COLOUR.match(value):
+                self.fail(f"branding.{key}", f"{value!r} is not a colour like \"#12436D\"")
+                value = getattr(default, key)
+            colours[key] = value
+        logo = self.text("branding.logo", required=False)
+        return Branding(font, float(size), logo=Path(logo) if logo else None, **colours)

@@ -1,0 +1,77 @@
+"""The one exception tree of committeepack.
+
+Every problem a user can fix is a :class:`CommitteePackError`. Its text is a single line,
+``path:line: what is wrong and what to do``, which the command line prints after ``Error:``.
+Anything else that escapes is a bug in committeepack, not in the user's inputs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class CommitteePackError(Exception):
+    """A problem in the user's project, reported as ``path:line: message``."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def location(self) -> str:
+        """``path:line`` (or just ``path``), or an empty string when there is no file."""
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        where = self.location()
+        return f"{where}: {self.message}" if where else self.message
+
+
+class ConfigError(CommitteePackError):
+    """The project configuration file is missing or wrong."""
+
+
+class InputError(CommitteePackError):
+    """A narrative or data input is missing or wrong."""
+
+
+class TemplateProblem(CommitteePackError):
+    """A Word template has a tag error or uses a name the paper does not provide."""
+
+
+class OutputConflict(CommitteePackError):
+    """Writing a paper would overwrite work that was not made by committeepack."""
+
+
+class ErrorList(CommitteePackError):
+    """Several problems found together, so the user can fix them in one go."""
+
+    def __init__(self, errors: Iterable[CommitteePackError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def raise_all(errors: list[CommitteePackError]) -> None:
+    """Raise the one error, or all of them together; do nothing when the list is empty."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ErrorList(errors)
+
+
+def relative(path: str | Path, root: Path | None) -> str:
+    """``path`` relative to the project root when it is inside it, for short error messages."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)

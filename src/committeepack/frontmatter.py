@@ -1,0 +1,124 @@
+"""Read Markdown files with YAML front matter, keeping line numbers for error messages.
+
+The YAML loader is safe (no Python objects) and returns :class:`LineDict` and
+:class:`LineList`, which remember on which line of the file each key or item stood, so that
+later validation can say ``inputs/agenda-item.md:7: recommendations: ...``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import InputError
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based, in the whole file)."""
+
+    line: int = 0
+    lines: dict
+
+
+class LineList(list):
+    """A list that remembers the line of each item (1-based, in the whole file)."""
+
+    line: int = 0
+    lines: list
+
+
+class _LineLoader(yaml.SafeLoader):
+    line_offset = 0
+
+    def construct_mapping(self, node, deep=False):
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1 + self.line_offset
+        mapping.lines = {
+            self.construct_object(key, deep=True): key.start_mark.line + 1 + self.line_offset
+            for key, _ in node.value
+        }
+        return mapping
+
+    def construct_sequence(self, node, deep=False):
+        items = LineList(super().construct_sequence(node, deep=True))
+        items.line = node.start_mark.line + 1 + self.line_offset
+        items.lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
+        return items
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0):
+    """Parse YAML ``text``; a syntax error becomes an :class:`InputError` at its line."""
+    loader = _LineLoader(text)
+    loader.line_offset = line_offset
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise InputError(
+            f"front matter is not valid YAML ({problem}); check the indentation and quote "
+            "values that contain a colon",
+            path,
+            line,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"front matter is not valid YAML ({exc})", path, 1 + line_offset) from None
+    finally:
+        loader.dispose()
+
+
+@dataclass
+class MarkdownFile:
+    """A narrative file: its front matter, its Markdown body and where the body starts."""
+
+    path: str
+    meta: LineDict
+    body: str
+    body_line: int  # line of the file on which the body's first line stands
+
+
+def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
+    """Read a Markdown file with optional ``---`` front matter.
+
+    ``shown_as`` is how the file is named in error messages (usually relative to the project).
+    """
+    name = shown_as or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("file not found; create it or fix the name in the project", name) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte {exc.start}); save it as UTF-8", name
+        ) from None
+    text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return MarkdownFile(name, _empty_meta(), text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            meta = load_yaml("\n".join(lines[1:index]), name, line_offset=1)
+            if meta is None:
+                meta = _empty_meta()
+            if not isinstance(meta, dict):
+                raise InputError(
+                    "front matter must be a set of 'key: value' lines", name, 2
+                )
+            return MarkdownFile(name, meta, "\n".join(lines[index + 1 :]), index + 2)
+    raise InputError(
+        "front matter starts with '---' but never ends; add a closing '---' line", name, 1
+    )
+
+
+def _empty_meta() -> LineDict:
+    meta = LineDict()
+    meta.line = 1
+    meta.lines = {}
+    return meta

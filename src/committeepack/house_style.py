@@ -1,0 +1,197 @@
+"""Default Word templates, generated from code so that they are reproducible.
+
+``committeepack templates`` writes them into a project's ``templates/`` folder, where an officer
+can open them in Word and restyle them (Heading 1-4, Normal, Numbered Paragraph, List
+Paragraph, Table Text and the Committee Table table style). The paper modules add their
+skeleton (docxtpl tags) to the styled base document made here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor, Twips
+
+from . import wordxml
+from .config import Branding
+from .markdown_docx import NUMBER_INDENT
+
+FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+TEXT_COLOUR = "0B0C0C"
+LINK_COLOUR = "1D70B8"
+BORDER_COLOUR = "7F7F7F"
+HEADER_FILL = "DCE4EE"
+
+
+def base_document(branding: Branding, title: str, landscape: bool = False):
+    """An empty A4 document carrying the house styles, language and properties."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.5))
+    section.top_margin = section.bottom_margin = Cm(2.0)
+    section.header_distance = section.footer_distance = Cm(1.0)
+    _styles(document, branding)
+    wordxml.set_document_language(document, "en-GB")
+    props = document.core_properties
+    props.title = title
+    props.author = "committeepack"
+    props.last_modified_by = "committeepack"
+    props.comments = ""
+    props.created = props.modified = FIXED_DATE.replace(tzinfo=None)
+    props.revision = 1
+    # python-docx's blank document starts with no paragraphs; keep it that way
+    return document
+
+
+def _font(style, branding: Branding, size: float, bold=False, colour=TEXT_COLOUR):
+    style.font.name = branding.font
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), branding.font)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor.from_string(colour)
+
+
+def _styles(document, branding: Branding) -> None:
+    styles = document.styles
+    body = branding.body_size
+    heading = branding.heading_colour.lstrip("#").upper()
+
+    normal = styles["Normal"]
+    _font(normal, branding, body)
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.line_spacing = 1.15
+
+    for level, size, before in ((1, body + 6, 12), (2, body + 3, 18), (3, body + 1, 12),
+                                (4, body, 10)):
+        style = styles[f"Heading {level}"]
+        _font(style, branding, size, bold=True, colour=heading if level < 4 else TEXT_COLOUR)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(before), Pt(6)
+        fmt.keep_with_next = True
+
+    for name, size in (("Title", body + 14), ("Subtitle", body + 4)):
+        style = styles[name]
+        _font(style, branding, size, bold=name == "Title", colour=heading)
+        style.paragraph_format.space_after = Pt(6)
+        ppr = style.element.get_or_add_pPr()
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+    numbered = _paragraph_style(styles, "Numbered Paragraph", "Normal")
+    numbered.paragraph_format.left_indent = Twips(NUMBER_INDENT)
+    numbered.paragraph_format.first_line_indent = Twips(-NUMBER_INDENT)
+    numbered.paragraph_format.tab_stops.add_tab_stop(Twips(NUMBER_INDENT), WD_TAB_ALIGNMENT.LEFT)
+
+    lists = styles["List Paragraph"]
+    lists.base_style = normal
+    lists.paragraph_format.space_after = Pt(4)
+    lists.paragraph_format.left_indent = None
+
+    table_text = _paragraph_style(styles, "Table Text", "Normal")
+    table_text.paragraph_format.space_before = Pt(2)
+    table_text.paragraph_format.space_after = Pt(2)
+    table_text.paragraph_format.line_spacing = 1.0
+
+    quote = styles["Quote"]
+    _font(quote, branding, body)
+    quote.font.italic = True
+    quote.paragraph_format.left_indent = Cm(1)
+
+    key_fact = _paragraph_style(styles, "Committee Name", "Normal")
+    _font(key_fact, branding, body + 2, bold=True, colour=heading)
+    key_fact.paragraph_format.space_after = Pt(2)
+
+    link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.color.rgb = RGBColor.from_string(LINK_COLOUR)
+    link.font.underline = True
+
+    for name in ("Header", "Footer"):
+        _font(styles[name], branding, max(body - 2, 10))
+
+    _table_style(styles, branding)
+
+
+def _paragraph_style(styles, name: str, base: str):
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[base]
+    style.quick_style = True
+    return style
+
+
+def _table_style(styles, branding: Branding) -> None:
+    """The named table style every generated table uses: ruled grid, shaded bold header."""
+    style = styles.add_style("Committee Table", WD_STYLE_TYPE.TABLE)
+    style.base_style = styles["Normal Table"]
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER_COLOUR}"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    style.element.append(parse_xml(
+        f"<w:tblPr {nsdecls('w')}><w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr>"
+    ))
+    for part in ("firstRow", "firstCol"):
+        style.element.append(parse_xml(
+            f'<w:tblStylePr {nsdecls("w")} w:type="{part}"><w:rPr><w:b/></w:rPr>'
+            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>'
+            "</w:tblStylePr>"
+        ))
+
+
+def add_page_number_footer(document) -> None:
+    """Footer: ``Page N`` at the right, with a real PAGE field."""
+    footer = document.sections[0].footer
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles["Footer"]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run("Page ")
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
+                       ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        elif text.strip() == "PAGE":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            value = OxmlElement("w:t")
+            value.text = text
+            run._r.append(value)
+
+
+def header_table(document, rows: list[tuple[str, str]], widths=(5.0, 11.0)):
+    """A two-column key-facts table: label cells form the header column."""
+    table = document.add_table(rows=len(rows), cols=2)
+    table.style = document.styles["Committee Table"]
+    wordxml.set_table_look(table, first_row=False, first_column=True)
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        for cell, text, bold in ((row.cells[0], label, True), (row.cells[1], value, False)):
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles["Table Text"]
+            paragraph.add_run(text).bold = bold or None
+        wordxml.shade_cell(row.cells[0], HEADER_FILL)
+    wordxml.set_table_width(table, [int(Cm(w).twips) for w in widths])
+    return table

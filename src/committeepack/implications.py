@@ -1,0 +1,120 @@
+"""The cross-cutting issues and implications table, a part every committee report includes.
+
+Input: a Markdown file with one ``#`` section per row (the implications, as Markdown) and an
+optional ``sign_off`` mapping in its front matter for rows whose sign-off differs from the
+council's default. Output: a three-column table (Issue | Implications | Sign-off) with the rows
+in the council's configured order, whatever order the file uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.shared import Cm
+
+from . import wordxml
+from .config import Config
+from .errors import CommitteePackError, InputError, raise_all
+from .frontmatter import read_markdown
+from .house_style import HEADER_FILL
+from .markdown_docx import MarkdownWriter
+from .narrative import Section, normalise_title, split_sections
+from .render import render_narrative
+
+HEADERS = ("Issue", "Implications", "Sign-off")
+WIDTHS_CM = (3.8, 9.2, 3.0)
+
+
+@dataclass
+class ImplicationsRow:
+    """One row, ready to write: the issue, its Markdown nodes and who signs it off."""
+
+    issue: str
+    nodes: list
+    sign_off: str
+
+
+@dataclass
+class Implications:
+    """All the council's rows, in its order, read from one file."""
+
+    path: str
+    first_line: int
+    rows: list[ImplicationsRow]
+
+
+def load_implications(path: Path, shown_as: str, config: Config, context: dict) -> Implications:
+    """Read the implications file and check it against the council's configured rows."""
+    source = read_markdown(path, shown_as)
+    errors: list[CommitteePackError] = []
+    sign_offs = _sign_offs(source, config, errors)
+    sections = [Section(normalise_title(row.issue), row.issue) for row in config.implications]
+    body = render_narrative(source.body, context, shown_as, source.body_line)
+    found, _ = split_sections(
+        body,
+        sections,
+        shown_as,
+        source.body_line,
+        errors,
+        unknown_hint="it is not one of the council's rows in committeepack.toml "
+        "[[implications]]; add it there or correct the heading",
+        empty_hint="write its implications, or 'No implications.' if there are none",
+    )
+    raise_all(errors)
+    rows = [
+        ImplicationsRow(row.issue, found[normalise_title(row.issue)],
+                        sign_offs.get(normalise_title(row.issue), row.sign_off))
+        for row in config.implications
+    ]
+    return Implications(shown_as, source.body_line, rows)
+
+
+def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
+    meta = source.meta
+    for name in meta:
+        if name != "sign_off":
+            errors.append(InputError(
+                f"unknown front-matter key '{name}'; this file takes only 'sign_off'",
+                source.path, meta.lines.get(name)))
+    table = meta.get("sign_off") or {}
+    if not isinstance(table, dict):
+        errors.append(InputError(
+            "sign_off must be rows of 'Issue: role', for example  Legal: Head of Legal "
+            "Partnership", source.path, meta.lines.get("sign_off")))
+        return {}
+    known = {normalise_title(row.issue) for row in config.implications}
+    result = {}
+    for issue, role in table.items():
+        line = table.lines.get(issue) if hasattr(table, "lines") else None
+        if normalise_title(str(issue)) not in known:
+            errors.append(InputError(
+                f"sign_off names '{issue}', which is not one of the council's rows in "
+                "committeepack.toml", source.path, line))
+        elif not isinstance(role, str) or not role.strip():
+            errors.append(InputError(f"sign_off for '{issue}' must name a role", source.path,
+                                     line))
+        else:
+            result[normalise_title(str(issue))] = role.strip()
+    return result
+
+
+def write_table(container, implications: Implications, writer: MarkdownWriter) -> None:
+    """Add the implications table to ``container`` (a document or subdocument)."""
+    table = container.add_table(rows=1 + len(implications.rows), cols=3)
+    table.style = writer.styles.table
+    wordxml.set_table_look(table)
+    for cell, text in zip(table.rows[0].cells, HEADERS, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.style = writer.styles.table_text
+        paragraph.add_run(text).bold = True
+        wordxml.shade_cell(cell, HEADER_FILL)
+    wordxml.mark_header_row(table.rows[0])
+    for row, item in zip(table.rows[1:], implications.rows, strict=True):
+        issue, body, sign_off = row.cells
+        issue.paragraphs[0].style = writer.styles.table_text
+        issue.paragraphs[0].add_run(item.issue).bold = True
+        writer.write(body, item.nodes, in_cell=True)
+        sign_off.paragraphs[0].style = writer.styles.table_text
+        sign_off.paragraphs[0].add_run(item.sign_off)
+    wordxml.set_table_width(table, [int(Cm(w).twips) for w in WIDTHS_CM])

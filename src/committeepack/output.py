@@ -1,0 +1,139 @@
+"""Writing papers safely: atomic renames, a manifest of what was generated, hand-edit checks.
+
+A paper is written to a temporary file in the output folder and renamed over the old one, so a
+failed build never leaves a half-written .docx. The manifest records the SHA-256 of every
+paper written; a paper whose bytes no longer match was changed by someone since, and is not
+overwritten unless the user says ``--force`` (and then a copy is kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import OutputConflict, raise_all
+
+MANIFEST = ".committeepack-manifest.json"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def stable_zip(data: bytes) -> bytes:
+    """The same .docx with fixed zip timestamps, so the same inputs give the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return buffer.getvalue()
+
+
+@dataclass
+class Written:
+    """What happened to one paper: ``written``, ``unchanged`` or ``replaced`` (with a backup)."""
+
+    name: str
+    status: str
+    backup: str | None = None
+
+
+class OutputFolder:
+    """The output folder of a project and its manifest."""
+
+    def __init__(self, folder: Path, shown_as: str):
+        self.folder = folder
+        self.shown_as = shown_as
+        self.manifest_path = folder / MANIFEST
+        self.manifest = self._read_manifest()
+
+    def _read_manifest(self) -> dict:
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {"papers": {}}
+        if not isinstance(data, dict) or not isinstance(data.get("papers"), dict):
+            return {"papers": {}}
+        return data
+
+    def edited(self, name: str) -> bool:
+        """True when ``name`` exists but is not the file committeepack last wrote."""
+        path = self.folder / name
+        if not path.exists():
+            return False
+        recorded = self.manifest["papers"].get(name, {}).get("sha256")
+        return recorded != sha256(path.read_bytes())
+
+    def check(self, names: list[str], force: bool) -> None:
+        """Refuse, naming every file, when papers about to be written were edited by hand."""
+        if force:
+            return
+        raise_all([
+            OutputConflict(
+                "changed since committeepack wrote it (edited by hand?); copy your edits into "
+                "the inputs, or run the build again with --force to replace it (a copy of "
+                "this version is kept next to it)",
+                f"{self.shown_as}/{name}",
+            )
+            for name in names
+            if self.edited(name)
+        ])
+
+    def write(self, name: str, data: bytes, force: bool = False) -> Written:
+        """Write one paper atomically and record it; keep a copy of a hand-edited one."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / name
+        backup = None
+        if path.exists() and self.edited(name):
+            if not force:
+                self.check([name], force)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = f"{path.stem}.edited-{stamp}{path.suffix}"
+            shutil.copy2(path, self.folder / backup)
+        elif path.exists() and path.read_bytes() == data:
+            self._record(name, data)
+            return Written(name, "unchanged")
+        _atomic_write(path, data)
+        self._record(name, data)
+        return Written(name, "replaced" if backup else "written", backup)
+
+    def _record(self, name: str, data: bytes) -> None:
+        self.manifest["papers"][name] = {"sha256": sha256(data)}
+        text = json.dumps(self.manifest, indent=2, sort_keys=True) + "\n"
+        _atomic_write(self.manifest_path, text.encode("utf-8"))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    handle = tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o666 & ~_umask())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,7 @@
+"""One module per paper. Each declares NAME, TEMPLATE, OUTPUT and DESCRIPTION, and provides
+``load(project)``, ``context(tpl, inputs, project)``, ``document_title(inputs)`` and
+``make_template(config)``."""
+
+from . import agenda_item
+
+PAPERS = {module.NAME: module for module in (agenda_item,)}

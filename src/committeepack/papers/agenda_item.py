@@ -1,0 +1,240 @@
+"""The agenda item: the council's committee report for one item.
+
+This module declares what the report's narrative file holds, the default template's skeleton,
+and assembles the template context. It does no I/O of its own beyond reading its inputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.shared import Cm
+
+from .. import house_style, implications, wordxml
+from ..config import Config
+from ..errors import InputError, raise_all
+from ..markdown_docx import NUMBER_INDENT, MarkdownWriter, Numberer
+from ..narrative import Key, Narrative, Section, load_narrative
+from ..project import Project
+from ..render import long_date
+
+NAME = "agenda-item"
+TEMPLATE = "agenda-item.docx"
+OUTPUT = "agenda-item.docx"
+NARRATIVE = "agenda-item.md"
+DESCRIPTION = "the committee report, with its cross-cutting implications table"
+
+KEYS = [
+    Key("title", "text", example="The 2026/27 Strategic Assessment and Community Safety Plan"),
+    Key("decision_maker", "text", example="Council"),
+    Key("lead_head_of_service", "text", example="head_of_housing (a key of [people])"),
+    Key("report_author", "text", example="community_protection_manager (a key of [people])"),
+    Key("classification", "choice", choices=("public", "exempt"), example="public"),
+    Key("exempt_paragraph", "integer", required=False),
+    Key("wards", "text_or_texts", example="All"),
+    Key("purpose", "choice", choices=("decision", "noting", "information"), example="decision"),
+    Key("recommendations", "texts", example="[That the Committee notes ...]"),
+    Key("timetable", "rows", required=False, fields=("meeting", "date")),
+    Key("appendices", "texts", required=False),
+    Key("background_papers", "texts", required=False),
+    Key("implications", "text", required=False),
+]
+
+SECTIONS = [
+    Section("executive_summary", "Executive Summary", ("Summary",)),
+    Section("introduction", "Introduction and Background", ("Introduction", "Background")),
+    Section("options", "Available Options", ("Options",)),
+    Section("preferred_option", "Preferred Option and Reasons for Recommendations",
+            ("Preferred Option",)),
+    Section("risk", "Risk", ("Risks",)),
+    Section("consultation", "Consultation Results and Previous Committee Feedback",
+            ("Consultation",)),
+    Section("next_steps", "Next Steps: Communication and Implementation of the Decision",
+            ("Next Steps",)),
+]
+
+# The numbered body of the report, in the council's order: (number, heading, source)
+BODY = [
+    (1, "Cross-cutting issues and implications", "implications"),
+    (2, "Introduction and background", "introduction"),
+    (3, "Available options", "options"),
+    (4, "Preferred option and reasons for recommendations", "preferred_option"),
+    (5, "Risk", "risk"),
+    (6, "Consultation results and previous committee feedback", "consultation"),
+    (7, "Next steps: communication and implementation of the decision", "next_steps"),
+    (8, "Report appendices", "appendices"),
+    (9, "Background papers", "background_papers"),
+]
+
+
+@dataclass
+class Inputs:
+    """Everything the agenda item is made from."""
+
+    narrative: Narrative
+    implications: implications.Implications
+
+
+def load(project: Project) -> Inputs:
+    """Read and check the agenda item's narrative and implications files."""
+    path = project.input(NARRATIVE)
+    context = project.context()
+    narrative = load_narrative(path, project.shown(path), KEYS, SECTIONS, context)
+    _check_people_and_classification(narrative, project.config)
+    table_path = project.input(narrative.meta.get("implications", "implications.md"))
+    table = implications.load_implications(table_path, project.shown(table_path),
+                                           project.config, context)
+    return Inputs(narrative, table)
+
+
+def _check_people_and_classification(narrative: Narrative, config: Config) -> None:
+    meta, lines, path = narrative.meta, narrative.source.meta.lines, narrative.path
+    errors = []
+    for key in ("lead_head_of_service", "report_author"):
+        if meta[key] not in config.people:
+            known = ", ".join(config.people)
+            errors.append(InputError(
+                f"{key}: '{meta[key]}' is not in [people] of committeepack.toml; use one of: "
+                f"{known}", path, lines.get(key)))
+    if meta["classification"] == "exempt" and "exempt_paragraph" not in meta:
+        errors.append(InputError(
+            "classification is exempt but no exempt_paragraph is given; add the paragraph of "
+            "Schedule 12A, for example  exempt_paragraph: 3", path, lines.get("classification")))
+    if meta["classification"] == "public" and "exempt_paragraph" in meta:
+        errors.append(InputError(
+            "exempt_paragraph is given but classification is public; remove one of them",
+            path, lines.get("exempt_paragraph")))
+    raise_all(errors)
+
+
+def document_title(inputs: Inputs) -> str:
+    """The paper's title, for the document properties."""
+    return inputs.narrative.meta["title"]
+
+
+def context(tpl, inputs: Inputs, project: Project) -> dict:
+    """The names the agenda item template uses."""
+    config, meta = project.config, inputs.narrative.meta
+    numbering = wordxml.Numbering(tpl.get_docx().part)
+    narrative = inputs.narrative
+    writer = MarkdownWriter(numbering, narrative.path, narrative.source.body_line,
+                            (project.root / narrative.path).parent)
+
+    summary = tpl.new_subdoc()
+    writer.write(summary, narrative.sections["executive_summary"])
+
+    recommendations = tpl.new_subdoc()
+    num_id = numbering.new_list("decimal")
+    for text in meta["recommendations"]:
+        paragraph = recommendations.add_paragraph(style=writer.styles.list)
+        wordxml.set_list(paragraph, num_id, 0)
+        paragraph.add_run(text)
+
+    classification = "Public"
+    if meta["classification"] == "exempt":
+        classification = (f"Exempt (paragraph {meta['exempt_paragraph']} of Schedule 12A to the "
+                          "Local Government Act 1972)")
+    wards = meta["wards"]
+    timetable = [{"meeting": config.committee, "date": long_date(config.meeting.date)}]
+    timetable += [{"meeting": str(row["meeting"]), "date": _date_text(row["date"])}
+                  for row in meta.get("timetable", [])]
+    return {
+        **project.context(),
+        "title": meta["title"],
+        "meeting_date": long_date(config.meeting.date),
+        "decision_maker": meta["decision_maker"],
+        "lead_head_of_service": str(config.people[meta["lead_head_of_service"]]),
+        "report_author": str(config.people[meta["report_author"]]),
+        "classification": classification,
+        "wards": wards if isinstance(wards, str) else "; ".join(wards),
+        "purpose": meta["purpose"].capitalize(),
+        "executive_summary": summary,
+        "recommendations": recommendations,
+        "timetable": timetable,
+        "body": _body(tpl, inputs, writer),
+    }
+
+
+def _date_text(value) -> str:
+    return long_date(value) if hasattr(value, "year") else str(value)
+
+
+def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
+    body = tpl.new_subdoc()
+    meta = inputs.narrative.meta
+    for number, heading, source in BODY:
+        body.add_paragraph(f"{number}. {heading}", style="Heading 2")
+        numberer = Numberer(number)
+        if source == "implications":
+            implications.write_table(body, inputs.implications, writer)
+        elif source == "appendices":
+            _numbered_text(body, numberer, writer, "The following documents are to be "
+                           "published with this report and form part of the report:"
+                           if meta.get("appendices") else "None.")
+            _bullets(body, writer, meta.get("appendices", []))
+        elif source == "background_papers":
+            papers = meta.get("background_papers", [])
+            _numbered_text(body, numberer, writer, "The following papers were relied on in "
+                           "writing this report:" if papers else "None.")
+            _bullets(body, writer, papers)
+        else:
+            writer.write(body, inputs.narrative.sections[source], numberer)
+    return body
+
+
+def _numbered_text(container, numberer: Numberer, writer: MarkdownWriter, text: str) -> None:
+    container.add_paragraph(f"{numberer.next()}\t{text}", style=writer.styles.numbered)
+
+
+def _bullets(container, writer: MarkdownWriter, items: list[str]) -> None:
+    if not items:
+        return
+    num_id = writer.numbering.new_list("bullet", indent=NUMBER_INDENT)
+    for item in items:
+        paragraph = container.add_paragraph(item, style=writer.styles.list)
+        wordxml.set_list(paragraph, num_id, 0)
+
+
+def make_template(config: Config):
+    """The default agenda item template: house styles plus the report's skeleton of tags."""
+    document = house_style.base_document(config.branding, "Agenda item")
+    document.sections[0].header.paragraphs[0].text = "{{ council }}"
+    house_style.add_page_number_footer(document)
+    document.add_paragraph("{{ committee }}", style="Committee Name")
+    document.add_paragraph("{{ meeting_date }}", style="Committee Name")
+    document.add_paragraph("{{ title }}", style="Heading 1")
+    house_style.header_table(document, [
+        ("Final Decision-Maker", "{{ decision_maker }}"),
+        ("Lead Head of Service", "{{ lead_head_of_service }}"),
+        ("Lead Officer and Report Author", "{{ report_author }}"),
+        ("Classification", "{{ classification }}"),
+        ("Wards affected", "{{ wards }}"),
+    ])
+    document.add_paragraph("Executive Summary", style="Heading 2")
+    document.add_paragraph("{{p executive_summary }}")
+    document.add_paragraph("Purpose of Report", style="Heading 2")
+    document.add_paragraph("{{ purpose }}")
+    document.add_paragraph("This report makes the following recommendations to this Committee:",
+                           style="Heading 2")
+    document.add_paragraph("{{p recommendations }}")
+    document.add_paragraph("Timetable", style="Heading 2")
+    _timetable_table(document)
+    document.add_paragraph("{{p body }}")
+    return document
+
+
+def _timetable_table(document) -> None:
+    """Meeting | Date, one row per meeting through docxtpl's row loop."""
+    rows = [("Meeting", "Date"), ("{%tr for row in timetable %}", ""),
+            ("{{ row.meeting }}", "{{ row.date }}"), ("{%tr endfor %}", "")]
+    table = document.add_table(rows=len(rows), cols=2)
+    table.style = document.styles["Committee Table"]
+    wordxml.set_table_look(table)
+    for index, (row, texts) in enumerate(zip(table.rows, rows, strict=True)):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.paragraphs[0].style = document.styles["Table Text"]
+            cell.paragraphs[0].add_run(text).bold = index == 0 or None
+    for cell in table.rows[0].cells:
+        wordxml.shade_cell(cell, house_style.HEADER_FILL)
+    wordxml.mark_header_row(table.rows[0])
+    wordxml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])

@@ -1,0 +1,63 @@
+"""A project folder: its configuration, inputs, templates and output folder."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config, find_project_root, load_config
+from .errors import TemplateProblem, relative
+
+INPUTS = "inputs"
+TEMPLATES = "templates"
+
+
+@dataclass
+class Project:
+    """Where everything of one council's papers lives, and its validated configuration."""
+
+    root: Path
+    config: Config
+
+    @classmethod
+    def open(cls, start: Path) -> Project:
+        """The project containing ``start`` (a folder), with its configuration checked."""
+        root = find_project_root(start)
+        return cls(root, load_config(root))
+
+    def input(self, name: str) -> Path:
+        """A file of the ``inputs/`` folder."""
+        return self.root / INPUTS / name
+
+    def shown(self, path: Path) -> str:
+        """How ``path`` is named in messages: relative to the project root."""
+        return relative(path, self.root)
+
+    @property
+    def out_dir(self) -> Path:
+        """Where papers are written."""
+        return self.root / self.config.output_dir
+
+    def template(self, paper) -> tuple[object, str]:
+        """The paper's template (the project's own, else the packaged default) and its name."""
+        from docxtpl import DocxTemplate
+
+        own = self.root / TEMPLATES / paper.TEMPLATE
+        if own.is_file():
+            try:
+                return DocxTemplate(str(own)), self.shown(own)
+            except Exception as exc:  # a corrupt or non-Word file raises many kinds
+                raise TemplateProblem(
+                    f"cannot be opened as a Word document ({exc.__class__.__name__}); save it "
+                    "from Word as .docx, or delete it to use the default template",
+                    self.shown(own),
+                ) from None
+        buffer = io.BytesIO()
+        paper.make_template(self.config).save(buffer)
+        buffer.seek(0)
+        return DocxTemplate(buffer), f"default template {paper.TEMPLATE}"
+
+    def context(self) -> dict:
+        """The configuration's facts, for templates and narrative."""
+        return self.config.as_context()

@@ -1,0 +1,121 @@
+"""Jinja rendering, strict and sandboxed, for narrative text and for Word templates.
+
+Templates and narrative come from users, so both environments are sandboxed, and a name that
+does not exist is an error (never an empty string in a published paper). Jinja's own errors
+are turned into one-line :class:`~committeepack.errors.CommitteePackError` messages that name
+the narrative file and line, or the template paragraph the tag stands in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .errors import InputError, TemplateProblem
+
+TEMPLATE_FILENAME = "<template>"
+
+
+def long_date(value: dt.date) -> str:
+    """A date the way council papers print it: ``2 June 2026``."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def thousands(value) -> str:
+    """A whole number with thousands separators: ``8,640``."""
+    return f"{value:,}"
+
+
+def environment(autoescape: bool) -> SandboxedEnvironment:
+    """A strict, sandboxed Jinja environment with committeepack's filters."""
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True
+    )
+    env.filters["long_date"] = long_date
+    env.filters["thousands"] = thousands
+    return env
+
+
+def render_narrative(text: str, context: dict, path: str, first_line: int) -> str:
+    """Render narrative Markdown as a Jinja template; errors name the file and line."""
+    if "{" not in text:
+        return text  # nothing to render; skip compiling
+    env = environment(autoescape=False)
+    try:
+        return env.from_string(text).render(context)
+    except TemplateSyntaxError as exc:
+        raise InputError(
+            f"template syntax error: {exc.message}; check the {{{{ }}}} and {{% %}} tags",
+            path,
+            first_line + (exc.lineno or 1) - 1,
+        ) from None
+    except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
+        line = _template_line(exc)
+        raise InputError(
+            _explain(exc, context), path, first_line + line - 1 if line else None
+        ) from None
+
+
+def render_docx(tpl, context: dict, shown_as: str) -> None:
+    """Render a docxtpl template in place; errors name the template paragraph."""
+    env = environment(autoescape=True)
+    try:
+        tpl.render(context, env, autoescape=True)
+    except TemplateSyntaxError as exc:
+        raise TemplateProblem(
+            f"{_paragraph_at(tpl, exc.lineno)}template syntax error: {exc.message}; fix the tag "
+            "in Word",
+            shown_as,
+        ) from None
+    except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
+        where = _paragraph_at(tpl, _template_line(exc))
+        raise TemplateProblem(where + _explain(exc, context), shown_as) from None
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line a Jinja runtime error happened on, from the rewritten traceback."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == TEMPLATE_FILENAME:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _explain(exc: BaseException, context: dict) -> str:
+    if isinstance(exc, UndefinedError):
+        message = str(exc.message or exc)
+        match = re.match(r"'([^']+)' is undefined", message)
+        if match:
+            name = match.group(1)
+            close = difflib.get_close_matches(name, context.keys(), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else (
+                "names available: " + ", ".join(sorted(k for k in context if not k.startswith("_")))
+            )
+            return f"'{name}' is not defined; {hint}"
+        return f"{message}; check the name after the dot"
+    if isinstance(exc, SecurityError):
+        return f"not allowed in a template ({exc})"
+    return f"template error: {exc}"
+
+
+def _paragraph_at(tpl, lineno: int | None) -> str:
+    """``in "...paragraph text...": `` for a line of docxtpl's body XML, or ``""``."""
+    if not lineno:
+        return ""
+    # docxtpl renders the body XML with one paragraph per line; rebuild it the same way.
+    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    lines = xml.splitlines()
+    if not 0 < lineno <= len(lines):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
+    if not text:
+        return ""
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f'in "{text}": '

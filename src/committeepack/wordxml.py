@@ -1,0 +1,216 @@
+"""Small pieces of WordprocessingML that python-docx has no API for.
+
+This is the only module that builds raw XML. Everything above it talks in paragraphs, runs,
+tables and lists.
+"""
+
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+# How a list of each kind is numbered: (w:numFmt, text of level 1..3)
+LIST_FORMATS = {
+    "bullet": ("bullet", ["\u2022", "\u2013", "\u25e6"]),
+    "decimal": ("decimal", ["%1.", "%2.", "%3."]),
+    "lowerLetter": ("lowerLetter", ["%1)", "%2)", "%3)"]),
+    "upperLetter": ("upperLetter", ["%1)", "%2)", "%3)"]),
+    "lowerRoman": ("lowerRoman", ["(%1)", "(%2)", "(%3)"]),
+}
+LIST_STEP = 425  # twips: indent per list level (0.75 cm)
+HANGING = 425
+
+
+class Numbering:
+    """Creates list numbering in a document: one definition per kind, a fresh instance per list.
+
+    A fresh ``w:num`` with a start override per list makes every list restart at 1 (or a),
+    which is what a reader expects of separate lists in a report.
+    """
+
+    def __init__(self, document_part):
+        self.numbering = document_part.numbering_part.element
+        self._abstract: dict[tuple[str, int], int] = {}
+
+    def _next_id(self, tag: str, attr: str) -> int:
+        ids = [int(el.get(qn(attr))) for el in self.numbering.findall(qn(tag))]
+        return max(ids, default=0) + 1
+
+    def _abstract_id(self, kind: str, indent: int) -> int:
+        key = (kind, indent)
+        if key in self._abstract:
+            return self._abstract[key]
+        fmt, texts = LIST_FORMATS[kind]
+        abstract_id = self._next_id("w:abstractNum", "w:abstractNumId")
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(abstract_id))
+        multi = OxmlElement("w:multiLevelType")
+        multi.set(qn("w:val"), "hybridMultilevel")
+        abstract.append(multi)
+        for level, text in enumerate(texts):
+            abstract.append(_level(level, fmt, text, indent + LIST_STEP * (level + 1)))
+        # abstractNum elements must come before every num element
+        first_num = self.numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.numbering.append(abstract)
+        self._abstract[key] = abstract_id
+        return abstract_id
+
+    def new_list(self, kind: str, indent: int = 0) -> int:
+        """A new list instance of ``kind`` whose numbering starts again; returns its numId."""
+        abstract_id = self._abstract_id(kind, indent)
+        num_id = self._next_id("w:num", "w:numId")
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(abstract_id))
+        num.append(ref)
+        for level in range(3):
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), str(level))
+            start = OxmlElement("w:startOverride")
+            start.set(qn("w:val"), "1")
+            override.append(start)
+            num.append(override)
+        self.numbering.append(num)
+        return num_id
+
+
+def _level(level: int, fmt: str, text: str, left: int):
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), str(level))
+    for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text), ("w:lvlJc", "left")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        lvl.append(child)
+    ppr = OxmlElement("w:pPr")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(HANGING))
+    ppr.append(ind)
+    lvl.append(ppr)
+    if fmt == "bullet":
+        rpr = OxmlElement("w:rPr")
+        fonts = OxmlElement("w:rFonts")
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), "Arial")
+        rpr.append(fonts)
+        lvl.append(rpr)
+    return lvl
+
+
+def set_list(paragraph, num_id: int, level: int) -> None:
+    """Make ``paragraph`` an item of list ``num_id`` at ``level`` (0-based)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = ppr.get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = level
+    numpr.get_or_add_numId().val = num_id
+
+
+def set_left_indent(paragraph, twips: int) -> None:
+    """Indent a paragraph (a list item's second paragraph, text under a numbered paragraph)."""
+    paragraph.paragraph_format.left_indent = Twips(twips)
+    paragraph.paragraph_format.first_line_indent = Twips(0)
+
+
+def add_hyperlink(paragraph, url: str):
+    """Append an external hyperlink to ``paragraph`` and return the element to fill with runs."""
+    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
+
+
+def mark_header_row(row) -> None:
+    """Repeat ``row`` at the top of each page and mark it as the table's header for readers."""
+    trpr = row._tr.get_or_add_trPr()
+    for existing in trpr.findall(qn("w:tblHeader")):
+        trpr.remove(existing)
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+    cant_split = OxmlElement("w:cantSplit")
+    trpr.insert(0, cant_split)
+
+
+def shade_cell(cell, hex_fill: str) -> None:
+    """Fill a table cell with a solid colour (``RRGGBB``)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), hex_fill)
+    tcpr.append(shading)
+
+
+def set_table_look(table, first_row: bool = True, first_column: bool = False) -> None:
+    """Tell Word which parts of the table style apply (header row, first column)."""
+    tblpr = table._tbl.tblPr
+    for existing in tblpr.findall(qn("w:tblLook")):
+        tblpr.remove(existing)
+    look = OxmlElement("w:tblLook")
+    look.set(qn("w:val"), "04A0" if first_row else "0000")
+    look.set(qn("w:firstRow"), "1" if first_row else "0")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:firstColumn"), "1" if first_column else "0")
+    look.set(qn("w:lastColumn"), "0")
+    look.set(qn("w:noHBand"), "1")
+    look.set(qn("w:noVBand"), "1")
+    tblpr.append(look)
+
+
+def set_table_width(table, widths_twips: list[int]) -> None:
+    """Fix the table's column widths (Word and LibreOffice both honour the grid and cells)."""
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_twips, strict=False):
+            cell.width = Twips(width)
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_twips, strict=False):
+        col.set(qn("w:w"), str(width))
+
+
+def set_picture_description(inline_shape, description: str, title: str = "") -> None:
+    """Set an image's alt text (what screen readers say), which python-docx leaves empty."""
+    doc_pr = inline_shape._inline.docPr
+    doc_pr.set("descr", description)
+    if title:
+        doc_pr.set("title", title)
+
+
+def set_document_language(document, language: str) -> None:
+    """Set the default proofing language of the document's styles (e.g. ``en-GB``)."""
+    styles = document.styles.element
+    doc_defaults = styles.find(qn("w:docDefaults"))
+    if doc_defaults is None:
+        doc_defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, doc_defaults)
+    rpr_default = doc_defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        doc_defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    lang.set(qn("w:bidi"), "ar-SA")
+    document.core_properties.language = language
+
+
+def document_language(document) -> str | None:
+    """The default language of the document's styles, or None."""
+    lang = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
+                                        f"{qn('w:rPr')}/{qn('w:lang')}")
+    return lang.get(qn("w:val")) if lang is not None else None
