@@ -1,3 +1,3 @@
-"""committeepack: a council's crime and disorder figures and narrative into Word committee papers."""
+"""committeepack: crime and disorder figures and narrative into Word committee papers."""
 
 __version__ = "0.1.0"

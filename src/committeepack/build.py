@@ -33,8 +33,11 @@ class BuildResult:
         """One line per paper and a closing line, for the terminal."""
         lines = []
         for item in self.written:
-            note = {"written": "written", "unchanged": "unchanged",
-                    "replaced": f"replaced (your edited copy is kept as {item.backup})"}[item.status]
+            note = {
+                "written": "written",
+                "unchanged": "unchanged",
+                "replaced": f"replaced (your edited copy is kept as {item.backup})",
+            }[item.status]
             lines.append(f"  {item.name}: {note}")
         lines.append(f"{len(self.written)} paper(s) in {self.seconds:.1f}s")
         return "\n".join(lines)

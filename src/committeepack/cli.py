@@ -47,16 +47,24 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 
 def _project_option(func):
     return click.option(
-        "--project", "-p", "project", type=click.Path(file_okay=False, path_type=Path),
-        default=Path("."), show_default=True, help="The project folder.",
+        "--project",
+        "-p",
+        "project",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("."),
+        show_default=True,
+        help="The project folder.",
     )(func)
 
 
 @cli.command()
 @click.argument("papers", nargs=-1, metavar="[PAPER]...")
 @_project_option
-@click.option("--force", is_flag=True,
-              help="Replace papers edited by hand since they were generated (a copy is kept).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace papers edited by hand since they were generated (a copy is kept).",
+)
 @click.pass_context
 @_report_errors
 def build(ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool) -> None:
@@ -87,8 +95,10 @@ def new(ctx: click.Context, path: Path) -> None:
     created = new_project(path)
     if not ctx.obj["quiet"]:
         click.echo(f"Started a project in {path} ({len(created)} files).")
-        click.echo(f"Next: edit {path}/committeepack.toml and {path}/inputs/, then run "
-                   f"'committeepack build' in {path}.")
+        click.echo(
+            f"Next: edit {path}/committeepack.toml and {path}/inputs/, then run "
+            f"'committeepack build' in {path}."
+        )
 
 
 @cli.command()

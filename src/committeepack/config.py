@@ -209,8 +209,11 @@ class _Reader:
     def people(self) -> dict[str, Person]:
         table = self.get("people")
         if not isinstance(table, dict) or not table:
-            self.fail("people", "missing; add a [people.KEY] table with name and title for "
-                      "each officer the papers name")
+            self.fail(
+                "people",
+                "missing; add a [people.KEY] table with name and title for "
+                "each officer the papers name",
+            )
             return {}
         people = {}
         for key in table:
@@ -222,14 +225,17 @@ class _Reader:
     def implications(self) -> list[ImplicationRow]:
         rows = self.get("implications")
         if not isinstance(rows, list) or not rows:
-            self.fail("implications", "missing; list the council's cross-cutting rows in order "
-                      'as [[implications]] tables with issue = "..." and sign_off = "..."')
+            self.fail(
+                "implications",
+                "missing; list the council's cross-cutting rows in order "
+                'as [[implications]] tables with issue = "..." and sign_off = "..."',
+            )
             return []
         result, seen = [], set()
         for index, row in enumerate(rows, 1):
             issue, sign_off = row.get("issue"), row.get("sign_off")
             if not isinstance(issue, str) or not issue.strip():
-                self.fail(f"implications.issue", f"row {index} has no issue name")
+                self.fail("implications.issue", f"row {index} has no issue name")
                 continue
             if issue.strip().casefold() in seen:
                 self.fail("implications.issue", f"row {index} repeats {issue!r}; keep one")
@@ -253,7 +259,7 @@ class _Reader:
         for key in ("heading_colour", "accent_colour"):
             value = self.text(f"branding.{key}", required=False) or getattr(default, key)
             if not HEX_COLOUR.match(value):
-                self.fail(f"branding.{key}", f"{value!r} is not a colour like \"#12436D\"")
+                self.fail(f"branding.{key}", f'{value!r} is not a colour like "#12436D"')
                 value = getattr(default, key)
             colours[key] = value
         logo = self.text("branding.logo", required=False)

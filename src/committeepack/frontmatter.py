@@ -95,9 +95,7 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
     except FileNotFoundError:
         raise InputError("file not found; create it or fix the name in the project", name) from None
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte {exc.start}); save it as UTF-8", name
-        ) from None
+        raise InputError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", name) from None
     text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -108,9 +106,7 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
             if meta is None:
                 meta = _empty_meta()
             if not isinstance(meta, dict):
-                raise InputError(
-                    "front matter must be a set of 'key: value' lines", name, 2
-                )
+                raise InputError("front matter must be a set of 'key: value' lines", name, 2)
             return MarkdownFile(name, meta, "\n".join(lines[index + 1 :]), index + 2)
     raise InputError(
         "front matter starts with '---' but never ends; add a closing '---' line", name, 1

@@ -78,8 +78,12 @@ def _styles(document, branding: Branding) -> None:
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.line_spacing = 1.15
 
-    for level, size, before in ((1, body + 6, 12), (2, body + 3, 18), (3, body + 1, 12),
-                                (4, body, 10)):
+    for level, size, before in (
+        (1, body + 6, 12),
+        (2, body + 3, 18),
+        (3, body + 1, 12),
+        (4, body, 10),
+    ):
         style = styles[f"Heading {level}"]
         _font(style, branding, size, bold=True, colour=heading if level < 4 else TEXT_COLOUR)
         fmt = style.paragraph_format
@@ -143,18 +147,22 @@ def _table_style(styles, branding: Branding) -> None:
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER_COLOUR}"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
-    style.element.append(parse_xml(
-        f"<w:tblPr {nsdecls('w')}><w:tblBorders>{borders}</w:tblBorders>"
-        '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-        "</w:tblPr>"
-    ))
+    style.element.append(
+        parse_xml(
+            f"<w:tblPr {nsdecls('w')}><w:tblBorders>{borders}</w:tblBorders>"
+            '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+            '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
+            "</w:tblPr>"
+        )
+    )
     for part in ("firstRow", "firstCol"):
-        style.element.append(parse_xml(
-            f'<w:tblStylePr {nsdecls("w")} w:type="{part}"><w:rPr><w:b/></w:rPr>'
-            f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>'
-            "</w:tblStylePr>"
-        ))
+        style.element.append(
+            parse_xml(
+                f'<w:tblStylePr {nsdecls("w")} w:type="{part}"><w:rPr><w:b/></w:rPr>'
+                f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>'
+                "</w:tblStylePr>"
+            )
+        )
 
 
 def add_page_number_footer(document) -> None:
@@ -165,8 +173,13 @@ def add_page_number_footer(document) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     paragraph.add_run("Page ")
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind:
             field = OxmlElement("w:fldChar")
             field.set(qn("w:fldCharType"), kind)

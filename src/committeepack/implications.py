@@ -63,8 +63,11 @@ def load_implications(path: Path, shown_as: str, config: Config, context: dict) 
     )
     raise_all(errors)
     rows = [
-        ImplicationsRow(row.issue, found[normalise_title(row.issue)],
-                        sign_offs.get(normalise_title(row.issue), row.sign_off))
+        ImplicationsRow(
+            row.issue,
+            found[normalise_title(row.issue)],
+            sign_offs.get(normalise_title(row.issue), row.sign_off),
+        )
         for row in config.implications
     ]
     return Implications(shown_as, source.body_line, rows)
@@ -74,26 +77,39 @@ def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
     meta = source.meta
     for name in meta:
         if name != "sign_off":
-            errors.append(InputError(
-                f"unknown front-matter key '{name}'; this file takes only 'sign_off'",
-                source.path, meta.lines.get(name)))
+            errors.append(
+                InputError(
+                    f"unknown front-matter key '{name}'; this file takes only 'sign_off'",
+                    source.path,
+                    meta.lines.get(name),
+                )
+            )
     table = meta.get("sign_off") or {}
     if not isinstance(table, dict):
-        errors.append(InputError(
-            "sign_off must be rows of 'Issue: role', for example  Legal: Head of Legal "
-            "Partnership", source.path, meta.lines.get("sign_off")))
+        errors.append(
+            InputError(
+                "sign_off must be rows of 'Issue: role', for example  Legal: Head of Legal "
+                "Partnership",
+                source.path,
+                meta.lines.get("sign_off"),
+            )
+        )
         return {}
     known = {normalise_title(row.issue) for row in config.implications}
     result = {}
     for issue, role in table.items():
         line = table.lines.get(issue) if hasattr(table, "lines") else None
         if normalise_title(str(issue)) not in known:
-            errors.append(InputError(
-                f"sign_off names '{issue}', which is not one of the council's rows in "
-                "committeepack.toml", source.path, line))
+            errors.append(
+                InputError(
+                    f"sign_off names '{issue}', which is not one of the council's rows in "
+                    "committeepack.toml",
+                    source.path,
+                    line,
+                )
+            )
         elif not isinstance(role, str) or not role.strip():
-            errors.append(InputError(f"sign_off for '{issue}' must name a role", source.path,
-                                     line))
+            errors.append(InputError(f"sign_off for '{issue}' must name a role", source.path, line))
         else:
             result[normalise_title(str(issue))] = role.strip()
     return result

@@ -144,8 +144,11 @@ class MarkdownWriter:
         elif kind == "html_block":
             raise self.error(node, "HTML is not allowed in narrative; write it as Markdown")
         elif kind == "hr":
-            raise self.error(node, "a horizontal rule (---) has no place in a committee paper; "
-                             "remove it or use a heading")
+            raise self.error(
+                node,
+                "a horizontal rule (---) has no place in a committee paper; "
+                "remove it or use a heading",
+            )
         else:  # pragma: no cover - every CommonMark block type is handled above
             raise self.error(node, f"unsupported Markdown element {kind!r}")
 
@@ -178,8 +181,11 @@ class MarkdownWriter:
         else:
             list_type = str(node.attrs.get("type", "1"))
             if list_type not in LIST_KINDS:
-                raise self.error(node, f"list type {list_type!r} is not known; use "
-                                 "{type=a}, {type=A}, {type=i} or {type=1}")
+                raise self.error(
+                    node,
+                    f"list type {list_type!r} is not known; use "
+                    "{type=a}, {type=A}, {type=i} or {type=1}",
+                )
             kind = LIST_KINDS[list_type]
         num_id = self.numbering.new_list(kind, indent)
         item_indent = indent + wordxml.LIST_STEP * (level + 1)
@@ -233,8 +239,9 @@ class MarkdownWriter:
         try:
             shape = paragraph.add_run().add_picture(str(source))
         except Exception as exc:  # python-docx raises several types for unreadable images
-            raise self.error(node, f"image {node.attrs['src']!r} cannot be read ({exc}); "
-                             "use a PNG or JPEG") from None
+            raise self.error(
+                node, f"image {node.attrs['src']!r} cannot be read ({exc}); use a PNG or JPEG"
+            ) from None
         limit = MAX_IMAGE_WIDTH - Twips(indent)
         if shape.width > limit:
             shape.height = int(shape.height * limit / shape.width)
@@ -266,8 +273,10 @@ class MarkdownWriter:
             elif kind == "image":
                 raise self.error(child, "an image must stand in a paragraph of its own")
             elif kind == "html_inline":
-                raise self.error(child, f"HTML ({child.content}) is not allowed in narrative; "
-                                 "write it as Markdown")
+                raise self.error(
+                    child,
+                    f"HTML ({child.content}) is not allowed in narrative; write it as Markdown",
+                )
             else:  # pragma: no cover
                 raise self.error(child, f"unsupported Markdown element {kind!r}")
 

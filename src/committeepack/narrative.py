@@ -81,18 +81,23 @@ def check_front_matter(meta: LineDict, keys: list[Key], path: str, errors: list)
     for name in meta:
         if name not in known:
             close = difflib.get_close_matches(str(name), known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                "the keys this file takes are: " + ", ".join(known))
-            errors.append(InputError(f"unknown front-matter key '{name}'; {hint}", path,
-                                     meta.lines.get(name)))
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else ("the keys this file takes are: " + ", ".join(known))
+            )
+            errors.append(
+                InputError(f"unknown front-matter key '{name}'; {hint}", path, meta.lines.get(name))
+            )
     values = {}
     for key in keys:
         line = meta.lines.get(key.name, meta.line or 1)
         if key.name not in meta or meta[key.name] is None:
             if key.required:
                 example = f" (for example  {key.name}: {key.example})" if key.example else ""
-                errors.append(InputError(
-                    f"front matter has no '{key.name}'; add it{example}", path, 1))
+                errors.append(
+                    InputError(f"front matter has no '{key.name}'; add it{example}", path, 1)
+                )
             continue
         try:
             values[key.name] = _typed(key, meta[key.name])
@@ -148,12 +153,16 @@ def _rows(key: Key, value):
         unknown = [name for name in row if name not in key.fields]
         missing = [name for name in key.fields if row.get(name) in (None, "")]
         if unknown:
-            raise ValueError(f"row {index} has unknown '{unknown[0]}'; rows take "
-                             f"{', '.join(key.fields)}")
+            raise ValueError(
+                f"row {index} has unknown '{unknown[0]}'; rows take {', '.join(key.fields)}"
+            )
         if missing:
             raise ValueError(f"row {index} has no '{missing[0]}'")
         rows.append(dict(row))
     return rows
+
+
+_SKIP = "\0skip"
 
 
 def normalise_title(text: str) -> str:
@@ -192,32 +201,46 @@ def split_sections(
             section = titles.get(normalise_title(heading))
             if section is None:
                 expected = unknown_hint or "the sections are: " + "; ".join(
-                    f"# {s.title}" for s in sections)
+                    f"# {s.title}" for s in sections
+                )
                 errors.append(InputError(f"unknown section '# {heading}'; {expected}", path, line))
-                current = None
+                current = _SKIP  # its text is not reported again as stray text
                 continue
             if section.key in found:
-                errors.append(InputError(
-                    f"section '# {section.title}' appears twice (first on line "
-                    f"{lines[section.key]}); merge them", path, line))
+                errors.append(
+                    InputError(
+                        f"section '# {section.title}' appears twice (first on line "
+                        f"{lines[section.key]}); merge them",
+                        path,
+                        line,
+                    )
+                )
             current = section.key
             found[section.key] = []
             lines[section.key] = line
         elif current is None:
             if not preamble_reported:
                 preamble_reported = True
-                errors.append(InputError(
-                    "text before the first section heading; start the body with a heading "
-                    f"such as '# {sections[0].title}'", path, line))
-        else:
+                errors.append(
+                    InputError(
+                        "text before the first section heading; start the body with a heading "
+                        f"such as '# {sections[0].title}'",
+                        path,
+                        line,
+                    )
+                )
+        elif current is not _SKIP:
             found[current].append(node)
     for section in sections:
         if section.key not in found:
             if section.required:
-                errors.append(InputError(
-                    f"no '# {section.title}' section; add it with its text", path, None))
+                errors.append(
+                    InputError(f"no '# {section.title}' section; add it with its text", path, None)
+                )
         elif not found[section.key]:
-            errors.append(InputError(
-                f"section '# {section.title}' is empty; {empty_hint}", path,
-                lines[section.key]))
+            errors.append(
+                InputError(
+                    f"section '# {section.title}' is empty; {empty_hint}", path, lines[section.key]
+                )
+            )
     return found, lines

@@ -82,16 +82,18 @@ class OutputFolder:
         """Refuse, naming every file, when papers about to be written were edited by hand."""
         if force:
             return
-        raise_all([
-            OutputConflict(
-                "changed since committeepack wrote it (edited by hand?); copy your edits into "
-                "the inputs, or run the build again with --force to replace it (a copy of "
-                "this version is kept next to it)",
-                f"{self.shown_as}/{name}",
-            )
-            for name in names
-            if self.edited(name)
-        ])
+        raise_all(
+            [
+                OutputConflict(
+                    "changed since committeepack wrote it (edited by hand?); copy your edits into "
+                    "the inputs, or run the build again with --force to replace it (a copy of "
+                    "this version is kept next to it)",
+                    f"{self.shown_as}/{name}",
+                )
+                for name in names
+                if self.edited(name)
+            ]
+        )
 
     def write(self, name: str, data: bytes, force: bool = False) -> Written:
         """Write one paper atomically and record it; keep a copy of a hand-edited one."""
@@ -118,7 +120,7 @@ class OutputFolder:
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     )
     try:

@@ -41,16 +41,18 @@ class Project:
 
     def template(self, paper) -> tuple[object, str]:
         """The paper's template (the project's own, else the packaged default) and its name."""
-        from docxtpl import DocxTemplate
+        from .docxtpl_compat import DocxTemplate
 
         own = self.root / TEMPLATES / paper.TEMPLATE
         if own.is_file():
             try:
-                return DocxTemplate(str(own)), self.shown(own)
-            except Exception as exc:  # a corrupt or non-Word file raises many kinds
+                tpl = DocxTemplate(str(own))
+                tpl.init_docx()  # opens the file now, so a bad one is reported here
+                return tpl, self.shown(own)
+            except Exception:  # a corrupt or non-Word file raises many kinds
                 raise TemplateProblem(
-                    f"cannot be opened as a Word document ({exc.__class__.__name__}); save it "
-                    "from Word as .docx, or delete it to use the default template",
+                    "cannot be opened as a Word document; save it from Word as a .docx "
+                    "(Word Document), or delete it to use the default template",
                     self.shown(own),
                 ) from None
         buffer = io.BytesIO()

@@ -94,8 +94,13 @@ def _explain(exc: BaseException, context: dict) -> str:
         if match:
             name = match.group(1)
             close = difflib.get_close_matches(name, context.keys(), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                "names available: " + ", ".join(sorted(k for k in context if not k.startswith("_")))
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else (
+                    "names available: "
+                    + ", ".join(sorted(k for k in context if not k.startswith("_")))
+                )
             )
             return f"'{name}' is not defined; {hint}"
         return f"{message}; check the name after the dot"

@@ -19,15 +19,17 @@ def example_dir() -> Path:
     repo = Path(__file__).resolve().parents[2]
     if (repo / CONFIG_NAME).is_file() and (repo / INPUTS).is_dir():
         return repo
-    raise CommitteePackError("the bundled example is missing from this installation; "
-                             "reinstall committeepack")
+    raise CommitteePackError(
+        "the bundled example is missing from this installation; reinstall committeepack"
+    )
 
 
 def new_project(path: Path) -> list[Path]:
     """Create a project at ``path`` from the bundled example; return the files created."""
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise CommitteePackError(
-            "already exists and is not an empty folder; choose a new folder name", path)
+            "already exists and is not an empty folder; choose a new folder name", path
+        )
     source = example_dir()
     path.mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / CONFIG_NAME, path / CONFIG_NAME)

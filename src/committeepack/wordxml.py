@@ -83,7 +83,12 @@ class Numbering:
 def _level(level: int, fmt: str, text: str, left: int):
     lvl = OxmlElement("w:lvl")
     lvl.set(qn("w:ilvl"), str(level))
-    for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text), ("w:lvlJc", "left")):
+    for tag, value in (
+        ("w:start", "1"),
+        ("w:numFmt", fmt),
+        ("w:lvlText", text),
+        ("w:lvlJc", "left"),
+    ):
         child = OxmlElement(tag)
         child.set(qn("w:val"), value)
         lvl.append(child)
@@ -211,6 +216,7 @@ def set_document_language(document, language: str) -> None:
 
 def document_language(document) -> str | None:
     """The default language of the document's styles, or None."""
-    lang = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
-                                        f"{qn('w:rPr')}/{qn('w:lang')}")
+    lang = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
     return lang.get(qn("w:val")) if lang is not None else None

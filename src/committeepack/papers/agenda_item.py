@@ -44,13 +44,20 @@ SECTIONS = [
     Section("executive_summary", "Executive Summary", ("Summary",)),
     Section("introduction", "Introduction and Background", ("Introduction", "Background")),
     Section("options", "Available Options", ("Options",)),
-    Section("preferred_option", "Preferred Option and Reasons for Recommendations",
-            ("Preferred Option",)),
+    Section(
+        "preferred_option",
+        "Preferred Option and Reasons for Recommendations",
+        ("Preferred Option",),
+    ),
     Section("risk", "Risk", ("Risks",)),
-    Section("consultation", "Consultation Results and Previous Committee Feedback",
-            ("Consultation",)),
-    Section("next_steps", "Next Steps: Communication and Implementation of the Decision",
-            ("Next Steps",)),
+    Section(
+        "consultation", "Consultation Results and Previous Committee Feedback", ("Consultation",)
+    ),
+    Section(
+        "next_steps",
+        "Next Steps: Communication and Implementation of the Decision",
+        ("Next Steps",),
+    ),
 ]
 
 # The numbered body of the report, in the council's order: (number, heading, source)
@@ -82,8 +89,9 @@ def load(project: Project) -> Inputs:
     narrative = load_narrative(path, project.shown(path), KEYS, SECTIONS, context)
     _check_people_and_classification(narrative, project.config)
     table_path = project.input(narrative.meta.get("implications", "implications.md"))
-    table = implications.load_implications(table_path, project.shown(table_path),
-                                           project.config, context)
+    table = implications.load_implications(
+        table_path, project.shown(table_path), project.config, context
+    )
     return Inputs(narrative, table)
 
 
@@ -93,17 +101,31 @@ def _check_people_and_classification(narrative: Narrative, config: Config) -> No
     for key in ("lead_head_of_service", "report_author"):
         if meta[key] not in config.people:
             known = ", ".join(config.people)
-            errors.append(InputError(
-                f"{key}: '{meta[key]}' is not in [people] of committeepack.toml; use one of: "
-                f"{known}", path, lines.get(key)))
+            errors.append(
+                InputError(
+                    f"{key}: '{meta[key]}' is not in [people] of committeepack.toml; use one of: "
+                    f"{known}",
+                    path,
+                    lines.get(key),
+                )
+            )
     if meta["classification"] == "exempt" and "exempt_paragraph" not in meta:
-        errors.append(InputError(
-            "classification is exempt but no exempt_paragraph is given; add the paragraph of "
-            "Schedule 12A, for example  exempt_paragraph: 3", path, lines.get("classification")))
+        errors.append(
+            InputError(
+                "classification is exempt but no exempt_paragraph is given; add the paragraph of "
+                "Schedule 12A, for example  exempt_paragraph: 3",
+                path,
+                lines.get("classification"),
+            )
+        )
     if meta["classification"] == "public" and "exempt_paragraph" in meta:
-        errors.append(InputError(
-            "exempt_paragraph is given but classification is public; remove one of them",
-            path, lines.get("exempt_paragraph")))
+        errors.append(
+            InputError(
+                "exempt_paragraph is given but classification is public; remove one of them",
+                path,
+                lines.get("exempt_paragraph"),
+            )
+        )
     raise_all(errors)
 
 
@@ -117,8 +139,12 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     config, meta = project.config, inputs.narrative.meta
     numbering = wordxml.Numbering(tpl.get_docx().part)
     narrative = inputs.narrative
-    writer = MarkdownWriter(numbering, narrative.path, narrative.source.body_line,
-                            (project.root / narrative.path).parent)
+    writer = MarkdownWriter(
+        numbering,
+        narrative.path,
+        narrative.source.body_line,
+        (project.root / narrative.path).parent,
+    )
 
     summary = tpl.new_subdoc()
     writer.write(summary, narrative.sections["executive_summary"])
@@ -132,12 +158,16 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
 
     classification = "Public"
     if meta["classification"] == "exempt":
-        classification = (f"Exempt (paragraph {meta['exempt_paragraph']} of Schedule 12A to the "
-                          "Local Government Act 1972)")
+        classification = (
+            f"Exempt (paragraph {meta['exempt_paragraph']} of Schedule 12A to the "
+            "Local Government Act 1972)"
+        )
     wards = meta["wards"]
     timetable = [{"meeting": config.committee, "date": long_date(config.meeting.date)}]
-    timetable += [{"meeting": str(row["meeting"]), "date": _date_text(row["date"])}
-                  for row in meta.get("timetable", [])]
+    timetable += [
+        {"meeting": str(row["meeting"]), "date": _date_text(row["date"])}
+        for row in meta.get("timetable", [])
+    ]
     return {
         **project.context(),
         "title": meta["title"],
@@ -168,14 +198,26 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
         if source == "implications":
             implications.write_table(body, inputs.implications, writer)
         elif source == "appendices":
-            _numbered_text(body, numberer, writer, "The following documents are to be "
-                           "published with this report and form part of the report:"
-                           if meta.get("appendices") else "None.")
+            _numbered_text(
+                body,
+                numberer,
+                writer,
+                "The following documents are to be "
+                "published with this report and form part of the report:"
+                if meta.get("appendices")
+                else "None.",
+            )
             _bullets(body, writer, meta.get("appendices", []))
         elif source == "background_papers":
             papers = meta.get("background_papers", [])
-            _numbered_text(body, numberer, writer, "The following papers were relied on in "
-                           "writing this report:" if papers else "None.")
+            _numbered_text(
+                body,
+                numberer,
+                writer,
+                "The following papers were relied on in writing this report:"
+                if papers
+                else "None.",
+            )
             _bullets(body, writer, papers)
         else:
             writer.write(body, inputs.narrative.sections[source], numberer)
@@ -203,19 +245,23 @@ def make_template(config: Config):
     document.add_paragraph("{{ committee }}", style="Committee Name")
     document.add_paragraph("{{ meeting_date }}", style="Committee Name")
     document.add_paragraph("{{ title }}", style="Heading 1")
-    house_style.header_table(document, [
-        ("Final Decision-Maker", "{{ decision_maker }}"),
-        ("Lead Head of Service", "{{ lead_head_of_service }}"),
-        ("Lead Officer and Report Author", "{{ report_author }}"),
-        ("Classification", "{{ classification }}"),
-        ("Wards affected", "{{ wards }}"),
-    ])
+    house_style.header_table(
+        document,
+        [
+            ("Final Decision-Maker", "{{ decision_maker }}"),
+            ("Lead Head of Service", "{{ lead_head_of_service }}"),
+            ("Lead Officer and Report Author", "{{ report_author }}"),
+            ("Classification", "{{ classification }}"),
+            ("Wards affected", "{{ wards }}"),
+        ],
+    )
     document.add_paragraph("Executive Summary", style="Heading 2")
     document.add_paragraph("{{p executive_summary }}")
     document.add_paragraph("Purpose of Report", style="Heading 2")
     document.add_paragraph("{{ purpose }}")
-    document.add_paragraph("This report makes the following recommendations to this Committee:",
-                           style="Heading 2")
+    document.add_paragraph(
+        "This report makes the following recommendations to this Committee:", style="Heading 2"
+    )
     document.add_paragraph("{{p recommendations }}")
     document.add_paragraph("Timetable", style="Heading 2")
     _timetable_table(document)
@@ -225,8 +271,12 @@ def make_template(config: Config):
 
 def _timetable_table(document) -> None:
     """Meeting | Date, one row per meeting through docxtpl's row loop."""
-    rows = [("Meeting", "Date"), ("{%tr for row in timetable %}", ""),
-            ("{{ row.meeting }}", "{{ row.date }}"), ("{%tr endfor %}", "")]
+    rows = [
+        ("Meeting", "Date"),
+        ("{%tr for row in timetable %}", ""),
+        ("{{ row.meeting }}", "{{ row.date }}"),
+        ("{%tr endfor %}", ""),
+    ]
     table = document.add_table(rows=len(rows), cols=2)
     table.style = document.styles["Committee Table"]
     wordxml.set_table_look(table)

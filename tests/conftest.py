@@ -1,0 +1,50 @@
+"""Shared fixtures: copies of the bundled example and of small projects under fixtures/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from committeepack.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """Copy a project's configuration, inputs and templates (never its out/)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / "committeepack.toml", target / "committeepack.toml")
+    for folder in ("inputs", "templates"):
+        if (source / folder).is_dir():
+            shutil.copytree(source / folder, target / folder)
+    return target
+
+
+@pytest.fixture
+def example(tmp_path) -> Path:
+    """A fresh copy of the bundled example project (the repository root)."""
+    return copy_project(REPO, tmp_path / "example")
+
+
+@pytest.fixture
+def minimal(tmp_path) -> Path:
+    """A fresh copy of the smallest complete project, for error tests."""
+    return copy_project(FIXTURES / "minimal", tmp_path / "minimal")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be present) by ``new`` in a text file."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(project: Path, *args: str):
+    """Run ``committeepack ARGS --project PROJECT`` and return the CliRunner result."""
+    runner = CliRunner()
+    command, *rest = args
+    return runner.invoke(cli, [command, *rest, "--project", str(project)], catch_exceptions=False)

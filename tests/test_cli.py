@@ -1,0 +1,73 @@
+"""The command line: thin over the library, quick to answer, clear when something is wrong."""
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from committeepack import __version__
+from committeepack.cli import cli
+
+from conftest import run
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.output == f"committeepack, version {__version__}\n"
+
+
+def test_every_command_has_help():
+    for command in ([], ["build"], ["new"], ["templates"], ["papers"]):
+        result = CliRunner().invoke(cli, [*command, "--help"])
+        assert result.exit_code == 0
+        assert "Usage: " in result.output
+
+
+def test_help_imports_no_heavy_library():
+    code = (
+        "import sys; from committeepack.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'docx', 'docxtpl', 'jinja2') "
+        "if m in sys.modules]\nprint('HEAVY', heavy)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "HEAVY []" in output
+
+
+def test_papers_lists_agenda_item():
+    result = CliRunner().invoke(cli, ["papers"])
+    assert result.output.startswith("agenda-item ")
+
+
+def test_quiet_build_prints_nothing(minimal):
+    result = CliRunner().invoke(cli, ["-q", "build", "--project", str(minimal)])
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_build_summary_names_each_paper(minimal):
+    result = run(minimal, "build")
+    assert result.output.splitlines()[0] == "  agenda-item.docx: written"
+    assert result.output.splitlines()[-1].startswith("1 paper(s) in ")
+
+
+def test_new_starts_a_project_that_builds(tmp_path):
+    target = tmp_path / "eastmarsh"
+    result = CliRunner().invoke(cli, ["new", str(target)])
+    assert result.exit_code == 0, result.output
+    assert (target / "committeepack.toml").is_file()
+    assert (target / "inputs" / "agenda-item.md").is_file()
+    assert (target / "templates" / "agenda-item.docx").is_file()
+    assert run(target, "build").exit_code == 0
+    assert (target / "out" / "agenda-item.docx").is_file()
+
+
+def test_new_refuses_a_folder_with_files(tmp_path):
+    (tmp_path / "keep.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["new", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {tmp_path}: already exists and is not an empty folder; choose a new folder name\n"
+    )

@@ -1,0 +1,94 @@
+"""The cross-cutting implications table: the council's rows, in its order, never silently empty."""
+
+import docx
+
+from committeepack.outline import outline
+
+from conftest import edit, run
+
+TABLE = "inputs/implications.md"
+
+
+def implications_rows(project):
+    document = docx.Document(str(project / "out" / "agenda-item.docx"))
+    lines = outline(document)
+    start = lines.index("H | Issue | Implications | Sign-off |")
+    end = lines.index("</table>", start)
+    return lines[start + 1 : end]
+
+
+def test_rows_follow_council_order_not_file_order(minimal):
+    # the file lists Legal, Financial, Procurement; the council's order is Financial, Legal, ...
+    result = run(minimal, "build")
+    assert result.exit_code == 0, result.output
+    rows = implications_rows(minimal)
+    assert [row.split(" | ")[1] for row in rows] == ["Financial", "Legal", "Procurement"]
+    assert rows[1] == (
+        "  | Legal | Section 6 of the Act requires: / [list 0] a strategy for crime; and / "
+        "[list 0] a strategy for drugs. | Legal |"
+    )
+
+
+def test_lettered_list_uses_letters(minimal):
+    run(minimal, "build")
+    document = docx.Document(str(minimal / "out" / "agenda-item.docx"))
+    formats = {
+        el.get(docx.oxml.ns.qn("w:val"))
+        for el in document.part.numbering_part.element.iter(docx.oxml.ns.qn("w:numFmt"))
+    }
+    assert "lowerLetter" in formats
+
+
+def test_sign_off_override_from_front_matter(minimal):
+    path = minimal / TABLE
+    path.write_text(
+        "---\nsign_off:\n  Legal: Head of Legal Partnership\n---\n"
+        + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    assert run(minimal, "build").exit_code == 0
+    legal = next(row for row in implications_rows(minimal) if row.startswith("  | Legal"))
+    assert legal.endswith("| Head of Legal Partnership |")
+
+
+def test_missing_row_is_an_error(minimal):
+    edit(minimal / TABLE, "# Procurement\n\nNo implications.\n", "")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/implications.md: no '# Procurement' section; add it with its text\n"
+    )
+
+
+def test_empty_row_is_an_error_that_says_how_to_state_none(minimal):
+    edit(minimal / TABLE, "No new costs.\n", "")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/implications.md:9: section '# Financial' is empty; write its "
+        "implications, or 'No implications.' if there are none\n"
+    )
+
+
+def test_row_the_council_does_not_configure(minimal):
+    edit(minimal / TABLE, "# Procurement", "# Biodiversity\n\nNone.\n\n# Procurement")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/implications.md:13: unknown section '# Biodiversity'; it is not one of "
+        "the council's rows in committeepack.toml [[implications]]; add it there or correct the "
+        "heading\n"
+    )
+
+
+def test_sign_off_for_unknown_row(minimal):
+    path = minimal / TABLE
+    path.write_text(
+        "---\nsign_off:\n  Legl: Legal\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/implications.md:3: sign_off names 'Legl', which is not one of the "
+        "council's rows in committeepack.toml\n"
+    )

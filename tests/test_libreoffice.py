@@ -1,0 +1,71 @@
+"""LibreOffice is our real client: every paper converts to PDF with the expected pages."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from committeepack.papers import PAPERS
+
+from conftest import REPO, copy_project, run
+
+pytestmark = pytest.mark.e2e
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# Reasonable bounds for each paper of the bundled example: (fewest, most) pages.
+PAGES = {"agenda-item": (4, 9)}
+
+
+def pdf_pages(pdf) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(
+        next(line for line in info.stdout.splitlines() if line.startswith("Pages:")).split()[1]
+    )
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    if SOFFICE is None:
+        pytest.fail("LibreOffice (soffice) is not installed; .ci/run installs it")
+    project = copy_project(REPO, tmp_path_factory.mktemp("lo") / "example")
+    assert run(project, "build").exit_code == 0
+    out = project / "out"
+    profile = tmp_path_factory.mktemp("lo-profile")
+    papers = [str(out / paper.OUTPUT) for paper in PAPERS.values()]
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *papers,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(PAPERS))
+def test_paper_converts_with_expected_page_count(pdfs, name):
+    pdf = pdfs / PAPERS[name].OUTPUT.replace(".docx", ".pdf")
+    assert pdf.is_file(), f"LibreOffice did not convert {name}"
+    fewest, most = PAGES[name]
+    assert fewest <= pdf_pages(pdf) <= most
+
+
+def test_agenda_item_pdf_text(pdfs):
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdfs / "agenda-item.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Cross-cutting issues and implications" in text
+    assert "2.1" in text and "9.1" in text
+    assert "a)" in text and "c)" in text  # the Legal row's lettered list
+    assert "{{" not in text and "**" not in text

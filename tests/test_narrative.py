@@ -1,0 +1,124 @@
+"""Narrative files: front matter and sections are checked, each problem at its line."""
+
+from conftest import edit, run
+
+AGENDA = "inputs/agenda-item.md"
+
+
+def errors(project):
+    result = run(project, "build")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    return result.output.splitlines()
+
+
+def test_unknown_front_matter_key_suggests_the_right_one(minimal):
+    edit(minimal / AGENDA, "decision_maker: Council", "decison_maker: Council")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:1: front matter has no 'decision_maker'; add it (for "
+        "example  decision_maker: Council)",
+        "Error: inputs/agenda-item.md:3: unknown front-matter key 'decison_maker'; did you "
+        "mean 'decision_maker'?",
+    ]
+
+
+def test_malformed_yaml_gives_its_line(minimal):
+    edit(minimal / AGENDA, "wards: All", "wards: [All")
+    [line] = errors(minimal)
+    assert line.startswith("Error: inputs/agenda-item.md:")
+    assert "front matter is not valid YAML" in line
+
+
+def test_wrong_type_and_choice(minimal):
+    edit(minimal / AGENDA, "purpose: noting", "purpose: decide")
+    edit(minimal / AGENDA, "  - That the Committee notes the report.", "  - {a: b}")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:8: purpose: 'decide' is not one of: decision, noting, "
+        "information",
+        "Error: inputs/agenda-item.md:9: recommendations: item 1 must be text",
+    ]
+
+
+def test_person_must_be_configured(minimal):
+    edit(minimal / AGENDA, "report_author: author", "report_author: bob")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:5: report_author: 'bob' is not in [people] of "
+        "committeepack.toml; use one of: head, author",
+    ]
+
+
+def test_exempt_needs_its_paragraph(minimal):
+    edit(minimal / AGENDA, "classification: public", "classification: exempt")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:6: classification is exempt but no exempt_paragraph is "
+        "given; add the paragraph of Schedule 12A, for example  exempt_paragraph: 3",
+    ]
+
+
+def test_unknown_missing_and_empty_sections(minimal):
+    edit(minimal / AGENDA, "# Risk\n\nNo new risks.\n", "# Risks and Issues\n\nSome.\n")
+    edit(minimal / AGENDA, "Option one.\n", "")
+    lines = errors(minimal)
+    assert lines[0] == (
+        "Error: inputs/agenda-item.md:22: section '# Available Options' is empty; write its text"
+    )
+    assert lines[1].startswith(
+        "Error: inputs/agenda-item.md:29: unknown section '# Risks and Issues'; the sections "
+        "are: # Executive Summary; # Introduction and Background;"
+    )
+    assert lines[2] == "Error: inputs/agenda-item.md: no '# Risk' section; add it with its text"
+
+
+def test_text_before_first_section(minimal):
+    edit(minimal / AGENDA, "# Executive Summary\n", "Stray text.\n\n# Executive Summary\n")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:12: text before the first section heading; start the body "
+        "with a heading such as '# Executive Summary'",
+    ]
+
+
+def test_undefined_name_in_narrative_names_line(minimal):
+    edit(minimal / AGENDA, "Option one is preferred.", "Option one is {{ prefered }}.")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:28: 'prefered' is not defined; names available: area, "
+        "classification, committee, committee_acting_as, council, decision_maker, "
+        "lead_head_of_service, meeting, partnership, people, purpose, recommendations, "
+        "report_author, title, wards",
+    ]
+
+
+def test_jinja_syntax_error_in_narrative(minimal):
+    edit(minimal / AGENDA, "Publish the plan.", "Publish {% if %} the plan.")
+    [line] = errors(minimal)
+    assert line.startswith("Error: inputs/agenda-item.md:40: template syntax error:")
+
+
+def test_sandbox_blocks_unsafe_attribute(minimal):
+    edit(minimal / AGENDA, "Publish the plan.", "{{ council.__class__.__mro__ }}")
+    [line] = errors(minimal)
+    assert line.startswith("Error: inputs/agenda-item.md:40: ")
+    assert "__mro__" in line or "unsafe" in line or "not allowed" in line
+
+
+def test_html_and_code_blocks_are_refused(minimal):
+    edit(minimal / AGENDA, "Publish the plan.", "Publish <b>the</b> plan.\n\n    indented")
+    lines = errors(minimal)
+    assert lines == [
+        "Error: inputs/agenda-item.md:40: HTML (<b>) is not allowed in narrative; write it as "
+        "Markdown",
+    ]
+
+
+def test_missing_narrative_file(minimal):
+    (minimal / AGENDA).unlink()
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md: file not found; create it or fix the name in the project",
+    ]
+
+
+def test_unterminated_front_matter(minimal):
+    edit(minimal / AGENDA, "---\n# Executive", "# Executive")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:1: front matter starts with '---' but never ends; add a "
+        "closing '---' line",
+    ]

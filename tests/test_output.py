@@ -1,0 +1,84 @@
+"""Writing papers: atomic, recorded, never overwriting a hand edit without saying so."""
+
+import zipfile
+
+import docx
+
+from committeepack.output import MANIFEST
+
+from conftest import edit, run
+
+
+def test_rebuild_is_byte_identical_and_reported_unchanged(minimal):
+    assert run(minimal, "build").exit_code == 0
+    first = (minimal / "out" / "agenda-item.docx").read_bytes()
+    result = run(minimal, "build")
+    assert result.exit_code == 0
+    assert "agenda-item.docx: unchanged" in result.output
+    assert (minimal / "out" / "agenda-item.docx").read_bytes() == first
+    with zipfile.ZipFile(minimal / "out" / "agenda-item.docx") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_hand_edited_paper_is_not_overwritten(minimal):
+    assert run(minimal, "build").exit_code == 0
+    paper = minimal / "out" / "agenda-item.docx"
+    document = docx.Document(str(paper))
+    document.add_paragraph("An officer's late correction.")
+    document.save(str(paper))
+    edited = paper.read_bytes()
+
+    edit(minimal / "inputs" / "agenda-item.md", "Publish the plan.", "Publish it.")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: out/agenda-item.docx: changed since committeepack wrote it (edited by hand?); "
+        "copy your edits into the inputs, or run the build again with --force to replace it "
+        "(a copy of this version is kept next to it)\n"
+    )
+    assert paper.read_bytes() == edited
+
+    result = run(minimal, "build", "--force")
+    assert result.exit_code == 0
+    backups = list((minimal / "out").glob("agenda-item.edited-*.docx"))
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == edited
+    assert f"replaced (your edited copy is kept as {backups[0].name})" in result.output
+    assert "Publish it." in "\n".join(p.text for p in docx.Document(str(paper)).paragraphs)
+
+
+def test_failed_build_leaves_previous_paper_and_no_temporary_files(minimal):
+    assert run(minimal, "build").exit_code == 0
+    before = (minimal / "out" / "agenda-item.docx").read_bytes()
+    edit(minimal / "inputs" / "agenda-item.md", "purpose: noting", "purpose: maybe")
+    assert run(minimal, "build").exit_code == 1
+    assert (minimal / "out" / "agenda-item.docx").read_bytes() == before
+    assert sorted(p.name for p in (minimal / "out").iterdir()) == [MANIFEST, "agenda-item.docx"]
+
+
+def test_paper_not_from_committeepack_is_protected(minimal):
+    (minimal / "out").mkdir()
+    (minimal / "out" / "agenda-item.docx").write_bytes(b"someone else's file")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: out/agenda-item.docx: changed since")
+
+
+def test_unknown_paper_name(minimal):
+    result = run(minimal, "build", "agenda")
+    assert result.exit_code == 1
+    assert result.output == "Error: no paper called 'agenda'; the papers are: agenda-item\n"
+
+
+def test_core_properties_are_valid_and_set_from_the_project(minimal):
+    assert run(minimal, "build").exit_code == 0
+    with zipfile.ZipFile(minimal / "out" / "agenda-item.docx") as archive:
+        core = archive.read("docProps/core.xml").decode()
+    # a second lastModifiedBy in another namespace makes Word call the file corrupt
+    assert core.count("lastModifiedBy") == 2  # one opening and one closing tag
+    assert "custom-properties" not in core
+    props = docx.Document(str(minimal / "out" / "agenda-item.docx")).core_properties
+    assert props.title == "Test Report"
+    assert props.language == "en-GB"
+    assert props.author == "Testshire District Council"
+    assert props.created.date().isoformat() == "2026-03-10"

@@ -1,0 +1,108 @@
+"""Templates: the committed ones are what the code makes; their tag errors name the paragraph."""
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from committeepack.config import load_config
+from committeepack.papers import PAPERS
+from committeepack.wordxml import document_language
+
+from conftest import REPO, run
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("name", sorted(PAPERS))
+def test_committed_template_matches_generator(name):
+    paper = PAPERS[name]
+    buffer = io.BytesIO()
+    paper.make_template(load_config(REPO)).save(buffer)
+    committed = (REPO / "templates" / paper.TEMPLATE).read_bytes()
+    assert parts(committed) == parts(buffer.getvalue()), (
+        f"templates/{paper.TEMPLATE} differs from what the code makes; run "
+        "'committeepack templates --overwrite' and commit the result"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(PAPERS))
+def test_template_styles_meet_house_rules(name):
+    document = PAPERS[name].make_template(load_config(REPO))
+    styles = {style.name: style for style in document.styles}
+    for needed in (
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Normal",
+        "Numbered Paragraph",
+        "List Paragraph",
+        "Table Text",
+        "Committee Table",
+        "Hyperlink",
+    ):
+        assert needed in styles
+    assert styles["Normal"].font.name in ("Arial", "Liberation Sans")
+    assert styles["Normal"].font.size.pt >= 11
+    assert document_language(document) == "en-GB"
+    section = document.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+
+
+def rewrite_template(project, old: str, new: str) -> None:
+    path = project / "templates" / "agenda-item.docx"
+    document = docx.Document(str(path))
+    for paragraph in document.paragraphs:
+        if paragraph.text == old:
+            for run_ in paragraph.runs[1:]:
+                run_.text = ""
+            paragraph.runs[0].text = new
+            document.save(str(path))
+            return
+    raise AssertionError(f"{old!r} not in template")
+
+
+def test_template_name_missing_from_context(example):
+    rewrite_template(example, "{{ committee }}", "{{ comittee }}")
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: templates/agenda-item.docx: in \"{{ comittee }}\": 'comittee' is not defined; "
+        "did you mean 'committee'?\n"
+    )
+
+
+def test_template_syntax_error_names_paragraph(example):
+    rewrite_template(example, "{{ purpose }}", "{{ purpose | }}")
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        'Error: templates/agenda-item.docx: in "{{ purpose | }}": template syntax error:'
+    )
+
+
+def test_corrupt_template_is_reported(example):
+    (example / "templates" / "agenda-item.docx").write_text("not a docx")
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: templates/agenda-item.docx: cannot be opened as a Word document; save it "
+        "from Word as a .docx (Word Document), or delete it to use the default template\n"
+    )
+
+
+def test_project_without_templates_uses_packaged_default(minimal):
+    assert not (minimal / "templates").exists()
+    result = run(minimal, "build")
+    assert result.exit_code == 0, result.output
+
+
+def test_templates_command_keeps_existing_unless_overwrite(minimal):
+    result = run(minimal, "templates")
+    assert result.output == "  templates/agenda-item.docx: written\n"
+    result = run(minimal, "templates")
+    assert result.output == ("  templates/agenda-item.docx: kept (use --overwrite to replace it)\n")
