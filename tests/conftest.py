@@ -48,3 +48,17 @@ def run(project: Path, *args: str):
     runner = CliRunner()
     command, *rest = args
     return runner.invoke(cli, [command, *rest, "--project", str(project)], catch_exceptions=False)
+
+
+@pytest.fixture
+def figures(tmp_path) -> Path:
+    """A fresh copy of a small project with figure tables and a strategic assessment."""
+    return copy_project(FIXTURES / "figures", tmp_path / "figures")
+
+
+def replace_line(path: Path, old: str, new: str) -> None:
+    """Replace a whole line of a data file."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert old in lines, f"{old!r} not a line of {path}"
+    lines[lines.index(old)] = new
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -54,6 +54,6 @@ def test_branding_colour_checked(minimal):
     result = run(minimal, "build")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: committeepack.toml:37: branding.heading_colour: 'blue' is not a colour like "
+        "Error: committeepack.toml:40: branding.heading_colour: 'blue' is not a colour like "
         '"#12436D"\n'
     )

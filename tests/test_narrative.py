@@ -79,11 +79,17 @@ def test_text_before_first_section(minimal):
 
 def test_undefined_name_in_narrative_names_line(minimal):
     edit(minimal / AGENDA, "Option one is preferred.", "Option one is {{ prefered }}.")
+    [line] = errors(minimal)
+    assert line.startswith(
+        "Error: inputs/agenda-item.md:28: 'prefered' is not defined; names "
+        "available: area, change, change_summary, classification, committee,"
+    )
+
+
+def test_close_name_in_narrative_is_suggested(minimal):
+    edit(minimal / AGENDA, "Option one is preferred.", "Option one is {{ partnershp }}.")
     assert errors(minimal) == [
-        "Error: inputs/agenda-item.md:28: 'prefered' is not defined; names available: area, "
-        "classification, committee, committee_acting_as, council, decision_maker, "
-        "lead_head_of_service, meeting, partnership, people, purpose, recommendations, "
-        "report_author, title, wards",
+        "Error: inputs/agenda-item.md:28: 'partnershp' is not defined; did you mean 'partnership'?"
     ]
 
 

@@ -67,7 +67,9 @@ def test_paper_not_from_committeepack_is_protected(minimal):
 def test_unknown_paper_name(minimal):
     result = run(minimal, "build", "agenda")
     assert result.exit_code == 1
-    assert result.output == "Error: no paper called 'agenda'; the papers are: agenda-item\n"
+    assert result.output == (
+        "Error: no paper called 'agenda'; the papers are: agenda-item, strategic-assessment\n"
+    )
 
 
 def test_core_properties_are_valid_and_set_from_the_project(minimal):

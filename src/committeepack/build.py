@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import wordxml
-from .errors import CommitteePackError
+from .errors import CommitteePackError, ErrorList
 from .output import OutputFolder, Written, stable_zip
 from .papers import PAPERS
 from .project import Project
@@ -27,6 +27,7 @@ class BuildResult:
     """What a build wrote, and how long it took."""
 
     written: list[Written] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -87,11 +88,16 @@ def build(
     papers: list[str] | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    strict: bool = False,
 ) -> BuildResult:
-    """Build ``papers`` (every paper when None) of the project containing ``start``."""
+    """Build ``papers`` (every paper when None) of the project containing ``start``.
+
+    Warnings (figures that do not add up, an acronym missing from the glossary) are returned
+    in the result; with ``strict`` they are errors and nothing is written.
+    """
     began = time.perf_counter()
     project = Project.open(start)
-    selected = select_papers(papers)
+    selected = select_papers(papers or project.config.papers)
     folder = OutputFolder(project.out_dir, project.config.output_dir)
     folder.check([paper.OUTPUT for paper in selected], force)
     rendered = []
@@ -99,7 +105,10 @@ def build(
         if progress:
             progress(f"rendering {paper.NAME}")
         rendered.append((paper, render_paper(project, paper)))
-    result = BuildResult()
+    warnings = list(dict.fromkeys(str(w) for w in project.warnings))
+    if strict and warnings:
+        raise ErrorList(project.warnings)
+    result = BuildResult(warnings=warnings)
     for paper, data in rendered:
         result.written.append(folder.write(paper.OUTPUT, data, force))
     result.seconds = time.perf_counter() - began

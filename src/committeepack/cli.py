@@ -65,9 +65,14 @@ def _project_option(func):
     is_flag=True,
     help="Replace papers edited by hand since they were generated (a copy is kept).",
 )
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings (figures that do not add up) as errors."
+)
 @click.pass_context
 @_report_errors
-def build(ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool) -> None:
+def build(
+    ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool, strict: bool
+) -> None:
     """Build the papers into the output folder (out/).
 
     With no PAPER, builds every paper; otherwise just those named (for example agenda-item).
@@ -76,7 +81,9 @@ def build(ctx: click.Context, papers: tuple[str, ...], project: Path, force: boo
     from .build import build as run_build
 
     progress = click.echo if ctx.obj["verbose"] else None
-    result = run_build(project, list(papers) or None, force=force, progress=progress)
+    result = run_build(project, list(papers) or None, force=force, progress=progress, strict=strict)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if not ctx.obj["quiet"]:
         click.echo(result.summary())
 

@@ -39,6 +39,16 @@ class ImplicationRow:
 
 
 @dataclass(frozen=True)
+class Priority:
+    """A priority of the partnership, defined once and named the same in every paper."""
+
+    key: str
+    name: str
+    short_name: str
+    sub_groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Branding:
     """House style used to generate the default templates."""
 
@@ -71,9 +81,13 @@ class Config:
     people: dict[str, Person]
     implications: list[ImplicationRow]
     branding: Branding = field(default_factory=Branding)
+    priorities: list[Priority] = field(default_factory=list)
     committee_acting_as: str = ""
     language: str = "en-GB"
     output_dir: str = "out"
+    papers: list[str] | None = None  # the papers "build" makes; None means every paper
+    raw: dict = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)
 
     @property
     def path(self) -> Path:
@@ -90,7 +104,16 @@ class Config:
             "committee_acting_as": self.committee_acting_as,
             "meeting": self.meeting,
             "people": self.people,
+            "priorities": self.priorities,
         }
+
+    def priority(self, key: str) -> Priority | None:
+        """The priority with ``key``, or None."""
+        return next((p for p in self.priorities if p.key == key), None)
+
+    def reader(self) -> ConfigReader:
+        """A reader over the raw configuration, for stages that declare their own keys."""
+        return ConfigReader(self.raw, self.text)
 
 
 def find_project_root(start: Path) -> Path:
@@ -125,7 +148,7 @@ def load_config(root: Path) -> Config:
             CONFIG_NAME,
             int(match.group(1)) if match else None,
         ) from None
-    reader = _Reader(data, text)
+    reader = ConfigReader(data, text)
     config = Config(
         root=root,
         council=reader.text("council.name"),
@@ -141,14 +164,18 @@ def load_config(root: Path) -> Config:
         people=reader.people(),
         implications=reader.implications(),
         branding=reader.branding(),
+        priorities=reader.priorities(),
         language=reader.text("document.language", required=False) or "en-GB",
         output_dir=reader.text("document.output_folder", required=False) or "out",
+        papers=reader.texts("document.papers"),
+        raw=data,
+        text=text,
     )
     raise_all(reader.errors)
     return config
 
 
-class _Reader:
+class ConfigReader:
     """Pulls typed values out of the parsed TOML, collecting problems instead of stopping."""
 
     def __init__(self, data: dict, text: str):
@@ -195,6 +222,15 @@ class _Reader:
             self.fail(key, "must be text in quotes")
             return ""
         return value.strip()
+
+    def texts(self, key: str) -> list[str] | None:
+        value = self.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(key, 'must be a list of text, for example ["agenda-item"]')
+            return None
+        return value
 
     def date(self, key: str) -> dt.date:
         value = self.get(key)
@@ -244,6 +280,40 @@ class _Reader:
                 self.fail("implications.sign_off", f"row {issue!r} has no default sign_off role")
                 sign_off = ""
             result.append(ImplicationRow(issue.strip(), sign_off.strip()))
+        return result
+
+    def priorities(self) -> list[Priority]:
+        rows = self.get("priorities")
+        if rows is None:
+            return []
+        if not isinstance(rows, list):
+            self.fail("priorities", "must be [[priorities]] tables with key, name and short_name")
+            return []
+        result, seen = [], set()
+        for index, row in enumerate(rows, 1):
+            values = {}
+            for name in ("key", "name", "short_name"):
+                value = row.get(name)
+                if not isinstance(value, str) or not value.strip():
+                    self.fail(f"priorities.{name}", f"priority {index} has no {name}")
+                    value = ""
+                values[name] = value.strip()
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", values["key"] or "x"):
+                self.fail(
+                    "priorities.key",
+                    f"{values['key']!r} must be lower case letters, "
+                    "digits and _ (it names the priority in other files)",
+                )
+            if values["key"] in seen:
+                self.fail("priorities.key", f"{values['key']!r} is used twice; keys are unique")
+            seen.add(values["key"])
+            groups = row.get("sub_groups", [])
+            if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
+                self.fail("priorities.sub_groups", f"priority {index}: a list of group names")
+                groups = []
+            result.append(
+                Priority(values["key"], values["name"], values["short_name"], tuple(groups))
+            )
         return result
 
     def branding(self) -> Branding:

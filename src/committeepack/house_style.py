@@ -13,7 +13,7 @@ import datetime as dt
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor, Twips
@@ -128,6 +128,19 @@ def _styles(document, branding: Branding) -> None:
 
     for name in ("Header", "Footer"):
         _font(styles[name], branding, max(body - 2, 10))
+
+    for level in (1, 2):
+        toc = _paragraph_style(styles, f"TOC {level}", "Normal")
+        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        toc.paragraph_format.space_after = Pt(4)
+        toc.paragraph_format.tab_stops.add_tab_stop(
+            Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+    caption = styles["Caption"]
+    _font(caption, branding, max(body - 1, 11), colour=TEXT_COLOUR)
+    caption.paragraph_format.space_after = Pt(12)
+    contents = styles["TOC Heading"]
+    _font(contents, branding, body + 6, bold=True, colour=heading)
 
     _table_style(styles, branding)
 

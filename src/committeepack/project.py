@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, find_project_root, load_config
@@ -19,6 +19,9 @@ class Project:
 
     root: Path
     config: Config
+    warnings: list = field(default_factory=list)
+    _figures: object = field(default=None, repr=False)
+    _headlines: list | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, start: Path) -> Project:
@@ -63,3 +66,34 @@ class Project:
     def context(self) -> dict:
         """The configuration's facts, for templates and narrative."""
         return self.config.as_context()
+
+    def figures(self):
+        """Every declared figure table, read and checked once per build."""
+        if self._figures is None:
+            from .figures.tables import load_figures
+
+            self._figures = load_figures(self.config)
+            self.warnings.extend(self._figures.warnings)
+        return self._figures
+
+    def headlines(self) -> list:
+        """The priorities' headline figures, built once per build."""
+        if self._headlines is None:
+            from .figures.headlines import load_headlines
+
+            self._headlines = load_headlines(self.config, self.figures())
+        return self._headlines
+
+    def figure_context(self) -> dict:
+        """Figures and sentence helpers, for narrative and templates."""
+        from .figures import sentences
+        from .figures.tables import figure_context
+
+        return {
+            **figure_context(self.figures()),
+            "change": sentences.change,
+            "change_summary": sentences.change_summary,
+            "share": sentences.share_of,
+            "number": sentences.number,
+            "periods": {"previous": self.figures().previous, "current": self.figures().current},
+        }

@@ -88,6 +88,8 @@ def _template_line(exc: BaseException) -> int | None:
 
 
 def _explain(exc: BaseException, context: dict) -> str:
+    if isinstance(exc, UndefinedError) and getattr(exc, "complete", False):
+        return str(exc.message)
     if isinstance(exc, UndefinedError):
         message = str(exc.message or exc)
         match = re.match(r"'([^']+)' is undefined", message)

@@ -49,7 +49,9 @@ def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str
     folder = root / TEMPLATES
     folder.mkdir(exist_ok=True)
     done = []
-    for paper in PAPERS.values():
+    for name, paper in PAPERS.items():
+        if config.papers is not None and name not in config.papers:
+            continue
         target = folder / paper.TEMPLATE
         if target.exists() and not overwrite:
             done.append((paper.TEMPLATE, "kept (use --overwrite to replace it)"))

@@ -144,6 +144,13 @@ def mark_header_row(row) -> None:
     trpr.insert(0, cant_split)
 
 
+def keep_row_together(row) -> None:
+    """Never split this table row across two pages."""
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))
+
+
 def shade_cell(cell, hex_fill: str) -> None:
     """Fill a table cell with a solid colour (``RRGGBB``)."""
     tcpr = cell._tc.get_or_add_tcPr()
@@ -160,7 +167,9 @@ def set_table_look(table, first_row: bool = True, first_column: bool = False) ->
     for existing in tblpr.findall(qn("w:tblLook")):
         tblpr.remove(existing)
     look = OxmlElement("w:tblLook")
-    look.set(qn("w:val"), "04A0" if first_row else "0000")
+    # the legacy bitmask must agree with the attributes: LibreOffice reads only the bitmask
+    mask = 0x0200 | 0x0400 | (0x0020 if first_row else 0) | (0x0080 if first_column else 0)
+    look.set(qn("w:val"), f"{mask:04X}")
     look.set(qn("w:firstRow"), "1" if first_row else "0")
     look.set(qn("w:lastRow"), "0")
     look.set(qn("w:firstColumn"), "1" if first_column else "0")

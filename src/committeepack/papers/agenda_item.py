@@ -80,19 +80,34 @@ class Inputs:
 
     narrative: Narrative
     implications: implications.Implications
+    appendices: list[str]
 
 
 def load(project: Project) -> Inputs:
     """Read and check the agenda item's narrative and implications files."""
     path = project.input(NARRATIVE)
-    context = project.context()
+    context = {**project.context(), **project.figure_context(), "headlines": project.headlines()}
     narrative = load_narrative(path, project.shown(path), KEYS, SECTIONS, context)
     _check_people_and_classification(narrative, project.config)
     table_path = project.input(narrative.meta.get("implications", "implications.md"))
     table = implications.load_implications(
         table_path, project.shown(table_path), project.config, context
     )
-    return Inputs(narrative, table)
+    return Inputs(narrative, table, _appendices(project, narrative.meta.get("appendices", [])))
+
+
+def _appendices(project: Project, items: list[str]) -> list[str]:
+    """Appendix lines; a paper's name (strategic-assessment) becomes "Appendix N: its title"."""
+    from . import PAPERS
+
+    lines = []
+    for number, item in enumerate(items, 1):
+        paper = PAPERS.get(item)
+        if paper is None or paper.NAME == NAME:
+            lines.append(item)
+        else:
+            lines.append(f"Appendix {number}: {paper.document_title(paper.load(project))}")
+    return lines
 
 
 def _check_people_and_classification(narrative: Narrative, config: Config) -> None:
@@ -204,10 +219,10 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
                 writer,
                 "The following documents are to be "
                 "published with this report and form part of the report:"
-                if meta.get("appendices")
+                if inputs.appendices
                 else "None.",
             )
-            _bullets(body, writer, meta.get("appendices", []))
+            _bullets(body, writer, inputs.appendices)
         elif source == "background_papers":
             papers = meta.get("background_papers", [])
             _numbered_text(

@@ -1,0 +1,126 @@
+"""Word blocks built from figures: data tables, charts with captions, a table of contents.
+
+Every table gets the template's table style and a repeating header row; every picture gets its
+alt text. Numbers are right-aligned so that columns of figures line up.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Twips
+
+from . import wordxml
+from .house_style import HEADER_FILL
+from .markdown_docx import Styles
+
+TOTAL_FILL = "F2F2F2"
+
+
+@dataclass
+class Cell:
+    """A cell's text and how it is shown."""
+
+    text: str
+    bold: bool = False
+    indent: int = 0  # levels of indentation, for sub-categories
+
+
+def data_table(
+    container,
+    headers: list[str],
+    rows: list[list],
+    styles: Styles,
+    widths_cm: list[float] | None = None,
+    numeric: set[int] | None = None,
+    total_rows: set[int] | None = None,
+):
+    """A table with a header row; ``numeric`` columns right-aligned; total rows shaded bold."""
+    numeric = numeric or set()
+    total_rows = total_rows or set()
+    table = container.add_table(rows=1 + len(rows), cols=len(headers))
+    table.style = styles.table
+    wordxml.set_table_look(table)
+    for col, (cell, text) in enumerate(zip(table.rows[0].cells, headers, strict=True)):
+        _fill(cell, Cell(text, bold=True), styles, col in numeric)
+        wordxml.shade_cell(cell, HEADER_FILL)
+    wordxml.mark_header_row(table.rows[0])
+    for index, (row, values) in enumerate(zip(table.rows[1:], rows, strict=True)):
+        wordxml.keep_row_together(row)
+        for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            value = value if isinstance(value, Cell) else Cell(str(value))
+            if index in total_rows:
+                value.bold = True
+                wordxml.shade_cell(cell, TOTAL_FILL)
+            _fill(cell, value, styles, col in numeric)
+    if widths_cm:
+        wordxml.set_table_width(table, [int(Cm(w).twips) for w in widths_cm])
+    spacer = container.add_paragraph(style=styles.body)
+    spacer.paragraph_format.space_after = Twips(0)
+    return table
+
+
+def _fill(cell, value: Cell, styles: Styles, right: bool) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = styles.table_text
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if value.indent:
+        paragraph.paragraph_format.left_indent = Cm(0.4 * value.indent)
+    paragraph.add_run(value.text).bold = value.bold or None
+
+
+def add_chart(container, chart, number: int, styles: Styles) -> None:
+    """The chart as a picture (16 cm wide, alt text set) and a numbered caption under it."""
+    picture = container.add_paragraph(style=styles.body)
+    picture.paragraph_format.keep_with_next = True
+    shape = picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(16))
+    wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
+    container.add_paragraph(f"Figure {number}: {chart.caption}", style="Caption")
+
+
+def add_table_of_contents(container, headings: list[tuple[int, str]], styles: Styles) -> None:
+    """A real TOC field over Heading 1-2, pre-filled with the headings it will list.
+
+    Word refreshes the page numbers when the document is opened (the settings ask it to);
+    until then the entries read correctly, without page numbers.
+    """
+    first = container.add_paragraph(style="TOC 1" if headings else styles.body)
+    _field_char(first, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
+    run = OxmlElement("w:r")
+    run.append(instruction)
+    first._p.append(run)
+    _field_char(first, "separate")
+    paragraph = first
+    for index, (level, text) in enumerate(headings):
+        if index:
+            paragraph = container.add_paragraph(style=f"TOC {level}")
+        paragraph.add_run(text)
+    _field_char(paragraph, "end")
+
+
+def _field_char(paragraph, kind: str) -> None:
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    if kind == "begin":
+        char.set(qn("w:dirty"), "true")
+    run.append(char)
+    paragraph._p.append(run)
+
+
+def update_fields_on_open(document) -> None:
+    """Ask Word to refresh fields (the table of contents) when the document opens."""
+    settings = document.settings.element
+    existing = settings.find(qn("w:updateFields"))
+    if existing is None:
+        existing = OxmlElement("w:updateFields")
+        settings.append(existing)
+    existing.set(qn("w:val"), "true")

@@ -1,0 +1,236 @@
+"""Charts in the house style, each with alt text generated from the same data.
+
+Colours are the UK Government Analysis Function palette, which is safe for colour-blind
+readers; nothing is shown by colour alone (bars carry their values, points their marker
+shapes). Charts are drawn 16 cm wide at 200 dpi with text at body size, so they read the same
+as the paper around them. matplotlib is imported only when a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from . import compute
+from .sentences import mid_sentence
+
+PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
+DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, PLUM = PALETTE
+LIGHT_GREY = "#BFBFBF"
+WIDTH_CM = 16.0
+DPI = 200
+
+
+@dataclass
+class Chart:
+    """A drawn chart: PNG bytes, alt text and a caption."""
+
+    png: bytes
+    alt_text: str
+    caption: str
+
+
+def _pyplot(font: tuple[str, float] = ("Arial", 12.0)):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    name, size = font
+    plt.rcParams.update(
+        {
+            "font.family": "sans-serif",
+            "font.sans-serif": [name, "Liberation Sans", "DejaVu Sans"],
+            "font.size": size,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.edgecolor": DARK_GREY,
+            "axes.labelcolor": DARK_GREY,
+            "xtick.color": DARK_GREY,
+            "ytick.color": DARK_GREY,
+            "svg.hashsalt": "committeepack",
+        }
+    )
+    return plt
+
+
+def _figure(plt, height_cm: float):
+    return plt.figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI)
+
+
+def _png(plt, figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def percent_change_bars(
+    items: list[tuple[str, int, int]],
+    previous: str,
+    current: str,
+    font: tuple[str, float] = ("Arial", 12.0),
+) -> Chart:
+    """Diverging bars of % change by crime type (rises right, falls left), labelled."""
+    changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
+    shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
+    skipped = [n for n, c in changes if c is None]
+    plt = _pyplot(font)
+    figure = _figure(plt, 2.2 + 0.62 * len(shown))
+    axes = figure.add_subplot()
+    names = [n for n, _ in shown]
+    values = [float(v) for _, v in shown]
+    colours = [ORANGE if v > 0 else DARK_BLUE for v in values]
+    axes.barh(names, values, color=colours, height=0.65)
+    axes.axvline(0, color=DARK_GREY, linewidth=0.8)
+    span = max((abs(v) for v in values), default=1) or 1
+    for y, (_, exact) in enumerate(shown):
+        label = compute.format_fixed(exact, 1) + "%"
+        label = "+" + label if compute.round_half_up(exact, 1) > 0 else label
+        value = float(exact)
+        axes.text(
+            value + (0.02 * span if value >= 0 else -0.02 * span),
+            y,
+            label,
+            va="center",
+            ha="left" if value >= 0 else "right",
+            color=DARK_GREY,
+        )
+    low = min(values, default=0)
+    high = max(values, default=0)
+    axes.set_xlim(min(low, 0) - 0.45 * span, max(high, 0) + 0.45 * span)
+    axes.set_xlabel(f"% change, {current} compared with {previous}")
+    axes.spines["left"].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    figure.tight_layout()
+    alt = f"Bar chart of % change in recorded crime by type, {current} vs {previous}"
+    if shown:
+        top, bottom = shown[-1], shown[0]
+        parts = []
+        if top[1] > 0:
+            parts.append(f"{mid_sentence(top[0])} rose most ({compute.format_fixed(top[1], 0)}%)")
+        if bottom[1] < 0:
+            parts.append(
+                f"{mid_sentence(bottom[0])} fell most ({compute.format_fixed(bottom[1], 0)}%)"
+            )
+        if parts:
+            alt += ": " + ", ".join(parts)
+    alt += "."
+    caption = f"% change in recorded crime by type, {current} compared with {previous}"
+    if skipped:
+        caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
+    return Chart(_png(plt, figure), alt, caption)
+
+
+def ranked_bars(
+    items: list[tuple[str, float]],
+    highlight: str,
+    value_label: str,
+    subject: str,
+    font: tuple[str, float] = ("Arial", 12.0),
+    average: float | None = None,
+) -> Chart:
+    """Horizontal bars, highest first, the council's own area highlighted and labelled."""
+    ordered = sorted(items, key=lambda x: x[1])
+    plt = _pyplot(font)
+    figure = _figure(plt, 2.0 + 0.55 * len(ordered))
+    axes = figure.add_subplot()
+    names = [n for n, _ in ordered]
+    values = [v for _, v in ordered]
+    colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
+    axes.barh(names, values, color=colours, height=0.65)
+    peak = max(values, default=1) or 1
+    for y, value in enumerate(values):
+        axes.text(
+            value + 0.01 * peak,
+            y,
+            f"{value:,.1f}" if value % 1 else f"{value:,.0f}",
+            va="center",
+            ha="left",
+            color=DARK_GREY,
+        )
+    for tick in axes.get_yticklabels():
+        if tick.get_text().casefold() == highlight.casefold():
+            tick.set_fontweight("bold")
+    if average is not None:
+        axes.axvline(average, color=DARK_GREY, linestyle="--", linewidth=1)
+        axes.text(
+            average, len(values) - 0.4, f" average {average:,.1f}", color=DARK_GREY, va="bottom"
+        )
+    axes.set_xlim(0, peak * 1.18)
+    axes.set_xlabel(value_label)
+    axes.spines["left"].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    figure.tight_layout()
+    position = len(ordered) - next(
+        (i for i, n in enumerate(names) if n.casefold() == highlight.casefold()), 0
+    )
+    alt = (
+        f"Bar chart of {subject}: {ordered[-1][0]} highest ({ordered[-1][1]:,.1f}), "
+        f"{ordered[0][0]} lowest ({ordered[0][1]:,.1f})"
+    )
+    if any(n.casefold() == highlight.casefold() for n in names):
+        alt += f"; {highlight} is {_ordinal(position)} highest of {len(ordered)}"
+    return Chart(_png(plt, figure), alt + ".", subject[0].upper() + subject[1:])
+
+
+def spc_chart(series, font: tuple[str, float] = ("Arial", 12.0)) -> Chart:
+    """An XmR chart: points, centre line, process limits, special causes by marker shape."""
+    plt = _pyplot(font)
+    figure = _figure(plt, 7.5)
+    axes = figure.add_subplot()
+    analysis = series.analysis
+    x = list(range(len(series.values)))
+    axes.plot(x, series.values, color=LIGHT_GREY, linewidth=1.2, zorder=1)
+    for segment in analysis.segments:
+        span = [segment.start - 0.3, segment.start + len(segment.values) - 0.7]
+        axes.plot(span, [segment.mean] * 2, color=DARK_GREY, linewidth=1.2)
+        for limit in (segment.upper, max(segment.lower, 0)):
+            axes.plot(span, [limit] * 2, color=DARK_GREY, linewidth=1, linestyle="--")
+    styles = {
+        "common cause": (LIGHT_GREY, "o", "Common cause"),
+        "improvement": (DARK_BLUE, "s", "Special cause: improvement"),
+        "concern": (ORANGE, "D", "Special cause: concern"),
+        "neutral": (PLUM, "^", "Special cause: neither"),
+    }
+    for verdict, (colour, marker, label) in styles.items():
+        points = [p for p in analysis.points if p.verdict == verdict]
+        if points:
+            axes.scatter(
+                [p.index for p in points],
+                [p.value for p in points],
+                color=colour,
+                marker=marker,
+                s=28,
+                zorder=3,
+                label=label,
+            )
+    labels = series.labels
+    step = max(1, len(labels) // 12)
+    axes.set_xticks(x[::step], [label.replace(" ", "\n") for label in labels[::step]])
+    axes.set_ylabel(series.measure)
+    axes.set_ylim(bottom=0)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    figure.tight_layout()
+    signals = [p for p in analysis.points if p.rule]
+    last = analysis.segments[-1]
+    alt = (
+        f"SPC chart of {mid_sentence(series.measure)} by month, {labels[0]} to {labels[-1]}: "
+        f"average {last.mean:,.0f}, limits {max(last.lower, 0):,.0f} to {last.upper:,.0f}"
+    )
+    concerns = sum(p.verdict == "concern" for p in signals)
+    improvements = sum(p.verdict == "improvement" for p in signals)
+    alt += (
+        f"; {improvements} months of special-cause improvement and {concerns} of concern."
+        if signals
+        else "; no special-cause variation."
+    )
+    caption = f"{series.measure} by month, {labels[0]} to {labels[-1]} (XmR chart)"
+    return Chart(_png(plt, figure), alt, caption)
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"

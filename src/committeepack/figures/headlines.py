@@ -1,0 +1,114 @@
+"""Headline figures: one generated statement per priority, declared in ``[[headlines]]``.
+
+The same headline appears in the strategic assessment's summary and on the data on a page, so
+the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from ..errors import ConfigError, raise_all
+from . import sentences
+from .compute import percent_change, share
+from .model import Figure, FigureError
+from .tables import Figures, figure_context
+
+STATEMENTS = ("change", "share", "count")
+DEFAULT_SENTENCES = {
+    "change": "{name} {change}",
+    "share": "{name} made up {share} of {of}",
+    "count": "{name}: {count}",
+}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A priority's headline: the big figure and the sentence that explains it."""
+
+    priority: str
+    priority_name: str  # the priority's short name, as printed
+    statement: str
+    figure: Figure
+    big: str  # the figure in large type: "21%", "19%", "1,744"
+    sentence: str
+
+
+def load_headlines(config, figures: Figures) -> list[Headline]:
+    """Build every ``[[headlines]]`` entry from the figures; raise all problems together."""
+    reader = config.reader()
+    entries = reader.get("headlines") or []
+    context = figure_context(figures)
+    headlines = []
+    for number, entry in enumerate(entries, 1):
+        where = f"headlines (entry {number})"
+        try:
+            headlines.append(_headline(entry, config, context, where))
+        except ValueError as exc:
+            reader.errors.append(
+                ConfigError(
+                    f"{where}: {exc}", "committeepack.toml", reader.line_of("headlines.priority")
+                )
+            )
+    raise_all(reader.errors)
+    return headlines
+
+
+def _figure(reference, context: dict) -> Figure:
+    if not isinstance(reference, str) or ":" not in reference:
+        raise ValueError(
+            f'{reference!r} is not a figure; write "table:row", e.g. "crime:Violent crime"'
+        )
+    table, row = reference.split(":", 1)
+    if table not in context:
+        raise ValueError(f"there is no table '{table}' in [tables]")
+    try:
+        return context[table][row.strip()]
+    except FigureError as exc:
+        raise ValueError(str(exc.message)) from None
+
+
+def _headline(entry: dict, config, context: dict, where: str) -> Headline:
+    priority = entry.get("priority")
+    if config.priority(str(priority)) is None:
+        raise ValueError(f"priority {priority!r} is not one of [[priorities]]")
+    statement = entry.get("statement", "change")
+    if statement not in STATEMENTS:
+        raise ValueError(f"statement {statement!r} must be one of {', '.join(STATEMENTS)}")
+    figure = _figure(entry.get("figure"), context)
+    pieces = {
+        "name": figure.name,
+        "change": figure.change,
+        "summary": figure.summary,
+        "count": sentences.number(figure.current),
+    }
+    big = sentences.number(figure.current)
+    if statement == "change":
+        pct = percent_change(figure.previous, figure.current)
+        big = sentences.percent(abs(pct), 0) if pct is not None else big
+    elif statement == "share":
+        whole = _figure(entry.get("of"), context)
+        value = share(figure.current, whole.current)
+        if value is None:
+            raise ValueError(f"the share of {whole.name} cannot be worked out: it is 0")
+        pieces["share"] = sentences.percent(value, 0)
+        pieces["of"] = sentences.mid_sentence(whole.name)
+        big = pieces["share"]
+    template = str(entry.get("sentence", DEFAULT_SENTENCES[statement]))
+    fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    unknown = fields - pieces.keys()
+    if unknown:
+        raise ValueError(
+            f"sentence uses {{{sorted(unknown)[0]}}}; it may use "
+            f"{', '.join('{' + k + '}' for k in pieces)}"
+        )
+    text = template.format(**pieces)
+    return Headline(
+        str(priority),
+        config.priority(str(priority)).short_name,
+        statement,
+        figure,
+        big,
+        text[0].upper() + text[1:] + ".",
+    )

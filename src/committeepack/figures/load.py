@@ -1,0 +1,231 @@
+"""Reading figure tables from CSV files or Excel sheets, checking every cell.
+
+Each table is declared in ``committeepack.toml`` under ``[tables.NAME]`` with its kind, its file
+(or workbook and sheet) and, where the file's headings differ from committeepack's, a
+``columns`` mapping. Every problem names the file, the sheet, the row and the column.
+pandas is imported only here, and only when a table is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CommitteePackError, InputError
+
+NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column a kind of table needs: its name, what it holds, whether it may be blank."""
+
+    name: str
+    kind: str  # text, count (whole number >= 0), number (>= 0), month (YYYY-MM), status, priority
+    required: bool = True
+    unique: bool = False
+
+
+@dataclass
+class Source:
+    """Where a table comes from, as named in messages."""
+
+    path: Path
+    shown: str
+    sheet: str | None = None
+
+    def name(self) -> str:
+        """``inputs/figures.xlsx [Districts]`` or ``inputs/crime.csv``."""
+        return f"{self.shown} [{self.sheet}]" if self.sheet else self.shown
+
+
+@dataclass
+class Rows:
+    """A table's checked rows: canonical column names to values, with each row's line."""
+
+    source: Source
+    rows: list[dict] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def error(self, line: int | None, message: str) -> InputError:
+        """An error at ``line`` of this table."""
+        return InputError(message, self.source.name(), line)
+
+
+def read_frame(source: Source):
+    """The raw table as a pandas DataFrame of text and numbers (header on the first row)."""
+    import pandas as pd
+
+    if not source.path.is_file():
+        raise InputError(
+            "file not found; check the file name in committeepack.toml [tables]", source.shown
+        )
+    try:
+        if source.path.suffix.lower() in (".xlsx", ".xlsm"):
+            return pd.read_excel(
+                source.path, sheet_name=source.sheet or 0, dtype=object, engine="openpyxl"
+            )
+        return pd.read_csv(
+            source.path,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=True,
+            encoding="utf-8-sig",
+        )
+    except pd.errors.ParserError as exc:
+        match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if match:
+            raise InputError(
+                f"this row has {match.group(3)} values but the heading row has "
+                f"{match.group(1)}; put text that contains a comma in double quotes",
+                source.shown,
+                int(match.group(2)),
+            ) from None
+        raise InputError(f"cannot be read as CSV ({exc})", source.shown) from None
+    except ValueError as exc:
+        if source.sheet and "Worksheet named" in str(exc):
+            raise InputError(
+                f"the workbook has no sheet called '{source.sheet}'; check the "
+                "sheet name in committeepack.toml",
+                source.shown,
+            ) from None
+        raise InputError(f"cannot be read as a table ({exc})", source.shown) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            "not UTF-8 text; save it from Excel as 'CSV UTF-8'", source.shown
+        ) from None
+    except Exception as exc:  # pandas and openpyxl raise many types for damaged files
+        raise InputError(
+            f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
+            source.shown,
+        ) from None
+
+
+def check_rows(
+    source: Source,
+    columns: list[Column],
+    renames: dict[str, str],
+    context: dict,
+    errors: list[CommitteePackError],
+) -> Rows:
+    """Validate every cell of the table against ``columns``; collect problems in ``errors``."""
+    frame = read_frame(source)
+    headers = {str(h).strip().casefold(): str(h) for h in frame.columns}
+    result = Rows(source)
+    located = {}
+    for column in columns:
+        wanted = renames.get(column.name, column.name)
+        header = headers.get(wanted.casefold())
+        if header is None and column.required:
+            found = ", ".join(f"'{h}'" for h in frame.columns)
+            errors.append(
+                result.error(
+                    1,
+                    f"no column '{wanted}'; the columns are {found}. Rename "
+                    "the column, or map it in committeepack.toml with "
+                    f'columns = {{ {column.name} = "..." }}',
+                )
+            )
+        located[column.name] = header
+    if errors:
+        return result
+    seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
+    offset = 2  # the header is line 1
+    for index, raw in enumerate(frame.to_dict("records")):
+        line = index + offset
+        if all(_blank(v) for v in raw.values()):
+            continue
+        row = {}
+        for column in columns:
+            header = located[column.name]
+            value = raw.get(header) if header is not None else None
+            try:
+                row[column.name] = _cell(column, value, context)
+            except ValueError as exc:
+                errors.append(result.error(line, f"column '{header}': {exc}"))
+                continue
+            if column.unique and row[column.name] is not None:
+                key = str(row[column.name]).casefold()
+                if key in seen[column.name]:
+                    errors.append(
+                        result.error(
+                            line,
+                            f"column '{header}': '{row[column.name]}' "
+                            f"is already on row {seen[column.name][key]}; "
+                            "each appears once",
+                        )
+                    )
+                seen[column.name][key] = line
+        result.rows.append(row)
+        result.lines.append(line)
+    if not result.rows:
+        errors.append(result.error(None, "the table has no rows"))
+    return result
+
+
+def _blank(value) -> bool:
+    return (
+        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+    )
+
+
+def _cell(column: Column, value, context: dict):
+    if _blank(value):
+        if column.required:
+            raise ValueError("is empty; every row needs a value here")
+        return None
+    kind = column.kind
+    if kind == "text":
+        return str(value).strip()
+    if kind in ("count", "number"):
+        number = _number(value)
+        if number < 0:
+            raise ValueError(f"{_show(value)} is negative; counts cannot be below 0")
+        if kind == "count":
+            if number != int(number):
+                raise ValueError(f"{_show(value)} is not a whole number")
+            return int(number)
+        return number
+    if kind == "month":
+        text = str(value).strip()[:7] if not isinstance(value, str) else value.strip()
+        match = MONTH.match(text)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09")
+        return text
+    if kind == "status":
+        allowed = context["statuses"]
+        text = str(value).strip()
+        match = next((s for s in allowed if s.casefold() == text.casefold()), None)
+        if match is None:
+            raise ValueError(f"{_show(value)} is not a status; use one of: {', '.join(allowed)}")
+        return match
+    if kind == "priority":
+        keys = context["priorities"]
+        text = str(value).strip()
+        if text not in keys:
+            raise ValueError(
+                f"{_show(value)} is not a priority of committeepack.toml; use one "
+                f"of: {', '.join(keys)}"
+            )
+        return text
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _number(value) -> float | int:
+    if isinstance(value, bool):
+        raise ValueError(f"{_show(value)} is not a number")
+    if isinstance(value, int | float):
+        return int(value) if float(value).is_integer() else float(value)
+    text = str(value).strip()
+    if not NUMBER.match(text):
+        raise ValueError(f"{_show(value)} is not a number; write digits only, e.g. 8640")
+    number = float(text.replace(",", ""))
+    return int(number) if number.is_integer() and "." not in text else number
+
+
+def _show(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"'{value}'"

@@ -1,0 +1,148 @@
+"""Figures as the papers and the narrative see them.
+
+A :class:`Figure` is one fact over two periods (``crime["Violent crime"]``); its sentences come
+from :mod:`.sentences`. Looking up a row that does not exist raises :class:`FigureError`, which
+the narrative renderer reports at the narrative line that asked for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from jinja2.exceptions import UndefinedError
+
+from . import compute, sentences
+
+
+class FigureError(UndefinedError):
+    """A narrative or template asked for a figure that the tables do not hold."""
+
+    complete = True  # the message says all there is to say; add no hint to it
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measure over two periods."""
+
+    name: str
+    previous: int | float
+    current: int | float
+    table: str = ""
+    line: int | None = None
+
+    @property
+    def difference(self) -> int | float:
+        """Current minus previous."""
+        return compute.difference(self.previous, self.current)
+
+    @property
+    def percent_change(self) -> str:
+        """Signed % change as in tables: ``+12.7%``, ``-4.2%``, ``[z]``."""
+        return compute.percent_change_text(self.previous, self.current)
+
+    @property
+    def change(self) -> str:
+        """``rose by 12.7% from 2,612 to 2,945``."""
+        return sentences.change(self.previous, self.current)
+
+    @property
+    def summary(self) -> str:
+        """``fell from 110 to 87, a decrease of 21%``."""
+        return sentences.change_summary(self.previous, self.current)
+
+    def share_of(self, whole: Figure, of: str | None = None) -> str:
+        """This figure's current value as a share of ``whole``: ``19% of all crime``."""
+        return sentences.share_of(self.current, whole.current, of or whole.name.lower())
+
+    def __str__(self) -> str:
+        return sentences.number(self.current)
+
+
+@dataclass
+class FigureTable:
+    """Rows of figures by name, as narrative and templates look them up."""
+
+    name: str
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Figure:
+        for name, figure in self.figures.items():
+            if name.casefold() == str(key).casefold():
+                return figure
+        known = ", ".join(f"'{n}'" for n in self.figures)
+        raise FigureError(f"table '{self.name}' has no row '{key}'; its rows are: {known}")
+
+    def __iter__(self):
+        return iter(self.figures.values())
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+
+@dataclass
+class CrimeRow:
+    """A category of the crime-by-type table, placed in its hierarchy."""
+
+    figure: Figure
+    parent: str | None
+    depth: int = 0
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DistrictRow:
+    """A district's offences per period, rate per 1,000 population and county rank."""
+
+    name: str
+    division: str | None
+    population: int
+    counts: list[int]
+    rates: list[Fraction | None] = field(default_factory=list)
+    rank: str = ""
+    is_total: bool = False
+    highlight: bool = False
+
+    @property
+    def change(self) -> str:
+        """Signed % change between the last two periods."""
+        if len(self.counts) < 2:
+            return ""
+        return compute.percent_change_text(self.counts[-2], self.counts[-1])
+
+
+@dataclass
+class Action:
+    """One line of a priority's action plan."""
+
+    priority: str
+    action: str
+    status: str
+    update: str
+
+
+@dataclass
+class SpcSeries:
+    """A monthly series with its SPC analysis and the words that describe it."""
+
+    name: str
+    measure: str
+    months: list[str]
+    values: list[float]
+    analysis: object
+    description: list[str]
+    improvement: str
+
+    @property
+    def labels(self) -> list[str]:
+        """Months as ``Sep 2025``."""
+        return [month_label(m) for m in self.months]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(month: str) -> str:
+    """``2025-09`` as ``Sep 2025``."""
+    year, number = month.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"

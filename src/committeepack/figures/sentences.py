@@ -1,0 +1,78 @@
+"""Sentences that state figures, generated from the figures so words and numbers agree.
+
+``change(8640, 8277)`` gives ``fell by 4.2% from 8,640 to 8,277``: the direction word comes
+from the same two numbers as the percentage, so a fall can never be written as a rise.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .compute import format_fixed, percent_change, round_half_up, share
+
+
+def number(value: int | float | Fraction) -> str:
+    """A count with thousands separators (``8,640``); other values to 1 decimal place."""
+    if isinstance(value, bool):
+        raise TypeError("a yes/no value is not a number")
+    if isinstance(value, int) or (isinstance(value, float | Fraction) and value == int(value)):
+        return f"{int(value):,}"
+    return format_fixed(Fraction(value), 1)
+
+
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: ``Violent crime`` becomes ``violent crime``, but
+    an acronym (``ASB incidents``) keeps its capitals."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def percent(value: Fraction | None, places: int = 1) -> str:
+    """A percentage for a sentence: ``4.2%`` (no sign); ``[z]`` when there is none."""
+    return "[z]" if value is None else f"{format_fixed(value, places)}%"
+
+
+def change(previous, current, places: int = 1) -> str:
+    """How a figure moved: ``rose by 12.5% from 2,400 to 2,700``, ``was unchanged at 47``."""
+    previous, current = _pair(previous, current)
+    if previous == current:
+        return f"was unchanged at {number(current)}"
+    verb = "rose" if current > previous else "fell"
+    pct = percent_change(previous, current)
+    if pct is None:
+        return f"{verb} from {number(previous)} to {number(current)}"
+    shown = abs(round_half_up(pct, places))
+    if shown == 0:
+        smallest = format_fixed(Fraction(1, 10**places), places)
+        return f"{verb} by less than {smallest}% from {number(previous)} to {number(current)}"
+    return f"{verb} by {percent(abs(pct), places)} from {number(previous)} to {number(current)}"
+
+
+def change_summary(previous, current, places: int = 0) -> str:
+    """The data-on-a-page form: ``fell from 110 to 87, a decrease of 21%``."""
+    previous, current = _pair(previous, current)
+    if previous == current:
+        return f"stayed at {number(current)}"
+    verb, noun = ("rose", "an increase") if current > previous else ("fell", "a decrease")
+    pct = percent_change(previous, current)
+    base = f"{verb} from {number(previous)} to {number(current)}"
+    if pct is None:
+        return base
+    return f"{base}, {noun} of {percent(abs(pct), places)}"
+
+
+def share_of(part, whole, of: str, places: int = 0) -> str:
+    """A part of a whole: ``19% of all crime``."""
+    part, whole = _pair(part, whole)
+    value = share(part, whole)
+    if value is None:
+        raise ValueError(f"the share of {of} cannot be worked out: the total is 0")
+    return f"{percent(value, places)} of {of}"
+
+
+def _pair(first, second) -> tuple:
+    for value in (first, second):
+        if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
+            raise TypeError(f"{value!r} is not a number")
+    return first, second

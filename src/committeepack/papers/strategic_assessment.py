@@ -1,0 +1,119 @@
+"""The strategic assessment: the partnership's annual analysis of crime and disorder.
+
+Declares the narrative's sections and assembles the context: figure tables, charts, SPC
+signals, one section per priority and the appendices. The figures come from the project's
+tables (entered once); the words around them from ``inputs/strategic-assessment.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import house_style, wordxml
+from ..config import Config
+from ..docx_blocks import add_table_of_contents, update_fields_on_open
+from ..markdown_docx import MarkdownWriter, Styles
+from ..narrative import Key, Narrative, Section, load_narrative
+from ..project import Project
+from . import sa_sections
+
+NAME = "strategic-assessment"
+TEMPLATE = "strategic-assessment.docx"
+OUTPUT = "strategic-assessment.docx"
+NARRATIVE = "strategic-assessment.md"
+DESCRIPTION = "the annual strategic assessment: figures, charts, SPC, priorities"
+
+KEYS = [
+    Key("title", "text", example="Strategic Assessment"),
+    Key("year", "text", example='"2026/27"'),
+]
+
+FIXED_SECTIONS = [
+    Section("aim", "Aim"),
+    Section("background", "Background"),
+    Section("methodology", "Methodology"),
+    Section("executive_summary", "Executive Summary", ("Summary",)),
+    Section("crime", "Total Recorded Crime", ("Recorded Crime",), required=False),
+    Section("county", "Comparison with the County", ("County Comparison",), required=False),
+    Section("wards", "Wards", required=False),
+    Section("trends", "Trends Over Time", ("Trends",), required=False),
+    Section("activity", "Community Protection Activity", ("Activity",), required=False),
+    Section("conclusions", "Key Conclusions", ("Conclusions",)),
+    Section("recommendations", "Recommended Priorities", ("Recommended Priorities for Next Year",)),
+]
+
+
+def sections(config: Config) -> list[Section]:
+    """The fixed sections, with one (required) section per priority after the summary."""
+    priority_sections = [
+        Section(f"priority:{p.key}", p.short_name, (p.name, p.key)) for p in config.priorities
+    ]
+    return FIXED_SECTIONS[:4] + priority_sections + FIXED_SECTIONS[4:]
+
+
+@dataclass
+class Inputs:
+    """The narrative, checked; the figures come from the project."""
+
+    narrative: Narrative
+
+
+def load(project: Project) -> Inputs:
+    """Read the figures, then the narrative (which may quote them)."""
+    context = {**project.context(), **project.figure_context()}
+    project.headlines()
+    path = project.input(NARRATIVE)
+    narrative = load_narrative(path, project.shown(path), KEYS, sections(project.config), context)
+    return Inputs(narrative)
+
+
+def document_title(inputs: Inputs) -> str:
+    """Title for the document properties."""
+    meta = inputs.narrative.meta
+    return f"{meta['title']} {meta['year']}"
+
+
+def context(tpl, inputs: Inputs, project: Project) -> dict:
+    """The names the strategic assessment template uses."""
+    numbering = wordxml.Numbering(tpl.get_docx().part)
+    narrative = inputs.narrative
+    writer = MarkdownWriter(
+        numbering,
+        narrative.path,
+        narrative.source.body_line,
+        (project.root / narrative.path).parent,
+        Styles(headings={2: "Heading 2", 3: "Heading 3"}),
+    )
+    body = tpl.new_subdoc()
+    builder = sa_sections.BodyBuilder(body, writer, narrative, project)
+    headings = builder.build()
+    contents = tpl.new_subdoc()
+    add_table_of_contents(contents, headings, writer.styles)
+    update_fields_on_open(tpl.get_docx())
+    figures = project.figures()
+    meta = narrative.meta
+    return {
+        **project.context(),
+        "title": meta["title"],
+        "year": meta["year"],
+        "period": f"{figures.current} compared with {figures.previous}",
+        "contents": contents,
+        "body": body,
+    }
+
+
+def make_template(config: Config):
+    """The default template: title page, contents page, then the generated body."""
+    document = house_style.base_document(config.branding, "Strategic assessment")
+    document.sections[0].header.paragraphs[0].text = "{{ partnership }}: {{ title }} {{ year }}"
+    house_style.add_page_number_footer(document)
+    document.add_paragraph("{{ partnership }}", style="Subtitle")
+    document.add_paragraph("{{ title }} {{ year }}", style="Title")
+    document.add_paragraph("{{ period }}", style="Subtitle")
+    document.add_paragraph("{{ council }}", style="Committee Name")
+    document.add_page_break()
+    document.add_paragraph("Contents", style="TOC Heading")
+    document.add_paragraph("{{p contents }}")
+    document.add_page_break()
+    document.add_paragraph("{{p body }}")
+    return document

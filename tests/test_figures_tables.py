@@ -1,0 +1,204 @@
+"""Figure tables: every problem names the file, the row and the column."""
+
+import docx
+import pandas as pd
+import pytest
+
+from conftest import edit, replace_line, run
+
+CRIME = "inputs/crime.csv"
+
+
+def error_lines(project, *args):
+    result = run(project, "build", *args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            CRIME,
+            "Robbery,Violent crime,20,20",
+            "Robbery,Violent crime,20,2O",
+            "inputs/crime.csv:5: column 'current': '2O' is not a number; write digits only, e.g. 8640",
+        ),
+        (
+            CRIME,
+            "Robbery,Violent crime,20,20",
+            "Robbery,Violent crime,20,-4",
+            "inputs/crime.csv:5: column 'current': '-4' is negative; counts cannot be below 0",
+        ),
+        (
+            CRIME,
+            "Robbery,Violent crime,20,20",
+            "Robbery,Violent crime,20,",
+            "inputs/crime.csv:5: column 'current': is empty; every row needs a value here",
+        ),
+        (
+            CRIME,
+            "Robbery,Violent crime,20,20",
+            "Theft,Violent crime,20,20",
+            "inputs/crime.csv:6: column 'category': 'Theft' is already on row 5; each appears once",
+        ),
+        (
+            CRIME,
+            "Theft,All crime,600,530",
+            "Theft,All crimes,600,530",
+            "inputs/crime.csv:6: column 'parent': 'All crimes' is not a category of this table",
+        ),
+        (
+            CRIME,
+            "category,parent,previous,current",
+            "type,parent,previous,current",
+            "inputs/crime.csv:1: no column 'category'; the columns are 'type', 'parent', 'previous', "
+            "'current'. Rename the column, or map it in committeepack.toml with columns = { category "
+            '= "..." }',
+        ),
+        (
+            "inputs/actions.csv",
+            "asb,Run youth clubs,Delivered,Two clubs open.",
+            "asb,Run youth clubs,Done,Two clubs open.",
+            "inputs/actions.csv:3: column 'status': 'Done' is not a status; use one of: Delivered, "
+            "Complete, Ongoing, On hold, Not started",
+        ),
+        (
+            "inputs/actions.csv",
+            "asb,Run youth clubs,Delivered,Two clubs open.",
+            "asbo,Run youth clubs,Delivered,Two clubs open.",
+            "inputs/actions.csv:3: column 'priority': 'asbo' is not a priority of committeepack.toml; "
+            "use one of: violence, asb",
+        ),
+        (
+            "inputs/monthly.csv",
+            "2024-05,49",
+            "2024-13,49",
+            "inputs/monthly.csv:6: column 'month': '2024-13' is not a month; write it as YYYY-MM, e.g. "
+            "2025-09",
+        ),
+        (
+            "inputs/actions.csv",
+            "asb,Run youth clubs,Delivered,Two clubs open.",
+            "asb,Run youth clubs,Delivered,Two clubs, both open.",
+            "inputs/actions.csv:3: this row has 5 values but the heading row has 4; put text that "
+            "contains a comma in double quotes",
+        ),
+    ],
+)
+def test_bad_cell_names_file_row_and_column(figures, file, old, new, message):
+    replace_line(figures / file, old, new)
+    assert error_lines(figures) == [f"Error: {message}"]
+
+
+def test_missing_month_breaks_the_spc_series(figures):
+    path = figures / "inputs/monthly.csv"
+    path.write_text(path.read_text().replace("2024-05,49\n", ""))
+    assert error_lines(figures) == [
+        "Error: inputs/monthly.csv:6: column 'month': May 2024 is missing before this row; an "
+        "SPC chart needs every month"
+    ]
+
+
+def test_sum_mismatch_is_a_warning_and_strict_makes_it_an_error(figures):
+    replace_line(figures / CRIME, "Robbery,Violent crime,20,20", "Robbery,Violent crime,20,21")
+    result = run(figures, "build")
+    assert result.exit_code == 0
+    warning = "inputs/crime.csv:3: Violent crime (current): 420 declared, parts sum to 421"
+    assert f"Warning: {warning}" in result.output
+    assert error_lines(figures, "--strict", "--force") == [f"Error: {warning}"]
+
+
+def test_same_fact_with_two_values_is_reported(figures):
+    replace_line(
+        figures / "inputs/districts.csv", "Testshire,50000,1000,950", "Testshire,50000,1000,951"
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0
+    assert (
+        "Warning: inputs/crime.csv:2: All crime (2025) is 950 here but 951 for Testshire in "
+        "inputs/districts.csv; correct one of them"
+    ) in result.output
+
+
+def test_unknown_figure_in_narrative_names_the_line(figures):
+    edit(
+        figures / "inputs/strategic-assessment.md",
+        'crime["Violent crime"]',
+        'crime["Violent crim"]',
+    )
+    assert error_lines(figures) == [
+        "Error: inputs/strategic-assessment.md:27: table 'crime' has no row 'Violent crim'; its "
+        "rows are: 'All crime', 'Violent crime', 'Violence against the person', 'Robbery', "
+        "'Theft'"
+    ]
+
+
+def test_missing_table_file(figures):
+    (figures / "inputs/districts.csv").unlink()
+    assert error_lines(figures) == [
+        "Error: inputs/districts.csv: file not found; check the file name in committeepack.toml "
+        "[tables]"
+    ]
+
+
+def test_headline_naming_a_missing_row(figures):
+    edit(
+        figures / "committeepack.toml",
+        'figure = "crime:Violent crime"',
+        'figure = "crime:Violence"',
+    )
+    [line] = error_lines(figures)
+    assert line.startswith("Error: committeepack.toml:")
+    assert "headlines (entry 1): table 'crime' has no row 'Violence'" in line
+
+
+def test_unknown_table_kind(figures):
+    edit(figures / "committeepack.toml", 'kind = "actions"', 'kind = "action_plan"')
+    [line] = error_lines(figures)
+    assert line.endswith(
+        "tables.actions.kind: 'action_plan' is not a kind of table; use one "
+        "of: crime_by_type, districts, wards, monthly, actions, activity, "
+        "reasons, morile"
+    )
+
+
+def excel_project(figures):
+    path = figures / "inputs/county.xlsx"
+    frame = pd.read_csv(figures / "inputs/districts.csv")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="Districts", index=False)
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/districts.csv"',
+        'workbook = "inputs/county.xlsx"\nsheet = "Districts"',
+    )
+    return path
+
+
+def test_excel_sheet_is_read(figures):
+    excel_project(figures)
+    (figures / "inputs/districts.csv").unlink()
+    assert run(figures, "build").exit_code == 0
+    text = "\n".join(
+        p.text for p in docx.Document(str(figures / "out/strategic-assessment.docx")).paragraphs
+    )
+    assert "Testshire recorded 19.0 crimes per 1,000 residents in 2025" in text
+
+
+def test_excel_errors_name_the_sheet(figures):
+    path = excel_project(figures)
+    frame = pd.read_excel(path, sheet_name="Districts", dtype=object)
+    frame.loc[1, "population"] = "forty thousand"
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="Districts", index=False)
+    assert error_lines(figures) == [
+        "Error: inputs/county.xlsx [Districts]:3: column 'population': 'forty thousand' is not a "
+        "number; write digits only, e.g. 8640"
+    ]
+    edit(figures / "committeepack.toml", 'sheet = "Districts"', 'sheet = "Distrcts"')
+    assert error_lines(figures) == [
+        "Error: inputs/county.xlsx: the workbook has no sheet called 'Distrcts'; check the sheet "
+        "name in committeepack.toml"
+    ]
