@@ -2,7 +2,8 @@
 
 Run from the repository root after installing:  python benchmarks/bench.py
 Targets (see the README): --help well under the cost of importing pandas and matplotlib;
-a rebuild with nothing changed no slower than a cold build.
+the strategic assessment builds in no more than about twice the time its charts take to draw
+(the peer script: the same imports and the same charts, nothing else).
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ def main() -> None:
             cold.append(timed([*COMMAND, "build"], project, 1))
         rows.append(("cold build (every paper)", statistics.median(cold)))
         rows.append(("rebuild, nothing changed", timed([*COMMAND, "build"], project, repeat)))
+        sa = []
+        for _ in range(repeat):
+            shutil.rmtree(project / "out", ignore_errors=True)
+            sa.append(timed([*COMMAND, "build", "strategic-assessment"], project, 1))
+        rows.append(("cold build, strategic assessment", statistics.median(sa)))
+        rows.append(("peer: imports + the same charts only",
+                     timed([sys.executable, str(REPO / "benchmarks" / "charts_only.py")],
+                           project, repeat)))
     width = max(len(name) for name, _ in rows)
     print(f"{'step':{width}}  median seconds (of {repeat})")
     for name, seconds in rows:
