@@ -62,9 +62,14 @@ def main() -> None:
             shutil.rmtree(project / "out", ignore_errors=True)
             sa.append(timed([*COMMAND, "build", "strategic-assessment"], project, 1))
         rows.append(("cold build, strategic assessment", statistics.median(sa)))
-        rows.append(("peer: imports + the same charts only",
-                     timed([sys.executable, str(REPO / "benchmarks" / "charts_only.py")],
-                           project, repeat)))
+        rows.append(
+            (
+                "peer: imports + the same charts only",
+                timed(
+                    [sys.executable, str(REPO / "benchmarks" / "charts_only.py")], project, repeat
+                ),
+            )
+        )
     width = max(len(name) for name, _ in rows)
     print(f"{'step':{width}}  median seconds (of {repeat})")
     for name, seconds in rows:

@@ -15,14 +15,15 @@ from committeepack.figures.tables import load_figures  # noqa: E402
 
 project = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")
 figures = load_figures(load_config(project))
-for spec, built in figures.of_kind("crime_by_type"):
+for _spec, built in figures.of_kind("crime_by_type"):
     leaves = [n.figure for n in built["tree"].values() if not n.children]
-    charts.percent_change_bars([(f.name, f.previous, f.current) for f in leaves],
-                               figures.previous, figures.current)
-for spec, built in figures.of_kind("districts"):
+    charts.percent_change_bars(
+        [(f.name, f.previous, f.current) for f in leaves], figures.previous, figures.current
+    )
+for _spec, built in figures.of_kind("districts"):
     charts.ranked_bars([(r.name, float(r.rates[-1])) for r in built["rows"]], "x", "r", "s")
-for spec, built in figures.of_kind("wards"):
+for _spec, built in figures.of_kind("wards"):
     charts.ranked_bars([(f.name, f.current) for f in built["table"]], "", "r", "s")
-for spec, built in figures.of_kind("monthly"):
+for _spec, built in figures.of_kind("monthly"):
     charts.spc_chart(built)
 print(f"{time.perf_counter() - began:.3f}")

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Reasonable bounds for each paper of the bundled example: (fewest, most) pages.
-PAGES = {"agenda-item": (4, 9), "strategic-assessment": (12, 30)}
+PAGES = {"agenda-item": (4, 9), "strategic-assessment": (12, 30), "data-on-a-page": (1, 1)}
 
 
 def pdf_pages(pdf) -> int:
@@ -69,3 +69,43 @@ def test_agenda_item_pdf_text(pdfs):
     assert "2.1" in text and "9.1" in text
     assert "a)" in text and "c)" in text  # the Legal row's lettered list
     assert "{{" not in text and "**" not in text
+
+
+def convert(docx_path, tmp_path):
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(docx_path.parent),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return docx_path.with_suffix(".pdf")
+
+
+def test_data_on_a_page_with_most_tiles_and_longest_sentences_fits_one_page(figures, tmp_path):
+    from test_data_on_a_page import six_long_tiles
+
+    six_long_tiles(figures)
+    result = run(figures, "build", "data-on-a-page")
+    assert result.exit_code == 0, result.output
+    assert pdf_pages(convert(figures / "out" / "data-on-a-page.docx", tmp_path)) == 1
+
+
+def test_portrait_data_on_a_page_fits_one_page(figures, tmp_path):
+    from test_data_on_a_page import six_long_tiles
+
+    six_long_tiles(figures)
+    with (figures / "committeepack.toml").open("a") as handle:
+        handle.write('\n[data_on_a_page]\norientation = "portrait"\n')
+    assert run(figures, "templates", "--overwrite").exit_code == 0
+    assert run(figures, "build", "data-on-a-page").exit_code == 0
+    assert pdf_pages(convert(figures / "out" / "data-on-a-page.docx", tmp_path)) == 1

@@ -68,7 +68,8 @@ def test_unknown_paper_name(minimal):
     result = run(minimal, "build", "agenda")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: no paper called 'agenda'; the papers are: agenda-item, strategic-assessment\n"
+        "Error: no paper called 'agenda'; the papers are: agenda-item, strategic-assessment, "
+        "data-on-a-page\n"
     )
 
 

@@ -144,6 +144,25 @@ def mark_header_row(row) -> None:
     trpr.insert(0, cant_split)
 
 
+def remove_borders(table, inside_colour: str | None = None, width: int = 8) -> None:
+    """No borders on ``table`` (a layout grid); optionally ``inside_colour`` lines between
+    cells, ``width`` in eighths of a point."""
+    tblpr = table._tbl.tblPr
+    for existing in tblpr.findall(qn("w:tblBorders")):
+        tblpr.remove(existing)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        if inside_colour and side.startswith("inside"):
+            border.set(qn("w:val"), "single")
+            border.set(qn("w:sz"), str(width))
+            border.set(qn("w:color"), inside_colour)
+        else:
+            border.set(qn("w:val"), "nil")
+        borders.append(border)
+    tblpr.append(borders)
+
+
 def keep_row_together(row) -> None:
     """Never split this table row across two pages."""
     trpr = row._tr.get_or_add_trPr()

@@ -54,8 +54,8 @@ def _pyplot(font: tuple[str, float] = ("Arial", 12.0)):
     return plt
 
 
-def _figure(plt, height_cm: float):
-    return plt.figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI)
+def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):
+    return plt.figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI)
 
 
 def _png(plt, figure) -> bytes:
@@ -70,13 +70,15 @@ def percent_change_bars(
     previous: str,
     current: str,
     font: tuple[str, float] = ("Arial", 12.0),
+    width_cm: float = WIDTH_CM,
+    height_cm: float | None = None,
 ) -> Chart:
     """Diverging bars of % change by crime type (rises right, falls left), labelled."""
     changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
     shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
     skipped = [n for n, c in changes if c is None]
     plt = _pyplot(font)
-    figure = _figure(plt, 2.2 + 0.62 * len(shown))
+    figure = _figure(plt, height_cm or 2.2 + 0.62 * len(shown), width_cm)
     axes = figure.add_subplot()
     names = [n for n, _ in shown]
     values = [float(v) for _, v in shown]
@@ -98,7 +100,11 @@ def percent_change_bars(
         )
     low = min(values, default=0)
     high = max(values, default=0)
-    axes.set_xlim(min(low, 0) - 0.45 * span, max(high, 0) + 0.45 * span)
+    # room beyond the longest bars for their labels
+    axes.set_xlim(
+        min(low, 0) - (0.75 * span if low < 0 else 0.1 * span),
+        max(high, 0) + (0.75 * span if high > 0 else 0.1 * span),
+    )
     axes.set_xlabel(f"% change, {current} compared with {previous}")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)

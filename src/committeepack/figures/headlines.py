@@ -31,7 +31,7 @@ class Headline:
     priority_name: str  # the priority's short name, as printed
     statement: str
     figure: Figure
-    big: str  # the figure in large type: "21%", "19%", "1,744"
+    big: str  # the figure in large type, in words where it moves: "Down 21%", "19%", "1,744"
     sentence: str
 
 
@@ -86,7 +86,11 @@ def _headline(entry: dict, config, context: dict, where: str) -> Headline:
     big = sentences.number(figure.current)
     if statement == "change":
         pct = percent_change(figure.previous, figure.current)
-        big = sentences.percent(abs(pct), 0) if pct is not None else big
+        if pct is not None and figure.current != figure.previous:
+            direction = "Up" if figure.current > figure.previous else "Down"
+            big = f"{direction} {sentences.percent(abs(pct), 0)}"
+        elif figure.current == figure.previous:
+            big = "No change"
     elif statement == "share":
         whole = _figure(entry.get("of"), context)
         value = share(figure.current, whole.current)

@@ -1,0 +1,217 @@
+"""The data on a page: the one-page summary councillors read first.
+
+A title, the period, the % change by crime type chart and one tile per headline (a big figure
+and the sentence that explains it). The headlines are the strategic assessment's, so the two
+cannot disagree. The layout is a borderless table, so the reading order is the visual order.
+It must fit on one page: too many tiles, or a sentence too long for its tile, is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Cm, Pt, RGBColor
+
+from .. import house_style, wordxml
+from ..config import Config
+from ..errors import ConfigError
+from ..figures import charts
+from ..figures.headlines import Headline
+from ..project import Project
+from . import strategic_assessment
+
+NAME = "data-on-a-page"
+TEMPLATE = "data-on-a-page.docx"
+OUTPUT = "data-on-a-page.docx"
+DESCRIPTION = "the one-page summary: % change chart and a tile per priority"
+
+MAX_TILES = 6
+MAX_SENTENCE = 120  # characters that fit in a tile at body size
+TEXT_DARK = "0B0C0C"
+WHITE = "FFFFFF"
+
+
+@dataclass
+class Inputs:
+    """The headlines, the crime figures for the chart and the assessment's title and year."""
+
+    headlines: list[Headline]
+    year: str
+    title: str
+    orientation: str
+
+
+def load(project: Project) -> Inputs:
+    """Check the tiles fit, using the strategic assessment's headlines and title."""
+    reader = project.config.reader()
+    orientation = reader.get("data_on_a_page.orientation") or "landscape"
+    if orientation not in ("landscape", "portrait"):
+        raise ConfigError(
+            "data_on_a_page.orientation: use landscape or portrait",
+            "committeepack.toml",
+            reader.line_of("data_on_a_page.orientation"),
+        )
+    headlines = project.headlines()
+    line = reader.line_of("headlines.priority")
+    if not headlines:
+        raise ConfigError(
+            "the data on a page needs at least one [[headlines]] entry", "committeepack.toml"
+        )
+    if len(headlines) > MAX_TILES:
+        raise ConfigError(
+            f"headlines (entry {MAX_TILES + 1}): the data on a page holds at most {MAX_TILES} "
+            "tiles on one page; remove a headline or build without data-on-a-page",
+            "committeepack.toml",
+            line,
+        )
+    for number, headline in enumerate(headlines, 1):
+        if len(headline.sentence) > MAX_SENTENCE:
+            raise ConfigError(
+                f"headlines (entry {number}, {headline.priority_name}): the sentence has "
+                f"{len(headline.sentence)} characters; a tile holds {MAX_SENTENCE}. Shorten it "
+                'with sentence = "..."',
+                "committeepack.toml",
+                line,
+            )
+    sa = strategic_assessment.load(project).narrative.meta
+    return Inputs(headlines, sa["year"], sa["title"], orientation)
+
+
+def document_title(inputs: Inputs) -> str:
+    """Title for the document properties."""
+    return f"{inputs.title} {inputs.year}: data on a page"
+
+
+def context(tpl, inputs: Inputs, project: Project) -> dict:
+    """The names the data on a page template uses."""
+    figures = project.figures()
+    config = project.config
+    landscape = inputs.orientation == "landscape"
+    grid = tpl.new_subdoc()
+    crime = figures.of_kind("crime_by_type")
+    chart_width = 13.0 if landscape else 17.0
+    chart = None
+    overview = ""
+    if crime:
+        tree = crime[0][1]["tree"]
+        items = [tree[n].figure for n in _crime_types(tree)]
+        chart = charts.percent_change_bars(
+            [(f.name, f.previous, f.current) for f in items],
+            figures.previous,
+            figures.current,
+            (config.branding.font, config.branding.body_size),
+            width_cm=chart_width,
+            height_cm=12.5 if landscape else 9.0,
+        )
+        roots = [r for r in crime[0][1]["roots"] if tree[r].children]
+        if roots:
+            total = tree[roots[0]].figure
+            overview = f"{total.name} {total.change}."
+    _grid(grid, chart, inputs.headlines, config, landscape, chart_width)
+    return {
+        **project.context(),
+        "title": f"{inputs.title} {inputs.year}: data on a page",
+        "period": f"{figures.current} compared with {figures.previous}",
+        "overview": overview,
+        "grid": grid,
+    }
+
+
+def _crime_types(tree, depth: int = 2) -> list[str]:
+    """Categories at ``depth`` of the hierarchy, and leaves above it: one bar per crime type."""
+    deepest = max((node.depth for node in tree.values()), default=0)
+    depth = min(depth, deepest)
+    return [
+        name
+        for name, node in tree.items()
+        if node.depth == depth or (node.depth < depth and not node.children)
+    ]
+
+
+def tile_colours(branding) -> tuple[str, str]:
+    """(fill, text) for the tiles: the heading colour, with white or near-black text,
+    whichever contrasts more (every colour reaches 4.5:1 with one of them)."""
+    fill = branding.heading_colour.lstrip("#").upper()
+    return fill, max((WHITE, TEXT_DARK), key=lambda text: contrast(fill, text))
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two ``RRGGBB`` colours (1 to 21)."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: float) -> None:
+    fill, text = tile_colours(config.branding)
+    if landscape:
+        outer = grid.add_table(rows=1, cols=2)
+        chart_cell, tiles_cell = outer.rows[0].cells
+        wordxml.set_table_width(outer, [int(Cm(chart_width + 0.4).twips), int(Cm(12.8).twips)])
+    else:
+        outer = grid.add_table(rows=2, cols=1)
+        chart_cell, tiles_cell = outer.rows[0].cells[0], outer.rows[1].cells[0]
+        wordxml.set_table_width(outer, [int(Cm(17.4).twips)])
+    wordxml.remove_borders(outer)
+    if chart is not None:
+        paragraph = chart_cell.paragraphs[0]
+        shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
+        wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
+        chart_cell.add_paragraph(chart.caption, style="Caption")
+    columns = 2 if landscape else 3
+    rows = -(-len(headlines) // columns)
+    tiles = tiles_cell.add_table(rows=rows, cols=columns)
+    wordxml.remove_borders(tiles, inside_colour=WHITE, width=24)
+    width = (12.4 if landscape else 17.2) / columns
+    wordxml.set_table_width(tiles, [int(Cm(width).twips)] * columns)
+    for index, row in enumerate(tiles.rows):
+        row.height = Cm(4.5 if landscape else 3.8)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        wordxml.keep_row_together(row)
+        for cell in row.cells[: len(headlines) - index * columns]:
+            wordxml.shade_cell(cell, fill)
+    for number, headline in enumerate(headlines):
+        cell = tiles.cell(number // columns, number % columns)
+        _tile(cell, headline, text, config.branding.body_size)
+    tiles_cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+
+
+def _tile(cell, headline: Headline, text: str, body: float) -> None:
+    colour = RGBColor.from_string(text)
+    label = cell.paragraphs[0]
+    label.style = "Table Text"
+    run = label.add_run(headline.priority_name)
+    run.bold, run.font.color.rgb = True, colour
+    big = cell.add_paragraph(style="Table Text")
+    run = big.add_run(headline.big)
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(body * 2.4), colour
+    big.paragraph_format.space_after = Pt(0)
+    sentence = cell.add_paragraph(style="Table Text")
+    sentence.add_run(headline.sentence).font.color.rgb = colour
+
+
+def _bytes(data: bytes):
+    import io
+
+    return io.BytesIO(data)
+
+
+def make_template(config: Config):
+    """The default template: A4 landscape, title lines and the grid."""
+    landscape = (config.reader().get("data_on_a_page.orientation") or "landscape") == "landscape"
+    document = house_style.base_document(config.branding, "Data on a page", landscape=landscape)
+    section = document.sections[0]
+    section.top_margin = section.bottom_margin = Cm(1.2)
+    section.left_margin = section.right_margin = Cm(1.5)
+    title = document.add_paragraph("{{ title }}", style="Heading 1")
+    title.paragraph_format.space_before = Pt(0)
+    document.add_paragraph("{{ partnership }}, {{ period }}", style="Committee Name")
+    document.add_paragraph("{{ overview }}")
+    document.add_paragraph("{{p grid }}")
+    return document

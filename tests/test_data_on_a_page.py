@@ -1,0 +1,129 @@
+"""The data on a page: tiles from the headlines, a grid that reads in order, one page."""
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from committeepack.config import Branding
+from committeepack.outline import images
+from committeepack.papers.data_on_a_page import MAX_SENTENCE, contrast, tile_colours
+
+from conftest import edit, run
+
+PAPER = "data-on-a-page"
+LONG = "x" * 10
+
+
+def add_headline(
+    project, priority: str, figure: str, statement: str = "change", extra: str = ""
+) -> None:
+    with (project / "committeepack.toml").open("a") as handle:
+        handle.write(
+            f'\n[[headlines]]\npriority = "{priority}"\nfigure = "{figure}"\n'
+            f'statement = "{statement}"\n{extra}'
+        )
+
+
+def six_long_tiles(project) -> None:
+    """Six tiles (the most supported) whose sentences are as long as a tile allows."""
+    for number in range(5):
+        words = f"Tile {number + 2} says " + "a very long thing about crime " * 6
+        sentence = words[: MAX_SENTENCE - 1].rstrip()
+        add_headline(project, "asb", "crime:Theft", extra=f'sentence = "{sentence}"\n')
+
+
+def tiles(project) -> list[list[str]]:
+    document = docx.Document(str(project / "out" / f"{PAPER}.docx"))
+    grid = document.tables[0]
+    inner = grid.rows[0].cells[1].tables[0]
+    return [
+        [p.text for p in cell.paragraphs if p.text]
+        for row in inner.rows
+        for cell in row.cells
+        if cell.text.strip()
+    ]
+
+
+def test_tile_for_a_rise(figures):
+    assert run(figures, "build", PAPER).exit_code == 0
+    assert tiles(figures) == [["Violence", "Up 5%", "Violent crime rose by 5.0% from 400 to 420."]]
+
+
+@pytest.mark.parametrize(
+    ("figure", "statement", "extra", "tile"),
+    [
+        ("crime:Theft", "change", "", ["ASB", "Down 12%", "Theft fell by 11.7% from 600 to 530."]),
+        ("crime:Robbery", "change", "", ["ASB", "No change", "Robbery was unchanged at 20."]),
+        (
+            "crime:Violent crime",
+            "share",
+            'of = "crime:All crime"\n',
+            ["ASB", "44%", "Violent crime made up 44% of all crime."],
+        ),
+        ("crime:Theft", "count", "", ["ASB", "530", "Theft: 530."]),
+    ],
+)
+def test_tile_statements(figures, figure, statement, extra, tile):
+    add_headline(figures, "asb", figure, statement, extra)
+    assert run(figures, "build", PAPER).exit_code == 0
+    assert tiles(figures)[1] == tile
+
+
+def test_tile_from_a_zero_base(figures):
+    edit(figures / "inputs/crime.csv", "Robbery,Violent crime,20,20", "Robbery,Violent crime,0,20")
+    edit(
+        figures / "inputs/crime.csv",
+        "Violent crime,All crime,400,420",
+        "Violent crime,All crime,380,420",
+    )
+    edit(figures / "inputs/crime.csv", "All crime,,1000,950", "All crime,,980,950")
+    edit(figures / "inputs/districts.csv", "Testshire,50000,1000,950", "Testshire,50000,980,950")
+    add_headline(figures, "asb", "crime:Robbery")
+    result = run(figures, "build", PAPER)
+    assert result.exit_code == 0, result.output
+    assert tiles(figures)[1] == ["ASB", "20", "Robbery rose from 0 to 20."]
+
+
+def test_too_many_tiles_is_an_error_naming_the_tile(figures):
+    six_long_tiles(figures)
+    add_headline(figures, "asb", "crime:Theft")
+    result = run(figures, "build", PAPER)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "headlines (entry 7): the data on a page holds at most 6 tiles on one page; remove a "
+        "headline or build without data-on-a-page\n"
+    )
+
+
+def test_sentence_too_long_for_a_tile(figures):
+    add_headline(figures, "asb", "crime:Theft", extra=f'sentence = "{"y" * 130}"\n')
+    result = run(figures, "build", PAPER)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "headlines (entry 2, ASB): the sentence has 131 characters; a tile holds 120. Shorten "
+        'it with sentence = "..."\n'
+    )
+
+
+def test_grid_is_a_borderless_table_and_the_chart_has_alt_text(figures):
+    assert run(figures, "build", PAPER).exit_code == 0
+    document = docx.Document(str(figures / "out" / f"{PAPER}.docx"))
+    borders = document.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    [chart] = images(document)
+    assert chart["descr"].startswith(
+        "Bar chart of % change in recorded crime by type, 2025 vs 2024"
+    )
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # landscape by default
+    assert document.core_properties.title == "Strategic Assessment 2025/26: data on a page"
+
+
+def test_contrast_and_tile_colours():
+    assert contrast("FFFFFF", "000000") == pytest.approx(21)
+    assert contrast("12436D", "FFFFFF") >= 4.5
+    assert tile_colours(Branding(heading_colour="#12436D")) == ("12436D", "FFFFFF")
+    assert tile_colours(Branding(heading_colour="#F2F2F2")) == ("F2F2F2", "0B0C0C")
+    for grey in ("#767676", "#888888", "#959595", "#A0A0A0"):  # the hardest case: mid-greys
+        fill, text = tile_colours(Branding(heading_colour=grey))
+        assert contrast(fill, text) >= 4.5
