@@ -6,21 +6,14 @@ figures, and sentences generated from the same figures.
 
 from __future__ import annotations
 
-import re
-
 from .. import wordxml
 from ..docx_blocks import Cell, add_chart, data_table
-from ..errors import InputError
 from ..figures import charts, compute, sentences
 from ..figures.model import SpcSeries
+from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter, Styles
 from ..narrative import Narrative
 from ..project import Project
-
-ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
-NOT_ACRONYMS = {"I", "UK", "OK"}
-# Terms committeepack's own sentences use; a project's [glossary] may reword them.
-BUILT_IN_GLOSSARY = {"SPC": "Statistical process control"}
 
 
 class BodyBuilder:
@@ -422,27 +415,15 @@ class BodyBuilder:
         self.glossary()
 
     def glossary(self) -> None:
-        glossary = {**BUILT_IN_GLOSSARY, **(self.config.reader().get("glossary") or {})}
-        text = "\n".join(_all_text(self.body))
-        used = {
-            word.rstrip("s") if word.rstrip("s") in glossary else word
-            for word in ACRONYM.findall(text)
-        }
-        listed = sorted((k for k in glossary if k in used), key=str.casefold)
-        for word in sorted(used - set(glossary) - NOT_ACRONYMS):
-            if word.isupper() and len(word) > 1:
-                self.project.warnings.append(
-                    InputError(
-                        f"the acronym '{word}' is used but not defined; add it to [glossary]",
-                        "committeepack.toml",
-                    )
-                )
+        terms = used_terms(
+            document_text(self.body), self.config, self.project.warnings, "strategic-assessment"
+        )
         self.heading(1, "Appendix C: Glossary")
-        if listed:
+        if terms:
             data_table(
                 self.body,
                 ["Term", "Meaning"],
-                [[k, str(glossary[k])] for k in listed],
+                [list(t) for t in terms],
                 self.writer.styles,
                 [4, 12],
             )
@@ -460,11 +441,3 @@ def _descendants(tree, root: str) -> list[str]:
 
 def _rank_key(rank: str) -> int:
     return int(rank.rstrip("="))
-
-
-def _all_text(container) -> list[str]:
-    texts = [p.text for p in container.paragraphs]
-    for table in container.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    return texts
