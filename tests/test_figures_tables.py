@@ -160,7 +160,7 @@ def test_unknown_table_kind(figures):
     assert line.endswith(
         "tables.actions.kind: 'action_plan' is not a kind of table; use one "
         "of: crime_by_type, districts, wards, monthly, actions, activity, "
-        "reasons, morile"
+        "reasons, morile, survey"
     )
 
 

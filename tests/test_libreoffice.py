@@ -13,7 +13,12 @@ pytestmark = pytest.mark.e2e
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Reasonable bounds for each paper of the bundled example: (fewest, most) pages.
-PAGES = {"agenda-item": (4, 9), "strategic-assessment": (12, 30), "data-on-a-page": (1, 1)}
+PAGES = {
+    "agenda-item": (4, 9),
+    "strategic-assessment": (12, 30),
+    "data-on-a-page": (1, 1),
+    "plan": (6, 14),
+}
 
 
 def pdf_pages(pdf) -> int:

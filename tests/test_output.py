@@ -69,7 +69,7 @@ def test_unknown_paper_name(minimal):
     assert result.exit_code == 1
     assert result.output == (
         "Error: no paper called 'agenda'; the papers are: agenda-item, strategic-assessment, "
-        "data-on-a-page\n"
+        "data-on-a-page, plan\n"
     )
 
 

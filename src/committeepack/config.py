@@ -46,6 +46,7 @@ class Priority:
     name: str
     short_name: str
     sub_groups: tuple[str, ...] = ()
+    objective: str = ""
 
 
 @dataclass(frozen=True)
@@ -311,8 +312,18 @@ class ConfigReader:
             if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
                 self.fail("priorities.sub_groups", f"priority {index}: a list of group names")
                 groups = []
+            objective = row.get("objective", "")
+            if not isinstance(objective, str):
+                self.fail("priorities.objective", f"priority {index}: the objective is text")
+                objective = ""
             result.append(
-                Priority(values["key"], values["name"], values["short_name"], tuple(groups))
+                Priority(
+                    values["key"],
+                    values["name"],
+                    values["short_name"],
+                    tuple(groups),
+                    objective.strip(),
+                )
             )
         return result
 

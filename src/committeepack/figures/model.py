@@ -80,6 +80,37 @@ class FigureTable:
         return len(self.figures)
 
 
+@dataclass(frozen=True)
+class SurveyAnswer:
+    """A survey result: how many gave an answer, out of how many asked."""
+
+    measure: str
+    count: int
+    base: int | None = None
+
+    @property
+    def share(self) -> str:
+        """The answer as a percentage of those asked: ``94%``."""
+        if not self.base:
+            raise FigureError(f"survey answer '{self.measure}' has no base to take a share of")
+        return sentences.percent(compute.share(self.count, self.base), 0)
+
+    @property
+    def of(self) -> str:
+        """``94% (2,209 of 2,350)``."""
+        return f"{self.share} ({sentences.number(self.count)} of {sentences.number(self.base)})"
+
+    def __str__(self) -> str:
+        return sentences.number(self.count)
+
+
+class SurveyTable(FigureTable):
+    """Survey answers by measure, looked up like figures."""
+
+    def __init__(self, name: str, answers: dict):
+        super().__init__(name, answers)
+
+
 @dataclass
 class CrimeRow:
     """A category of the crime-by-type table, placed in its hierarchy."""

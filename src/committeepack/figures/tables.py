@@ -22,6 +22,8 @@ from .model import (
     FigureError,
     FigureTable,
     SpcSeries,
+    SurveyAnswer,
+    SurveyTable,
     month_label,
 )
 
@@ -34,6 +36,7 @@ KINDS = (
     "activity",
     "reasons",
     "morile",
+    "survey",
 )
 COLUMNS = {
     "crime_by_type": [
@@ -64,6 +67,11 @@ COLUMNS = {
         Column("reason", "text", unique=True),
         Column("previous", "count"),
         Column("current", "count"),
+    ],
+    "survey": [
+        Column("measure", "text", unique=True),
+        Column("count", "count"),
+        Column("base", "count", False),
     ],
     "morile": [
         Column("area", "text", unique=True),
@@ -415,7 +423,23 @@ def _morile(rows: Rows, spec, config, errors, warnings) -> list[dict]:
     return [{**row, "rank": ranks[row["area"]]} for row in ordered]
 
 
+def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+    answers = {}
+    for row, line in zip(rows.rows, rows.lines, strict=True):
+        if row["base"] is not None and row["count"] > row["base"]:
+            errors.append(
+                rows.error(
+                    line,
+                    f"column 'count': {row['count']:,} is more than the "
+                    f"{row['base']:,} people asked (column 'base')",
+                )
+            )
+        answers[row["measure"]] = SurveyAnswer(row["measure"], row["count"], row["base"])
+    return {"table": SurveyTable(spec.name, answers)}
+
+
 BUILDERS = {
+    "survey": _survey,
     "crime_by_type": _crime,
     "districts": _districts,
     "wards": _figures("ward"),
