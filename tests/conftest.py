@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -43,11 +45,26 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+PROGRESS = re.compile(r"^(\[\d+/\d+\] \S+|drawing charts)$")
+
+
 def run(project: Path, *args: str):
-    """Run ``committeepack ARGS --project PROJECT`` and return the CliRunner result."""
+    """Run ``committeepack ARGS --project PROJECT``.
+
+    ``output`` is what the user reads (summary, warnings, errors) without the progress lines,
+    which are in ``progress``.
+    """
     runner = CliRunner()
     command, *rest = args
-    return runner.invoke(cli, [command, *rest, "--project", str(project)], catch_exceptions=False)
+    result = runner.invoke(cli, [command, *rest, "--project", str(project)], catch_exceptions=False)
+    lines = result.output.splitlines(keepends=True)
+    return SimpleNamespace(
+        exit_code=result.exit_code,
+        output="".join(line for line in lines if not PROGRESS.match(line.strip())),
+        progress=[line.strip() for line in lines if PROGRESS.match(line.strip())],
+        stdout=result.stdout,
+        stderr=result.stderr,
+    )
 
 
 @pytest.fixture

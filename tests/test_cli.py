@@ -49,8 +49,8 @@ def test_quiet_build_prints_nothing(minimal):
 
 def test_build_summary_names_each_paper(minimal):
     result = run(minimal, "build")
-    assert result.output.splitlines()[0] == "  agenda-item.docx: written"
-    assert result.output.splitlines()[-1].startswith("1 paper(s) in ")
+    assert result.output.splitlines()[0] == "  agenda-item.docx: rewritten (new)"
+    assert result.output.splitlines()[-1].startswith("1 of 1 paper(s) rewritten in ")
 
 
 def test_new_starts_a_project_that_builds(tmp_path):
@@ -71,3 +71,14 @@ def test_new_refuses_a_folder_with_files(tmp_path):
     assert result.output == (
         f"Error: {tmp_path}: already exists and is not an empty folder; choose a new folder name\n"
     )
+
+
+def test_progress_is_plain_lines_on_stderr_when_not_a_terminal(figures):
+    result = run(figures, "build")
+    assert result.progress == [
+        "drawing charts",
+        "[1/3] agenda-item",
+        "[2/3] strategic-assessment",
+        "[3/3] data-on-a-page",
+    ]
+    assert "[1/3] agenda-item" in result.stderr and "[1/3]" not in result.stdout

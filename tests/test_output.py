@@ -43,7 +43,10 @@ def test_hand_edited_paper_is_not_overwritten(minimal):
     backups = list((minimal / "out").glob("agenda-item.edited-*.docx"))
     assert len(backups) == 1
     assert backups[0].read_bytes() == edited
-    assert f"replaced (your edited copy is kept as {backups[0].name})" in result.output
+    assert result.output.startswith(
+        "  agenda-item.docx: rewritten (inputs/agenda-item.md changed); your edited copy is "
+        f"kept as {backups[0].name}\n"
+    )
     assert "Publish it." in "\n".join(p.text for p in docx.Document(str(paper)).paragraphs)
 
 

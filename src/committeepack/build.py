@@ -1,14 +1,16 @@
 """The build pipeline: configuration, inputs, rendering, writing.
 
-:func:`build` is what ``committeepack build`` runs; tests call it directly. Every paper is
-rendered in memory first, and only when all succeed are they written, so a failed build leaves
-the previous papers in place.
+:func:`build` is what ``committeepack build`` runs; tests call it directly. A paper whose
+inputs have not changed since it was last written is not rebuilt. Every paper to rebuild is
+rendered in memory first, and only when all succeed are they written, so a failed build
+leaves the previous papers in place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,15 +18,16 @@ from pathlib import Path
 
 from . import wordxml
 from .errors import CommitteePackError, ErrorList
+from .fingerprint import fingerprint, reasons
 from .output import OutputFolder, Written, stable_zip
 from .papers import PAPERS
-from .project import Project
+from .project import CACHE, Project
 from .render import render_docx
 
 
 @dataclass
 class BuildResult:
-    """What a build wrote, and how long it took."""
+    """What a build wrote and why, its warnings, and how long it took."""
 
     written: list[Written] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -34,13 +37,18 @@ class BuildResult:
         """One line per paper and a closing line, for the terminal."""
         lines = []
         for item in self.written:
+            why = f" ({'; '.join(item.reasons)})" if item.reasons else ""
             note = {
-                "written": "written",
-                "unchanged": "unchanged",
-                "replaced": f"replaced (your edited copy is kept as {item.backup})",
+                "written": f"rewritten{why}",
+                "unchanged": f"unchanged{why}",
+                "skipped": "unchanged (inputs unchanged)",
+                "replaced": f"rewritten{why}; your edited copy is kept as {item.backup}",
             }[item.status]
             lines.append(f"  {item.name}: {note}")
-        lines.append(f"{len(self.written)} paper(s) in {self.seconds:.1f}s")
+        rewritten = sum(item.status in ("written", "replaced") for item in self.written)
+        lines.append(
+            f"{rewritten} of {len(self.written)} paper(s) rewritten in {self.seconds:.1f}s"
+        )
         return "\n".join(lines)
 
 
@@ -89,27 +97,53 @@ def build(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
     strict: bool = False,
+    clean: bool = False,
 ) -> BuildResult:
     """Build ``papers`` (every paper when None) of the project containing ``start``.
 
-    Warnings (figures that do not add up, an acronym missing from the glossary) are returned
-    in the result; with ``strict`` they are errors and nothing is written.
+    Papers whose inputs are unchanged since they were written are skipped, unless ``clean``
+    (which also empties the chart cache). Warnings (figures that do not add up, an acronym
+    missing from the glossary) are returned; with ``strict`` they are errors and nothing is
+    written.
     """
     began = time.perf_counter()
     project = Project.open(start)
+    if clean:
+        shutil.rmtree(project.root / CACHE, ignore_errors=True)
     selected = select_papers(papers or project.config.papers)
     folder = OutputFolder(project.out_dir, project.config.output_dir)
-    folder.check([paper.OUTPUT for paper in selected], force)
-    rendered = []
+    plan, skipped = [], {}
     for paper in selected:
+        prints = fingerprint(project, paper)
+        previous = folder.inputs(paper.OUTPUT)
+        if (
+            not clean
+            and not strict
+            and previous == prints
+            and (folder.folder / paper.OUTPUT).exists()
+        ):
+            skipped[paper.NAME] = Written(paper.OUTPUT, "skipped")
+        else:
+            why = reasons(previous, prints)
+            if previous is None and (folder.folder / paper.OUTPUT).exists():
+                why = ["no record of what it was made from"]
+            plan.append((paper, prints, why))
+    folder.check([paper.OUTPUT for paper, _, _ in plan], force)
+    project.prefetch_charts([paper for paper, _, _ in plan], progress)
+    rendered = []
+    for number, (paper, prints, why) in enumerate(plan, 1):
         if progress:
-            progress(f"rendering {paper.NAME}")
-        rendered.append((paper, render_paper(project, paper)))
+            progress(f"[{number}/{len(plan)}] {paper.NAME}")
+        rendered.append((paper, prints, why, render_paper(project, paper)))
     warnings = list(dict.fromkeys(str(w) for w in project.warnings))
     if strict and warnings:
         raise ErrorList(project.warnings)
     result = BuildResult(warnings=warnings)
-    for paper, data in rendered:
-        result.written.append(folder.write(paper.OUTPUT, data, force))
+    done = {}
+    for paper, prints, why, data in rendered:
+        written = folder.write(paper.OUTPUT, data, force, inputs=prints)
+        written.reasons = why if written.status != "unchanged" else ["rebuilt, same content"]
+        done[paper.NAME] = written
+    result.written = [done.get(p.NAME) or skipped[p.NAME] for p in selected]
     result.seconds = time.perf_counter() - began
     return result

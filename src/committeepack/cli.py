@@ -68,24 +68,65 @@ def _project_option(func):
 @click.option(
     "--strict", is_flag=True, help="Treat warnings (figures that do not add up) as errors."
 )
+@click.option("--clean", is_flag=True, help="Rebuild everything and redraw every chart.")
+@click.option("--watch", is_flag=True, help="Rebuild whenever an input is saved (Ctrl+C stops).")
 @click.pass_context
 @_report_errors
 def build(
-    ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool, strict: bool
+    ctx: click.Context,
+    papers: tuple[str, ...],
+    project: Path,
+    force: bool,
+    strict: bool,
+    clean: bool,
+    watch: bool,
 ) -> None:
     """Build the papers into the output folder (out/).
 
-    With no PAPER, builds every paper; otherwise just those named (for example agenda-item).
-    A paper changed by hand since it was generated is never replaced without --force.
+    With no PAPER, builds every paper of the project; otherwise just those named (for example
+    agenda-item). Papers whose inputs have not changed are not rebuilt. A paper changed by hand
+    since it was generated is never replaced without --force.
     """
     from .build import build as run_build
 
-    progress = click.echo if ctx.obj["verbose"] else None
-    result = run_build(project, list(papers) or None, force=force, progress=progress, strict=strict)
-    for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    if not ctx.obj["quiet"]:
-        click.echo(result.summary())
+    def once(clean_first: bool) -> None:
+        result = run_build(
+            project,
+            list(papers) or None,
+            force=force,
+            strict=strict,
+            clean=clean_first,
+            progress=_progress(ctx.obj["quiet"]),
+        )
+        _clear_progress(ctx.obj["quiet"])
+        for warning in result.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        if not ctx.obj["quiet"]:
+            click.echo(result.summary())
+
+    once(clean)
+    if watch:
+        from .watch import watch_and_rebuild
+
+        watch_and_rebuild(
+            project,
+            lambda: _report_errors(once)(False),
+            say=None if ctx.obj["quiet"] else click.echo,
+        )
+
+
+def _progress(quiet: bool):
+    """Progress lines on stderr: rewritten in place on a terminal, plain lines otherwise."""
+    if quiet:
+        return None
+    if sys.stderr.isatty():
+        return lambda text: click.echo(f"\r\x1b[K{text}...", err=True, nl=False)
+    return lambda text: click.echo(text, err=True)
+
+
+def _clear_progress(quiet: bool) -> None:
+    if not quiet and sys.stderr.isatty():
+        click.echo("\r\x1b[K", err=True, nl=False)
 
 
 @cli.command()

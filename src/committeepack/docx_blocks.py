@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -45,18 +46,21 @@ def data_table(
     table = container.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = styles.table
     wordxml.set_table_look(table)
-    for col, (cell, text) in enumerate(zip(table.rows[0].cells, headers, strict=True)):
-        _fill(cell, Cell(text, bold=True), styles, col in numeric)
+    # resolving a style name searches every style, so do it once per table, not per cell
+    style_id = table.part.get_style_id(styles.table_text, WD_STYLE_TYPE.PARAGRAPH)
+    table_rows = table.rows
+    for col, (cell, text) in enumerate(zip(table_rows[0].cells, headers, strict=True)):
+        _fill(cell, Cell(text, bold=True), style_id, col in numeric)
         wordxml.shade_cell(cell, HEADER_FILL)
-    wordxml.mark_header_row(table.rows[0])
-    for index, (row, values) in enumerate(zip(table.rows[1:], rows, strict=True)):
+    wordxml.mark_header_row(table_rows[0])
+    for index, (row, values) in enumerate(zip(table_rows[1:], rows, strict=True)):
         wordxml.keep_row_together(row)
         for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             value = value if isinstance(value, Cell) else Cell(str(value))
             if index in total_rows:
                 value.bold = True
                 wordxml.shade_cell(cell, TOTAL_FILL)
-            _fill(cell, value, styles, col in numeric)
+            _fill(cell, value, style_id, col in numeric)
     if widths_cm:
         wordxml.set_table_width(table, [int(Cm(w).twips) for w in widths_cm])
     spacer = container.add_paragraph(style=styles.body)
@@ -64,9 +68,9 @@ def data_table(
     return table
 
 
-def _fill(cell, value: Cell, styles: Styles, right: bool) -> None:
+def _fill(cell, value: Cell, style_id: str | None, right: bool) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = styles.table_text
+    paragraph._p.style = style_id
     if right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if value.indent:

@@ -42,6 +42,7 @@ def base_document(branding: Branding, title: str, landscape: bool = False):
     section.top_margin = section.bottom_margin = Cm(2.0)
     section.header_distance = section.footer_distance = Cm(1.0)
     _styles(document, branding)
+    _drop_unused_styles(document)
     wordxml.set_document_language(document, "en-GB")
     props = document.core_properties
     props.title = title
@@ -143,6 +144,57 @@ def _styles(document, branding: Branding) -> None:
     _font(contents, branding, body + 6, bold=True, colour=heading)
 
     _table_style(styles, branding)
+
+
+KEEP_STYLES = {
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+    "Header",
+    "Header Char",
+    "Footer",
+    "Footer Char",
+    "Title",
+    "Title Char",
+    "Subtitle",
+    "Subtitle Char",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Heading 4",
+    "Heading 1 Char",
+    "Heading 2 Char",
+    "Heading 3 Char",
+    "Heading 4 Char",
+    "List Paragraph",
+    "Quote",
+    "Quote Char",
+    "Caption",
+    "TOC Heading",
+    "Strong",
+    "Emphasis",
+    # committeepack's own
+    "Numbered Paragraph",
+    "Table Text",
+    "Committee Name",
+    "Committee Table",
+    "Hyperlink",
+    "TOC 1",
+    "TOC 2",
+}
+
+
+def _drop_unused_styles(document) -> None:
+    """Keep only the styles papers use, so officers restyling in Word see a short list (and
+    style look-ups, which scan every style, stay quick)."""
+    keep = {name.casefold() for name in KEEP_STYLES}
+    element = document.styles.element
+    for style in list(element.findall(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")).casefold() not in keep:
+            element.remove(style)
 
 
 def _paragraph_style(styles, name: str, base: str):

@@ -16,12 +16,13 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputConflict, raise_all
 
 MANIFEST = ".committeepack-manifest.json"
+PREVIOUS = ".previous"  # folder in out/ keeping the version each rebuild replaced
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -50,6 +51,7 @@ class Written:
     name: str
     status: str
     backup: str | None = None
+    reasons: list[str] = field(default_factory=list)
 
 
 class OutputFolder:
@@ -95,7 +97,13 @@ class OutputFolder:
             ]
         )
 
-    def write(self, name: str, data: bytes, force: bool = False) -> Written:
+    def inputs(self, name: str) -> dict | None:
+        """The input fingerprint recorded when ``name`` was last written, or None."""
+        return self.manifest["papers"].get(name, {}).get("inputs")
+
+    def write(
+        self, name: str, data: bytes, force: bool = False, inputs: dict | None = None
+    ) -> Written:
         """Write one paper atomically and record it; keep a copy of a hand-edited one."""
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / name
@@ -107,14 +115,31 @@ class OutputFolder:
             backup = f"{path.stem}.edited-{stamp}{path.suffix}"
             shutil.copy2(path, self.folder / backup)
         elif path.exists() and path.read_bytes() == data:
-            self._record(name, data)
+            self._record(name, data, inputs)
             return Written(name, "unchanged")
+        previous = path.read_bytes() if path.exists() else None
         _atomic_write(path, data)
-        self._record(name, data)
+        self._record(name, data, inputs)
+        if previous is not None:
+            self.keep_previous(name, previous)
         return Written(name, "replaced" if backup else "written", backup)
 
-    def _record(self, name: str, data: bytes) -> None:
-        self.manifest["papers"][name] = {"sha256": sha256(data)}
+    def keep_previous(self, name: str, data: bytes) -> None:
+        """Keep the version a rebuild replaced, for the changes document."""
+        folder = self.folder / PREVIOUS
+        folder.mkdir(exist_ok=True)
+        _atomic_write(folder / name, data)
+
+    def previous(self, name: str) -> bytes | None:
+        """The version of ``name`` before the last rebuild that changed it, if kept."""
+        path = self.folder / PREVIOUS / name
+        return path.read_bytes() if path.is_file() else None
+
+    def _record(self, name: str, data: bytes, inputs: dict | None = None) -> None:
+        entry = {"sha256": sha256(data)}
+        if inputs is not None:
+            entry["inputs"] = inputs
+        self.manifest["papers"][name] = entry
         text = json.dumps(self.manifest, indent=2, sort_keys=True) + "\n"
         _atomic_write(self.manifest_path, text.encode("utf-8"))
 

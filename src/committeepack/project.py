@@ -11,6 +11,7 @@ from .errors import TemplateProblem, relative
 
 INPUTS = "inputs"
 TEMPLATES = "templates"
+CACHE = ".committeepack-cache"
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Project:
     warnings: list = field(default_factory=list)
     _figures: object = field(default=None, repr=False)
     _headlines: list | None = field(default=None, repr=False)
+    _charts: object = field(default=None, repr=False)
 
     @classmethod
     def open(cls, start: Path) -> Project:
@@ -83,6 +85,32 @@ class Project:
 
             self._headlines = load_headlines(self.config, self.figures())
         return self._headlines
+
+    @property
+    def charts(self):
+        """The project's chart cache."""
+        if self._charts is None:
+            from .figures.chart_cache import ChartCache
+
+            self._charts = ChartCache(self.root / CACHE / "charts")
+        return self._charts
+
+    def chart(self, request):
+        """A chart, from the cache or drawn now."""
+        return self.charts.get(request)
+
+    def prefetch_charts(self, papers, progress=None) -> None:
+        """Draw, in parallel, the charts that ``papers`` will ask for and the cache lacks."""
+        requests = [
+            r
+            for paper in papers
+            if hasattr(paper, "chart_requests")
+            for r in paper.chart_requests(self).values()
+        ]
+        if requests:
+            if progress:
+                progress("drawing charts")
+            self.charts.ensure(requests)
 
     def figure_context(self) -> dict:
         """Figures and sentence helpers, for narrative and templates."""

@@ -83,6 +83,12 @@ class Inputs:
     appendices: list[str]
 
 
+def narratives(project: Project) -> list[str]:
+    """Input files this paper reads: every narrative, since its appendices quote the others."""
+    folder = project.input(".")
+    return sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else [NARRATIVE]
+
+
 def load(project: Project) -> Inputs:
     """Read and check the agenda item's narrative and implications files."""
     path = project.input(NARRATIVE)

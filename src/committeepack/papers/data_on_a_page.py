@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import house_style, wordxml
 from ..config import Config
 from ..errors import ConfigError
-from ..figures import charts
+from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
 from ..project import Project
 from . import strategic_assessment
@@ -40,6 +40,11 @@ class Inputs:
     year: str
     title: str
     orientation: str
+
+
+def narratives(project: Project) -> list[str]:
+    """Input files this paper reads (besides the figure tables and the configuration)."""
+    return [strategic_assessment.NARRATIVE]
 
 
 def load(project: Project) -> Inputs:
@@ -89,21 +94,13 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     config = project.config
     landscape = inputs.orientation == "landscape"
     grid = tpl.new_subdoc()
-    crime = figures.of_kind("crime_by_type")
     chart_width = 13.0 if landscape else 17.0
-    chart = None
+    requests = chart_requests(project)
+    chart = project.chart(requests["crime"]) if requests else None
     overview = ""
+    crime = figures.of_kind("crime_by_type")
     if crime:
         tree = crime[0][1]["tree"]
-        items = [tree[n].figure for n in _crime_types(tree)]
-        chart = charts.percent_change_bars(
-            [(f.name, f.previous, f.current) for f in items],
-            figures.previous,
-            figures.current,
-            (config.branding.font, config.branding.body_size),
-            width_cm=chart_width,
-            height_cm=12.5 if landscape else 9.0,
-        )
         roots = [r for r in crime[0][1]["roots"] if tree[r].children]
         if roots:
             total = tree[roots[0]].figure
@@ -115,6 +112,31 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
         "period": f"{figures.current} compared with {figures.previous}",
         "overview": overview,
         "grid": grid,
+    }
+
+
+def chart_requests(project: Project) -> dict:
+    """The one chart of the page: % change by crime type, sized for the grid."""
+    figures = project.figures()
+    crime = figures.of_kind("crime_by_type")
+    if not crime:
+        return {}
+    landscape = (
+        project.config.reader().get("data_on_a_page.orientation") or "landscape"
+    ) == "landscape"
+    tree = crime[0][1]["tree"]
+    items = tuple(
+        (tree[n].figure.name, tree[n].figure.previous, tree[n].figure.current)
+        for n in _crime_types(tree)
+    )
+    branding = project.config.branding
+    size = (("height_cm", 12.5 if landscape else 9.0), ("width_cm", 13.0 if landscape else 17.0))
+    return {
+        "crime": ChartRequest(
+            "percent_change_bars",
+            (items, figures.previous, figures.current, (branding.font, branding.body_size)),
+            size,
+        )
     }
 
 

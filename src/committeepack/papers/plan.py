@@ -88,6 +88,11 @@ class Inputs:
     parts: dict[str, dict[str, list]]
 
 
+def narratives(project: Project) -> list[str]:
+    """Input files this paper reads (besides the figure tables and the configuration)."""
+    return [NARRATIVE]
+
+
 def load(project: Project) -> Inputs:
     """Read and check the plan's narrative; work out the year of the plan."""
     config = project.config

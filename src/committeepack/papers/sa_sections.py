@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from .. import wordxml
 from ..docx_blocks import Cell, add_chart, data_table
-from ..figures import charts, compute, sentences
+from ..figures import compute, sentences
 from ..figures.model import SpcSeries
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter, Styles
 from ..narrative import Narrative
 from ..project import Project
+from . import sa_charts
 
 
 class BodyBuilder:
@@ -27,8 +28,8 @@ class BodyBuilder:
         self.config = project.config
         self.figures = project.figures()
         self.headings: list[tuple[int, str]] = []
-        self.charts = 0
-        self.font = (self.config.branding.font, self.config.branding.body_size)
+        self.chart_count = 0
+        self.charts = sa_charts.requests(project)
 
     def build(self) -> list[tuple[int, str]]:
         """Write every part in order; return the headings for the table of contents."""
@@ -65,9 +66,9 @@ class BodyBuilder:
         nodes = self.narrative.sections.get(key, []) if nodes is None else nodes
         self.writer.write(self.body, nodes)
 
-    def chart(self, chart) -> None:
-        self.charts += 1
-        add_chart(self.body, chart, self.charts, self.writer.styles)
+    def chart(self, request) -> None:
+        self.chart_count += 1
+        add_chart(self.body, self.project.chart(request), self.chart_count, self.writer.styles)
 
     def bullets(self, items: list[str], kind: str = "bullet") -> None:
         num_id = self.writer.numbering.new_list(kind)
@@ -119,14 +120,7 @@ class BodyBuilder:
             leaves = [tree[n].figure for n in tree if not tree[n].children]
             self.paragraph("Sub-categories are indented under the category they make up.")
             self._largest_changes(leaves)
-            self.chart(
-                charts.percent_change_bars(
-                    [(f.name, f.previous, f.current) for f in leaves],
-                    self.figures.previous,
-                    self.figures.current,
-                    self.font,
-                )
-            )
+            self.chart(self.charts[f"crime:{spec.name}"])
             self.text("crime")
 
     def _crime_row(self, figure, depth: int, bold: bool) -> list:
@@ -158,9 +152,9 @@ class BodyBuilder:
         self.text("county")
         for spec, built in tables:
             self.heading(2, spec.title)
-            self._districts(built)
+            self._districts(spec.name, built)
 
-    def _districts(self, built: dict) -> None:
+    def _districts(self, name: str, built: dict) -> None:
         periods, this = built["periods"], built["this"]
         by_change = built["rank_by"] == "change" and len(periods) > 1
         count = len(built["rows"])
@@ -217,18 +211,7 @@ class BodyBuilder:
             numeric=set(range(1, len(headers))),
             total_rows=totals,
         )
-        county = built["totals"][-1]
-        self.chart(
-            charts.ranked_bars(
-                [(r.name, float(r.rates[-1] or 0)) for r in built["rows"]],
-                this.name,
-                f"Rate per 1,000 population, {periods[-1]}",
-                f"{sentences.mid_sentence(built['measure'])} per 1,000 population by district, "
-                f"{periods[-1]}",
-                self.font,
-                average=float(county.rates[-1] or 0),
-            )
-        )
+        self.chart(self.charts[f"districts:{name}"])
 
     def wards(self) -> None:
         for spec, built in self.figures.of_kind("wards"):
@@ -259,19 +242,11 @@ class BodyBuilder:
                 [7.0, 3.0, 3.0, 3.0],
                 numeric={1, 2, 3},
             )
-            self.chart(
-                charts.ranked_bars(
-                    [(f.name, f.current) for f in ordered],
-                    "",
-                    f"Recorded crimes, {self.figures.current}",
-                    f"recorded crime by ward, {self.figures.current}",
-                    self.font,
-                )
-            )
+            self.chart(self.charts[f"wards:{spec.name}"])
             self.text("wards")
 
     def trends(self) -> None:
-        series = [built for _, built in self.figures.of_kind("monthly")]
+        series = self.figures.of_kind("monthly")
         if not series:
             return
         self.heading(1, "Trends over time")
@@ -281,12 +256,12 @@ class BodyBuilder:
             "show a real change."
         )
         self.text("trends")
-        for built in series:
+        for spec, built in series:
             built: SpcSeries
             self.heading(2, built.measure)
             for sentence in built.description:
                 self.paragraph(sentence)
-            self.chart(charts.spc_chart(built, self.font))
+            self.chart(self.charts[f"spc:{spec.name}"])
 
     def priorities(self) -> None:
         self.heading(1, "Delivery of the priorities")

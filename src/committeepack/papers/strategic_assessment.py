@@ -43,6 +43,13 @@ FIXED_SECTIONS = [
 ]
 
 
+def chart_requests(project: Project) -> dict:
+    """The charts this paper shows, for the cache to draw ahead (in parallel)."""
+    from . import sa_charts
+
+    return sa_charts.requests(project)
+
+
 def sections(config: Config) -> list[Section]:
     """The fixed sections, with one (required) section per priority after the summary."""
     priority_sections = [
@@ -56,6 +63,11 @@ class Inputs:
     """The narrative, checked; the figures come from the project."""
 
     narrative: Narrative
+
+
+def narratives(project: Project) -> list[str]:
+    """Input files this paper reads (besides the figure tables and the configuration)."""
+    return [NARRATIVE]
 
 
 def load(project: Project) -> Inputs:

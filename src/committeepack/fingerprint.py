@@ -1,0 +1,71 @@
+"""What each paper is made from, fingerprinted, so regeneration can skip and explain.
+
+A paper's fingerprint maps each input (a narrative file, a figure table, its template, a
+section of ``committeepack.toml``) to a hash of its content. When every hash is the same as at
+the last build, the paper is not rebuilt; when some differ, the build says which.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import __version__
+from .config import CONFIG_NAME
+from .project import INPUTS, TEMPLATES, Project
+
+TOOL = "committeepack"
+
+
+def _hash_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _hash_file(path: Path) -> str:
+    try:
+        return _hash_bytes(path.read_bytes())
+    except FileNotFoundError:
+        return "missing"
+
+
+def fingerprint(project: Project, paper) -> dict[str, str]:
+    """Input name to content hash, for everything ``paper`` is made from."""
+    prints: dict[str, str] = {TOOL: __version__}
+    for key, value in sorted(project.config.raw.items()):
+        text = json.dumps(value, sort_keys=True, default=str)
+        prints[f"{CONFIG_NAME} [{key}]"] = _hash_bytes(text.encode())
+    template = project.root / TEMPLATES / paper.TEMPLATE
+    prints[f"{TEMPLATES}/{paper.TEMPLATE}"] = (
+        _hash_file(template) if template.is_file() else f"default {__version__}"
+    )
+    for name in paper.narratives(project):
+        prints[f"{INPUTS}/{name}"] = _hash_file(project.input(name))
+    for spec in _tables(project):
+        prints[spec.source.name()] = _hash_file(spec.source.path)
+    inputs = project.root / INPUTS
+    if inputs.is_dir():  # images a narrative may include
+        for image in sorted(inputs.rglob("*")):
+            if image.suffix.lower() in (".png", ".jpg", ".jpeg"):
+                prints[project.shown(image)] = _hash_file(image)
+    return prints
+
+
+def _tables(project: Project) -> list:
+    from .figures.tables import declared_tables
+
+    try:
+        return list(declared_tables(project.config).values())
+    except Exception:  # a bad declaration is reported by the build itself, not here
+        return []
+
+
+def reasons(previous: dict[str, str] | None, current: dict[str, str]) -> list[str]:
+    """Why a paper is rebuilt: the inputs whose content changed, appeared or went."""
+    if not previous:
+        return ["new"]
+    changed = [name for name in current if previous.get(name) != current[name]]
+    gone = [name for name in previous if name not in current]
+    if TOOL in changed:
+        return [f"committeepack {previous.get(TOOL)} -> {current[TOOL]}"]
+    return [f"{name} changed" for name in changed] + [f"{name} removed" for name in gone]
