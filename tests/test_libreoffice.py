@@ -7,7 +7,7 @@ import pytest
 
 from committeepack.papers import PAPERS
 
-from conftest import REPO, copy_project, run
+from conftest import REPO, copy_project, edit, run
 
 pytestmark = pytest.mark.e2e
 
@@ -114,3 +114,14 @@ def test_portrait_data_on_a_page_fits_one_page(figures, tmp_path):
     assert run(figures, "templates", "--overwrite").exit_code == 0
     assert run(figures, "build", "data-on-a-page").exit_code == 0
     assert pdf_pages(convert(figures / "out" / "data-on-a-page.docx", tmp_path)) == 1
+
+
+def test_changes_document_converts(figures, tmp_path):
+    assert run(figures, "build").exit_code == 0
+    edit(figures / "inputs/agenda-item.md", "Publish the plan.", "Publish the final plan.")
+    assert run(figures, "build", "--changes").exit_code == 0
+    pdf = convert(figures / "out" / "changes.docx", tmp_path)
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Paragraph 7.1" in text and "final" in text

@@ -40,7 +40,8 @@ class BuildResult:
             why = f" ({'; '.join(item.reasons)})" if item.reasons else ""
             note = {
                 "written": f"rewritten{why}",
-                "unchanged": f"unchanged{why}",
+                "unchanged": f"unchanged (rebuilt as {'; '.join(item.reasons)}, "
+                "but it came out the same)",
                 "skipped": "unchanged (inputs unchanged)",
                 "replaced": f"rewritten{why}; your edited copy is kept as {item.backup}",
             }[item.status]
@@ -142,7 +143,7 @@ def build(
     done = {}
     for paper, prints, why, data in rendered:
         written = folder.write(paper.OUTPUT, data, force, inputs=prints)
-        written.reasons = why if written.status != "unchanged" else ["rebuilt, same content"]
+        written.reasons = why
         done[paper.NAME] = written
     result.written = [done.get(p.NAME) or skipped[p.NAME] for p in selected]
     result.seconds = time.perf_counter() - began

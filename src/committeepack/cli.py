@@ -70,6 +70,12 @@ def _project_option(func):
 )
 @click.option("--clean", is_flag=True, help="Rebuild everything and redraw every chart.")
 @click.option("--watch", is_flag=True, help="Rebuild whenever an input is saved (Ctrl+C stops).")
+@click.option(
+    "--changes",
+    "with_changes",
+    is_flag=True,
+    help="Then write out/changes.docx: what this build changed, as tracked changes.",
+)
 @click.pass_context
 @_report_errors
 def build(
@@ -80,6 +86,7 @@ def build(
     strict: bool,
     clean: bool,
     watch: bool,
+    with_changes: bool,
 ) -> None:
     """Build the papers into the output folder (out/).
 
@@ -103,6 +110,15 @@ def build(
             click.echo(f"Warning: {warning}", err=True)
         if not ctx.obj["quiet"]:
             click.echo(result.summary())
+        rewritten = [w.name for w in result.written if w.status in ("written", "replaced")]
+        if with_changes and rewritten:
+            from .changes import changes_document
+            from .papers import PAPERS
+
+            names = [n for n, p in PAPERS.items() if p.OUTPUT in rewritten]
+            path, count = changes_document(project, names)
+            if not ctx.obj["quiet"]:
+                click.echo(f"{path}: {count} change(s) listed")
 
     once(clean)
     if watch:
@@ -165,6 +181,24 @@ def templates(ctx: click.Context, project: Path, overwrite: bool) -> None:
     for name, status in write_templates(project, overwrite):
         if not ctx.obj["quiet"]:
             click.echo(f"  templates/{name}: {status}")
+
+
+@cli.command()
+@click.argument("papers", nargs=-1, metavar="[PAPER]...")
+@_project_option
+@click.pass_context
+@_report_errors
+def changes(ctx: click.Context, papers: tuple[str, ...], project: Path) -> None:
+    """Write out/changes.docx: what the last rebuild of each paper changed.
+
+    Paragraphs and table cells whose text differs from the version the rebuild replaced, with
+    removed words as tracked deletions and new words as tracked insertions.
+    """
+    from .changes import changes_document
+
+    path, count = changes_document(project, list(papers) or None)
+    if not ctx.obj["quiet"]:
+        click.echo(f"{path}: {count} change(s) listed")
 
 
 @cli.command(name="papers")
