@@ -26,4 +26,16 @@ for _spec, built in figures.of_kind("wards"):
     charts.ranked_bars([(f.name, f.current) for f in built["table"]], "", "r", "s")
 for _spec, built in figures.of_kind("monthly"):
     charts.spc_chart(built)
+# the data on a page's chart
+for _spec, built in figures.of_kind("crime_by_type"):
+    types = [
+        n.figure for n in built["tree"].values() if n.depth == 2 or (n.depth < 2 and not n.children)
+    ]
+    charts.percent_change_bars(
+        [(f.name, f.previous, f.current) for f in types],
+        figures.previous,
+        figures.current,
+        width_cm=13,
+        height_cm=12.5,
+    )
 print(f"{time.perf_counter() - began:.3f}")

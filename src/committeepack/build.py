@@ -130,12 +130,19 @@ def build(
                 why = ["no record of what it was made from"]
             plan.append((paper, prints, why))
     folder.check([paper.OUTPUT for paper, _, _ in plan], force)
-    project.prefetch_charts([paper for paper, _, _ in plan], progress)
+    # papers without charts first, so they are rendered while the charts are drawn
+    plan.sort(key=lambda item: hasattr(item[0], "chart_requests"))
     rendered = []
-    for number, (paper, prints, why) in enumerate(plan, 1):
-        if progress:
-            progress(f"[{number}/{len(plan)}] {paper.NAME}")
-        rendered.append((paper, prints, why, render_paper(project, paper)))
+    try:
+        if any(hasattr(paper, "chart_requests") for paper, _, _ in plan):
+            project.charts.warm_up()  # matplotlib loads in the workers while figures load here
+        project.start_charts([paper for paper, _, _ in plan], progress)
+        for number, (paper, prints, why) in enumerate(plan, 1):
+            if progress:
+                progress(f"[{number}/{len(plan)}] {paper.NAME}")
+            rendered.append((paper, prints, why, render_paper(project, paper)))
+    finally:
+        project.close_charts()
     warnings = list(dict.fromkeys(str(w) for w in project.warnings))
     if strict and warnings:
         raise ErrorList(project.warnings)

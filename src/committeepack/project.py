@@ -74,7 +74,7 @@ class Project:
         if self._figures is None:
             from .figures.tables import load_figures
 
-            self._figures = load_figures(self.config)
+            self._figures = load_figures(self.config, self.root / CACHE / "tables")
             self.warnings.extend(self._figures.warnings)
         return self._figures
 
@@ -99,8 +99,9 @@ class Project:
         """A chart, from the cache or drawn now."""
         return self.charts.get(request)
 
-    def prefetch_charts(self, papers, progress=None) -> None:
-        """Draw, in parallel, the charts that ``papers`` will ask for and the cache lacks."""
+    def start_charts(self, papers, progress=None) -> None:
+        """Start drawing, in parallel and in the background, the charts ``papers`` will ask
+        for and the cache lacks."""
         requests = [
             r
             for paper in papers
@@ -110,7 +111,12 @@ class Project:
         if requests:
             if progress:
                 progress("drawing charts")
-            self.charts.ensure(requests)
+            self.charts.start(requests)
+
+    def close_charts(self) -> None:
+        """Collect charts still being drawn and stop the drawing processes."""
+        if self._charts is not None:
+            self._charts.close()
 
     def figure_context(self) -> dict:
         """Figures and sentence helpers, for narrative and templates."""

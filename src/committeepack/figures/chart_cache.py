@@ -47,6 +47,12 @@ def _plain(value):
     return repr(value)
 
 
+def _import_pyplot() -> None:
+    from .charts import _pyplot
+
+    _pyplot()
+
+
 def draw(request: ChartRequest) -> Chart:
     """Draw one chart (in this process)."""
     from . import charts
@@ -61,12 +67,20 @@ class ChartCache:
         self.folder = folder
         self.drawn = 0  # charts drawn (cache misses) by this cache, for summaries and tests
         self.hits = 0
+        self._pool = None
+        self._pending: dict = {}
 
     def _paths(self, key: str) -> tuple[Path, Path]:
         return self.folder / f"{key}.png", self.folder / f"{key}.json"
 
     def get(self, request: ChartRequest) -> Chart:
         """The chart, from the cache or freshly drawn (and then cached)."""
+        pending = self._pending.pop(request.key(), None)
+        if pending is not None:
+            chart = pending.result()
+            self._store(request.key(), chart)
+            self.drawn += 1
+            return chart
         cached = self._load(request.key())
         if cached is not None:
             self.hits += 1
@@ -76,17 +90,40 @@ class ChartCache:
         self.drawn += 1
         return chart
 
-    def ensure(self, requests: list[ChartRequest]) -> None:
-        """Draw every missing chart, using the machine's cores when more than one is missing."""
-        missing = {r.key(): r for r in requests if self._load(r.key()) is None}
-        workers = min(len(missing), os.cpu_count() or 1)
-        if workers < 2:
-            return  # drawn one at a time when asked for
+    def warm_up(self) -> None:
+        """Start the drawing processes now, importing matplotlib while the figures load."""
+        workers = os.cpu_count() or 1
+        if workers < 2 or self._pool is not None:
+            return
         context = get_context("fork" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for key, chart in zip(missing, pool.map(draw, missing.values()), strict=True):
-                self._store(key, chart)
-                self.drawn += 1
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        for _ in range(workers):
+            self._pool.submit(_import_pyplot)
+
+    def start(self, requests: list[ChartRequest]) -> None:
+        """Start drawing the missing charts on the machine's cores, in the background, so the
+        papers that need no chart are rendered meanwhile; :meth:`get` collects each one."""
+        missing = {r.key(): r for r in requests if self._load(r.key()) is None}
+        if not missing or (len(missing) < 2 and self._pool is None):
+            return  # drawn here when asked for
+        self.warm_up()
+        if self._pool is None:
+            return
+        self._pending = {key: self._pool.submit(draw, r) for key, r in missing.items()}
+
+    def close(self) -> None:
+        """Keep what is still being drawn, then stop the workers."""
+        if self._pool is None:
+            return
+        try:
+            for key, future in self._pending.items():
+                if not future.cancelled() and future.exception() is None:
+                    self._store(key, future.result())
+                    self.drawn += 1
+        finally:
+            self._pending = {}
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
     def _load(self, key: str) -> Chart | None:
         png, meta = self._paths(key)

@@ -8,10 +8,13 @@ pandas is imported only here, and only when a table is read.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import __version__
 from ..errors import CommitteePackError, InputError
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -101,6 +104,39 @@ def read_frame(source: Source):
             f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
             source.shown,
         ) from None
+
+
+def cached_rows(
+    cache: Path | None,
+    source: Source,
+    columns: list[Column],
+    renames: dict[str, str],
+    context: dict,
+    errors: list[CommitteePackError],
+) -> Rows:
+    """:func:`check_rows`, remembered as JSON by a hash of the file and of what it is checked
+    against, so a rebuild with unchanged tables needs neither pandas nor the files' parsing."""
+    key = None
+    if cache is not None and source.path.is_file():
+        payload = json.dumps(
+            [__version__, source.sheet, [c.__dict__ for c in columns], renames, context],
+            sort_keys=True,
+        )
+        digest = hashlib.sha256(source.path.read_bytes() + payload.encode()).hexdigest()[:24]
+        key = cache / f"{digest}.json"
+        try:
+            data = json.loads(key.read_text(encoding="utf-8"))
+            return Rows(source, data["rows"], data["lines"])
+        except (FileNotFoundError, ValueError, KeyError):
+            pass
+    before = len(errors)
+    rows = check_rows(source, columns, renames, context, errors)
+    if key is not None and len(errors) == before:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        temporary = key.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"rows": rows.rows, "lines": rows.lines}), encoding="utf-8")
+        temporary.replace(key)
+    return rows
 
 
 def check_rows(

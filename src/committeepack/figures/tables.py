@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
 from . import compute, spc
-from .load import Column, Rows, Source, check_rows
+from .load import Column, Rows, Source, cached_rows
 from .model import (
     Action,
     CrimeRow,
@@ -158,8 +159,11 @@ def declared_tables(config) -> dict[str, TableSpec]:
     return specs
 
 
-def load_figures(config) -> Figures:
-    """Read and check every declared table; raise all errors together."""
+def load_figures(config, cache: Path | None = None) -> Figures:
+    """Read and check every declared table; raise all errors together.
+
+    ``cache`` is a folder where checked rows are remembered between builds.
+    """
     reader = config.reader()
     periods = reader.get("periods") or {}
     figures = Figures(
@@ -176,7 +180,7 @@ def load_figures(config) -> Figures:
     for name, spec in figures.specs.items():
         try:
             columns = _columns(spec, figures)
-            rows = check_rows(spec.source, columns, spec.renames, context, errors)
+            rows = cached_rows(cache, spec.source, columns, spec.renames, context, errors)
         except InputError as exc:
             errors.append(exc)
             continue
