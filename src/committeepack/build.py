@@ -99,13 +99,15 @@ def build(
     progress: Callable[[str], None] | None = None,
     strict: bool = False,
     clean: bool = False,
+    page_numbers: bool = False,
 ) -> BuildResult:
     """Build ``papers`` (every paper when None) of the project containing ``start``.
 
     Papers whose inputs are unchanged since they were written are skipped, unless ``clean``
     (which also empties the chart cache). Warnings (figures that do not add up, an acronym
     missing from the glossary) are returned; with ``strict`` they are errors and nothing is
-    written.
+    written. With ``page_numbers``, contents pages get their page numbers, measured by
+    laying the paper out with LibreOffice.
     """
     began = time.perf_counter()
     project = Project.open(start)
@@ -114,8 +116,13 @@ def build(
     selected = select_papers(papers or project.config.papers)
     folder = OutputFolder(project.out_dir, project.config.output_dir)
     plan, skipped = [], {}
+    if page_numbers:
+        from .contents_pages import tools
+
+        tools()  # say now, not after rendering, if LibreOffice is missing
     for paper in selected:
         prints = fingerprint(project, paper)
+        prints["option: page numbers in contents"] = str(page_numbers)
         previous = folder.inputs(paper.OUTPUT)
         if (
             not clean
@@ -140,7 +147,12 @@ def build(
         for number, (paper, prints, why) in enumerate(plan, 1):
             if progress:
                 progress(f"[{number}/{len(plan)}] {paper.NAME}")
-            rendered.append((paper, prints, why, render_paper(project, paper)))
+            data = render_paper(project, paper)
+            if page_numbers:
+                from .contents_pages import add_page_numbers
+
+                data = stable_zip(add_page_numbers(data))
+            rendered.append((paper, prints, why, data))
     finally:
         project.close_charts()
     warnings = list(dict.fromkeys(str(w) for w in project.warnings))

@@ -69,6 +69,11 @@ def _project_option(func):
     "--strict", is_flag=True, help="Treat warnings (figures that do not add up) as errors."
 )
 @click.option("--clean", is_flag=True, help="Rebuild everything and redraw every chart.")
+@click.option(
+    "--page-numbers",
+    is_flag=True,
+    help="Fill in the page numbers of each contents page (needs LibreOffice).",
+)
 @click.option("--watch", is_flag=True, help="Rebuild whenever an input is saved (Ctrl+C stops).")
 @click.option(
     "--changes",
@@ -85,6 +90,7 @@ def build(
     force: bool,
     strict: bool,
     clean: bool,
+    page_numbers: bool,
     watch: bool,
     with_changes: bool,
 ) -> None:
@@ -104,6 +110,7 @@ def build(
             strict=strict,
             clean=clean_first,
             progress=_progress(ctx.obj["quiet"]),
+            page_numbers=page_numbers,
         )
         _clear_progress(ctx.obj["quiet"])
         for warning in result.warnings:
