@@ -202,3 +202,16 @@ def test_excel_errors_name_the_sheet(figures):
         "Error: inputs/county.xlsx: the workbook has no sheet called 'Distrcts'; check the sheet "
         "name in committeepack.toml"
     ]
+
+
+def test_empty_table_file(figures):
+    (figures / CRIME).write_text("", encoding="utf-8")
+    assert error_lines(figures) == [
+        "Error: inputs/crime.csv: the file is empty; it needs a heading row, then one row per "
+        "line of the table"
+    ]
+
+
+def test_headings_only_table(figures):
+    (figures / CRIME).write_text("category,parent,previous,current\n", encoding="utf-8")
+    assert error_lines(figures) == ["Error: inputs/crime.csv: the table has no rows"]

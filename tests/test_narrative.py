@@ -128,3 +128,11 @@ def test_unterminated_front_matter(minimal):
         "Error: inputs/agenda-item.md:1: front matter starts with '---' but never ends; add a "
         "closing '---' line",
     ]
+
+
+def test_empty_narrative_is_one_clear_error(minimal):
+    (minimal / AGENDA).write_text("\n", encoding="utf-8")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md: the file is empty; write its front matter and sections "
+        "(the bundled example, from 'committeepack new', shows the layout)"
+    ]

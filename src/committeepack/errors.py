@@ -60,7 +60,8 @@ class ErrorList(CommitteePackError):
 
 def raise_all(errors: list[CommitteePackError]) -> None:
     """Raise the one error, or all of them together in file order; do nothing if none."""
-    errors = sorted(errors, key=lambda e: (e.path or "", e.line or float("inf")))
+    unique = {str(e): e for e in errors}  # the same file can fail for two tables that use it
+    errors = sorted(unique.values(), key=lambda e: (e.path or "", e.line or float("inf")))
     if len(errors) == 1:
         raise errors[0]
     if errors:

@@ -97,6 +97,12 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", name) from None
     text = text.replace("\r\n", "\n")
+    if not text.strip():
+        raise InputError(
+            "the file is empty; write its front matter and sections (the bundled "
+            "example, from 'committeepack new', shows the layout)",
+            name,
+        )
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return MarkdownFile(name, _empty_meta(), text, 1)

@@ -77,6 +77,11 @@ def read_frame(source: Source):
             skip_blank_lines=True,
             encoding="utf-8-sig",
         )
+    except pd.errors.EmptyDataError:
+        raise InputError(
+            "the file is empty; it needs a heading row, then one row per line of the table",
+            source.shown,
+        ) from None
     except pd.errors.ParserError as exc:
         match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if match:
@@ -148,6 +153,11 @@ def check_rows(
 ) -> Rows:
     """Validate every cell of the table against ``columns``; collect problems in ``errors``."""
     frame = read_frame(source)
+    if frame.empty and not len(frame.columns):
+        raise InputError(
+            "the file is empty; it needs a heading row, then one row per line of the table",
+            source.shown,
+        )
     headers = {str(h).strip().casefold(): str(h) for h in frame.columns}
     result = Rows(source)
     located = {}
