@@ -260,6 +260,22 @@ def add_page_number_footer(document) -> None:
             run._r.append(value)
 
 
+def book_template(branding: Branding, name: str, header: str, title_page: list[tuple[str, str]]):
+    """A long document's template: ``title_page`` (text, style) lines, a contents page with
+    ``{{p contents }}``, then ``{{p body }}``; ``header`` in the page header."""
+    document = base_document(branding, name)
+    document.sections[0].header.paragraphs[0].text = header
+    add_page_number_footer(document)
+    for text, style in title_page:
+        document.add_paragraph(text, style=style)
+    document.add_page_break()
+    document.add_paragraph("Contents", style="TOC Heading")
+    document.add_paragraph("{{p contents }}")
+    document.add_page_break()
+    document.add_paragraph("{{p body }}")
+    return document
+
+
 def header_table(document, rows: list[tuple[str, str]], widths=(5.0, 11.0)):
     """A two-column key-facts table: label cells form the header column."""
     table = document.add_table(rows=len(rows), cols=2)

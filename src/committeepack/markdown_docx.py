@@ -248,6 +248,17 @@ class MarkdownWriter:
             shape.width = limit
         wordxml.set_picture_description(shape, alt)
 
+    def plain_list(
+        self, container, items: list[str], kind: str = "bullet", indent: int = 0
+    ) -> None:
+        """A list of plain text items (``bullet``, ``decimal``...) restarting at 1."""
+        if not items:
+            return
+        num_id = self.numbering.new_list(kind, indent)
+        for item in items:
+            paragraph = container.add_paragraph(item, style=self.styles.list)
+            wordxml.set_list(paragraph, num_id, 0)
+
     # -- inline -------------------------------------------------------------------------
     def inline(self, paragraph, node, bold=False, italic=False, strike=False, target=None):
         """Write an inline node's children as runs of ``paragraph`` (or of a hyperlink)."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 from .config import CONFIG_NAME, find_project_root, load_config
 from .errors import CommitteePackError
+from .output import stable_zip
 from .project import INPUTS, TEMPLATES
 
 
@@ -56,6 +58,8 @@ def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str
         if target.exists() and not overwrite:
             done.append((paper.TEMPLATE, "kept (use --overwrite to replace it)"))
             continue
-        paper.make_template(config).save(str(target))
+        buffer = io.BytesIO()
+        paper.make_template(config).save(buffer)
+        target.write_bytes(stable_zip(buffer.getvalue()))  # same template, same bytes
         done.append((paper.TEMPLATE, "written"))
     return done

@@ -228,7 +228,7 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
                 if inputs.appendices
                 else "None.",
             )
-            _bullets(body, writer, inputs.appendices)
+            writer.plain_list(body, inputs.appendices, indent=NUMBER_INDENT)
         elif source == "background_papers":
             papers = meta.get("background_papers", [])
             _numbered_text(
@@ -239,7 +239,7 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
                 if papers
                 else "None.",
             )
-            _bullets(body, writer, papers)
+            writer.plain_list(body, papers, indent=NUMBER_INDENT)
         else:
             writer.write(body, inputs.narrative.sections[source], numberer)
     return body
@@ -247,15 +247,6 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
 
 def _numbered_text(container, numberer: Numberer, writer: MarkdownWriter, text: str) -> None:
     container.add_paragraph(f"{numberer.next()}\t{text}", style=writer.styles.numbered)
-
-
-def _bullets(container, writer: MarkdownWriter, items: list[str]) -> None:
-    if not items:
-        return
-    num_id = writer.numbering.new_list("bullet", indent=NUMBER_INDENT)
-    for item in items:
-        paragraph = container.add_paragraph(item, style=writer.styles.list)
-        wordxml.set_list(paragraph, num_id, 0)
 
 
 def make_template(config: Config):

@@ -224,7 +224,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     body.add_paragraph(
         f"The priorities for year {inputs.year} of the plan are:", style=writer.styles.body
     )
-    _list(body, writer, [p.name for p in config.priorities], "decimal")
+    writer.plain_list(body, [p.name for p in config.priorities], "decimal")
     heading(1, "Governance")
     writer.write(body, narrative.sections["governance"])
     heading(1, "Our priorities")
@@ -290,26 +290,17 @@ def _signatures(body, people) -> None:
         paragraph.add_run(person.title)
 
 
-def _list(body, writer: MarkdownWriter, items: list[str], kind: str) -> None:
-    num_id = writer.numbering.new_list(kind)
-    for item in items:
-        paragraph = body.add_paragraph(item, style=writer.styles.list)
-        wordxml.set_list(paragraph, num_id, 0)
-
-
 def make_template(config: Config):
     """The default template: title page, contents, then the generated body."""
-    document = house_style.base_document(config.branding, "Community safety plan")
-    document.sections[0].header.paragraphs[0].text = "{{ partnership }}: {{ title }} {{ years }}"
-    house_style.add_page_number_footer(document)
-    document.add_paragraph("{{ partnership }}", style="Subtitle")
-    document.add_paragraph("{{ title }} {{ years }}", style="Title")
-    document.add_paragraph("{{ update }}", style="Subtitle")
-    document.add_paragraph("{{ strapline }}", style="Committee Name")
-    document.add_paragraph("{{ council }}", style="Normal")
-    document.add_page_break()
-    document.add_paragraph("Contents", style="TOC Heading")
-    document.add_paragraph("{{p contents }}")
-    document.add_page_break()
-    document.add_paragraph("{{p body }}")
-    return document
+    return house_style.book_template(
+        config.branding,
+        "Community safety plan",
+        "{{ partnership }}: {{ title }} {{ years }}",
+        [
+            ("{{ partnership }}", "Subtitle"),
+            ("{{ title }} {{ years }}", "Title"),
+            ("{{ update }}", "Subtitle"),
+            ("{{ strapline }}", "Committee Name"),
+            ("{{ council }}", "Normal"),
+        ],
+    )

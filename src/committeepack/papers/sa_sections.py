@@ -6,7 +6,6 @@ figures, and sentences generated from the same figures.
 
 from __future__ import annotations
 
-from .. import wordxml
 from ..docx_blocks import Cell, add_chart, data_table
 from ..figures import compute, sentences
 from ..figures.model import SpcSeries
@@ -71,10 +70,7 @@ class BodyBuilder:
         add_chart(self.body, self.project.chart(request), self.chart_count, self.writer.styles)
 
     def bullets(self, items: list[str], kind: str = "bullet") -> None:
-        num_id = self.writer.numbering.new_list(kind)
-        for item in items:
-            paragraph = self.body.add_paragraph(item, style=self.writer.styles.list)
-            wordxml.set_list(paragraph, num_id, 0)
+        self.writer.plain_list(self.body, items, kind)
 
     # -- sections -----------------------------------------------------------------------
     def summary(self) -> None:

@@ -116,16 +116,14 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
 
 def make_template(config: Config):
     """The default template: title page, contents page, then the generated body."""
-    document = house_style.base_document(config.branding, "Strategic assessment")
-    document.sections[0].header.paragraphs[0].text = "{{ partnership }}: {{ title }} {{ year }}"
-    house_style.add_page_number_footer(document)
-    document.add_paragraph("{{ partnership }}", style="Subtitle")
-    document.add_paragraph("{{ title }} {{ year }}", style="Title")
-    document.add_paragraph("{{ period }}", style="Subtitle")
-    document.add_paragraph("{{ council }}", style="Committee Name")
-    document.add_page_break()
-    document.add_paragraph("Contents", style="TOC Heading")
-    document.add_paragraph("{{p contents }}")
-    document.add_page_break()
-    document.add_paragraph("{{p body }}")
-    return document
+    return house_style.book_template(
+        config.branding,
+        "Strategic assessment",
+        "{{ partnership }}: {{ title }} {{ year }}",
+        [
+            ("{{ partnership }}", "Subtitle"),
+            ("{{ title }} {{ year }}", "Title"),
+            ("{{ period }}", "Subtitle"),
+            ("{{ council }}", "Committee Name"),
+        ],
+    )
