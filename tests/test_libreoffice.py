@@ -35,23 +35,7 @@ def pdfs(tmp_path_factory):
     project = copy_project(REPO, tmp_path_factory.mktemp("lo") / "example")
     assert run(project, "build").exit_code == 0
     out = project / "out"
-    profile = tmp_path_factory.mktemp("lo-profile")
-    papers = [str(out / paper.OUTPUT) for paper in PAPERS.values()]
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *papers,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    convert([out / paper.OUTPUT for paper in PAPERS.values()], tmp_path_factory.mktemp("lo"))
     return out
 
 
@@ -76,24 +60,27 @@ def test_agenda_item_pdf_text(pdfs):
     assert "{{" not in text and "**" not in text
 
 
-def convert(docx_path, tmp_path):
-    profile = tmp_path / "lo-profile"
+def convert(papers, tmp_path):
+    """Convert one paper (or a list, in one LibreOffice run) to PDF next to it."""
+    many = isinstance(papers, list)
+    papers = papers if many else [papers]
     subprocess.run(
         [
             SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(docx_path.parent),
-            str(docx_path),
+            str(papers[0].parent),
+            *map(str, papers),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
-    return docx_path.with_suffix(".pdf")
+    pdfs = [paper.with_suffix(".pdf") for paper in papers]
+    return pdfs if many else pdfs[0]
 
 
 def test_data_on_a_page_with_most_tiles_and_longest_sentences_fits_one_page(figures, tmp_path):

@@ -165,6 +165,12 @@ def _rows(key: Key, value):
 _SKIP = "\0skip"
 
 
+def priority_sections(config) -> list[Section]:
+    """One required ``#`` section per priority of the project, matched by its short name,
+    full name or key; its section key is ``priority:KEY``."""
+    return [Section(f"priority:{p.key}", p.short_name, (p.name, p.key)) for p in config.priorities]
+
+
 def normalise_title(text: str) -> str:
     """A heading reduced for matching: case, '&' and punctuation do not matter."""
     text = text.casefold().replace("&", " and ")

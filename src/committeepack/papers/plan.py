@@ -16,7 +16,7 @@ from ..docx_blocks import add_table_of_contents, data_table, update_fields_on_op
 from ..errors import InputError, raise_all
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter, Styles
-from ..narrative import Key, Narrative, Section, load_narrative, normalise_title
+from ..narrative import Key, Narrative, Section, load_narrative, normalise_title, priority_sections
 from ..project import Project
 from ..render import long_date
 
@@ -73,10 +73,7 @@ def plan_year(starts: dt.date, years: int, update: dt.date) -> int:
 
 def sections(config: Config) -> list[Section]:
     """The plan's sections: the fixed ones around one section per priority."""
-    priorities = [
-        Section(f"priority:{p.key}", p.short_name, (p.name, p.key)) for p in config.priorities
-    ]
-    return FIXED[:8] + priorities + FIXED[8:]
+    return FIXED[:8] + priority_sections(config) + FIXED[8:]
 
 
 @dataclass

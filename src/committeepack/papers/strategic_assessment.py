@@ -13,7 +13,7 @@ from .. import house_style, wordxml
 from ..config import Config
 from ..docx_blocks import add_table_of_contents, update_fields_on_open
 from ..markdown_docx import MarkdownWriter, Styles
-from ..narrative import Key, Narrative, Section, load_narrative
+from ..narrative import Key, Narrative, Section, load_narrative, priority_sections
 from ..project import Project
 from . import sa_sections
 
@@ -52,10 +52,7 @@ def chart_requests(project: Project) -> dict:
 
 def sections(config: Config) -> list[Section]:
     """The fixed sections, with one (required) section per priority after the summary."""
-    priority_sections = [
-        Section(f"priority:{p.key}", p.short_name, (p.name, p.key)) for p in config.priorities
-    ]
-    return FIXED_SECTIONS[:4] + priority_sections + FIXED_SECTIONS[4:]
+    return FIXED_SECTIONS[:4] + priority_sections(config) + FIXED_SECTIONS[4:]
 
 
 @dataclass
