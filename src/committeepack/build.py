@@ -67,7 +67,7 @@ def select_papers(names: list[str] | None) -> list:
 
 def render_paper(project: Project, paper) -> bytes:
     """Render one paper to .docx bytes (nothing is written)."""
-    inputs = paper.load(project)
+    inputs = project.load(paper)
     tpl, template_name = project.template(paper)
     context = paper.context(tpl, inputs, project)
     render_docx(tpl, context, template_name)

@@ -24,6 +24,7 @@ class Project:
     _figures: object = field(default=None, repr=False)
     _headlines: list | None = field(default=None, repr=False)
     _charts: object = field(default=None, repr=False)
+    _inputs: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, start: Path) -> Project:
@@ -68,6 +69,12 @@ class Project:
     def context(self) -> dict:
         """The configuration's facts, for templates and narrative."""
         return self.config.as_context()
+
+    def load(self, paper):
+        """A paper's checked inputs, read once per build (papers quote each other's titles)."""
+        if paper.NAME not in self._inputs:
+            self._inputs[paper.NAME] = paper.load(self)
+        return self._inputs[paper.NAME]
 
     def figures(self):
         """Every declared figure table, read and checked once per build."""

@@ -112,7 +112,7 @@ def _appendices(project: Project, items: list[str]) -> list[str]:
         if paper is None or paper.NAME == NAME:
             lines.append(item)
         else:
-            lines.append(f"Appendix {number}: {paper.document_title(paper.load(project))}")
+            lines.append(f"Appendix {number}: {paper.document_title(project.load(paper))}")
     return lines
 
 

@@ -79,7 +79,7 @@ def load(project: Project) -> Inputs:
                 "committeepack.toml",
                 line,
             )
-    sa = strategic_assessment.load(project).narrative.meta
+    sa = project.load(strategic_assessment).narrative.meta
     return Inputs(headlines, sa["year"], sa["title"], orientation)
 
 
