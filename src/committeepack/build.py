@@ -16,13 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import wordxml
 from .errors import CommitteePackError, ErrorList
 from .fingerprint import fingerprint, reasons
 from .output import OutputFolder, Written, stable_zip
-from .papers import PAPERS
 from .project import CACHE, Project
-from .render import render_docx
+
+# the papers, python-docx, docxtpl and Jinja are imported when a build starts, after the
+# chart-drawing processes have been started on a first build (they import matplotlib meanwhile)
 
 
 @dataclass
@@ -55,6 +55,8 @@ class BuildResult:
 
 def select_papers(names: list[str] | None) -> list:
     """The paper modules for ``names`` (all papers when empty), or an error naming the unknown."""
+    from .papers import PAPERS
+
     if not names:
         return list(PAPERS.values())
     unknown = [name for name in names if name not in PAPERS]
@@ -67,6 +69,8 @@ def select_papers(names: list[str] | None) -> list:
 
 def render_paper(project: Project, paper) -> bytes:
     """Render one paper to .docx bytes (nothing is written)."""
+    from .render import render_docx
+
     inputs = project.load(paper)
     tpl, template_name = project.template(paper)
     context = paper.context(tpl, inputs, project)
@@ -80,6 +84,8 @@ def render_paper(project: Project, paper) -> bytes:
 
 def _set_properties(document, title: str, project: Project) -> None:
     """Title, language and dates from the project, never from the clock."""
+    from . import wordxml
+
     config = project.config
     wordxml.set_document_language(document, config.language)
     props = document.core_properties
@@ -90,6 +96,43 @@ def _set_properties(document, title: str, project: Project) -> None:
     when = dt.datetime.combine(config.meeting.date, dt.time())
     props.created = props.modified = when
     props.revision = 1
+
+
+def _plan(project: Project, selected: list, folder: OutputFolder, rebuild: bool, pages: bool):
+    """The papers to render, with their fingerprints and why; and those left as they are."""
+    plan, skipped = [], {}
+    for paper in selected:
+        prints = fingerprint(project, paper)
+        prints["option: page numbers in contents"] = str(pages)
+        previous = folder.inputs(paper.OUTPUT)
+        if not rebuild and previous == prints and (folder.folder / paper.OUTPUT).exists():
+            skipped[paper.NAME] = Written(paper.OUTPUT, "skipped")
+        else:
+            why = reasons(previous, prints)
+            if previous is None and (folder.folder / paper.OUTPUT).exists():
+                why = ["no record of what it was made from"]
+            plan.append((paper, prints, why))
+    # papers without charts first, so they are rendered while the charts are drawn
+    plan.sort(key=lambda item: hasattr(item[0], "chart_requests"))
+    return plan, skipped
+
+
+def _render_all(project: Project, plan: list, progress, page_numbers: bool) -> list:
+    """Render every planned paper in memory (charts drawn meanwhile); nothing is written."""
+    if any(hasattr(paper, "chart_requests") for paper, _, _ in plan):
+        project.charts.warm_up()  # matplotlib loads in the workers while figures load here
+    project.start_charts([paper for paper, _, _ in plan], progress)
+    rendered = []
+    for number, (paper, prints, why) in enumerate(plan, 1):
+        if progress:
+            progress(f"[{number}/{len(plan)}] {paper.NAME}")
+        data = render_paper(project, paper)
+        if page_numbers:
+            from .contents_pages import add_page_numbers
+
+            data = stable_zip(add_page_numbers(data))
+        rendered.append((paper, prints, why, data))
+    return rendered
 
 
 def build(
@@ -113,46 +156,18 @@ def build(
     project = Project.open(start)
     if clean:
         shutil.rmtree(project.root / CACHE, ignore_errors=True)
-    selected = select_papers(papers or project.config.papers)
-    folder = OutputFolder(project.out_dir, project.config.output_dir)
-    plan, skipped = [], {}
-    if page_numbers:
-        from .contents_pages import tools
-
-        tools()  # say now, not after rendering, if LibreOffice is missing
-    for paper in selected:
-        prints = fingerprint(project, paper)
-        prints["option: page numbers in contents"] = str(page_numbers)
-        previous = folder.inputs(paper.OUTPUT)
-        if (
-            not clean
-            and not strict
-            and previous == prints
-            and (folder.folder / paper.OUTPUT).exists()
-        ):
-            skipped[paper.NAME] = Written(paper.OUTPUT, "skipped")
-        else:
-            why = reasons(previous, prints)
-            if previous is None and (folder.folder / paper.OUTPUT).exists():
-                why = ["no record of what it was made from"]
-            plan.append((paper, prints, why))
-    folder.check([paper.OUTPUT for paper, _, _ in plan], force)
-    # papers without charts first, so they are rendered while the charts are drawn
-    plan.sort(key=lambda item: hasattr(item[0], "chart_requests"))
-    rendered = []
+    if project.charts.is_new():
+        project.charts.warm_up()  # a first build draws every chart: get matplotlib loading now
     try:
-        if any(hasattr(paper, "chart_requests") for paper, _, _ in plan):
-            project.charts.warm_up()  # matplotlib loads in the workers while figures load here
-        project.start_charts([paper for paper, _, _ in plan], progress)
-        for number, (paper, prints, why) in enumerate(plan, 1):
-            if progress:
-                progress(f"[{number}/{len(plan)}] {paper.NAME}")
-            data = render_paper(project, paper)
-            if page_numbers:
-                from .contents_pages import add_page_numbers
+        selected = select_papers(papers or project.config.papers)
+        folder = OutputFolder(project.out_dir, project.config.output_dir)
+        if page_numbers:
+            from .contents_pages import tools
 
-                data = stable_zip(add_page_numbers(data))
-            rendered.append((paper, prints, why, data))
+            tools()  # say now, not after rendering, if LibreOffice is missing
+        plan, skipped = _plan(project, selected, folder, clean or strict, page_numbers)
+        folder.check([paper.OUTPUT for paper, _, _ in plan], force)
+        rendered = _render_all(project, plan, progress, page_numbers)
     finally:
         project.close_charts()
     warnings = list(dict.fromkeys(str(w) for w in project.warnings))

@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Twips
@@ -43,39 +42,26 @@ def data_table(
     """A table with a header row; ``numeric`` columns right-aligned; total rows shaded bold."""
     numeric = numeric or set()
     total_rows = total_rows or set()
-    table = container.add_table(rows=1 + len(rows), cols=len(headers))
+    table = container.add_table(rows=0, cols=len(headers))
     table.style = styles.table
     wordxml.set_table_look(table)
+    if widths_cm:
+        widths = [int(Cm(w).twips) for w in widths_cm]
+        wordxml.set_table_width(table, widths)
+    else:
+        widths = wordxml.grid_widths(table)
     # resolving a style name searches every style, so do it once per table, not per cell
     style_id = table.part.get_style_id(styles.table_text, WD_STYLE_TYPE.PARAGRAPH)
-    table_rows = table.rows
-    for col, (cell, text) in enumerate(zip(table_rows[0].cells, headers, strict=True)):
-        _fill(cell, Cell(text, bold=True), style_id, col in numeric)
-        wordxml.shade_cell(cell, HEADER_FILL)
-    wordxml.mark_header_row(table_rows[0])
-    for index, (row, values) in enumerate(zip(table_rows[1:], rows, strict=True)):
-        wordxml.keep_row_together(row)
-        for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            value = value if isinstance(value, Cell) else Cell(str(value))
-            if index in total_rows:
-                value.bold = True
-                wordxml.shade_cell(cell, TOTAL_FILL)
-            _fill(cell, value, style_id, col in numeric)
-    if widths_cm:
-        wordxml.set_table_width(table, [int(Cm(w).twips) for w in widths_cm])
+    header = [(text, True, 0) for text in headers]
+    wordxml.append_row(table, header, widths, style_id, numeric, HEADER_FILL, header=True)
+    for index, values in enumerate(rows):
+        cells = [value if isinstance(value, Cell) else Cell(str(value)) for value in values]
+        total = index in total_rows
+        row = [(c.text, c.bold or total, int(Cm(0.4 * c.indent).twips)) for c in cells]
+        wordxml.append_row(table, row, widths, style_id, numeric, TOTAL_FILL if total else None)
     spacer = container.add_paragraph(style=styles.body)
     spacer.paragraph_format.space_after = Twips(0)
     return table
-
-
-def _fill(cell, value: Cell, style_id: str | None, right: bool) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph._p.style = style_id
-    if right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if value.indent:
-        paragraph.paragraph_format.left_indent = Cm(0.4 * value.indent)
-    paragraph.add_run(value.text).bold = value.bold or None
 
 
 def add_chart(container, chart, number: int, styles: Styles) -> None:

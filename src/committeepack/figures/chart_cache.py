@@ -8,16 +8,18 @@ cache lives in the project (``.committeepack-cache/charts``, ignored by git).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from importlib.metadata import version
-from multiprocessing import get_context
 from pathlib import Path
 
 from .. import __version__
@@ -34,9 +36,14 @@ class ChartRequest:
 
     def key(self) -> str:
         """A hash of everything the chart's pixels depend on."""
-        payload = [self.kind, self.args, self.kwargs, __version__, version("matplotlib")]
+        payload = [self.kind, self.args, self.kwargs, __version__, _matplotlib_version()]
         text = json.dumps(payload, default=_plain, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+@functools.cache
+def _matplotlib_version() -> str:
+    return version("matplotlib")  # reads the package metadata from disk: once is enough
 
 
 def _plain(value):
@@ -47,10 +54,19 @@ def _plain(value):
     return repr(value)
 
 
-def _import_pyplot() -> None:
-    from .charts import _pyplot
+def _ready() -> None:
+    """A no-op task: submitting one per worker starts the workers."""
 
-    _pyplot()
+
+def _drawing_context():
+    """How drawing processes start: forked from a server that has already imported
+    matplotlib, so it is imported once (meanwhile the figures load here), not once per
+    worker; plain spawning where there is no fork (Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([f"{__package__}.chart_worker"])
+    return context
 
 
 def draw(request: ChartRequest) -> Chart:
@@ -58,6 +74,33 @@ def draw(request: ChartRequest) -> Chart:
     from . import charts
 
     return getattr(charts, request.kind)(*request.args, **dict(request.kwargs))
+
+
+def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
+    # a pool that cannot start breaks its futures, and those charts are then drawn in-process
+    with contextlib.suppress(Exception):
+        for _ in range(workers):
+            pool.submit(_ready)
+
+
+def _submit_all(pool: ProcessPoolExecutor, work: list[tuple[ChartRequest, Future]]) -> None:
+    """Submit each request to ``pool``; its placeholder future gets the outcome."""
+    for request, target in work:
+        try:
+            future = pool.submit(draw, request)
+        except Exception as error:  # a broken pool: the chart is then drawn in-process
+            target.set_exception(error)
+        else:
+            future.add_done_callback(functools.partial(_pass_on, target))
+
+
+def _pass_on(target: Future, source: Future) -> None:
+    if source.cancelled():
+        target.cancel()
+    elif source.exception() is not None:
+        target.set_exception(source.exception())
+    else:
+        target.set_result(source.result())
 
 
 class ChartCache:
@@ -68,6 +111,7 @@ class ChartCache:
         self.drawn = 0  # charts drawn (cache misses) by this cache, for summaries and tests
         self.hits = 0
         self._pool = None
+        self._starter = None
         self._pending: dict = {}
 
     def _paths(self, key: str) -> tuple[Path, Path]:
@@ -75,30 +119,37 @@ class ChartCache:
 
     def get(self, request: ChartRequest) -> Chart:
         """The chart, from the cache or freshly drawn (and then cached)."""
-        pending = self._pending.pop(request.key(), None)
+        key = request.key()
+        pending = self._pending.pop(key, None)
+        chart = None
         if pending is not None:
-            chart = pending.result()
-            self._store(request.key(), chart)
-            self.drawn += 1
-            return chart
-        cached = self._load(request.key())
-        if cached is not None:
-            self.hits += 1
-            return cached
-        chart = draw(request)
-        self._store(request.key(), chart)
+            # a worker that failed or was lost: drawn again below, where a real error shows
+            with contextlib.suppress(Exception, CancelledError):
+                chart = pending.result()
+        if chart is None:
+            cached = self._load(key)
+            if cached is not None:
+                self.hits += 1
+                return cached
+            chart = draw(request)
+        self._store(key, chart)
         self.drawn += 1
         return chart
 
+    def is_new(self) -> bool:
+        """True before the first build (or the first after ``--clean``) has used the cache."""
+        return not self.folder.is_dir()
+
     def warm_up(self) -> None:
-        """Start the drawing processes now, importing matplotlib while the figures load."""
+        """Start the drawing processes now, so matplotlib is imported while the figures load."""
         workers = os.cpu_count() or 1
         if workers < 2 or self._pool is not None:
             return
-        context = get_context("fork" if os.name == "posix" else "spawn")
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        for _ in range(workers):
-            self._pool.submit(_import_pyplot)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_drawing_context())
+        # starting a worker waits for the fork server to import matplotlib, and submitting
+        # waits for the workers to start: both happen in this thread, not the build's
+        self._starter = ThreadPoolExecutor(max_workers=1)
+        self._starter.submit(_start_workers, self._pool, workers)
 
     def start(self, requests: list[ChartRequest]) -> None:
         """Start drawing the missing charts on the machine's cores, in the background, so the
@@ -109,10 +160,13 @@ class ChartCache:
         self.warm_up()
         if self._pool is None:
             return
-        self._pending = {key: self._pool.submit(draw, r) for key, r in missing.items()}
+        self._pending = {key: Future() for key in missing}
+        work = [(request, self._pending[key]) for key, request in missing.items()]
+        self._starter.submit(_submit_all, self._pool, work)
 
     def close(self) -> None:
         """Keep what is still being drawn, then stop the workers."""
+        self.folder.mkdir(parents=True, exist_ok=True)  # no longer new, even if chartless
         if self._pool is None:
             return
         try:
@@ -122,6 +176,7 @@ class ChartCache:
                     self.drawn += 1
         finally:
             self._pending = {}
+            self._starter.shutdown()
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 

@@ -60,7 +60,13 @@ def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):
 
 def _png(plt, figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    figure.savefig(
+        buffer,
+        format="png",
+        dpi=DPI,
+        metadata={"Software": None},
+        pil_kwargs={"compress_level": 3},  # as small as level 6 for flat charts, and faster
+    )
     plt.close(figure)
     return buffer.getvalue()
 
@@ -105,7 +111,7 @@ def percent_change_bars(
         min(low, 0) - (0.75 * span if low < 0 else 0.1 * span),
         max(high, 0) + (0.75 * span if high > 0 else 0.1 * span),
     )
-    axes.set_xlabel(f"% change, {current} compared with {previous}")
+    axes.set_xlabel(f"% change, {current}\ncompared with {previous}")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     figure.tight_layout()
@@ -154,6 +160,8 @@ def ranked_bars(
             va="center",
             ha="left",
             color=DARK_GREY,
+            zorder=3,  # over the average line, on white, so a label it crosses stays legible
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
         )
     for tick in axes.get_yticklabels():
         if tick.get_text().casefold() == highlight.casefold():
@@ -183,7 +191,7 @@ def ranked_bars(
 def spc_chart(series, font: tuple[str, float] = ("Arial", 12.0)) -> Chart:
     """An XmR chart: points, centre line, process limits, special causes by marker shape."""
     plt = _pyplot(font)
-    figure = _figure(plt, 7.5)
+    figure = _figure(plt, 8.5)
     axes = figure.add_subplot()
     analysis = series.analysis
     x = list(range(len(series.values)))
@@ -214,9 +222,12 @@ def spc_chart(series, font: tuple[str, float] = ("Arial", 12.0)) -> Chart:
     labels = series.labels
     step = max(1, len(labels) // 12)
     axes.set_xticks(x[::step], [label.replace(" ", "\n") for label in labels[::step]])
-    axes.set_ylabel(series.measure)
+    # the measure reads across the top: a long name would not fit rotated up the side
+    axes.set_title(series.measure, loc="left", fontsize="medium", color=DARK_GREY)
     axes.set_ylim(bottom=0)
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    axes.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, labelcolor=DARK_GREY
+    )
     figure.tight_layout()
     signals = [p for p in analysis.points if p.rule]
     last = analysis.segments[-1]
