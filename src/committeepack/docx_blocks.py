@@ -7,9 +7,9 @@ alt text. Numbers are right-aligned so that columns of figures line up.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Twips
@@ -50,8 +50,7 @@ def data_table(
         wordxml.set_table_width(table, widths)
     else:
         widths = wordxml.grid_widths(table)
-    # resolving a style name searches every style, so do it once per table, not per cell
-    style_id = table.part.get_style_id(styles.table_text, WD_STYLE_TYPE.PARAGRAPH)
+    style_id = wordxml.style_id(table.part, styles.table_text)
     header = [(text, True, 0) for text in headers]
     wordxml.append_row(table, header, widths, style_id, numeric, HEADER_FILL, header=True)
     for index, values in enumerate(rows):
@@ -59,18 +58,25 @@ def data_table(
         total = index in total_rows
         row = [(c.text, c.bold or total, int(Cm(0.4 * c.indent).twips)) for c in cells]
         wordxml.append_row(table, row, widths, style_id, numeric, TOTAL_FILL if total else None)
-    spacer = container.add_paragraph(style=styles.body)
+    spacer = wordxml.add_paragraph(container, style=styles.body)
     spacer.paragraph_format.space_after = Twips(0)
     return table
 
 
-def add_chart(container, chart, number: int, styles: Styles) -> None:
-    """The chart as a picture (16 cm wide, alt text set) and a numbered caption under it."""
-    picture = container.add_paragraph(style=styles.body)
+def add_chart(container, number: int, styles: Styles) -> Callable[[object], None]:
+    """Room for a chart (16 cm wide) and its numbered caption under it; returns the function
+    that puts the drawn chart there, with its alt text, so the rest of the document can be
+    written while the chart is still being drawn."""
+    picture = wordxml.add_paragraph(container, style=styles.body)
     picture.paragraph_format.keep_with_next = True
-    shape = picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(16))
-    wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
-    container.add_paragraph(f"Figure {number}: {chart.caption}", style="Caption")
+    caption = wordxml.add_paragraph(container, style="Caption")
+
+    def place(chart) -> None:
+        shape = picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(16))
+        wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
+        caption.add_run(f"Figure {number}: {chart.caption}")
+
+    return place
 
 
 def add_table_of_contents(container, headings: list[tuple[int, str]], styles: Styles) -> None:
@@ -79,7 +85,7 @@ def add_table_of_contents(container, headings: list[tuple[int, str]], styles: St
     Word refreshes the page numbers when the document is opened (the settings ask it to);
     until then the entries read correctly, without page numbers.
     """
-    first = container.add_paragraph(style="TOC 1" if headings else styles.body)
+    first = wordxml.add_paragraph(container, style="TOC 1" if headings else styles.body)
     _field_char(first, "begin")
     instruction = OxmlElement("w:instrText")
     instruction.set(qn("xml:space"), "preserve")
@@ -91,7 +97,7 @@ def add_table_of_contents(container, headings: list[tuple[int, str]], styles: St
     paragraph = first
     for index, (level, text) in enumerate(headings):
         if index:
-            paragraph = container.add_paragraph(style=f"TOC {level}")
+            paragraph = wordxml.add_paragraph(container, style=f"TOC {level}")
         paragraph.add_run(text)
     _field_char(paragraph, "end")
 

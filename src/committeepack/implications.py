@@ -122,15 +122,15 @@ def write_table(container, implications: Implications, writer: MarkdownWriter) -
     wordxml.set_table_look(table)
     for cell, text in zip(table.rows[0].cells, HEADERS, strict=True):
         paragraph = cell.paragraphs[0]
-        paragraph.style = writer.styles.table_text
+        wordxml.set_style(paragraph, writer.styles.table_text)
         paragraph.add_run(text).bold = True
         wordxml.shade_cell(cell, HEADER_FILL)
     wordxml.mark_header_row(table.rows[0])
     for row, item in zip(table.rows[1:], implications.rows, strict=True):
         issue, body, sign_off = row.cells
-        issue.paragraphs[0].style = writer.styles.table_text
+        wordxml.set_style(issue.paragraphs[0], writer.styles.table_text)
         issue.paragraphs[0].add_run(item.issue).bold = True
         writer.write(body, item.nodes, in_cell=True)
-        sign_off.paragraphs[0].style = writer.styles.table_text
+        wordxml.set_style(sign_off.paragraphs[0], writer.styles.table_text)
         sign_off.paragraphs[0].add_run(item.sign_off)
     wordxml.set_table_width(table, [int(Cm(w).twips) for w in WIDTHS_CM])

@@ -109,9 +109,9 @@ class MarkdownWriter:
     def _new_paragraph(self, container, style: str):
         if self._first_cell_paragraph is not None:
             paragraph, self._first_cell_paragraph = self._first_cell_paragraph, None
-            paragraph.style = style
+            wordxml.set_style(paragraph, style)
             return paragraph
-        return container.add_paragraph(style=style)
+        return wordxml.add_paragraph(container, style=style)
 
     def _block(self, container, node, numberer, indent):
         kind = node.type
@@ -215,7 +215,7 @@ class MarkdownWriter:
             for c, cell_node in enumerate(tr.children):
                 cell = table.cell(r, c)
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.styles.table_text
+                wordxml.set_style(paragraph, self.styles.table_text)
                 if "text-align:right" in str(cell_node.attrs.get("style", "")):
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if cell_node.children:
@@ -224,7 +224,7 @@ class MarkdownWriter:
         if self._in_cell:
             return
         # a paragraph after the table keeps two tables in a row from merging in Word
-        container.add_paragraph(style=self.styles.body)
+        wordxml.add_paragraph(container, style=self.styles.body)
 
     def _image(self, container, node, indent):
         alt = "".join(child.content for child in node.children or []).strip()
@@ -256,7 +256,7 @@ class MarkdownWriter:
             return
         num_id = self.numbering.new_list(kind, indent)
         for item in items:
-            paragraph = container.add_paragraph(item, style=self.styles.list)
+            paragraph = wordxml.add_paragraph(container, item, style=self.styles.list)
             wordxml.set_list(paragraph, num_id, 0)
 
     # -- inline -------------------------------------------------------------------------

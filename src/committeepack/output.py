@@ -38,7 +38,9 @@ def stable_zip(data: bytes) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, ZIP_DATE)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            # pictures are compressed already: deflating them again costs time and saves nothing
+            media = info.filename.lower().endswith((".png", ".jpg", ".jpeg", ".gif"))
+            fixed.compress_type = zipfile.ZIP_STORED if media else zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
             target.writestr(fixed, source.read(info.filename))
     return buffer.getvalue()

@@ -6,6 +6,9 @@ tables and lists.
 
 from __future__ import annotations
 
+import weakref
+
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -162,6 +165,33 @@ def remove_borders(table, inside_colour: str | None = None, width: int = 8) -> N
             border.set(qn("w:val"), "nil")
         borders.append(border)
     tblpr.append(borders)
+
+
+_STYLE_IDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def style_id(part, name: str | None) -> str | None:
+    """The id of paragraph style ``name`` in the document of ``part`` (None: the default).
+
+    python-docx resolves a style name by searching every style, twice, each time a paragraph
+    is styled; papers style hundreds of paragraphs in a few styles, so each name is looked
+    up once per document."""
+    ids = _STYLE_IDS.setdefault(part, {})
+    if name not in ids:
+        ids[name] = part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+    return ids[name]
+
+
+def add_paragraph(container, text: str = "", style: str | None = None):
+    """A new paragraph at the end of ``container`` (a document, cell or sub-document)."""
+    paragraph = container.add_paragraph(text)
+    set_style(paragraph, style)
+    return paragraph
+
+
+def set_style(paragraph, style: str | None) -> None:
+    """Give ``paragraph`` the paragraph style named ``style``."""
+    paragraph._p.style = style_id(paragraph.part, style)
 
 
 def append_row(

@@ -173,7 +173,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     recommendations = tpl.new_subdoc()
     num_id = numbering.new_list("decimal")
     for text in meta["recommendations"]:
-        paragraph = recommendations.add_paragraph(style=writer.styles.list)
+        paragraph = wordxml.add_paragraph(recommendations, style=writer.styles.list)
         wordxml.set_list(paragraph, num_id, 0)
         paragraph.add_run(text)
 
@@ -214,7 +214,7 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
     body = tpl.new_subdoc()
     meta = inputs.narrative.meta
     for number, heading, source in BODY:
-        body.add_paragraph(f"{number}. {heading}", style="Heading 2")
+        wordxml.add_paragraph(body, f"{number}. {heading}", style="Heading 2")
         numberer = Numberer(number)
         if source == "implications":
             implications.write_table(body, inputs.implications, writer)
@@ -246,7 +246,7 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
 
 
 def _numbered_text(container, numberer: Numberer, writer: MarkdownWriter, text: str) -> None:
-    container.add_paragraph(f"{numberer.next()}\t{text}", style=writer.styles.numbered)
+    wordxml.add_paragraph(container, f"{numberer.next()}\t{text}", style=writer.styles.numbered)
 
 
 def make_template(config: Config):

@@ -185,7 +185,7 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
         paragraph = chart_cell.paragraphs[0]
         shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
-        chart_cell.add_paragraph(chart.caption, style="Caption")
+        wordxml.add_paragraph(chart_cell, chart.caption, style="Caption")
     columns = 2 if landscape else 3
     rows = -(-len(headlines) // columns)
     tiles = tiles_cell.add_table(rows=rows, cols=columns)
@@ -207,14 +207,14 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
 def _tile(cell, headline: Headline, text: str, body: float) -> None:
     colour = RGBColor.from_string(text)
     label = cell.paragraphs[0]
-    label.style = "Table Text"
+    wordxml.set_style(label, "Table Text")
     run = label.add_run(headline.priority_name)
     run.bold, run.font.color.rgb = True, colour
-    big = cell.add_paragraph(style="Table Text")
+    big = wordxml.add_paragraph(cell, style="Table Text")
     run = big.add_run(headline.big)
     run.bold, run.font.size, run.font.color.rgb = True, Pt(body * 2.4), colour
     big.paragraph_format.space_after = Pt(0)
-    sentence = cell.add_paragraph(style="Table Text")
+    sentence = wordxml.add_paragraph(cell, style="Table Text")
     sentence.add_run(headline.sentence).font.color.rgb = colour
 
 

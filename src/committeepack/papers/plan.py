@@ -196,7 +196,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     headings: list[tuple[int, str]] = []
 
     def heading(level: int, text: str) -> None:
-        body.add_paragraph(text, style=f"Heading {level}")
+        wordxml.add_paragraph(body, text, style=f"Heading {level}")
         if level <= 2:
             headings.append((level, text))
 
@@ -218,8 +218,8 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     ):
         heading(2, title)
         writer.write(body, narrative.sections[key])
-    body.add_paragraph(
-        f"The priorities for year {inputs.year} of the plan are:", style=writer.styles.body
+    wordxml.add_paragraph(
+        body, f"The priorities for year {inputs.year} of the plan are:", style=writer.styles.body
     )
     writer.plain_list(body, [p.name for p in config.priorities], "decimal")
     heading(1, "Governance")
@@ -231,7 +231,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
         heading(2, priority.name)
         heading(3, "Why is this important?")
         _write(writer, body, parts["why"], sub)
-        objective = body.add_paragraph(style=writer.styles.body)
+        objective = wordxml.add_paragraph(body, style=writer.styles.body)
         objective.add_run("Our objective: ").bold = True
         objective.add_run(priority.objective)
         heading(3, "What is our focus?")
@@ -255,7 +255,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     if terms:
         data_table(body, ["Term", "Meaning"], [list(t) for t in terms], writer.styles, [4, 12])
     else:
-        body.add_paragraph("This plan uses no acronyms.", style=writer.styles.body)
+        wordxml.add_paragraph(body, "This plan uses no acronyms.", style=writer.styles.body)
     contents = tpl.new_subdoc()
     add_table_of_contents(contents, headings, writer.styles)
     update_fields_on_open(tpl.get_docx())
@@ -280,7 +280,7 @@ def _write(writer: MarkdownWriter, body, nodes, styles: Styles) -> None:
 
 def _signatures(body, people) -> None:
     for person in people:
-        paragraph = body.add_paragraph(style="Normal")
+        paragraph = wordxml.add_paragraph(body, style="Normal")
         paragraph.paragraph_format.keep_with_next = True
         paragraph.add_run(person.name).bold = True
         paragraph.add_run().add_break()

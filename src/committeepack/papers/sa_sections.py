@@ -6,6 +6,7 @@ figures, and sentences generated from the same figures.
 
 from __future__ import annotations
 
+from .. import wordxml
 from ..docx_blocks import Cell, add_chart, data_table
 from ..figures import compute, sentences
 from ..figures.model import SpcSeries
@@ -27,8 +28,8 @@ class BodyBuilder:
         self.config = project.config
         self.figures = project.figures()
         self.headings: list[tuple[int, str]] = []
-        self.chart_count = 0
         self.charts = sa_charts.requests(project)
+        self._placed: list = []  # (place, request): charts go in last, as they finish drawing
 
     def build(self) -> list[tuple[int, str]]:
         """Write every part in order; return the headings for the table of contents."""
@@ -50,24 +51,26 @@ class BodyBuilder:
         self.text("conclusions")
         self.recommendations()
         self.appendices()
+        for place, request in self._placed:
+            place(self.project.chart(request))
         return self.headings
 
     # -- helpers ------------------------------------------------------------------------
     def heading(self, level: int, text: str) -> None:
-        self.body.add_paragraph(text, style=f"Heading {level}")
+        wordxml.add_paragraph(self.body, text, style=f"Heading {level}")
         if level <= 2:
             self.headings.append((level, text))
 
     def paragraph(self, text: str) -> None:
-        self.body.add_paragraph(text, style=self.writer.styles.body)
+        wordxml.add_paragraph(self.body, text, style=self.writer.styles.body)
 
     def text(self, key: str, nodes=None) -> None:
         nodes = self.narrative.sections.get(key, []) if nodes is None else nodes
         self.writer.write(self.body, nodes)
 
     def chart(self, request) -> None:
-        self.chart_count += 1
-        add_chart(self.body, self.project.chart(request), self.chart_count, self.writer.styles)
+        number = len(self._placed) + 1
+        self._placed.append((add_chart(self.body, number, self.writer.styles), request))
 
     def bullets(self, items: list[str], kind: str = "bullet") -> None:
         self.writer.plain_list(self.body, items, kind)
@@ -270,7 +273,7 @@ class BodyBuilder:
             self._with_styles(headings, nodes[:split])
             own = [a for a in actions if a.priority == priority.key]
             if own:
-                self.body.add_paragraph("Action plan", style="Heading 3")
+                wordxml.add_paragraph(self.body, "Action plan", style="Heading 3")
                 data_table(
                     self.body,
                     ["Action", "Status", "Update"],
