@@ -14,7 +14,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Twips
 
-from . import wordxml
+from . import tablexml, wordxml
 from .house_style import HEADER_FILL
 from .markdown_docx import Styles
 
@@ -44,20 +44,20 @@ def data_table(
     total_rows = total_rows or set()
     table = container.add_table(rows=0, cols=len(headers))
     table.style = styles.table
-    wordxml.set_table_look(table)
+    tablexml.set_table_look(table)
     if widths_cm:
         widths = [int(Cm(w).twips) for w in widths_cm]
-        wordxml.set_table_width(table, widths)
+        tablexml.set_table_width(table, widths)
     else:
-        widths = wordxml.grid_widths(table)
+        widths = tablexml.grid_widths(table)
     style_id = wordxml.style_id(table.part, styles.table_text)
     header = [(text, True, 0) for text in headers]
-    wordxml.append_row(table, header, widths, style_id, numeric, HEADER_FILL, header=True)
+    tablexml.append_row(table, header, widths, style_id, numeric, HEADER_FILL, header=True)
     for index, values in enumerate(rows):
         cells = [value if isinstance(value, Cell) else Cell(str(value)) for value in values]
         total = index in total_rows
         row = [(c.text, c.bold or total, int(Cm(0.4 * c.indent).twips)) for c in cells]
-        wordxml.append_row(table, row, widths, style_id, numeric, TOTAL_FILL if total else None)
+        tablexml.append_row(table, row, widths, style_id, numeric, TOTAL_FILL if total else None)
     spacer = wordxml.add_paragraph(container, style=styles.body)
     spacer.paragraph_format.space_after = Twips(0)
     return table

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 
-from . import wordxml
+from . import tablexml, wordxml
 from .config import Branding
 from .markdown_docx import NUMBER_INDENT
 
@@ -280,12 +280,12 @@ def header_table(document, rows: list[tuple[str, str]], widths=(5.0, 11.0)):
     """A two-column key-facts table: label cells form the header column."""
     table = document.add_table(rows=len(rows), cols=2)
     table.style = document.styles["Committee Table"]
-    wordxml.set_table_look(table, first_row=False, first_column=True)
+    tablexml.set_table_look(table, first_row=False, first_column=True)
     for row, (label, value) in zip(table.rows, rows, strict=True):
         for cell, text, bold in ((row.cells[0], label, True), (row.cells[1], value, False)):
             paragraph = cell.paragraphs[0]
             paragraph.style = document.styles["Table Text"]
             paragraph.add_run(text).bold = bold or None
-        wordxml.shade_cell(row.cells[0], HEADER_FILL)
-    wordxml.set_table_width(table, [int(Cm(w).twips) for w in widths])
+        tablexml.shade_cell(row.cells[0], HEADER_FILL)
+    tablexml.set_table_width(table, [int(Cm(w).twips) for w in widths])
     return table

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docx.shared import Cm
 
-from . import wordxml
+from . import tablexml, wordxml
 from .config import Config
 from .errors import CommitteePackError, InputError, raise_all
 from .frontmatter import read_markdown
@@ -119,13 +119,13 @@ def write_table(container, implications: Implications, writer: MarkdownWriter) -
     """Add the implications table to ``container`` (a document or subdocument)."""
     table = container.add_table(rows=1 + len(implications.rows), cols=3)
     table.style = writer.styles.table
-    wordxml.set_table_look(table)
+    tablexml.set_table_look(table)
     for cell, text in zip(table.rows[0].cells, HEADERS, strict=True):
         paragraph = cell.paragraphs[0]
         wordxml.set_style(paragraph, writer.styles.table_text)
         paragraph.add_run(text).bold = True
-        wordxml.shade_cell(cell, HEADER_FILL)
-    wordxml.mark_header_row(table.rows[0])
+        tablexml.shade_cell(cell, HEADER_FILL)
+    tablexml.mark_header_row(table.rows[0])
     for row, item in zip(table.rows[1:], implications.rows, strict=True):
         issue, body, sign_off = row.cells
         wordxml.set_style(issue.paragraphs[0], writer.styles.table_text)
@@ -133,4 +133,4 @@ def write_table(container, implications: Implications, writer: MarkdownWriter) -
         writer.write(body, item.nodes, in_cell=True)
         wordxml.set_style(sign_off.paragraphs[0], writer.styles.table_text)
         sign_off.paragraphs[0].add_run(item.sign_off)
-    wordxml.set_table_width(table, [int(Cm(w).twips) for w in WIDTHS_CM])
+    tablexml.set_table_width(table, [int(Cm(w).twips) for w in WIDTHS_CM])

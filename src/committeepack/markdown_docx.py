@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-from . import wordxml
+from . import tablexml, wordxml
 from .errors import InputError
 
 NUMBER_INDENT = 851  # twips (1.5 cm) between a paragraph number such as 2.10 and its text
@@ -210,7 +210,7 @@ class MarkdownWriter:
         columns = len(rows[0].children)
         table = container.add_table(rows=len(rows), cols=columns)
         table.style = self.styles.table
-        wordxml.set_table_look(table)
+        tablexml.set_table_look(table)
         for r, tr in enumerate(rows):
             for c, cell_node in enumerate(tr.children):
                 cell = table.cell(r, c)
@@ -220,7 +220,7 @@ class MarkdownWriter:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if cell_node.children:
                     self.inline(paragraph, cell_node.children[0], bold=cell_node.type == "th")
-        wordxml.mark_header_row(table.rows[0])
+        tablexml.mark_header_row(table.rows[0])
         if self._in_cell:
             return
         # a paragraph after the table keeps two tables in a row from merging in Word

@@ -19,7 +19,6 @@ import tempfile
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
-from importlib.metadata import version
 from pathlib import Path
 
 from .. import __version__
@@ -43,6 +42,8 @@ class ChartRequest:
 
 @functools.cache
 def _matplotlib_version() -> str:
+    from importlib.metadata import version
+
     return version("matplotlib")  # reads the package metadata from disk: once is enough
 
 

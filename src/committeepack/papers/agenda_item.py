@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from docx.shared import Cm
 
-from .. import house_style, implications, wordxml
+from .. import house_style, implications, tablexml, wordxml
 from ..config import Config
 from ..errors import InputError, raise_all
 from ..markdown_docx import NUMBER_INDENT, MarkdownWriter, Numberer
@@ -291,12 +291,12 @@ def _timetable_table(document) -> None:
     ]
     table = document.add_table(rows=len(rows), cols=2)
     table.style = document.styles["Committee Table"]
-    wordxml.set_table_look(table)
+    tablexml.set_table_look(table)
     for index, (row, texts) in enumerate(zip(table.rows, rows, strict=True)):
         for cell, text in zip(row.cells, texts, strict=True):
             cell.paragraphs[0].style = document.styles["Table Text"]
             cell.paragraphs[0].add_run(text).bold = index == 0 or None
     for cell in table.rows[0].cells:
-        wordxml.shade_cell(cell, house_style.HEADER_FILL)
-    wordxml.mark_header_row(table.rows[0])
-    wordxml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])
+        tablexml.shade_cell(cell, house_style.HEADER_FILL)
+    tablexml.mark_header_row(table.rows[0])
+    tablexml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])

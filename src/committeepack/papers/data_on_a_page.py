@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm, Pt, RGBColor
 
-from .. import house_style, wordxml
+from .. import house_style, tablexml, wordxml
 from ..config import Config
 from ..errors import ConfigError
 from ..figures.chart_cache import ChartRequest
@@ -175,12 +175,12 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
     if landscape:
         outer = grid.add_table(rows=1, cols=2)
         chart_cell, tiles_cell = outer.rows[0].cells
-        wordxml.set_table_width(outer, [int(Cm(chart_width + 0.4).twips), int(Cm(12.8).twips)])
+        tablexml.set_table_width(outer, [int(Cm(chart_width + 0.4).twips), int(Cm(12.8).twips)])
     else:
         outer = grid.add_table(rows=2, cols=1)
         chart_cell, tiles_cell = outer.rows[0].cells[0], outer.rows[1].cells[0]
-        wordxml.set_table_width(outer, [int(Cm(17.4).twips)])
-    wordxml.remove_borders(outer)
+        tablexml.set_table_width(outer, [int(Cm(17.4).twips)])
+    tablexml.remove_borders(outer)
     if chart is not None:
         paragraph = chart_cell.paragraphs[0]
         shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
@@ -189,15 +189,15 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
     columns = 2 if landscape else 3
     rows = -(-len(headlines) // columns)
     tiles = tiles_cell.add_table(rows=rows, cols=columns)
-    wordxml.remove_borders(tiles, inside_colour=WHITE, width=24)
+    tablexml.remove_borders(tiles, inside_colour=WHITE, width=24)
     width = (12.4 if landscape else 17.2) / columns
-    wordxml.set_table_width(tiles, [int(Cm(width).twips)] * columns)
+    tablexml.set_table_width(tiles, [int(Cm(width).twips)] * columns)
     for index, row in enumerate(tiles.rows):
         row.height = Cm(4.5 if landscape else 3.8)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        wordxml.keep_row_together(row)
+        tablexml.keep_row_together(row)
         for cell in row.cells[: len(headlines) - index * columns]:
-            wordxml.shade_cell(cell, fill)
+            tablexml.shade_cell(cell, fill)
     for number, headline in enumerate(headlines):
         cell = tiles.cell(number // columns, number % columns)
         _tile(cell, headline, text, config.branding.body_size)
