@@ -7,6 +7,7 @@ Heavy libraries (docxtpl, pandas, matplotlib) are imported inside the commands, 
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from pathlib import Path
 
@@ -217,6 +218,13 @@ def list_papers() -> None:
         click.echo(f"{name:24} {paper.DESCRIPTION}")
 
 
+def _stop(signum, frame) -> None:
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``committeepack`` script."""
+    # a terminated build unwinds like an interrupted one: temporary files are removed and the
+    # chart-drawing processes stopped, rather than left waiting for work that never comes
+    signal.signal(signal.SIGTERM, _stop)
     cli(prog_name="committeepack")
