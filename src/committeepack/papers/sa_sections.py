@@ -1,23 +1,24 @@
 """The body of the strategic assessment, section by section.
 
 Each method writes one part: narrative from the Markdown file, tables and charts from the
-figures, and sentences generated from the same figures.
+figures, and sentences generated from the same figures. The sections about the figures are
+in :mod:`.sa_figures`.
 """
 
 from __future__ import annotations
 
 from .. import wordxml
-from ..docx_blocks import Cell, add_chart, data_table
-from ..figures import compute, sentences
-from ..figures.model import SpcSeries
+from ..docx_blocks import add_chart, data_table
+from ..figures import sentences
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter, Styles
 from ..narrative import Narrative
 from ..project import Project
 from . import sa_charts
+from .sa_figures import FigureSections
 
 
-class BodyBuilder:
+class BodyBuilder(FigureSections):
     """Writes the assessment's body into a subdocument and remembers its headings."""
 
     def __init__(self, body, writer: MarkdownWriter, narrative: Narrative, project: Project):
@@ -81,186 +82,6 @@ class BodyBuilder:
         self.text("executive_summary")
         self.heading(2, "Headline figures for each priority")
         self.bullets([f"{h.priority_name}: {h.sentence}" for h in self.project.headlines()])
-
-    def crime(self) -> None:
-        for spec, built in self.figures.of_kind("crime_by_type"):
-            self.heading(1, spec.title)
-            tree, roots = built["tree"], built["roots"]
-            totals = [r for r in roots if tree[r].children]
-            if totals:
-                total = tree[totals[0]].figure
-                self.paragraph(
-                    f"{total.name} {total.change} between {self.figures.previous} and "
-                    f"{self.figures.current}."
-                )
-            rows, total_rows = [], set()
-            for root in roots:
-                for name in _descendants(tree, root):
-                    node = tree[name]
-                    rows.append(self._crime_row(node.figure, node.depth - 1, bool(node.children)))
-                if tree[root].children:
-                    total_rows.add(len(rows))
-                rows.append(self._crime_row(tree[root].figure, 0, True))
-            data_table(
-                self.body,
-                [
-                    "Crime type",
-                    self.figures.previous,
-                    self.figures.current,
-                    "Difference",
-                    "% change",
-                ],
-                rows,
-                self.writer.styles,
-                [5.6, 2.7, 2.7, 2.5, 2.5],
-                numeric={1, 2, 3, 4},
-                total_rows=total_rows,
-            )
-            leaves = [tree[n].figure for n in tree if not tree[n].children]
-            self.paragraph("Sub-categories are indented under the category they make up.")
-            self._largest_changes(leaves)
-            self.chart(self.charts[f"crime:{spec.name}"])
-            self.text("crime")
-
-    def _crime_row(self, figure, depth: int, bold: bool) -> list:
-        return [
-            Cell(figure.name, bold=bold, indent=max(depth, 0)),
-            sentences.number(figure.previous),
-            sentences.number(figure.current),
-            compute.signed_number(figure.difference),
-            figure.percent_change,
-        ]
-
-    def _largest_changes(self, figures) -> None:
-        ranked = sorted(
-            (f for f in figures if compute.percent_change(f.previous, f.current) is not None),
-            key=lambda f: compute.percent_change(f.previous, f.current),
-        )
-        rises = [f for f in reversed(ranked) if f.current > f.previous][:3]
-        falls = [f for f in ranked if f.current < f.previous][:3]
-        items = [f"{f.name} {f.change}." for f in rises + falls]
-        if items:
-            self.paragraph("The largest changes:")
-            self.bullets(items)
-
-    def county(self) -> None:
-        tables = self.figures.of_kind("districts")
-        if not tables:
-            return
-        self.heading(1, "Comparison with the county")
-        self.text("county")
-        for spec, built in tables:
-            self.heading(2, spec.title)
-            self._districts(spec.name, built)
-
-    def _districts(self, name: str, built: dict) -> None:
-        periods, this = built["periods"], built["this"]
-        by_change = built["rank_by"] == "change" and len(periods) > 1
-        count = len(built["rows"])
-        rate = compute.format_fixed(this.rates[-1], 1)
-        if by_change:
-            change = sentences.change(this.counts[-2], this.counts[-1])
-            self.paragraph(
-                f"{built['measure']} in {this.name} {change} between {periods[-2]} "
-                f"and {periods[-1]}, ranked {this.rank} of {count} districts "
-                "(1 = the largest fall)."
-            )
-        else:
-            self.paragraph(
-                f"{this.name} recorded {rate} crimes per 1,000 residents in "
-                f"{periods[-1]}, ranked {this.rank} of {count} districts "
-                "(1 = the lowest rate)."
-            )
-        shown = periods[-2:]
-        if by_change:
-            headers = [
-                "District",
-                *[f"Offences\n{p}" for p in shown],
-                f"Rate per 1,000\n{periods[-1]}",
-                "% change",
-                "Rank",
-            ]
-        else:
-            headers = [
-                "District",
-                *[f"Offences\n{p}" for p in shown],
-                *[f"Rate per 1,000\n{p}" for p in shown],
-                "Rank",
-            ]
-        rows, totals = [], set()
-        for row in (
-            sorted(built["rows"], key=lambda r: (_rank_key(r.rank), r.name)) + built["totals"]
-        ):
-            cells = [Cell(row.name, bold=row.highlight or row.is_total)]
-            cells += [sentences.number(c) for c in row.counts[-2:]]
-            rates = row.rates[-1:] if by_change else row.rates[-2:]
-            cells += [compute.format_fixed(r, 1) if r is not None else "[z]" for r in rates]
-            cells += [row.change] if by_change else []
-            cells.append(row.rank if not row.is_total else "")
-            if row.is_total:
-                totals.add(len(rows))
-            rows.append(cells)
-        widths = [3.6] + [(16 - 3.6 - 1.5) / (len(headers) - 2)] * (len(headers) - 2) + [1.5]
-        data_table(
-            self.body,
-            headers,
-            rows,
-            self.writer.styles,
-            widths,
-            numeric=set(range(1, len(headers))),
-            total_rows=totals,
-        )
-        self.chart(self.charts[f"districts:{name}"])
-
-    def wards(self) -> None:
-        for spec, built in self.figures.of_kind("wards"):
-            self.heading(1, spec.title)
-            table = built["table"]
-            ordered = sorted(table, key=lambda f: -f.current)
-            top = ordered[0]
-            least = ordered[-1]
-            self.paragraph(
-                f"{top.name} recorded the most crime of any ward, "
-                f"{sentences.number(top.current)}; there, crime {top.change}. "
-                f"{least.name} recorded the least, {sentences.number(least.current)}."
-            )
-            rows = [
-                [
-                    f.name,
-                    sentences.number(f.previous),
-                    sentences.number(f.current),
-                    f.percent_change,
-                ]
-                for f in ordered
-            ]
-            data_table(
-                self.body,
-                ["Ward", self.figures.previous, self.figures.current, "% change"],
-                rows,
-                self.writer.styles,
-                [7.0, 3.0, 3.0, 3.0],
-                numeric={1, 2, 3},
-            )
-            self.chart(self.charts[f"wards:{spec.name}"])
-            self.text("wards")
-
-    def trends(self) -> None:
-        series = self.figures.of_kind("monthly")
-        if not series:
-            return
-        self.heading(1, "Trends over time")
-        self.paragraph(
-            "The charts below are statistical process control (SPC) charts. Points "
-            "inside the dashed process limits vary by chance; special-cause patterns "
-            "show a real change."
-        )
-        self.text("trends")
-        for spec, built in series:
-            built: SpcSeries
-            self.heading(2, built.measure)
-            for sentence in built.description:
-                self.paragraph(sentence)
-            self.chart(self.charts[f"spc:{spec.name}"])
 
     def priorities(self) -> None:
         self.heading(1, "Delivery of the priorities")
@@ -403,15 +224,3 @@ class BodyBuilder:
             )
         else:
             self.paragraph("This assessment uses no acronyms.")
-
-
-def _descendants(tree, root: str) -> list[str]:
-    order = []
-    for child in tree[root].children:
-        order.append(child)
-        order.extend(_descendants(tree, child))
-    return order
-
-
-def _rank_key(rank: str) -> int:
-    return int(rank.rstrip("="))

@@ -1,0 +1,274 @@
+"""The builders of the figures stage: one per kind of table, each turning checked rows into
+figures (a crime tree with its sub-category sums, ranked districts, an SPC series...).
+
+Each builder takes the rows, the table's declaration, the configuration and the lists to
+append errors and warnings to, and returns what the papers read.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+from . import compute, spc
+from .load import Rows
+from .model import (
+    Action,
+    CrimeRow,
+    DistrictRow,
+    Figure,
+    FigureTable,
+    SpcSeries,
+    SurveyAnswer,
+    SurveyTable,
+    month_label,
+)
+
+if TYPE_CHECKING:
+    from .tables import TableSpec
+
+
+def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+    table = FigureTable(spec.name)
+    tree: dict[str, CrimeRow] = {}
+    for row, line in zip(rows.rows, rows.lines, strict=True):
+        figure = Figure(row["category"], row["previous"], row["current"], spec.name, line)
+        table.figures[row["category"]] = figure
+        tree[row["category"]] = CrimeRow(figure, row["parent"])
+    for name, node in tree.items():
+        if node.parent is not None and node.parent not in tree:
+            errors.append(
+                rows.error(
+                    node.figure.line,
+                    f"column 'parent': '{node.parent}' is not a category of this table",
+                )
+            )
+        elif node.parent is not None:
+            tree[node.parent].children.append(name)
+    roots = [name for name, node in tree.items() if node.parent is None]
+    _place(tree, roots, 0, set(), rows, errors)
+    for name, node in tree.items():
+        for period in ("previous", "current"):
+            if node.children:
+                declared = getattr(node.figure, period)
+                parts = sum(getattr(tree[c].figure, period) for c in node.children)
+                if declared != parts:
+                    warnings.append(
+                        rows.error(
+                            node.figure.line,
+                            f"{name} ({period}): {declared:,} declared, parts sum to {parts:,}",
+                        )
+                    )
+    return {"table": table, "tree": tree, "roots": roots}
+
+
+def _place(tree, names, depth, seen, rows, errors) -> None:
+    for name in names:
+        if name in seen:
+            errors.append(
+                rows.error(
+                    tree[name].figure.line,
+                    f"'{name}' is its own parent through its sub-categories; fix the parent column",
+                )
+            )
+            continue
+        tree[name].depth = depth
+        _place(tree, tree[name].children, depth + 1, seen | {name}, rows, errors)
+
+
+def _districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+    periods = [str(p) for p in spec.options["periods"]]
+    this = str(spec.options.get("highlight", config.area))
+    result = []
+    for row in rows.rows:
+        counts = [row[p] for p in periods]
+        district = DistrictRow(
+            row["district"],
+            row["division"],
+            row["population"],
+            counts,
+            highlight=row["district"].casefold() == this.casefold(),
+        )
+        district.rates = [compute.rate_per_1000(c, district.population) for c in counts]
+        result.append(district)
+    if not any(d.highlight for d in result):
+        errors.append(
+            rows.error(
+                None,
+                f"no row for '{this}' (the council's area); add it or set "
+                f'highlight = "..." in [tables.{spec.name}]',
+            )
+        )
+        return {}
+    rank_by = spec.options.get("rank_by", "rate")
+    if rank_by == "change" and len(periods) > 1:
+        values = [(d.name, compute.percent_change(d.counts[-2], d.counts[-1]) or 0) for d in result]
+    else:
+        values = [(d.name, d.rates[-1] or 0) for d in result]
+    ranks = {r.key: r.label for r in compute.rank(values)}
+    for district in result:
+        district.rank = ranks[district.name]
+    totals = _district_totals(result, str(spec.options.get("total", "County total")))
+    return {
+        "rows": result,
+        "totals": totals,
+        "periods": periods,
+        "rank_by": rank_by,
+        "measure": str(spec.options.get("measure", "All crime")),
+        "this": next(d for d in result if d.highlight),
+    }
+
+
+def _district_totals(rows: list[DistrictRow], label: str) -> list[DistrictRow]:
+    groups: dict[str, list[DistrictRow]] = {}
+    for row in rows:
+        if row.division:
+            groups.setdefault(row.division, []).append(row)
+    totals = [_sum_row(f"{division} division", members) for division, members in groups.items()]
+    totals.append(_sum_row(label, rows))
+    return totals
+
+
+def _sum_row(name: str, rows: list[DistrictRow]) -> DistrictRow:
+    population = sum(r.population for r in rows)
+    counts = [sum(values) for values in zip(*(r.counts for r in rows), strict=True)]
+    total = DistrictRow(name, None, population, counts, is_total=True)
+    total.rates = [compute.rate_per_1000(c, population) for c in counts]
+    return total
+
+
+def _figures(label: str, previous: str = "previous", current: str = "current"):
+    def build(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+        table = FigureTable(spec.name)
+        comments = {}
+        declared_total = None
+        for row, line in zip(rows.rows, rows.lines, strict=True):
+            if spec.kind == "reasons" and row[label].casefold() == "total":
+                declared_total = (row[previous], row[current], line)
+                continue
+            table.figures[row[label]] = Figure(
+                row[label], row[previous], row[current], spec.name, line
+            )
+            comments[row[label]] = row.get("comment") or ""
+        total = Figure(
+            "Total", sum(f.previous for f in table), sum(f.current for f in table), spec.name
+        )
+        if declared_total is not None:
+            for period, declared, summed in (
+                ("previous", declared_total[0], total.previous),
+                ("current", declared_total[1], total.current),
+            ):
+                if declared != summed:
+                    warnings.append(
+                        rows.error(
+                            declared_total[2],
+                            f"Total ({period}): {declared:,} declared, rows sum to {summed:,}",
+                        )
+                    )
+        return {"table": table, "comments": comments, "total": total}
+
+    return build
+
+
+def _monthly(rows: Rows, spec: TableSpec, config, errors, warnings):
+    pairs = sorted(zip(rows.rows, rows.lines, strict=True), key=lambda p: p[0]["month"])
+    months = [row["month"] for row, _ in pairs]
+    for (a, _), (b, line) in itertools.pairwise(pairs):
+        expected = _next_month(a["month"])
+        if b["month"] != expected:
+            errors.append(
+                rows.error(
+                    line,
+                    f"column 'month': {month_label(expected)} is missing "
+                    "before this row; an SPC chart needs every month",
+                )
+            )
+            return None
+    rebase = [str(m) for m in spec.options.get("rebase", [])]
+    for month in rebase:
+        if month not in months:
+            errors.append(
+                ConfigError(
+                    f"tables.{spec.name}.rebase: {month} is not a month of {rows.source.name()}",
+                    "committeepack.toml",
+                )
+            )
+            return None
+    improvement = str(spec.options.get("improvement", "down"))
+    if improvement not in ("up", "down", "neutral"):
+        errors.append(
+            ConfigError(
+                f"tables.{spec.name}.improvement: use up, down or neutral", "committeepack.toml"
+            )
+        )
+        return None
+    if len(months) < 2:
+        errors.append(rows.error(None, "an SPC chart needs at least two months"))
+        return None
+    values = [row["count"] for row, _ in pairs]
+    analysis = spc.analyse(
+        values,
+        improvement,
+        [months.index(m) for m in rebase],
+        screen=bool(spec.options.get("screen", True)),
+    )
+    measure = str(spec.options.get("measure", spec.title))
+    labels = [month_label(m) for m in months]
+    return SpcSeries(
+        spec.name,
+        measure,
+        months,
+        values,
+        analysis,
+        spc.describe(analysis, labels, measure, improvement),
+        improvement,
+    )
+
+
+def _next_month(month: str) -> str:
+    year, number = (int(p) for p in month.split("-"))
+    return f"{year + number // 12}-{number % 12 + 1:02d}"
+
+
+def _actions(rows: Rows, spec, config, errors, warnings) -> list[Action]:
+    return [Action(r["priority"], r["action"], r["status"], r["update"] or "") for r in rows.rows]
+
+
+def _morile(rows: Rows, spec, config, errors, warnings) -> list[dict]:
+    ranks = {
+        r.key: r.label
+        for r in compute.rank(
+            [(row["area"], row["score"]) for row in rows.rows], lowest_first=False
+        )
+    }
+    ordered = sorted(rows.rows, key=lambda r: -r["score"])
+    return [{**row, "rank": ranks[row["area"]]} for row in ordered]
+
+
+def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+    answers = {}
+    for row, line in zip(rows.rows, rows.lines, strict=True):
+        if row["base"] is not None and row["count"] > row["base"]:
+            errors.append(
+                rows.error(
+                    line,
+                    f"column 'count': {row['count']:,} is more than the "
+                    f"{row['base']:,} people asked (column 'base')",
+                )
+            )
+        answers[row["measure"]] = SurveyAnswer(row["measure"], row["count"], row["base"])
+    return {"table": SurveyTable(spec.name, answers)}
+
+
+BUILDERS = {
+    "survey": _survey,
+    "crime_by_type": _crime,
+    "districts": _districts,
+    "wards": _figures("ward"),
+    "monthly": _monthly,
+    "actions": _actions,
+    "activity": _figures("measure"),
+    "reasons": _figures("reason"),
+    "morile": _morile,
+}
