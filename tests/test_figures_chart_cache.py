@@ -3,6 +3,7 @@ chart that fails in a worker fails again here with its own error."""
 
 import pytest
 
+from committeepack.figures import chart_cache
 from committeepack.figures.chart_cache import ChartCache, ChartRequest, draw
 
 
@@ -48,3 +49,15 @@ def test_closing_keeps_charts_nobody_asked_for(tmp_path):
     cache.start([bars(80.0), bars(81.0)])
     cache.close()
     assert len(list((tmp_path / "charts").glob("*.png"))) == 2
+
+
+def test_without_process_support_charts_are_drawn_here(tmp_path, monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(chart_cache, "ProcessPoolExecutor", no_processes)
+    cache = ChartCache(tmp_path / "charts")
+    cache.start([bars(90.0), bars(91.0)])
+    assert cache.get(bars(91.0)).alt_text.startswith("Bar chart of rates")
+    cache.close()
+    assert cache.drawn == 1

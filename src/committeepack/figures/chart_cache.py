@@ -146,7 +146,10 @@ class ChartCache:
         workers = os.cpu_count() or 1
         if workers < 2 or self._pool is not None:
             return
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_drawing_context())
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_drawing_context())
+        except (OSError, ValueError):  # no process support (no /dev/shm): draw here, in turn
+            return
         # starting a worker waits for the fork server to import matplotlib, and submitting
         # waits for the workers to start: both happen in this thread, not the build's
         self._starter = ThreadPoolExecutor(max_workers=1)
