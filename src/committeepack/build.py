@@ -24,6 +24,10 @@ from .project import CACHE, Project
 # the papers, python-docx, docxtpl and Jinja are imported when a build starts, after the
 # chart-drawing processes have been started on a first build (they import matplotlib meanwhile)
 
+# the papers that draw charts (their modules have chart_requests; a test keeps the two agreed),
+# known by name so that the drawing processes can start before the papers are imported
+DRAWING_PAPERS = frozenset({"strategic-assessment", "data-on-a-page"})
+
 
 @dataclass
 class BuildResult:
@@ -156,10 +160,11 @@ def build(
     project = Project.open(start)
     if clean:
         shutil.rmtree(project.root / CACHE, ignore_errors=True)
-    if project.charts.is_new():
+    names = papers or project.config.papers  # None: every paper
+    if project.charts.is_new() and (not names or DRAWING_PAPERS.intersection(names)):
         project.charts.warm_up()  # a first build draws every chart: get matplotlib loading now
     try:
-        selected = select_papers(papers or project.config.papers)
+        selected = select_papers(names)
         folder = OutputFolder(project.out_dir, project.config.output_dir)
         if page_numbers:
             from .contents_pages import tools
