@@ -141,3 +141,12 @@ def test_watch_rebuilds_on_relevant_changes_only(figures):
     assert calls == [1]
     assert said == ["Watching for changes (Ctrl+C to stop).", "Changed: agenda-item.md"]
     assert relevant({(1, str(figures / "out" / "x.docx"))}, figures) == []
+
+
+def test_watch_ignores_temporary_copies_and_names_each_file_once(figures):
+    narrative = str(figures / "inputs" / "agenda-item.md")
+    temporary = str(figures / "inputs" / "sedQPnuEd")  # sed -i's copy, gone after the rename
+    changes = [(1, temporary), (2, narrative), (3, temporary), (2, narrative)]
+    assert relevant(changes, figures) == [narrative]
+    deleted = str(figures / "inputs" / "figures" / "wards.csv")
+    assert relevant([(3, deleted)], figures) == [deleted]  # a real deletion still rebuilds

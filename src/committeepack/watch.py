@@ -15,21 +15,29 @@ def watched_paths(root: Path) -> list[Path]:
     return [p for p in (root / CONFIG_NAME, root / INPUTS, root / TEMPLATES) if p.exists()]
 
 
+ADDED = 1  # watchfiles.Change.added, without importing watchfiles
+
+
 def relevant(changes: Iterable[tuple[object, str]], root: Path) -> list[str]:
-    """The changed files worth a rebuild (not editor swap files, not the output or cache)."""
+    """The changed files worth a rebuild, each once: not editor swap files, not files that
+    came and went within the batch (an editor's or sed's temporary copy), not the output or
+    cache."""
+    added = {path for change, path in changes if change == ADDED}
     names = []
     for _, path in changes:
-        path = Path(path)
-        if (
-            path.name.startswith((".", "~$"))
-            or path.suffix in (".swp", ".tmp")
-            or path.name.endswith("~")
-        ):
+        if path in names or (path in added and not Path(path).exists()):
             continue
-        parts = path.resolve().relative_to(root.resolve()).parts if path.is_absolute() else ()
+        name = Path(path).name
+        if name.startswith((".", "~$")) or name.endswith(("~", ".swp", ".tmp")):
+            continue
+        parts = (
+            Path(path).resolve().relative_to(root.resolve()).parts
+            if Path(path).is_absolute()
+            else ()
+        )
         if parts and parts[0] in (CACHE, "out"):
             continue
-        names.append(str(path))
+        names.append(path)
     return names
 
 
