@@ -107,3 +107,20 @@ def test_templates_command_keeps_existing_unless_overwrite(minimal):
     assert result.output == "  templates/agenda-item.docx: written\n"
     result = run(minimal, "templates")
     assert result.output == ("  templates/agenda-item.docx: kept (use --overwrite to replace it)\n")
+
+
+def test_a_restyled_template_that_leaves_branding_behind_is_a_warning(minimal):
+    assert run(minimal, "templates").exit_code == 0
+    path = minimal / "templates" / "agenda-item.docx"
+    document = docx.Document(str(path))
+    document.styles["Normal"].font.name = "Calibri"
+    document.styles["Normal"].font.size = docx.shared.Pt(11)
+    document.save(str(path))
+    result = run(minimal, "build")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: templates/agenda-item.docx: body text (style Normal) is Calibri 11 pt, but "
+        "[branding] in committeepack.toml says Arial 12 pt, which the charts are drawn in; set "
+        "font and body_size there to match"
+    ) in result.output
+    assert run(minimal, "build", "--strict").exit_code == 1

@@ -69,6 +69,13 @@ def _font(style, branding: Branding, size: float, bold=False, colour=TEXT_COLOUR
     style.font.color.rgb = RGBColor.from_string(colour)
 
 
+def body_text_font(document) -> tuple[str | None, float | None]:
+    """The font name and size (pt) of ``document``'s Normal style, as far as the style itself
+    says: a font taken from the theme, or a size from the defaults, is None."""
+    font = document.styles["Normal"].font
+    return font.name, font.size.pt if font.size is not None else None
+
+
 def _styles(document, branding: Branding) -> None:
     styles = document.styles
     body = branding.body_size

@@ -54,17 +54,38 @@ class Project:
             try:
                 tpl = DocxTemplate(str(own))
                 tpl.init_docx()  # opens the file now, so a bad one is reported here
-                return tpl, self.shown(own)
             except Exception:  # a corrupt or non-Word file raises many kinds
                 raise TemplateProblem(
                     "cannot be opened as a Word document; save it from Word as a .docx "
                     "(Word Document), or delete it to use the default template",
                     self.shown(own),
                 ) from None
+            self._check_branding(tpl.docx, own)
+            return tpl, self.shown(own)
         buffer = io.BytesIO()
         paper.make_template(self.config).save(buffer)
         buffer.seek(0)
         return DocxTemplate(buffer), f"default template {paper.TEMPLATE}"
+
+    def _check_branding(self, document, path: Path) -> None:
+        """Warn when a restyled template's body text no longer matches ``[branding]``, which
+        the charts are drawn with, so that the two are brought back to one statement."""
+        from .house_style import body_text_font
+
+        name, size = body_text_font(document)
+        branding = self.config.branding
+        if (name and name.casefold() != branding.font.casefold()) or (
+            size and abs(size - branding.body_size) > 0.01
+        ):
+            template = " ".join(filter(None, (name, f"{size:g} pt" if size else None)))
+            self.warnings.append(
+                TemplateProblem(
+                    f"body text (style Normal) is {template}, but [branding] in "
+                    f"committeepack.toml says {branding.font} {branding.body_size:g} pt, which "
+                    "the charts are drawn in; set font and body_size there to match",
+                    self.shown(path),
+                )
+            )
 
     def context(self) -> dict:
         """The configuration's facts, for templates and narrative."""
