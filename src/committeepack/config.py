@@ -13,9 +13,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CommitteePackError, ConfigError, raise_all
+from .config_reader import CONFIG_NAME, ConfigReader
+from .errors import ConfigError, raise_all
 
-CONFIG_NAME = "committeepack.toml"
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -162,10 +162,10 @@ def load_config(root: Path) -> Config:
             time=reader.text("meeting.time"),
             venue=reader.text("meeting.venue"),
         ),
-        people=reader.people(),
-        implications=reader.implications(),
-        branding=reader.branding(),
-        priorities=reader.priorities(),
+        people=_people(reader),
+        implications=_implications(reader),
+        branding=_branding(reader),
+        priorities=_priorities(reader),
         language=reader.text("document.language", required=False) or "en-GB",
         output_dir=reader.text("document.output_folder", required=False) or "out",
         papers=reader.texts("document.papers"),
@@ -176,172 +176,108 @@ def load_config(root: Path) -> Config:
     return config
 
 
-class ConfigReader:
-    """Pulls typed values out of the parsed TOML, collecting problems instead of stopping."""
+def _people(reader: ConfigReader) -> dict[str, Person]:
+    table = reader.get("people")
+    if not isinstance(table, dict) or not table:
+        reader.fail(
+            "people",
+            "missing; add a [people.KEY] table with name and title for "
+            "each officer the papers name",
+        )
+        return {}
+    people = {}
+    for key in table:
+        name = reader.text(f"people.{key}.name")
+        title = reader.text(f"people.{key}.title")
+        people[key] = Person(name, title)
+    return people
 
-    def __init__(self, data: dict, text: str):
-        self.data = data
-        self.lines = text.splitlines()
-        self.errors: list[CommitteePackError] = []
 
-    def fail(self, key: str, message: str) -> None:
-        self.errors.append(ConfigError(f"{key}: {message}", CONFIG_NAME, self.line_of(key)))
+def _implications(reader: ConfigReader) -> list[ImplicationRow]:
+    rows = reader.get("implications")
+    if not isinstance(rows, list) or not rows:
+        reader.fail(
+            "implications",
+            "missing; list the council's cross-cutting rows in order "
+            'as [[implications]] tables with issue = "..." and sign_off = "..."',
+        )
+        return []
+    result, seen = [], set()
+    for index, row in enumerate(rows, 1):
+        issue, sign_off = row.get("issue"), row.get("sign_off")
+        if not isinstance(issue, str) or not issue.strip():
+            reader.fail("implications.issue", f"row {index} has no issue name")
+            continue
+        if issue.strip().casefold() in seen:
+            reader.fail("implications.issue", f"row {index} repeats {issue!r}; keep one")
+        seen.add(issue.strip().casefold())
+        if not isinstance(sign_off, str) or not sign_off.strip():
+            reader.fail("implications.sign_off", f"row {issue!r} has no default sign_off role")
+            sign_off = ""
+        result.append(ImplicationRow(issue.strip(), sign_off.strip()))
+    return result
 
-    def line_of(self, dotted: str) -> int | None:
-        """Best-effort line of a dotted key: its ``[table]`` header, then ``name =`` in it."""
-        parts = dotted.split(".")
-        table, name = parts[:-1], parts[-1]
-        in_table = not table
-        for number, raw in enumerate(self.lines, 1):
-            line = raw.strip()
-            header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?$", line)
-            if header:
-                in_table = header.group(1).split(".") == table
-                continue
-            if in_table and re.match(rf'^"?{re.escape(name)}"?\s*=', line):
-                return number
-        for number, raw in enumerate(self.lines, 1):  # fall back to the table header
-            if table and re.match(rf"^\[\[?\s*{re.escape('.'.join(table))}\s*\]\]?$", raw.strip()):
-                return number
-        return None
 
-    def get(self, dotted: str):
-        node = self.data
-        for part in dotted.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return None
-            node = node[part]
-        return node
-
-    def text(self, key: str, required: bool = True) -> str:
-        value = self.get(key)
-        if value is None:
-            if required:
-                self.fail(key, 'missing; add it, for example  key = "text"')
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.fail(key, "must be text in quotes")
-            return ""
-        return value.strip()
-
-    def texts(self, key: str) -> list[str] | None:
-        value = self.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(key, 'must be a list of text, for example ["agenda-item"]')
-            return None
-        return value
-
-    def date(self, key: str) -> dt.date:
-        value = self.get(key)
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if value is None:
-            self.fail(key, "missing; add the date as YYYY-MM-DD, without quotes")
-        else:
-            self.fail(key, f"not a date ({value!r}); write it as YYYY-MM-DD, without quotes")
-        return dt.date(1970, 1, 1)
-
-    def people(self) -> dict[str, Person]:
-        table = self.get("people")
-        if not isinstance(table, dict) or not table:
-            self.fail(
-                "people",
-                "missing; add a [people.KEY] table with name and title for "
-                "each officer the papers name",
+def _priorities(reader: ConfigReader) -> list[Priority]:
+    rows = reader.get("priorities")
+    if rows is None:
+        return []
+    if not isinstance(rows, list):
+        reader.fail("priorities", "must be [[priorities]] tables with key, name and short_name")
+        return []
+    result, seen = [], set()
+    for index, row in enumerate(rows, 1):
+        values = {}
+        for name in ("key", "name", "short_name"):
+            value = row.get(name)
+            if not isinstance(value, str) or not value.strip():
+                reader.fail(f"priorities.{name}", f"priority {index} has no {name}")
+                value = ""
+            values[name] = value.strip()
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", values["key"] or "x"):
+            reader.fail(
+                "priorities.key",
+                f"{values['key']!r} must be lower case letters, "
+                "digits and _ (it names the priority in other files)",
             )
-            return {}
-        people = {}
-        for key in table:
-            name = self.text(f"people.{key}.name")
-            title = self.text(f"people.{key}.title")
-            people[key] = Person(name, title)
-        return people
-
-    def implications(self) -> list[ImplicationRow]:
-        rows = self.get("implications")
-        if not isinstance(rows, list) or not rows:
-            self.fail(
-                "implications",
-                "missing; list the council's cross-cutting rows in order "
-                'as [[implications]] tables with issue = "..." and sign_off = "..."',
+        if values["key"] in seen:
+            reader.fail("priorities.key", f"{values['key']!r} is used twice; keys are unique")
+        seen.add(values["key"])
+        groups = row.get("sub_groups", [])
+        if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
+            reader.fail("priorities.sub_groups", f"priority {index}: a list of group names")
+            groups = []
+        objective = row.get("objective", "")
+        if not isinstance(objective, str):
+            reader.fail("priorities.objective", f"priority {index}: the objective is text")
+            objective = ""
+        result.append(
+            Priority(
+                values["key"],
+                values["name"],
+                values["short_name"],
+                tuple(groups),
+                objective.strip(),
             )
-            return []
-        result, seen = [], set()
-        for index, row in enumerate(rows, 1):
-            issue, sign_off = row.get("issue"), row.get("sign_off")
-            if not isinstance(issue, str) or not issue.strip():
-                self.fail("implications.issue", f"row {index} has no issue name")
-                continue
-            if issue.strip().casefold() in seen:
-                self.fail("implications.issue", f"row {index} repeats {issue!r}; keep one")
-            seen.add(issue.strip().casefold())
-            if not isinstance(sign_off, str) or not sign_off.strip():
-                self.fail("implications.sign_off", f"row {issue!r} has no default sign_off role")
-                sign_off = ""
-            result.append(ImplicationRow(issue.strip(), sign_off.strip()))
-        return result
+        )
+    return result
 
-    def priorities(self) -> list[Priority]:
-        rows = self.get("priorities")
-        if rows is None:
-            return []
-        if not isinstance(rows, list):
-            self.fail("priorities", "must be [[priorities]] tables with key, name and short_name")
-            return []
-        result, seen = [], set()
-        for index, row in enumerate(rows, 1):
-            values = {}
-            for name in ("key", "name", "short_name"):
-                value = row.get(name)
-                if not isinstance(value, str) or not value.strip():
-                    self.fail(f"priorities.{name}", f"priority {index} has no {name}")
-                    value = ""
-                values[name] = value.strip()
-            if not re.fullmatch(r"[a-z][a-z0-9_]*", values["key"] or "x"):
-                self.fail(
-                    "priorities.key",
-                    f"{values['key']!r} must be lower case letters, "
-                    "digits and _ (it names the priority in other files)",
-                )
-            if values["key"] in seen:
-                self.fail("priorities.key", f"{values['key']!r} is used twice; keys are unique")
-            seen.add(values["key"])
-            groups = row.get("sub_groups", [])
-            if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
-                self.fail("priorities.sub_groups", f"priority {index}: a list of group names")
-                groups = []
-            objective = row.get("objective", "")
-            if not isinstance(objective, str):
-                self.fail("priorities.objective", f"priority {index}: the objective is text")
-                objective = ""
-            result.append(
-                Priority(
-                    values["key"],
-                    values["name"],
-                    values["short_name"],
-                    tuple(groups),
-                    objective.strip(),
-                )
-            )
-        return result
 
-    def branding(self) -> Branding:
-        default = Branding()
-        font = self.text("branding.font", required=False) or default.font
-        size = self.get("branding.body_size")
-        if size is None:
-            size = default.body_size
-        elif not isinstance(size, int | float) or isinstance(size, bool) or size < 11:
-            self.fail("branding.body_size", "must be a number of points, 11 or more")
-            size = default.body_size
-        colours = {}
-        for key in ("heading_colour", "accent_colour"):
-            value = self.text(f"branding.{key}", required=False) or getattr(default, key)
-            if not HEX_COLOUR.match(value):
-                self.fail(f"branding.{key}", f'{value!r} is not a colour like "#12436D"')
-                value = getattr(default, key)
-            colours[key] = value
-        logo = self.text("branding.logo", required=False)
-        return Branding(font, float(size), logo=Path(logo) if logo else None, **colours)
+def _branding(reader: ConfigReader) -> Branding:
+    default = Branding()
+    font = reader.text("branding.font", required=False) or default.font
+    size = reader.get("branding.body_size")
+    if size is None:
+        size = default.body_size
+    elif not isinstance(size, int | float) or isinstance(size, bool) or size < 11:
+        reader.fail("branding.body_size", "must be a number of points, 11 or more")
+        size = default.body_size
+    colours = {}
+    for key in ("heading_colour", "accent_colour"):
+        value = reader.text(f"branding.{key}", required=False) or getattr(default, key)
+        if not HEX_COLOUR.match(value):
+            reader.fail(f"branding.{key}", f'{value!r} is not a colour like "#12436D"')
+            value = getattr(default, key)
+        colours[key] = value
+    logo = reader.text("branding.logo", required=False)
+    return Branding(font, float(size), logo=Path(logo) if logo else None, **colours)
