@@ -55,10 +55,6 @@ def _plain(value):
     return repr(value)
 
 
-def _ready() -> None:
-    """A no-op task: submitting one per worker starts the workers."""
-
-
 def _drawing_context():
     """How drawing processes start: forked from a server that has already imported
     matplotlib, so it is imported once (meanwhile the figures load here), not once per
@@ -75,13 +71,6 @@ def draw(request: ChartRequest) -> Chart:
     from . import charts
 
     return getattr(charts, request.kind)(*request.args, **dict(request.kwargs))
-
-
-def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
-    # a pool that cannot start breaks its futures, and those charts are then drawn in-process
-    with contextlib.suppress(Exception):
-        for _ in range(workers):
-            pool.submit(_ready)
 
 
 def _submit_all(pool: ProcessPoolExecutor, work: list[tuple[ChartRequest, Future]]) -> None:
@@ -142,30 +131,35 @@ class ChartCache:
         return not self.folder.is_dir()
 
     def warm_up(self) -> None:
-        """Start the drawing processes now, so matplotlib is imported while the figures load."""
-        workers = os.cpu_count() or 1
-        if workers < 2 or self._pool is not None:
+        """Start the server the drawing processes are forked from, so that matplotlib is
+        imported while the figures load. It does not wait, and costs nothing to stop if no
+        chart turns out to be missing."""
+        if (os.cpu_count() or 1) < 2:
             return
-        try:
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_drawing_context())
-        except (OSError, ValueError):  # no process support (no /dev/shm): draw here, in turn
-            return
-        # starting a worker waits for the fork server to import matplotlib, and submitting
-        # waits for the workers to start: both happen in this thread, not the build's
-        self._starter = ThreadPoolExecutor(max_workers=1)
-        self._starter.submit(_start_workers, self._pool, workers)
+        if _drawing_context().get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            with contextlib.suppress(OSError):  # no server: the pool will say so, or draw here
+                forkserver.ensure_running()
 
     def start(self, requests: list[ChartRequest]) -> None:
         """Start drawing the missing charts on the machine's cores, in the background, so the
         papers that need no chart are rendered meanwhile; :meth:`get` collects each one."""
         missing = {r.key(): r for r in requests if self._load(r.key()) is None}
-        if not missing or (len(missing) < 2 and self._pool is None):
+        cores = os.cpu_count() or 1
+        if not missing or cores < 2 or self._pool is not None:
             return  # drawn here when asked for
-        self.warm_up()
-        if self._pool is None:
+        # even one chart is drawn by a worker: it starts with matplotlib already imported
+        workers = min(cores, len(missing))
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=_drawing_context())
+        except (OSError, ValueError):  # no process support (no /dev/shm): draw here, in turn
             return
         self._pending = {key: Future() for key in missing}
         work = [(request, self._pending[key]) for key, request in missing.items()]
+        # starting a worker waits for the server to finish importing matplotlib: submitting
+        # happens in this thread, not the build's, which renders the other papers meanwhile
+        self._starter = ThreadPoolExecutor(max_workers=1)
         self._starter.submit(_submit_all, self._pool, work)
 
     def close(self) -> None:
