@@ -150,3 +150,14 @@ def test_watch_ignores_temporary_copies_and_names_each_file_once(figures):
     assert relevant(changes, figures) == [narrative]
     deleted = str(figures / "inputs" / "figures" / "wards.csv")
     assert relevant([(3, deleted)], figures) == [deleted]  # a real deletion still rebuilds
+
+
+def test_a_failed_build_caches_no_table_it_did_not_check(figures):
+    crime = figures / "inputs" / "crime.csv"
+    kept = crime.read_bytes()
+    crime.unlink()  # the first table fails; the tables after it must not be cached as empty
+    assert run(figures, "build").exit_code == 1
+    crime.write_bytes(kept)
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert "Error" not in result.output

@@ -160,6 +160,7 @@ def check_rows(
         )
     headers = {str(h).strip().casefold(): str(h) for h in frame.columns}
     result = Rows(source)
+    before = len(errors)  # ``errors`` may already hold other tables' problems
     located = {}
     for column in columns:
         wanted = renames.get(column.name, column.name)
@@ -175,7 +176,7 @@ def check_rows(
                 )
             )
         located[column.name] = header
-    if errors:
+    if len(errors) > before:
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     offset = 2  # the header is line 1
