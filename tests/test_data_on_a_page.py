@@ -5,8 +5,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from committeepack.config import Branding
-from committeepack.outline import images
 from committeepack.papers.data_on_a_page import MAX_SENTENCE, contrast, tile_colours
+from outline import images
 
 from conftest import edit, run
 

@@ -8,9 +8,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from committeepack.outline import images, outline
 from committeepack.papers import PAPERS
-from committeepack.wordxml import document_language
+from committeepack.word.xml import document_language
+from outline import images, outline
 
 from conftest import run
 

@@ -2,7 +2,7 @@
 
 import docx
 
-from committeepack.outline import outline
+from outline import outline
 
 from conftest import edit, run
 

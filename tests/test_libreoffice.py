@@ -117,13 +117,13 @@ def test_changes_document_converts(figures, tmp_path):
 def test_page_numbers_in_contents_match_the_pages(tmp_path):
     import docx
 
-    from committeepack.contents_pages import toc_entries
+    from committeepack.word.fields import contents_entries
 
     project = copy_project(REPO, tmp_path / "numbers")
     result = run(project, "build", "strategic-assessment", "--page-numbers")
     assert result.exit_code == 0, result.output
     paper = project / "out" / "strategic-assessment.docx"
-    entries = [p.text for p in toc_entries(docx.Document(str(paper)))]
+    entries = [p.text for p in contents_entries(docx.Document(str(paper)))]
     assert len(entries) > 10 and all(e.rsplit("\t", 1)[-1].isdigit() for e in entries)
     text = subprocess.run(
         ["pdftotext", str(convert(paper, tmp_path)), "-"],

@@ -5,15 +5,16 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from committeepack import house_style, wordxml
+from committeepack import default_templates
 from committeepack.config import Branding
 from committeepack.errors import InputError
 from committeepack.markdown_docx import MarkdownWriter, Numberer, parse
-from committeepack.outline import outline
+from committeepack.word import xml as wordxml
+from outline import outline
 
 
 def convert(markdown: str, numbered: int | None = None, first_line: int = 1):
-    document = house_style.base_document(Branding(), "test")
+    document = default_templates.base_document(Branding(), "test")
     writer = MarkdownWriter(wordxml.Numbering(document.part), "narrative.md", first_line)
     writer.write(document, parse(markdown).children, Numberer(numbered) if numbered else None)
     return document

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from committeepack.outline import outline
 from committeepack.papers.plan import plan_year
+from outline import outline
 
 from conftest import REPO, copy_project, edit, run
 

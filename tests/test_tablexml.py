@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from committeepack import tablexml
+from committeepack.word import tables as tablexml
 
 XML_TEXT = st.text(
     st.characters(

@@ -8,7 +8,7 @@ import pytest
 
 from committeepack.config import load_config
 from committeepack.papers import PAPERS
-from committeepack.wordxml import document_language
+from committeepack.word.xml import document_language
 
 from conftest import REPO, run
 

@@ -88,7 +88,7 @@ def render_paper(project: Project, paper) -> bytes:
 
 def _set_properties(document, title: str, project: Project) -> None:
     """Title, language and dates from the project, never from the clock."""
-    from . import wordxml
+    from .word import xml as wordxml
 
     config = project.config
     wordxml.set_document_language(document, config.language)

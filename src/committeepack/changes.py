@@ -15,14 +15,13 @@ import re
 from dataclasses import dataclass
 
 import docx
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .config import Config
-from .house_style import base_document
+from .default_templates import base_document
 from .output import OutputFolder
+from .word.revisions import add_revision
 
 TOKENS = re.compile(r"\s+|\d[\d,.]*\d|\w+|[^\w\s]")  # a number is one token
 NUMBERED = re.compile(r"^(\d+\.\d+)\t")
@@ -166,23 +165,9 @@ def _tracked(paragraph, old: str, new: str, when: dt.datetime, ids) -> None:
             paragraph.add_run("".join(a[a1:a2]))
             continue
         if a2 > a1:
-            _revision(paragraph, "w:del", "".join(a[a1:a2]), when, next(ids))
+            add_revision(paragraph, False, "".join(a[a1:a2]), when, next(ids), AUTHOR)
         if b2 > b1:
-            _revision(paragraph, "w:ins", "".join(b[b1:b2]), when, next(ids))
-
-
-def _revision(paragraph, tag: str, text: str, when: dt.datetime, ident: int) -> None:
-    revision = OxmlElement(tag)
-    revision.set(qn("w:id"), str(ident))
-    revision.set(qn("w:author"), AUTHOR)
-    revision.set(qn("w:date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    run = OxmlElement("w:r")
-    content = OxmlElement("w:delText" if tag == "w:del" else "w:t")
-    content.set(qn("xml:space"), "preserve")
-    content.text = text
-    run.append(content)
-    revision.append(run)
-    paragraph._p.append(revision)
+            add_revision(paragraph, True, "".join(b[b1:b2]), when, next(ids), AUTHOR)
 
 
 def changes_document(start, papers: list[str] | None = None) -> tuple[str, int]:

@@ -16,9 +16,9 @@ import tempfile
 from pathlib import Path
 
 import docx
-from docx.oxml.ns import qn
 
 from .errors import CommitteePackError
+from .word.fields import append_page_number, contents_entries
 
 
 def tools() -> tuple[str, str]:
@@ -60,19 +60,10 @@ def page_texts(data: bytes) -> list[str]:
     return [" ".join(page.split()) for page in text.split("\f")]
 
 
-def toc_entries(document) -> list:
-    """The paragraphs of the contents field's result (styles TOC 1, TOC 2)."""
-    return [
-        p
-        for p in document.paragraphs
-        if p.style is not None and p.style.name.startswith("TOC ") and p.style.name != "TOC Heading"
-    ]
-
-
 def add_page_numbers(data: bytes) -> bytes:
     """The paper with the page of each heading written after its contents entry."""
     document = docx.Document(io.BytesIO(data))
-    entries = toc_entries(document)
+    entries = contents_entries(document)
     if not entries:
         return data
     pages = page_texts(data)
@@ -86,23 +77,7 @@ def add_page_numbers(data: bytes) -> bytes:
         if found is None:
             continue  # leave the entry without a number rather than guess
         page = found
-        _append_number(entry, str(found + 1))
+        append_page_number(entry, str(found + 1))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _append_number(paragraph, number: str) -> None:
-    """Put ``<tab>number`` before the field's end mark, if the entry holds it."""
-    run = paragraph.add_run(f"\t{number}")
-    end = next(
-        (
-            r
-            for r in paragraph._p.findall(qn("w:r"))
-            if r.find(qn("w:fldChar")) is not None
-            and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "end"
-        ),
-        None,
-    )
-    if end is not None:
-        end.addprevious(run._r)

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from docx.shared import Cm
 
-from . import tablexml, wordxml
 from .config import Config
 from .errors import CommitteePackError, InputError, raise_all
 from .frontmatter import read_markdown
-from .house_style import HEADER_FILL
 from .markdown_docx import MarkdownWriter
 from .narrative import Section, normalise_title, split_sections
 from .render import render_narrative
+from .word import tables as tablexml
+from .word import xml as wordxml
+from .word.styles import HEADER_FILL
 
 HEADERS = ("Issue", "Implications", "Sign-off")
 WIDTHS_CM = (3.8, 9.2, 3.0)

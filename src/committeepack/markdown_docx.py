@@ -8,7 +8,7 @@ that has no place in a committee paper (raw HTML, code blocks) is an error at it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,10 +17,11 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-from . import tablexml, wordxml
 from .errors import InputError
+from .word import tables as tablexml
+from .word import xml as wordxml
+from .word.styles import NUMBER_INDENT, Styles
 
-NUMBER_INDENT = 851  # twips (1.5 cm) between a paragraph number such as 2.10 and its text
 LIST_KINDS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "1": "decimal"}
 MAX_IMAGE_WIDTH = Cm(16)
 
@@ -50,20 +51,6 @@ class Numberer:
         """The number of the next paragraph of the section."""
         self.count += 1
         return f"{self.section}.{self.count}"
-
-
-@dataclass
-class Styles:
-    """Names of the template styles the converter writes with."""
-
-    body: str = "Normal"
-    numbered: str = "Numbered Paragraph"
-    list: str = "List Paragraph"
-    quote: str = "Quote"
-    table: str = "Committee Table"
-    table_text: str = "Table Text"
-    link: str = "Hyperlink"
-    headings: dict = field(default_factory=lambda: {2: "Heading 3", 3: "Heading 4"})
 
 
 class MarkdownWriter:

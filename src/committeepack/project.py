@@ -47,7 +47,7 @@ class Project:
 
     def template(self, paper) -> tuple[object, str]:
         """The paper's template (the project's own, else the packaged default) and its name."""
-        from .docxtpl_compat import DocxTemplate
+        from .word.docxtpl_compat import DocxTemplate
 
         own = self.root / TEMPLATES / paper.TEMPLATE
         if own.is_file():
@@ -70,7 +70,7 @@ class Project:
     def _check_branding(self, document, path: Path) -> None:
         """Warn when a restyled template's body text no longer matches ``[branding]``, which
         the charts are drawn with, so that the two are brought back to one statement."""
-        from .house_style import body_text_font
+        from .word.styles import body_text_font
 
         name, size = body_text_font(document)
         branding = self.config.branding

@@ -10,13 +10,17 @@ from dataclasses import dataclass
 
 from docx.shared import Cm
 
-from .. import house_style, implications, tablexml, wordxml
+from .. import default_templates, implications
 from ..config import Config
 from ..errors import InputError, raise_all
-from ..markdown_docx import NUMBER_INDENT, MarkdownWriter, Numberer
+from ..markdown_docx import MarkdownWriter, Numberer
 from ..narrative import Key, Narrative, Section, load_narrative
 from ..project import Project
 from ..render import long_date
+from ..word import styles
+from ..word import tables as tablexml
+from ..word import xml as wordxml
+from ..word.styles import NUMBER_INDENT
 
 NAME = "agenda-item"
 TEMPLATE = "agenda-item.docx"
@@ -251,13 +255,13 @@ def _numbered_text(container, numberer: Numberer, writer: MarkdownWriter, text: 
 
 def make_template(config: Config):
     """The default agenda item template: house styles plus the report's skeleton of tags."""
-    document = house_style.base_document(config.branding, "Agenda item")
+    document = default_templates.base_document(config.branding, "Agenda item")
     document.sections[0].header.paragraphs[0].text = "{{ council }}"
-    house_style.add_page_number_footer(document)
+    default_templates.add_page_number_footer(document)
     document.add_paragraph("{{ committee }}", style="Committee Name")
     document.add_paragraph("{{ meeting_date }}", style="Committee Name")
     document.add_paragraph("{{ title }}", style="Heading 1")
-    house_style.header_table(
+    default_templates.header_table(
         document,
         [
             ("Final Decision-Maker", "{{ decision_maker }}"),
@@ -297,6 +301,6 @@ def _timetable_table(document) -> None:
             cell.paragraphs[0].style = document.styles["Table Text"]
             cell.paragraphs[0].add_run(text).bold = index == 0 or None
     for cell in table.rows[0].cells:
-        tablexml.shade_cell(cell, house_style.HEADER_FILL)
+        tablexml.shade_cell(cell, styles.HEADER_FILL)
     tablexml.mark_header_row(table.rows[0])
     tablexml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])

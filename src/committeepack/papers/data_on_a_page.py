@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm, Pt, RGBColor
 
-from .. import house_style, tablexml, wordxml
+from .. import default_templates
 from ..config import Config
 from ..errors import ConfigError
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
 from ..project import Project
+from ..word import tables as tablexml
+from ..word import xml as wordxml
 from . import strategic_assessment
 
 NAME = "data-on-a-page"
@@ -227,7 +229,9 @@ def _bytes(data: bytes):
 def make_template(config: Config):
     """The default template: A4 landscape, title lines and the grid."""
     landscape = (config.reader().get("data_on_a_page.orientation") or "landscape") == "landscape"
-    document = house_style.base_document(config.branding, "Data on a page", landscape=landscape)
+    document = default_templates.base_document(
+        config.branding, "Data on a page", landscape=landscape
+    )
     section = document.sections[0]
     section.top_margin = section.bottom_margin = Cm(1.2)
     section.left_margin = section.right_margin = Cm(1.5)

@@ -10,15 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import house_style, wordxml
+from .. import default_templates
 from ..config import Config
-from ..docx_blocks import add_table_of_contents, data_table, update_fields_on_open
 from ..errors import InputError, raise_all
 from ..glossary import document_text, used_terms
-from ..markdown_docx import MarkdownWriter, Styles
+from ..markdown_docx import MarkdownWriter
 from ..narrative import Key, Narrative, Section, load_narrative, normalise_title, priority_sections
 from ..project import Project
 from ..render import long_date
+from ..word import xml as wordxml
+from ..word.blocks import add_table_of_contents, data_table
+from ..word.fields import update_fields_on_open
+from ..word.styles import Styles
 
 NAME = "plan"
 TEMPLATE = "plan.docx"
@@ -289,7 +292,7 @@ def _signatures(body, people) -> None:
 
 def make_template(config: Config):
     """The default template: title page, contents, then the generated body."""
-    return house_style.book_template(
+    return default_templates.book_template(
         config.branding,
         "Community safety plan",
         "{{ partnership }}: {{ title }} {{ years }}",

@@ -5,9 +5,9 @@ generated from the same figures.
 
 from __future__ import annotations
 
-from ..docx_blocks import Cell, data_table
 from ..figures import compute, sentences
 from ..figures.model import SpcSeries
+from ..word.blocks import Cell, data_table
 
 
 class FigureSections:

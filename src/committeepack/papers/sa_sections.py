@@ -7,13 +7,14 @@ in :mod:`.sa_figures`.
 
 from __future__ import annotations
 
-from .. import wordxml
-from ..docx_blocks import add_chart, data_table
 from ..figures import sentences
 from ..glossary import document_text, used_terms
-from ..markdown_docx import MarkdownWriter, Styles
+from ..markdown_docx import MarkdownWriter
 from ..narrative import Narrative
 from ..project import Project
+from ..word import xml as wordxml
+from ..word.blocks import add_chart, data_table
+from ..word.styles import Styles
 from . import sa_charts
 from .sa_figures import FigureSections
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import house_style, wordxml
+from .. import default_templates
 from ..config import Config
-from ..docx_blocks import add_table_of_contents, update_fields_on_open
-from ..markdown_docx import MarkdownWriter, Styles
+from ..markdown_docx import MarkdownWriter
 from ..narrative import Key, Narrative, Section, load_narrative, priority_sections
 from ..project import Project
+from ..word import xml as wordxml
+from ..word.blocks import add_table_of_contents
+from ..word.fields import update_fields_on_open
+from ..word.styles import Styles
 from . import sa_sections
 
 NAME = "strategic-assessment"
@@ -113,7 +116,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
 
 def make_template(config: Config):
     """The default template: title page, contents page, then the generated body."""
-    return house_style.book_template(
+    return default_templates.book_template(
         config.branding,
         "Strategic assessment",
         "{{ partnership }}: {{ title }} {{ year }}",

@@ -14,19 +14,24 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor, Twips
 
-from . import tablexml, wordxml
 from .config import Branding
-from .markdown_docx import NUMBER_INDENT
+from .word import tables as tablexml
+from .word import xml as wordxml
+from .word.fields import add_page_field
+from .word.styles import (
+    HEADER_FILL,
+    LINK_COLOUR,
+    NUMBER_INDENT,
+    TEXT_COLOUR,
+    add_table_style,
+    keep_only_styles,
+    remove_borders,
+    set_font,
+)
 
 FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-TEXT_COLOUR = "0B0C0C"
-LINK_COLOUR = "1D70B8"
-BORDER_COLOUR = "7F7F7F"
-HEADER_FILL = "DCE4EE"
 
 
 def base_document(branding: Branding, title: str, landscape: bool = False):
@@ -55,34 +60,13 @@ def base_document(branding: Branding, title: str, landscape: bool = False):
     return document
 
 
-def _font(style, branding: Branding, size: float, bold=False, colour=TEXT_COLOUR):
-    style.font.name = branding.font
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), branding.font)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-        fonts.attrib.pop(qn(attr), None)
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    style.font.italic = False
-    style.font.color.rgb = RGBColor.from_string(colour)
-
-
-def body_text_font(document) -> tuple[str | None, float | None]:
-    """The font name and size (pt) of ``document``'s Normal style, as far as the style itself
-    says: a font taken from the theme, or a size from the defaults, is None."""
-    font = document.styles["Normal"].font
-    return font.name, font.size.pt if font.size is not None else None
-
-
 def _styles(document, branding: Branding) -> None:
     styles = document.styles
     body = branding.body_size
     heading = branding.heading_colour.lstrip("#").upper()
 
     normal = styles["Normal"]
-    _font(normal, branding, body)
+    set_font(normal, branding.font, body)
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.line_spacing = 1.15
 
@@ -93,18 +77,18 @@ def _styles(document, branding: Branding) -> None:
         (4, body, 10),
     ):
         style = styles[f"Heading {level}"]
-        _font(style, branding, size, bold=True, colour=heading if level < 4 else TEXT_COLOUR)
+        set_font(
+            style, branding.font, size, bold=True, colour=heading if level < 4 else TEXT_COLOUR
+        )
         fmt = style.paragraph_format
         fmt.space_before, fmt.space_after = Pt(before), Pt(6)
         fmt.keep_with_next = True
 
     for name, size in (("Title", body + 14), ("Subtitle", body + 4)):
         style = styles[name]
-        _font(style, branding, size, bold=name == "Title", colour=heading)
+        set_font(style, branding.font, size, bold=name == "Title", colour=heading)
         style.paragraph_format.space_after = Pt(6)
-        ppr = style.element.get_or_add_pPr()
-        for border in ppr.findall(qn("w:pBdr")):
-            ppr.remove(border)
+        remove_borders(style)
 
     numbered = _paragraph_style(styles, "Numbered Paragraph", "Normal")
     numbered.paragraph_format.left_indent = Twips(NUMBER_INDENT)
@@ -122,12 +106,12 @@ def _styles(document, branding: Branding) -> None:
     table_text.paragraph_format.line_spacing = 1.0
 
     quote = styles["Quote"]
-    _font(quote, branding, body)
+    set_font(quote, branding.font, body)
     quote.font.italic = True
     quote.paragraph_format.left_indent = Cm(1)
 
     key_fact = _paragraph_style(styles, "Committee Name", "Normal")
-    _font(key_fact, branding, body + 2, bold=True, colour=heading)
+    set_font(key_fact, branding.font, body + 2, bold=True, colour=heading)
     key_fact.paragraph_format.space_after = Pt(2)
 
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
@@ -135,7 +119,7 @@ def _styles(document, branding: Branding) -> None:
     link.font.underline = True
 
     for name in ("Header", "Footer"):
-        _font(styles[name], branding, max(body - 2, 10))
+        set_font(styles[name], branding.font, max(body - 2, 10))
 
     for level in (1, 2):
         toc = _paragraph_style(styles, f"TOC {level}", "Normal")
@@ -145,12 +129,12 @@ def _styles(document, branding: Branding) -> None:
             Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
         )
     caption = styles["Caption"]
-    _font(caption, branding, max(body - 1, 11), colour=TEXT_COLOUR)
+    set_font(caption, branding.font, max(body - 1, 11), colour=TEXT_COLOUR)
     caption.paragraph_format.space_after = Pt(12)
     contents = styles["TOC Heading"]
-    _font(contents, branding, body + 6, bold=True, colour=heading)
+    set_font(contents, branding.font, body + 6, bold=True, colour=heading)
 
-    _table_style(styles, branding)
+    add_table_style(styles, "Committee Table")
 
 
 KEEP_STYLES = {
@@ -196,12 +180,7 @@ KEEP_STYLES = {
 def _drop_unused_styles(document) -> None:
     """Keep only the styles papers use, so officers restyling in Word see a short list (and
     style look-ups, which scan every style, stay quick)."""
-    keep = {name.casefold() for name in KEEP_STYLES}
-    element = document.styles.element
-    for style in list(element.findall(qn("w:style"))):
-        name = style.find(qn("w:name"))
-        if name is None or name.get(qn("w:val")).casefold() not in keep:
-            element.remove(style)
+    keep_only_styles(document, KEEP_STYLES)
 
 
 def _paragraph_style(styles, name: str, base: str):
@@ -211,32 +190,6 @@ def _paragraph_style(styles, name: str, base: str):
     return style
 
 
-def _table_style(styles, branding: Branding) -> None:
-    """The named table style every generated table uses: ruled grid, shaded bold header."""
-    style = styles.add_style("Committee Table", WD_STYLE_TYPE.TABLE)
-    style.base_style = styles["Normal Table"]
-    borders = "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER_COLOUR}"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    style.element.append(
-        parse_xml(
-            f"<w:tblPr {nsdecls('w')}><w:tblBorders>{borders}</w:tblBorders>"
-            '<w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-            '<w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar>'
-            "</w:tblPr>"
-        )
-    )
-    for part in ("firstRow", "firstCol"):
-        style.element.append(
-            parse_xml(
-                f'<w:tblStylePr {nsdecls("w")} w:type="{part}"><w:rPr><w:b/></w:rPr>'
-                f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>'
-                "</w:tblStylePr>"
-            )
-        )
-
-
 def add_page_number_footer(document) -> None:
     """Footer: ``Page N`` at the right, with a real PAGE field."""
     footer = document.sections[0].footer
@@ -244,27 +197,7 @@ def add_page_number_footer(document) -> None:
     paragraph.style = document.styles["Footer"]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     paragraph.add_run("Page ")
-    run = paragraph.add_run()
-    for kind, text in (
-        ("begin", None),
-        (None, " PAGE "),
-        ("separate", None),
-        (None, "1"),
-        ("end", None),
-    ):
-        if kind:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        elif text.strip() == "PAGE":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        else:
-            value = OxmlElement("w:t")
-            value.text = text
-            run._r.append(value)
+    add_page_field(paragraph.add_run())
 
 
 def book_template(branding: Branding, name: str, header: str, title_page: list[tuple[str, str]]):

@@ -10,15 +10,12 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Twips
 
-from . import tablexml, wordxml
-from .house_style import HEADER_FILL
-from .markdown_docx import Styles
-
-TOTAL_FILL = "F2F2F2"
+from . import fields
+from . import tables as tablexml
+from . import xml as wordxml
+from .styles import HEADER_FILL, TOTAL_FILL, Styles
 
 
 @dataclass
@@ -86,37 +83,10 @@ def add_table_of_contents(container, headings: list[tuple[int, str]], styles: St
     until then the entries read correctly, without page numbers.
     """
     first = wordxml.add_paragraph(container, style="TOC 1" if headings else styles.body)
-    _field_char(first, "begin")
-    instruction = OxmlElement("w:instrText")
-    instruction.set(qn("xml:space"), "preserve")
-    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
-    run = OxmlElement("w:r")
-    run.append(instruction)
-    first._p.append(run)
-    _field_char(first, "separate")
+    fields.begin_contents(first)
     paragraph = first
     for index, (level, text) in enumerate(headings):
         if index:
             paragraph = wordxml.add_paragraph(container, style=f"TOC {level}")
         paragraph.add_run(text)
-    _field_char(paragraph, "end")
-
-
-def _field_char(paragraph, kind: str) -> None:
-    run = OxmlElement("w:r")
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    if kind == "begin":
-        char.set(qn("w:dirty"), "true")
-    run.append(char)
-    paragraph._p.append(run)
-
-
-def update_fields_on_open(document) -> None:
-    """Ask Word to refresh fields (the table of contents) when the document opens."""
-    settings = document.settings.element
-    existing = settings.find(qn("w:updateFields"))
-    if existing is None:
-        existing = OxmlElement("w:updateFields")
-        settings.append(existing)
-    existing.set(qn("w:val"), "true")
+    fields.end_field(paragraph)

@@ -1,0 +1,101 @@
+"""Word fields: the table of contents, page numbers, and asking Word to refresh them."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
+
+
+def field_char(paragraph, kind: str, dirty: bool = False) -> None:
+    """Append a field mark (``begin``, ``separate`` or ``end``) in a run of its own."""
+    run = OxmlElement("w:r")
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    if dirty:
+        char.set(qn("w:dirty"), "true")
+    run.append(char)
+    paragraph._p.append(run)
+
+
+def instruction(paragraph, text: str) -> None:
+    """Append a field's instruction (`` TOC ... ``) in a run of its own."""
+    run = OxmlElement("w:r")
+    element = OxmlElement("w:instrText")
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    run.append(element)
+    paragraph._p.append(run)
+
+
+def begin_contents(paragraph) -> None:
+    """Open a TOC field over Heading 1-2 in ``paragraph`` (marked for Word to refresh); the
+    entries written after it, up to :func:`end_field`, are its result."""
+    field_char(paragraph, "begin", dirty=True)
+    instruction(paragraph, TOC_INSTRUCTION)
+    field_char(paragraph, "separate")
+
+
+def end_field(paragraph) -> None:
+    """Close the field opened earlier."""
+    field_char(paragraph, "end")
+
+
+def add_page_field(run, shown: str = "1") -> None:
+    """A PAGE field inside ``run``: the page's number, ``shown`` until Word refreshes it."""
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, shown)):
+        _append_to_run(run, kind, text)
+    _append_to_run(run, "end", None)
+
+
+def _append_to_run(run, kind: str | None, text: str | None) -> None:
+    if kind:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+    elif text is not None and text.strip() == "PAGE":
+        element = OxmlElement("w:instrText")
+        element.set(qn("xml:space"), "preserve")
+        element.text = text
+    else:
+        element = OxmlElement("w:t")
+        element.text = text
+    run._r.append(element)
+
+
+def update_fields_on_open(document) -> None:
+    """Ask Word to refresh fields (the table of contents) when the document opens."""
+    settings = document.settings.element
+    existing = settings.find(qn("w:updateFields"))
+    if existing is None:
+        existing = OxmlElement("w:updateFields")
+        settings.append(existing)
+    existing.set(qn("w:val"), "true")
+
+
+def contents_entries(document) -> list:
+    """The paragraphs of the contents (styles TOC 1 and TOC 2), in order."""
+    return [
+        paragraph
+        for paragraph in document.paragraphs
+        if paragraph.style is not None
+        and paragraph.style.name.startswith("TOC ")
+        and paragraph.style.name != "TOC Heading"
+    ]
+
+
+def append_page_number(paragraph, number: str) -> None:
+    """Put ``<tab>number`` at the end of a contents entry, before the field's end mark if the
+    entry holds it."""
+    run = paragraph.add_run(f"\t{number}")
+    end = next(
+        (
+            r
+            for r in paragraph._p.findall(qn("w:r"))
+            if r.find(qn("w:fldChar")) is not None
+            and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "end"
+        ),
+        None,
+    )
+    if end is not None:
+        end.addprevious(run._r)
