@@ -1,37 +1,34 @@
-"""The pipeline's own decisions: when the chart-drawing processes start."""
+"""The pipeline's own decisions: which papers draw, the stages it reports, what it leaves."""
+
+import multiprocessing
 
 from committeepack import build as pipeline
-from committeepack.figures.chart_cache import ChartCache
 from committeepack.papers import PAPERS
 
 
-def test_the_papers_that_draw_charts_are_known_by_name():
-    drawing = {name for name, paper in PAPERS.items() if hasattr(paper, "chart_requests")}
-    assert drawing == pipeline.DRAWING_PAPERS
+def test_the_papers_say_whether_they_draw_charts():
+    drawing = {name for name, paper in PAPERS.items() if paper.draws_charts}
+    assert drawing == {"strategic-assessment", "data-on-a-page"}
 
 
-def warm_ups(monkeypatch) -> list:
-    calls = []
-    original = ChartCache.warm_up
-
-    def counted(self):
-        calls.append(self.folder)
-        original(self)
-
-    monkeypatch.setattr(ChartCache, "warm_up", counted)
-    return calls
-
-
-def test_a_first_build_without_charts_starts_no_drawing_processes(minimal, monkeypatch):
-    calls = warm_ups(monkeypatch)
-    pipeline.build(minimal)
-    assert calls == []
+def test_a_build_reports_its_stages_in_order_and_leaves_no_process(figures):
+    result = pipeline.build(figures)
+    assert list(result.timings) == [
+        "configuration",
+        "read",
+        "compute",
+        "charts",
+        "render",
+        "write",
+    ]
+    assert result.charts_drawn > 0
+    assert multiprocessing.active_children() == []
+    again = pipeline.build(figures, clean=True)
+    assert again.charts_drawn == result.charts_drawn
 
 
-def test_drawing_processes_start_only_for_papers_with_charts(figures, monkeypatch):
-    calls = warm_ups(monkeypatch)
-    pipeline.build(figures, ["agenda-item", "strategic-assessment"])
-    assert len(calls) >= 1
-    calls.clear()
-    pipeline.build(figures, ["agenda-item"], force=True, clean=True)
-    assert calls == []
+def test_a_build_with_nothing_to_do_reads_nothing(figures):
+    pipeline.build(figures)
+    result = pipeline.build(figures)
+    assert list(result.timings) == ["configuration", "write"]
+    assert {w.status for w in result.written} == {"skipped"}

@@ -29,7 +29,7 @@ def built(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
 def test_golden_text_and_structure(built, name):
-    document = docx.Document(str(built / "out" / PAPERS[name].OUTPUT))
+    document = docx.Document(str(built / "out" / PAPERS[name].output))
     actual = "\n".join(outline(document)) + "\n"
     golden = os.path.join(GOLDEN, f"{name}.txt")
     if os.environ.get("UPDATE_GOLDEN"):
@@ -42,14 +42,14 @@ def test_golden_text_and_structure(built, name):
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
 def test_no_template_or_markdown_syntax_survives(built, name):
-    text = "\n".join(outline(docx.Document(str(built / "out" / PAPERS[name].OUTPUT))))
+    text = "\n".join(outline(docx.Document(str(built / "out" / PAPERS[name].output))))
     for leftover in ("{{", "}}", "{%", "%}", "**", "](", "\n[Normal] #", "{type="):
         assert leftover not in text
 
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
 def test_accessibility_basics(built, name):
-    document = docx.Document(str(built / "out" / PAPERS[name].OUTPUT))
+    document = docx.Document(str(built / "out" / PAPERS[name].output))
     assert document.core_properties.title
     assert document_language(document) == "en-GB"
     levels = [

@@ -35,13 +35,13 @@ def pdfs(tmp_path_factory):
     project = copy_project(REPO, tmp_path_factory.mktemp("lo") / "example")
     assert run(project, "build").exit_code == 0
     out = project / "out"
-    convert([out / paper.OUTPUT for paper in PAPERS.values()], tmp_path_factory.mktemp("lo"))
+    convert([out / paper.output for paper in PAPERS.values()], tmp_path_factory.mktemp("lo"))
     return out
 
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
 def test_paper_converts_with_expected_page_count(pdfs, name):
-    pdf = pdfs / PAPERS[name].OUTPUT.replace(".docx", ".pdf")
+    pdf = pdfs / PAPERS[name].output.replace(".docx", ".pdf")
     assert pdf.is_file(), f"LibreOffice did not convert {name}"
     fewest, most = PAGES[name]
     assert fewest <= pdf_pages(pdf) <= most

@@ -23,9 +23,9 @@ def test_committed_template_matches_generator(name):
     paper = PAPERS[name]
     buffer = io.BytesIO()
     paper.make_template(load_config(REPO)).save(buffer)
-    committed = (REPO / "templates" / paper.TEMPLATE).read_bytes()
+    committed = (REPO / "templates" / paper.template).read_bytes()
     assert parts(committed) == parts(buffer.getvalue()), (
-        f"templates/{paper.TEMPLATE} differs from what the code makes; run "
+        f"templates/{paper.template} differs from what the code makes; run "
         "'committeepack templates --overwrite' and commit the result"
     )
 

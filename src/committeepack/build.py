@@ -1,41 +1,60 @@
-"""The build pipeline: configuration, inputs, rendering, writing.
+"""The build: the stages that turn a project's inputs into papers, called in order.
 
-:func:`build` is what ``committeepack build`` runs; tests call it directly. A paper whose
-inputs have not changed since it was last written is not rebuilt. Every paper to rebuild is
-rendered in memory first, and only when all succeed are they written, so a failed build
-leaves the previous papers in place.
+:func:`build` is what ``committeepack build`` runs, and the library's entry point::
+
+    from pathlib import Path
+    from committeepack.build import build
+
+    if __name__ == "__main__":
+        result = build(Path("my-project"), ["agenda-item"], strict=True)
+        print(result.summary())
+
+The stages, each a function that takes what it needs and returns what it made:
+
+1. open the project: ``committeepack.toml`` checked whole (:mod:`.config`);
+2. plan: which papers' inputs changed since they were written (:mod:`.fingerprint`);
+3. read: every narrative file's front matter and every figure table (:mod:`.reading`);
+4. compute: figures, headlines, then each narrative's body (:mod:`.facts`), and each paper's
+   own checks (:func:`.rendering.load_papers`);
+5. draw: the charts the papers show, from the cache or drawn (:mod:`.figures.drawer`);
+6. render: each paper's template filled in, in memory (:mod:`.rendering`);
+7. write: every paper atomically, with the manifest (:mod:`.output`).
+
+Problems in the inputs stop the build before anything is drawn; a failed build writes
+nothing, so the papers of the last good build stay as they were. Warnings are collected
+from the ``committeepack`` logger (:func:`.errors.collect_warnings`); ``strict`` makes them
+errors.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CommitteePackError, ErrorList
-from .fingerprint import fingerprint, reasons
+from .errors import CommitteePackError, ErrorList, collect_warnings
+from .fingerprint import Planned, plan_rebuild
 from .output import OutputFolder, Written, stable_zip
-from .project import CACHE, Project
+from .papers.base import Paper
+from .project import Project
 
-# the papers, python-docx, docxtpl and Jinja are imported when a build starts, after the
-# chart-drawing processes have been started on a first build (they import matplotlib meanwhile)
-
-# the papers that draw charts (their modules have chart_requests; a test keeps the two agreed),
-# known by name so that the drawing processes can start before the papers are imported
-DRAWING_PAPERS = frozenset({"strategic-assessment", "data-on-a-page"})
+Progress = Callable[[str], None] | None
 
 
 @dataclass
 class BuildResult:
-    """What a build wrote and why, its warnings, and how long it took."""
+    """What a build wrote and why, its warnings, the changes document, and its timings."""
 
     written: list[Written] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    charts_drawn: int = 0
+    charts_cached: int = 0
+    changes: tuple[str, int] | None = None  # the changes document and its count of changes
 
     def summary(self) -> str:
         """One line per paper and a closing line, for the terminal."""
@@ -56,9 +75,17 @@ class BuildResult:
         )
         return "\n".join(lines)
 
+    def details(self) -> str:
+        """Per-stage timings and chart cache use, for ``-v``."""
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())
+        return (
+            f"  stages: {stages or 'none'}\n"
+            f"  charts: {self.charts_drawn} drawn, {self.charts_cached} from the cache"
+        )
 
-def select_papers(names: list[str] | None) -> list:
-    """The paper modules for ``names`` (all papers when empty), or an error naming the unknown."""
+
+def select_papers(names: list[str] | None) -> list[Paper]:
+    """The papers for ``names`` (all papers when empty), or an error naming the unknown."""
     from .papers import PAPERS
 
     if not names:
@@ -71,119 +98,113 @@ def select_papers(names: list[str] | None) -> list:
     return [PAPERS[name] for name in dict.fromkeys(names)]
 
 
-def render_paper(project: Project, paper) -> bytes:
-    """Render one paper to .docx bytes (nothing is written)."""
-    from .render import render_docx
-
-    inputs = project.load(paper)
-    tpl, template_name = project.template(paper)
-    context = paper.context(tpl, inputs, project)
-    render_docx(tpl, context, template_name)
-    # after rendering, tpl.docx is the rendered document (get_docx() would reload the template)
-    _set_properties(tpl.docx, paper.document_title(inputs), project)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return stable_zip(buffer.getvalue())
-
-
-def _set_properties(document, title: str, project: Project) -> None:
-    """Title, language and dates from the project, never from the clock."""
-    from .word import xml as wordxml
-
-    config = project.config
-    wordxml.set_document_language(document, config.language)
-    props = document.core_properties
-    props.title = title
-    props.subject = config.partnership
-    props.author = config.council
-    props.last_modified_by = config.council
-    when = dt.datetime.combine(config.meeting.date, dt.time())
-    props.created = props.modified = when
-    props.revision = 1
-
-
-def _plan(project: Project, selected: list, folder: OutputFolder, rebuild: bool, pages: bool):
-    """The papers to render, with their fingerprints and why; and those left as they are."""
-    plan, skipped = [], {}
-    for paper in selected:
-        prints = fingerprint(project, paper)
-        prints["option: page numbers in contents"] = str(pages)
-        previous = folder.inputs(paper.OUTPUT)
-        if not rebuild and previous == prints and (folder.folder / paper.OUTPUT).exists():
-            skipped[paper.NAME] = Written(paper.OUTPUT, "skipped")
-        else:
-            why = reasons(previous, prints)
-            if previous is None and (folder.folder / paper.OUTPUT).exists():
-                why = ["no record of what it was made from"]
-            plan.append((paper, prints, why))
-    # papers without charts first, so they are rendered while the charts are drawn
-    plan.sort(key=lambda item: hasattr(item[0], "chart_requests"))
-    return plan, skipped
-
-
-def _render_all(project: Project, plan: list, progress, page_numbers: bool) -> list:
-    """Render every planned paper in memory (charts drawn meanwhile); nothing is written."""
-    if any(hasattr(paper, "chart_requests") for paper, _, _ in plan):
-        project.charts.warm_up()  # matplotlib loads in the workers while figures load here
-    project.start_charts([paper for paper, _, _ in plan], progress)
-    rendered = []
-    for number, (paper, prints, why) in enumerate(plan, 1):
-        if progress:
-            progress(f"[{number}/{len(plan)}] {paper.NAME}")
-        data = render_paper(project, paper)
-        if page_numbers:
-            from .contents_pages import add_page_numbers
-
-            data = stable_zip(add_page_numbers(data))
-        rendered.append((paper, prints, why, data))
-    return rendered
-
-
 def build(
     start: Path,
     papers: list[str] | None = None,
     force: bool = False,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress = None,
     strict: bool = False,
     clean: bool = False,
     page_numbers: bool = False,
+    changes: bool = False,
 ) -> BuildResult:
-    """Build ``papers`` (every paper when None) of the project containing ``start``.
+    """Build ``papers`` (every paper of the project when None) of the project at ``start``.
 
     Papers whose inputs are unchanged since they were written are skipped, unless ``clean``
-    (which also empties the chart cache). Warnings (figures that do not add up, an acronym
-    missing from the glossary) are returned; with ``strict`` they are errors and nothing is
-    written. With ``page_numbers``, contents pages get their page numbers, measured by
-    laying the paper out with LibreOffice.
+    (which also empties the caches). Warnings (figures that do not add up, an acronym missing
+    from the glossary) are returned; with ``strict`` they are errors and nothing is written.
+    ``page_numbers`` fills in the contents' page numbers by laying the papers out with
+    LibreOffice. ``changes`` also writes the changes document for the rewritten papers.
     """
     began = time.perf_counter()
-    project = Project.open(start)
+    timings: dict[str, float] = {}
+    with _timed(timings, "configuration"):
+        project = Project.open(start)
     if clean:
-        shutil.rmtree(project.root / CACHE, ignore_errors=True)
-    names = papers or project.config.papers  # None: every paper
-    if project.charts.is_new() and (not names or DRAWING_PAPERS.intersection(names)):
-        project.charts.warm_up()  # a first build draws every chart: get matplotlib loading now
-    try:
-        selected = select_papers(names)
-        folder = OutputFolder(project.out_dir, project.config.output_dir)
-        if page_numbers:
-            from .contents_pages import tools
+        shutil.rmtree(project.cache_dir, ignore_errors=True)
+    selected = select_papers(papers or project.config.papers)
+    folder = OutputFolder(project.out_dir, project.config.output_dir)
+    planned, skipped = plan_rebuild(project, selected, folder, clean or strict, page_numbers)
+    folder.check([item.paper.output for item in planned], force)
+    if page_numbers and planned:
+        from .contents_pages import tools
 
-            tools()  # say now, not after rendering, if LibreOffice is missing
-        plan, skipped = _plan(project, selected, folder, clean or strict, page_numbers)
-        folder.check([paper.OUTPUT for paper, _, _ in plan], force)
-        rendered = _render_all(project, plan, progress, page_numbers)
-    finally:
-        project.close_charts()
-    warnings = list(dict.fromkeys(str(w) for w in project.warnings))
+        tools()  # say now, not after rendering, if LibreOffice is missing
+    result = BuildResult(timings=timings)
+    with collect_warnings() as warnings:
+        rendered = _make(project, planned, progress, page_numbers, result) if planned else []
+    result.warnings = list(dict.fromkeys(str(w) for w in warnings))
     if strict and warnings:
-        raise ErrorList(project.warnings)
-    result = BuildResult(warnings=warnings)
-    done = {}
-    for paper, prints, why, data in rendered:
-        written = folder.write(paper.OUTPUT, data, force, inputs=prints)
-        written.reasons = why
-        done[paper.NAME] = written
-    result.written = [done.get(p.NAME) or skipped[p.NAME] for p in selected]
+        raise ErrorList(warnings)
+    with _timed(timings, "write"):
+        done = {}
+        for item, data in zip(planned, rendered, strict=True):
+            written = folder.write(item.paper.output, data, force, inputs=item.prints)
+            written.reasons = item.reasons
+            done[item.paper.name] = written
+        result.written = [
+            done.get(p.name) or Written(p.output, "skipped")
+            for p in selected
+            if p.name in done or p in skipped
+        ]
+    rewritten = [item.paper for item in planned if done[item.paper.name].rewrote]
+    if changes and rewritten:
+        from .changes import write_changes
+
+        result.changes = write_changes(project, folder, rewritten)
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _make(
+    project: Project, planned: list[Planned], progress: Progress, pages: bool, result: BuildResult
+) -> list[bytes]:
+    """Stages 3 to 6 for the planned papers: their rendered bytes, in order."""
+    from .facts import compute_facts
+    from .figures.chart_cache import ChartCache
+    from .figures.drawer import ChartDrawer
+    from .reading import read_inputs
+    from .rendering import load_papers, render_paper
+
+    papers = [item.paper for item in planned]
+    timings = result.timings
+    with _timed(timings, "read"):
+        sources = read_inputs(project, papers)
+    with _timed(timings, "compute"):
+        facts = compute_facts(project, sources, papers)
+        inputs = load_papers(facts, papers)
+    with ChartDrawer(ChartCache(project.cache_dir / "charts")) as drawer:
+        with _timed(timings, "charts"):
+            requests = {
+                paper.name: list(paper.chart_requests(facts).values())
+                for paper in papers
+                if paper.chart_requests is not None
+            }
+            if requests and progress:
+                progress("drawing charts")
+            drawer.start(requests)
+        rendered = {}
+        with _timed(timings, "render"):
+            # papers without charts first, while any drawing processes work
+            for number, paper in enumerate(sorted(papers, key=lambda p: p.draws_charts), 1):
+                if progress:
+                    progress(f"[{number}/{len(papers)}] {paper.name}")
+                data = render_paper(project, paper, inputs[paper.name], facts, drawer)
+                rendered[paper.name] = data
+        result.charts_drawn, result.charts_cached = drawer.drawn, drawer.hits
+    if pages:
+        from .contents_pages import add_page_numbers
+
+        with _timed(timings, "page numbers"):
+            for name, data in rendered.items():
+                rendered[name] = stable_zip(add_page_numbers(data))
+    return [rendered[paper.name] for paper in papers]
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    began = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - began

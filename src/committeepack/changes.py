@@ -135,8 +135,8 @@ def make_changes(
     total = 0
     ids = itertools.count(1)
     for paper in papers:
-        document.add_paragraph(paper.OUTPUT, style="Heading 1")
-        previous, current = folder.previous(paper.OUTPUT), folder.folder / paper.OUTPUT
+        document.add_paragraph(paper.output, style="Heading 1")
+        previous, current = folder.previous(paper.output), folder.folder / paper.output
         if previous is None or not current.exists():
             document.add_paragraph("No earlier version to compare with.", style="Normal")
             continue
@@ -170,16 +170,22 @@ def _tracked(paragraph, old: str, new: str, when: dt.datetime, ids) -> None:
             add_revision(paragraph, True, "".join(b[b1:b2]), when, next(ids), AUTHOR)
 
 
+def write_changes(project, folder: OutputFolder, papers: list) -> tuple[str, int]:
+    """Write ``changes.docx`` into the output folder for ``papers``; its name and the number
+    of changes listed."""
+    from .output import stable_zip
+
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    data, count = make_changes(project.config, folder, papers, now)
+    folder.write(CHANGES, stable_zip(data))
+    return f"{project.config.output_dir}/{CHANGES}", count
+
+
 def changes_document(start, papers: list[str] | None = None) -> tuple[str, int]:
     """Write ``changes.docx`` to the output folder for ``papers`` (default: the project's)."""
     from .build import select_papers
-    from .output import stable_zip
     from .project import Project
 
     project = Project.open(start)
     folder = OutputFolder(project.out_dir, project.config.output_dir)
-    selected = select_papers(papers or project.config.papers)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    data, count = make_changes(project.config, folder, selected, now)
-    folder.write(CHANGES, stable_zip(data))
-    return f"{project.config.output_dir}/{CHANGES}", count
+    return write_changes(project, folder, select_papers(papers or project.config.papers))

@@ -36,7 +36,12 @@ def _report_errors(func):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="committeepack")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Say what each step is doing.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also show how long each stage took and how many charts were drawn.",
+)
 @click.pass_context
 def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Turn a Community Safety Partnership's figures and narrative into Word committee papers.
@@ -112,21 +117,17 @@ def build(
             clean=clean_first,
             progress=_progress(ctx.obj["quiet"]),
             page_numbers=page_numbers,
+            changes=with_changes,
         )
         _clear_progress(ctx.obj["quiet"])
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
         if not ctx.obj["quiet"]:
             click.echo(result.summary())
-        rewritten = [w.name for w in result.written if w.status in ("written", "replaced")]
-        if with_changes and rewritten:
-            from .changes import changes_document
-            from .papers import PAPERS
-
-            names = [n for n, p in PAPERS.items() if p.OUTPUT in rewritten]
-            path, count = changes_document(project, names)
-            if not ctx.obj["quiet"]:
-                click.echo(f"{path}: {count} change(s) listed")
+        if ctx.obj["verbose"]:
+            click.echo(result.details())
+        if result.changes and not ctx.obj["quiet"]:
+            click.echo(f"{result.changes[0]}: {result.changes[1]} change(s) listed")
 
     once(clean)
     if watch:
@@ -215,7 +216,7 @@ def list_papers() -> None:
     from .papers import PAPERS
 
     for name, paper in PAPERS.items():
-        click.echo(f"{name:24} {paper.DESCRIPTION}")
+        click.echo(f"{name:24} {paper.description}")
 
 
 def _stop(signum, frame) -> None:

@@ -87,6 +87,7 @@ class Config:
     language: str = "en-GB"
     output_dir: str = "out"
     papers: list[str] | None = None  # the papers "build" makes; None means every paper
+    page_orientation: str = "landscape"  # of the data on a page
     raw: dict = field(default_factory=dict, repr=False)
     text: str = field(default="", repr=False)
 
@@ -169,6 +170,7 @@ def load_config(root: Path) -> Config:
         language=reader.text("document.language", required=False) or "en-GB",
         output_dir=reader.text("document.output_folder", required=False) or "out",
         papers=reader.texts("document.papers"),
+        page_orientation=_orientation(reader),
         raw=data,
         text=text,
     )
@@ -281,3 +283,11 @@ def _branding(reader: ConfigReader) -> Branding:
         colours[key] = value
     logo = reader.text("branding.logo", required=False)
     return Branding(font, float(size), logo=Path(logo) if logo else None, **colours)
+
+
+def _orientation(reader: ConfigReader) -> str:
+    value = reader.get("data_on_a_page.orientation") or "landscape"
+    if value not in ("landscape", "portrait"):
+        reader.fail("data_on_a_page.orientation", "use landscape or portrait")
+        return "landscape"
+    return value

@@ -7,8 +7,12 @@ Anything else that escapes is a bug in committeepack, not in the user's inputs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import logging
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+LOG = logging.getLogger("committeepack")
 
 
 class CommitteePackError(Exception):
@@ -77,3 +81,37 @@ def relative(path: str | Path, root: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
+
+
+def warn(problem: CommitteePackError) -> None:
+    """Report a problem that does not stop the build (``--strict`` makes it an error).
+
+    Warnings go to the ``committeepack`` logger; :func:`collect_warnings` gathers them for
+    the build that is running, as mkdocs counts its warnings, so no stage keeps a list.
+    """
+    LOG.warning("%s", problem, extra={"problem": problem})
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.problems: list[CommitteePackError] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "problem", None)
+        if problem is None:
+            problem = CommitteePackError(record.getMessage())
+        self.problems.append(problem)
+
+
+@contextlib.contextmanager
+def collect_warnings() -> Iterator[list[CommitteePackError]]:
+    """Gather every warning reported inside the ``with`` block into the list it yields."""
+    collector = _Collector()
+    LOG.addHandler(collector)
+    propagate, LOG.propagate = LOG.propagate, False
+    try:
+        yield collector.problems
+    finally:
+        LOG.removeHandler(collector)
+        LOG.propagate = propagate

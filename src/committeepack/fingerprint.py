@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__
+from .codehash import package_hash
 from .config import CONFIG_NAME
 from .project import INPUTS, TEMPLATES, Project
+
+if TYPE_CHECKING:
+    from .output import OutputFolder
+    from .papers.base import Paper
 
 TOOL = "committeepack"
 
@@ -29,17 +35,17 @@ def _hash_file(path: Path) -> str:
         return "missing"
 
 
-def fingerprint(project: Project, paper) -> dict[str, str]:
+def fingerprint(project: Project, paper: Paper) -> dict[str, str]:
     """Input name to content hash, for everything ``paper`` is made from."""
-    prints: dict[str, str] = {TOOL: __version__}
+    prints: dict[str, str] = {TOOL: package_hash()}
     for key, value in sorted(project.config.raw.items()):
         text = json.dumps(value, sort_keys=True, default=str)
         prints[f"{CONFIG_NAME} [{key}]"] = _hash_bytes(text.encode())
-    template = project.root / TEMPLATES / paper.TEMPLATE
-    prints[f"{TEMPLATES}/{paper.TEMPLATE}"] = (
-        _hash_file(template) if template.is_file() else f"default {__version__}"
+    template = project.root / TEMPLATES / paper.template
+    prints[f"{TEMPLATES}/{paper.template}"] = (
+        _hash_file(template) if template.is_file() else "default"
     )
-    for name in paper.narratives(project):
+    for name in paper.files_read(project):
         prints[f"{INPUTS}/{name}"] = _hash_file(project.input(name))
     for spec in _tables(project):
         prints[spec.source.name()] = _hash_file(spec.source.path)
@@ -67,5 +73,34 @@ def reasons(previous: dict[str, str] | None, current: dict[str, str]) -> list[st
     changed = [name for name in current if previous.get(name) != current[name]]
     gone = [name for name in previous if name not in current]
     if TOOL in changed:
-        return [f"committeepack {previous.get(TOOL)} -> {current[TOOL]}"]
+        return ["committeepack's code changed"]
     return [f"{name} changed" for name in changed] + [f"{name} removed" for name in gone]
+
+
+@dataclass
+class Planned:
+    """A paper to rebuild: its fingerprint and why it is rebuilt."""
+
+    paper: Paper
+    prints: dict[str, str]
+    reasons: list[str] = field(default_factory=list)
+
+
+def plan_rebuild(
+    project: Project, papers: list[Paper], folder: OutputFolder, rebuild: bool, pages: bool
+) -> tuple[list[Planned], list[Paper]]:
+    """The papers to rebuild (with why), and those whose inputs are unchanged."""
+    planned, skipped = [], []
+    for paper in papers:
+        prints = fingerprint(project, paper)
+        prints["option: page numbers in contents"] = str(pages)
+        previous = folder.inputs(paper.output)
+        exists = (folder.folder / paper.output).exists()
+        if not rebuild and previous == prints and exists:
+            skipped.append(paper)
+            continue
+        why = reasons(previous, prints)
+        if previous is None and exists:
+            why = ["no record of what it was made from"]
+        planned.append(Planned(paper, prints, why))
+    return planned, skipped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputError
+from .errors import InputError, warn
 
 ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
 NOT_ACRONYMS = {"I", "UK", "OK"}
@@ -21,7 +21,7 @@ def document_text(container) -> str:
     return "\n".join(texts)
 
 
-def used_terms(text: str, config, warnings: list, paper: str) -> list[tuple[str, str]]:
+def used_terms(text: str, config, paper: str) -> list[tuple[str, str]]:
     """(term, meaning) for each glossary term in ``text``, sorted; warn of undefined acronyms."""
     glossary = {**BUILT_IN, **(config.reader().get("glossary") or {})}
     used = set()
@@ -29,7 +29,7 @@ def used_terms(text: str, config, warnings: list, paper: str) -> list[tuple[str,
         used.add(word[:-1] if word.endswith("s") and word[:-1] in glossary else word)
     for word in sorted(used - set(glossary) - NOT_ACRONYMS):
         if word.isupper() and len(word) > 1:
-            warnings.append(
+            warn(
                 InputError(
                     f"{paper}: the acronym '{word}' is used but not defined; add it to [glossary]",
                     "committeepack.toml",

@@ -62,17 +62,44 @@ class Narrative:
         return self.source.path
 
 
-def load_narrative(
-    path: Path, shown_as: str, keys: list[Key], sections: list[Section], context: dict
-) -> Narrative:
-    """Read, check and parse one narrative file; raise every problem in it together."""
+@dataclass
+class FrontMatter:
+    """A narrative file read and its front matter checked; the body is not yet rendered."""
+
+    source: MarkdownFile
+    meta: dict
+
+    @property
+    def path(self) -> str:
+        """The file, as named in messages."""
+        return self.source.path
+
+
+def read_front_matter(path: Path, shown_as: str, keys: list[Key]) -> FrontMatter:
+    """Read one narrative file and check its front matter; raise every problem in it."""
     source = read_markdown(path, shown_as)
     errors: list[CommitteePackError] = []
     meta = check_front_matter(source.meta, keys, shown_as, errors)
-    body = render_narrative(source.body, {**context, **meta}, shown_as, source.body_line)
-    found, lines = split_sections(body, sections, shown_as, source.body_line, errors)
     raise_all(errors)
-    return Narrative(source, meta, found, lines)
+    return FrontMatter(source, meta)
+
+
+def render_sections(front: FrontMatter, sections: list[Section], names: dict) -> Narrative:
+    """Render the body (a Jinja template over ``names`` and the front matter) and split it
+    into its sections; raise every problem in it together."""
+    source = front.source
+    errors: list[CommitteePackError] = []
+    body = render_narrative(source.body, {**names, **front.meta}, source.path, source.body_line)
+    found, lines = split_sections(body, sections, source.path, source.body_line, errors)
+    raise_all(errors)
+    return Narrative(source, front.meta, found, lines)
+
+
+def load_narrative(
+    path: Path, shown_as: str, keys: list[Key], sections: list[Section], context: dict
+) -> Narrative:
+    """Read, check and parse one narrative file at once (front matter, then body)."""
+    return render_sections(read_front_matter(path, shown_as, keys), sections, context)
 
 
 def check_front_matter(meta: LineDict, keys: list[Key], path: str, errors: list) -> dict:

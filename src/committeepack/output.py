@@ -55,6 +55,11 @@ class Written:
     backup: str | None = None
     reasons: list[str] = field(default_factory=list)
 
+    @property
+    def rewrote(self) -> bool:
+        """Whether the paper in the output folder was replaced."""
+        return self.status in ("written", "replaced")
+
 
 class OutputFolder:
     """The output folder of a project and its manifest."""

@@ -1,30 +1,34 @@
-"""A project folder: its configuration, inputs, templates and output folder."""
+"""A project folder: its configuration, inputs, templates and output folder.
+
+A :class:`Project` is paths and the validated configuration, nothing more: what is read from
+the folder is read by the build's stages (:mod:`.build`), which pass it on as values.
+"""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config, find_project_root, load_config
-from .errors import TemplateProblem, relative
+from .errors import TemplateProblem, relative, warn
+
+if TYPE_CHECKING:
+    from .papers.base import Paper
+    from .word.docxtpl_compat import DocxTemplate
 
 INPUTS = "inputs"
 TEMPLATES = "templates"
 CACHE = ".committeepack-cache"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Project:
     """Where everything of one council's papers lives, and its validated configuration."""
 
     root: Path
     config: Config
-    warnings: list = field(default_factory=list)
-    _figures: object = field(default=None, repr=False)
-    _headlines: list | None = field(default=None, repr=False)
-    _charts: object = field(default=None, repr=False)
-    _inputs: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, start: Path) -> Project:
@@ -45,11 +49,16 @@ class Project:
         """Where papers are written."""
         return self.root / self.config.output_dir
 
-    def template(self, paper) -> tuple[object, str]:
+    @property
+    def cache_dir(self) -> Path:
+        """Where drawn charts and checked table rows are remembered between builds."""
+        return self.root / CACHE
+
+    def template(self, paper: Paper) -> tuple[DocxTemplate, str]:
         """The paper's template (the project's own, else the packaged default) and its name."""
         from .word.docxtpl_compat import DocxTemplate
 
-        own = self.root / TEMPLATES / paper.TEMPLATE
+        own = self.root / TEMPLATES / paper.template
         if own.is_file():
             try:
                 tpl = DocxTemplate(str(own))
@@ -65,7 +74,7 @@ class Project:
         buffer = io.BytesIO()
         paper.make_template(self.config).save(buffer)
         buffer.seek(0)
-        return DocxTemplate(buffer), f"default template {paper.TEMPLATE}"
+        return DocxTemplate(buffer), f"default template {paper.template}"
 
     def _check_branding(self, document, path: Path) -> None:
         """Warn when a restyled template's body text no longer matches ``[branding]``, which
@@ -78,7 +87,7 @@ class Project:
             size and abs(size - branding.body_size) > 0.01
         ):
             template = " ".join(filter(None, (name, f"{size:g} pt" if size else None)))
-            self.warnings.append(
+            warn(
                 TemplateProblem(
                     f"body text (style Normal) is {template}, but [branding] in "
                     f"committeepack.toml says {branding.font} {branding.body_size:g} pt, which "
@@ -86,76 +95,3 @@ class Project:
                     self.shown(path),
                 )
             )
-
-    def context(self) -> dict:
-        """The configuration's facts, for templates and narrative."""
-        return self.config.as_context()
-
-    def load(self, paper):
-        """A paper's checked inputs, read once per build (papers quote each other's titles)."""
-        if paper.NAME not in self._inputs:
-            self._inputs[paper.NAME] = paper.load(self)
-        return self._inputs[paper.NAME]
-
-    def figures(self):
-        """Every declared figure table, read and checked once per build."""
-        if self._figures is None:
-            from .figures.tables import load_figures
-
-            self._figures = load_figures(self.config, self.root / CACHE / "tables")
-            self.warnings.extend(self._figures.warnings)
-        return self._figures
-
-    def headlines(self) -> list:
-        """The priorities' headline figures, built once per build."""
-        if self._headlines is None:
-            from .figures.headlines import load_headlines
-
-            self._headlines = load_headlines(self.config, self.figures())
-        return self._headlines
-
-    @property
-    def charts(self):
-        """The project's chart cache."""
-        if self._charts is None:
-            from .figures.chart_cache import ChartCache
-
-            self._charts = ChartCache(self.root / CACHE / "charts")
-        return self._charts
-
-    def chart(self, request):
-        """A chart, from the cache or drawn now."""
-        return self.charts.get(request)
-
-    def start_charts(self, papers, progress=None) -> None:
-        """Start drawing, in parallel and in the background, the charts ``papers`` will ask
-        for and the cache lacks."""
-        requests = [
-            r
-            for paper in papers
-            if hasattr(paper, "chart_requests")
-            for r in paper.chart_requests(self).values()
-        ]
-        if requests:
-            if progress:
-                progress("drawing charts")
-            self.charts.start(requests)
-
-    def close_charts(self) -> None:
-        """Collect charts still being drawn and stop the drawing processes."""
-        if self._charts is not None:
-            self._charts.close()
-
-    def figure_context(self) -> dict:
-        """Figures and sentence helpers, for narrative and templates."""
-        from .figures import sentences
-        from .figures.tables import figure_context
-
-        return {
-            **figure_context(self.figures()),
-            "change": sentences.change,
-            "change_summary": sentences.change_summary,
-            "share": sentences.share_of,
-            "number": sentences.number,
-            "periods": {"previous": self.figures().previous, "current": self.figures().current},
-        }

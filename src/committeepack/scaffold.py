@@ -54,12 +54,12 @@ def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str
     for name, paper in PAPERS.items():
         if config.papers is not None and name not in config.papers:
             continue
-        target = folder / paper.TEMPLATE
+        target = folder / paper.template
         if target.exists() and not overwrite:
-            done.append((paper.TEMPLATE, "kept (use --overwrite to replace it)"))
+            done.append((paper.template, "kept (use --overwrite to replace it)"))
             continue
         buffer = io.BytesIO()
         paper.make_template(config).save(buffer)
         target.write_bytes(stable_zip(buffer.getvalue()))  # same template, same bytes
-        done.append((paper.TEMPLATE, "written"))
+        done.append((paper.template, "written"))
     return done

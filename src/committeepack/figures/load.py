@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from ..codehash import code_hash
 from ..errors import CommitteePackError, InputError
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -118,20 +118,27 @@ def cached_rows(
     renames: dict[str, str],
     context: dict,
     errors: list[CommitteePackError],
-) -> Rows:
-    """:func:`check_rows`, remembered as JSON by a hash of the file and of what it is checked
-    against, so a rebuild with unchanged tables needs neither pandas nor the files' parsing."""
+) -> tuple[Rows, Path | None]:
+    """:func:`check_rows`, remembered as JSON by a hash of the file, of what it is checked
+    against and of the code that checks it, so a rebuild with unchanged tables needs neither
+    pandas nor the files' parsing. Returns the rows and the cache entry (None: not cached)."""
     key = None
     if cache is not None and source.path.is_file():
         payload = json.dumps(
-            [__version__, source.sheet, [c.__dict__ for c in columns], renames, context],
+            [
+                code_hash("figures/load.py"),
+                source.sheet,
+                [c.__dict__ for c in columns],
+                renames,
+                context,
+            ],
             sort_keys=True,
         )
         digest = hashlib.sha256(source.path.read_bytes() + payload.encode()).hexdigest()[:24]
         key = cache / f"{digest}.json"
         try:
             data = json.loads(key.read_text(encoding="utf-8"))
-            return Rows(source, data["rows"], data["lines"])
+            return Rows(source, data["rows"], data["lines"]), key
         except (FileNotFoundError, ValueError, KeyError):
             pass
     before = len(errors)
@@ -141,7 +148,7 @@ def cached_rows(
         temporary = key.with_suffix(".tmp")
         temporary.write_text(json.dumps({"rows": rows.rows, "lines": rows.lines}), encoding="utf-8")
         temporary.replace(key)
-    return rows
+    return rows, key
 
 
 def check_rows(

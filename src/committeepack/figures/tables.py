@@ -153,41 +153,61 @@ def declared_tables(config) -> dict[str, TableSpec]:
     return specs
 
 
-def load_figures(config, cache: Path | None = None) -> Figures:
-    """Read and check every declared table; raise all errors together.
+def read_tables(config, specs: dict[str, TableSpec], cache: Path | None = None) -> dict:
+    """Read and check the rows of every declared table; raise all errors together.
 
-    ``cache`` is a folder where checked rows are remembered between builds.
+    ``cache`` is a folder where checked rows are remembered between builds; entries no
+    declared table uses any more are removed from it.
     """
-    reader = config.reader()
-    periods = reader.get("periods") or {}
-    figures = Figures(
-        str(periods.get("previous", "Previous period")),
-        str(periods.get("current", "Current period")),
-    )
-    figures.specs = declared_tables(config)
-    statuses = reader.get("statuses.allowed") or list(DEFAULT_STATUSES)
+    statuses = (config.raw.get("statuses") or {}).get("allowed") or list(DEFAULT_STATUSES)
     context = {
         "statuses": [str(s) for s in statuses],
         "priorities": [p.key for p in config.priorities],
     }
     errors: list[CommitteePackError] = []
-    for name, spec in figures.specs.items():
+    rows, used = {}, set()
+    for name, spec in specs.items():
         try:
-            columns = _columns(spec, figures)
-            rows = cached_rows(cache, spec.source, columns, spec.renames, context, errors)
+            columns = _columns(spec)
+            rows[name], key = cached_rows(
+                cache, spec.source, columns, spec.renames, context, errors
+            )
         except InputError as exc:
             errors.append(exc)
             continue
-        if errors:
-            continue
+        used.add(key)
+    raise_all(errors)
+    if cache is not None and cache.is_dir():
+        for entry in cache.glob("*.json"):
+            if entry not in used:
+                entry.unlink(missing_ok=True)
+    return rows
+
+
+def build_figures(config, specs: dict[str, TableSpec], rows: dict) -> Figures:
+    """Every table built from its checked rows, with the checks across tables (warnings)."""
+    periods = config.raw.get("periods") or {}
+    figures = Figures(
+        str(periods.get("previous", "Previous period")),
+        str(periods.get("current", "Current period")),
+    )
+    figures.specs = specs
+    errors: list[CommitteePackError] = []
+    for name, spec in specs.items():
         builder = BUILDERS[spec.kind]
-        figures.tables[name] = builder(rows, spec, config, errors, figures.warnings)
+        figures.tables[name] = builder(rows[name], spec, config, errors, figures.warnings)
     raise_all(errors)
     _cross_check(figures, config)
     return figures
 
 
-def _columns(spec: TableSpec, figures: Figures) -> list[Column]:
+def load_figures(config, cache: Path | None = None) -> Figures:
+    """Read, check and build every declared table (the two stages at once)."""
+    specs = declared_tables(config)
+    return build_figures(config, specs, read_tables(config, specs, cache))
+
+
+def _columns(spec: TableSpec) -> list[Column]:
     if spec.kind != "districts":
         return COLUMNS[spec.kind]
     periods = spec.options.get("periods")

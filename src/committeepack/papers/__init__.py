@@ -1,9 +1,14 @@
-"""One module per paper. Each declares NAME, TEMPLATE, OUTPUT and DESCRIPTION, and provides
-``load(project)``, ``context(tpl, inputs, project)``, ``document_title(inputs)`` and
-``make_template(config)``."""
+"""One module per paper, each ending with its :class:`~.base.Paper` value."""
 
 from . import agenda_item, data_on_a_page, plan, strategic_assessment
+from .base import Paper
 
-PAPERS = {
-    module.NAME: module for module in (agenda_item, strategic_assessment, data_on_a_page, plan)
+PAPERS: dict[str, Paper] = {
+    paper.name: paper
+    for paper in (
+        agenda_item.PAPER,
+        strategic_assessment.PAPER,
+        data_on_a_page.PAPER,
+        plan.PAPER,
+    )
 }

@@ -13,14 +13,15 @@ from docx.shared import Cm
 from .. import default_templates, implications
 from ..config import Config
 from ..errors import InputError, raise_all
+from ..facts import Facts
 from ..markdown_docx import MarkdownWriter, Numberer
-from ..narrative import Key, Narrative, Section, load_narrative
-from ..project import Project
+from ..narrative import Key, Narrative, Section
 from ..render import long_date
 from ..word import styles
 from ..word import tables as tablexml
 from ..word import xml as wordxml
 from ..word.styles import NUMBER_INDENT
+from .base import NarrativeSpec, Paper, Rendering
 
 NAME = "agenda-item"
 TEMPLATE = "agenda-item.docx"
@@ -87,36 +88,32 @@ class Inputs:
     appendices: list[str]
 
 
-def narratives(project: Project) -> list[str]:
-    """Input files this paper reads: every narrative, since its appendices quote the others."""
-    folder = project.input(".")
-    return sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else [NARRATIVE]
-
-
-def load(project: Project) -> Inputs:
-    """Read and check the agenda item's narrative and implications files."""
-    path = project.input(NARRATIVE)
-    context = {**project.context(), **project.figure_context(), "headlines": project.headlines()}
-    narrative = load_narrative(path, project.shown(path), KEYS, SECTIONS, context)
-    _check_people_and_classification(narrative, project.config)
+def load(facts: Facts) -> Inputs:
+    """Check the agenda item's narrative against the configuration; read its implications."""
+    narrative = facts.narratives[NAME]
+    _check_people_and_classification(narrative, facts.config)
+    project = facts.project
     table_path = project.input(narrative.meta.get("implications", "implications.md"))
     table = implications.load_implications(
-        table_path, project.shown(table_path), project.config, context
+        table_path, project.shown(table_path), facts.config, facts.names
     )
-    return Inputs(narrative, table, _appendices(project, narrative.meta.get("appendices", [])))
+    return Inputs(narrative, table, _appendices(facts, narrative.meta.get("appendices", [])))
 
 
-def _appendices(project: Project, items: list[str]) -> list[str]:
+def _appendices(facts: Facts, items: list[str]) -> list[str]:
     """Appendix lines; a paper's name (strategic-assessment) becomes "Appendix N: its title"."""
     from . import PAPERS
 
     lines = []
     for number, item in enumerate(items, 1):
         paper = PAPERS.get(item)
-        if paper is None or paper.NAME == NAME:
+        if paper is None or paper.name == NAME:
             lines.append(item)
-        else:
-            lines.append(f"Appendix {number}: {paper.document_title(project.load(paper))}")
+            continue
+        try:
+            lines.append(f"Appendix {number}: {paper.title(facts)}")
+        except KeyError:  # a paper this project does not make (its narrative was not read)
+            lines.append(item)
     return lines
 
 
@@ -154,21 +151,22 @@ def _check_people_and_classification(narrative: Narrative, config: Config) -> No
     raise_all(errors)
 
 
-def document_title(inputs: Inputs) -> str:
+def title(facts: Facts) -> str:
     """The paper's title, for the document properties."""
-    return inputs.narrative.meta["title"]
+    return str(facts.front_matter[NAME].meta["title"])
 
 
-def context(tpl, inputs: Inputs, project: Project) -> dict:
+def context(rendering: Rendering) -> dict:
     """The names the agenda item template uses."""
-    config, meta = project.config, inputs.narrative.meta
+    tpl, inputs, facts = rendering.tpl, rendering.inputs, rendering.facts
+    config, meta = facts.config, inputs.narrative.meta
     numbering = wordxml.Numbering(tpl.get_docx().part)
     narrative = inputs.narrative
     writer = MarkdownWriter(
         numbering,
         narrative.path,
         narrative.source.body_line,
-        (project.root / narrative.path).parent,
+        (facts.project.root / narrative.path).parent,
     )
 
     summary = tpl.new_subdoc()
@@ -194,7 +192,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
         for row in meta.get("timetable", [])
     ]
     return {
-        **project.context(),
+        **config.as_context(),
         "title": meta["title"],
         "meeting_date": long_date(config.meeting.date),
         "decision_maker": meta["decision_maker"],
@@ -304,3 +302,17 @@ def _timetable_table(document) -> None:
         tablexml.shade_cell(cell, styles.HEADER_FILL)
     tablexml.mark_header_row(table.rows[0])
     tablexml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])
+
+
+PAPER = Paper(
+    name=NAME,
+    template=TEMPLATE,
+    output=OUTPUT,
+    description=DESCRIPTION,
+    title=title,
+    load=load,
+    context=context,
+    make_template=make_template,
+    narrative=NarrativeSpec(NARRATIVE, KEYS, lambda config: SECTIONS),
+    quotes_every_narrative=True,
+)

@@ -16,12 +16,13 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import default_templates
 from ..config import Config
 from ..errors import ConfigError
+from ..facts import Facts
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
-from ..project import Project
 from ..word import tables as tablexml
 from ..word import xml as wordxml
 from . import strategic_assessment
+from .base import Paper, Rendering
 
 NAME = "data-on-a-page"
 TEMPLATE = "data-on-a-page.docx"
@@ -44,22 +45,11 @@ class Inputs:
     orientation: str
 
 
-def narratives(project: Project) -> list[str]:
-    """Input files this paper reads (besides the figure tables and the configuration)."""
-    return [strategic_assessment.NARRATIVE]
-
-
-def load(project: Project) -> Inputs:
+def load(facts: Facts) -> Inputs:
     """Check the tiles fit, using the strategic assessment's headlines and title."""
-    reader = project.config.reader()
-    orientation = reader.get("data_on_a_page.orientation") or "landscape"
-    if orientation not in ("landscape", "portrait"):
-        raise ConfigError(
-            "data_on_a_page.orientation: use landscape or portrait",
-            "committeepack.toml",
-            reader.line_of("data_on_a_page.orientation"),
-        )
-    headlines = project.headlines()
+    reader = facts.config.reader()
+    orientation = facts.config.page_orientation
+    headlines = facts.headlines
     line = reader.line_of("headlines.priority")
     if not headlines:
         raise ConfigError(
@@ -81,24 +71,25 @@ def load(project: Project) -> Inputs:
                 "committeepack.toml",
                 line,
             )
-    sa = project.load(strategic_assessment).narrative.meta
+    sa = facts.front_matter[strategic_assessment.NAME].meta
     return Inputs(headlines, sa["year"], sa["title"], orientation)
 
 
-def document_title(inputs: Inputs) -> str:
-    """Title for the document properties."""
-    return f"{inputs.title} {inputs.year}: data on a page"
+def title(facts: Facts) -> str:
+    """Title for the document properties: the strategic assessment's, with this page's name."""
+    return f"{strategic_assessment.title(facts)}: data on a page"
 
 
-def context(tpl, inputs: Inputs, project: Project) -> dict:
+def context(rendering: Rendering) -> dict:
     """The names the data on a page template uses."""
-    figures = project.figures()
-    config = project.config
+    tpl, inputs, facts = rendering.tpl, rendering.inputs, rendering.facts
+    figures = facts.figures
+    config = facts.config
     landscape = inputs.orientation == "landscape"
     grid = tpl.new_subdoc()
     chart_width = 13.0 if landscape else 17.0
-    requests = chart_requests(project)
-    chart = project.chart(requests["crime"]) if requests else None
+    requests = chart_requests(facts)
+    chart = rendering.charts.get(requests["crime"]) if requests else None
     overview = ""
     crime = figures.of_kind("crime_by_type")
     if crime:
@@ -109,7 +100,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
             overview = f"{total.name} {total.change}."
     _grid(grid, chart, inputs.headlines, config, landscape, chart_width)
     return {
-        **project.context(),
+        **config.as_context(),
         "title": f"{inputs.title} {inputs.year}: data on a page",
         "period": f"{figures.current} compared with {figures.previous}",
         "overview": overview,
@@ -117,21 +108,19 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     }
 
 
-def chart_requests(project: Project) -> dict:
+def chart_requests(facts: Facts) -> dict:
     """The one chart of the page: % change by crime type, sized for the grid."""
-    figures = project.figures()
+    figures = facts.figures
     crime = figures.of_kind("crime_by_type")
     if not crime:
         return {}
-    landscape = (
-        project.config.reader().get("data_on_a_page.orientation") or "landscape"
-    ) == "landscape"
+    landscape = facts.config.page_orientation == "landscape"
     tree = crime[0][1]["tree"]
     items = tuple(
         (tree[n].figure.name, tree[n].figure.previous, tree[n].figure.current)
         for n in _crime_types(tree)
     )
-    branding = project.config.branding
+    branding = facts.config.branding
     size = (("height_cm", 12.5 if landscape else 9.0), ("width_cm", 13.0 if landscape else 17.0))
     return {
         "crime": ChartRequest(
@@ -228,7 +217,7 @@ def _bytes(data: bytes):
 
 def make_template(config: Config):
     """The default template: A4 landscape, title lines and the grid."""
-    landscape = (config.reader().get("data_on_a_page.orientation") or "landscape") == "landscape"
+    landscape = config.page_orientation == "landscape"
     document = default_templates.base_document(
         config.branding, "Data on a page", landscape=landscape
     )
@@ -241,3 +230,17 @@ def make_template(config: Config):
     document.add_paragraph("{{ overview }}")
     document.add_paragraph("{{p grid }}")
     return document
+
+
+PAPER = Paper(
+    name=NAME,
+    template=TEMPLATE,
+    output=OUTPUT,
+    description=DESCRIPTION,
+    title=title,
+    load=load,
+    context=context,
+    make_template=make_template,
+    chart_requests=chart_requests,
+    also_reads=(strategic_assessment.NARRATIVE,),
+)

@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from .. import default_templates
 from ..config import Config
 from ..errors import InputError, raise_all
+from ..facts import Facts
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter
-from ..narrative import Key, Narrative, Section, load_narrative, normalise_title, priority_sections
-from ..project import Project
+from ..narrative import Key, Narrative, Section, normalise_title, priority_sections
 from ..render import long_date
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents, data_table
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
+from .base import NarrativeSpec, Paper, Rendering
 
 NAME = "plan"
 TEMPLATE = "plan.docx"
@@ -88,17 +89,10 @@ class Inputs:
     parts: dict[str, dict[str, list]]
 
 
-def narratives(project: Project) -> list[str]:
-    """Input files this paper reads (besides the figure tables and the configuration)."""
-    return [NARRATIVE]
-
-
-def load(project: Project) -> Inputs:
-    """Read and check the plan's narrative; work out the year of the plan."""
-    config = project.config
-    context = {**project.context(), **project.figure_context()}
-    path = project.input(NARRATIVE)
-    narrative = load_narrative(path, project.shown(path), KEYS, sections(config), context)
+def load(facts: Facts) -> Inputs:
+    """Check the plan's narrative; work out the year of the plan."""
+    config = facts.config
+    narrative = facts.narratives[NAME]
     meta, lines = narrative.meta, narrative.source.meta.lines
     errors = []
     try:
@@ -176,23 +170,24 @@ def labels(meta: dict) -> tuple[str, str]:
     return f"{starts.year}-{starts.year + years}", f"{update:%B %Y} update"
 
 
-def document_title(inputs: Inputs) -> str:
+def title(facts: Facts) -> str:
     """Title for the document properties."""
-    meta = inputs.narrative.meta
+    meta = facts.front_matter[NAME].meta
     years, update = labels(meta)
     return f"{meta['title']} {years}, {update}"
 
 
-def context(tpl, inputs: Inputs, project: Project) -> dict:
+def context(rendering: Rendering) -> dict:
     """The names the plan template uses."""
-    config = project.config
+    tpl, inputs, facts = rendering.tpl, rendering.inputs, rendering.facts
+    config = facts.config
     narrative = inputs.narrative
     meta = narrative.meta
     writer = MarkdownWriter(
         wordxml.Numbering(tpl.get_docx().part),
         narrative.path,
         narrative.source.body_line,
-        (project.root / narrative.path).parent,
+        (facts.project.root / narrative.path).parent,
         Styles(headings={2: "Heading 2", 3: "Heading 3"}),
     )
     body = tpl.new_subdoc()
@@ -254,7 +249,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
         [6.5, 9.5],
     )
     heading(1, "Appendix 4: Glossary of terms and acronyms")
-    terms = used_terms(document_text(body), config, project.warnings, NAME)
+    terms = used_terms(document_text(body), config, NAME)
     if terms:
         data_table(body, ["Term", "Meaning"], [list(t) for t in terms], writer.styles, [4, 12])
     else:
@@ -263,7 +258,7 @@ def context(tpl, inputs: Inputs, project: Project) -> dict:
     add_table_of_contents(contents, headings, writer.styles)
     update_fields_on_open(tpl.get_docx())
     return {
-        **project.context(),
+        **config.as_context(),
         "title": meta["title"],
         "years": years,
         "update": update,
@@ -304,3 +299,16 @@ def make_template(config: Config):
             ("{{ council }}", "Normal"),
         ],
     )
+
+
+PAPER = Paper(
+    name=NAME,
+    template=TEMPLATE,
+    output=OUTPUT,
+    description=DESCRIPTION,
+    title=title,
+    load=load,
+    context=context,
+    make_template=make_template,
+    narrative=NarrativeSpec(NARRATIVE, KEYS, sections),
+)

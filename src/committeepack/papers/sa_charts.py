@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from ..facts import Facts
 from ..figures.chart_cache import ChartRequest
 from ..figures.sentences import mid_sentence
-from ..project import Project
 
 
-def requests(project: Project) -> dict[str, ChartRequest]:
+def requests(facts: Facts) -> dict[str, ChartRequest]:
     """Every chart the strategic assessment shows, by the name its builder asks for."""
-    figures = project.figures()
-    font = (project.config.branding.font, project.config.branding.body_size)
+    figures = facts.figures
+    font = (facts.config.branding.font, facts.config.branding.body_size)
     result = {}
     for spec, built in figures.of_kind("crime_by_type"):
         tree = built["tree"]

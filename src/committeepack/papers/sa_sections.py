@@ -7,30 +7,34 @@ in :mod:`.sa_figures`.
 
 from __future__ import annotations
 
+from ..facts import Facts
 from ..figures import sentences
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter
 from ..narrative import Narrative
-from ..project import Project
 from ..word import xml as wordxml
 from ..word.blocks import add_chart, data_table
 from ..word.styles import Styles
 from . import sa_charts
+from .base import Charts
 from .sa_figures import FigureSections
 
 
 class BodyBuilder(FigureSections):
     """Writes the assessment's body into a subdocument and remembers its headings."""
 
-    def __init__(self, body, writer: MarkdownWriter, narrative: Narrative, project: Project):
+    def __init__(
+        self, body, writer: MarkdownWriter, narrative: Narrative, facts: Facts, drawn: Charts
+    ):
         self.body = body
         self.writer = writer
         self.narrative = narrative
-        self.project = project
-        self.config = project.config
-        self.figures = project.figures()
+        self.facts = facts
+        self.config = facts.config
+        self.figures = facts.figures
+        self.drawn = drawn
         self.headings: list[tuple[int, str]] = []
-        self.charts = sa_charts.requests(project)
+        self.charts = sa_charts.requests(facts)
         self._placed: list = []  # (place, request): charts go in last, as they finish drawing
 
     def build(self) -> list[tuple[int, str]]:
@@ -54,7 +58,7 @@ class BodyBuilder(FigureSections):
         self.recommendations()
         self.appendices()
         for place, request in self._placed:
-            place(self.project.chart(request))
+            place(self.drawn.get(request))
         return self.headings
 
     # -- helpers ------------------------------------------------------------------------
@@ -82,7 +86,7 @@ class BodyBuilder(FigureSections):
         self.heading(1, "Executive summary")
         self.text("executive_summary")
         self.heading(2, "Headline figures for each priority")
-        self.bullets([f"{h.priority_name}: {h.sentence}" for h in self.project.headlines()])
+        self.bullets([f"{h.priority_name}: {h.sentence}" for h in self.facts.headlines])
 
     def priorities(self) -> None:
         self.heading(1, "Delivery of the priorities")
@@ -211,9 +215,7 @@ class BodyBuilder(FigureSections):
         self.glossary()
 
     def glossary(self) -> None:
-        terms = used_terms(
-            document_text(self.body), self.config, self.project.warnings, "strategic-assessment"
-        )
+        terms = used_terms(document_text(self.body), self.config, "strategic-assessment")
         self.heading(1, "Appendix C: Glossary")
         if terms:
             data_table(

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 
 from .. import default_templates
 from ..config import Config
+from ..facts import Facts
 from ..markdown_docx import MarkdownWriter
-from ..narrative import Key, Narrative, Section, load_narrative, priority_sections
-from ..project import Project
+from ..narrative import Key, Narrative, Section, priority_sections
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
 from . import sa_sections
+from .base import NarrativeSpec, Paper, Rendering
 
 NAME = "strategic-assessment"
 TEMPLATE = "strategic-assessment.docx"
@@ -46,11 +47,11 @@ FIXED_SECTIONS = [
 ]
 
 
-def chart_requests(project: Project) -> dict:
-    """The charts this paper shows, for the cache to draw ahead (in parallel)."""
+def chart_requests(facts: Facts) -> dict:
+    """The charts this paper shows, drawn before any paper is rendered."""
     from . import sa_charts
 
-    return sa_charts.requests(project)
+    return sa_charts.requests(facts)
 
 
 def sections(config: Config) -> list[Section]:
@@ -65,47 +66,39 @@ class Inputs:
     narrative: Narrative
 
 
-def narratives(project: Project) -> list[str]:
-    """Input files this paper reads (besides the figure tables and the configuration)."""
-    return [NARRATIVE]
+def load(facts: Facts) -> Inputs:
+    """The narrative, rendered over the figures."""
+    return Inputs(facts.narratives[NAME])
 
 
-def load(project: Project) -> Inputs:
-    """Read the figures, then the narrative (which may quote them)."""
-    context = {**project.context(), **project.figure_context()}
-    project.headlines()
-    path = project.input(NARRATIVE)
-    narrative = load_narrative(path, project.shown(path), KEYS, sections(project.config), context)
-    return Inputs(narrative)
-
-
-def document_title(inputs: Inputs) -> str:
+def title(facts: Facts) -> str:
     """Title for the document properties."""
-    meta = inputs.narrative.meta
+    meta = facts.front_matter[NAME].meta
     return f"{meta['title']} {meta['year']}"
 
 
-def context(tpl, inputs: Inputs, project: Project) -> dict:
+def context(rendering: Rendering) -> dict:
     """The names the strategic assessment template uses."""
+    tpl, inputs, facts = rendering.tpl, rendering.inputs, rendering.facts
     numbering = wordxml.Numbering(tpl.get_docx().part)
     narrative = inputs.narrative
     writer = MarkdownWriter(
         numbering,
         narrative.path,
         narrative.source.body_line,
-        (project.root / narrative.path).parent,
+        (facts.project.root / narrative.path).parent,
         Styles(headings={2: "Heading 2", 3: "Heading 3"}),
     )
     body = tpl.new_subdoc()
-    builder = sa_sections.BodyBuilder(body, writer, narrative, project)
+    builder = sa_sections.BodyBuilder(body, writer, narrative, facts, rendering.charts)
     headings = builder.build()
     contents = tpl.new_subdoc()
     add_table_of_contents(contents, headings, writer.styles)
     update_fields_on_open(tpl.get_docx())
-    figures = project.figures()
+    figures = facts.figures
     meta = narrative.meta
     return {
-        **project.context(),
+        **facts.config.as_context(),
         "title": meta["title"],
         "year": meta["year"],
         "period": f"{figures.current} compared with {figures.previous}",
@@ -127,3 +120,17 @@ def make_template(config: Config):
             ("{{ council }}", "Committee Name"),
         ],
     )
+
+
+PAPER = Paper(
+    name=NAME,
+    template=TEMPLATE,
+    output=OUTPUT,
+    description=DESCRIPTION,
+    title=title,
+    load=load,
+    context=context,
+    make_template=make_template,
+    narrative=NarrativeSpec(NARRATIVE, KEYS, sections),
+    chart_requests=chart_requests,
+)

@@ -1,0 +1,81 @@
+"""What the build's first stages produce, passed as one value to every paper: :class:`Facts`.
+
+Reading and checking the inputs (the configuration, every narrative file's front matter,
+every figure table), computing the figures and headlines, and rendering each narrative's body
+all happen before any chart is drawn or paper rendered. A paper then works only from these
+values, never by reading files itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .figures.headlines import Headline
+    from .figures.tables import Figures
+    from .narrative import FrontMatter, Narrative
+    from .project import Project
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Every input, read and checked, and the figures computed from them."""
+
+    project: Project
+    figures: Figures
+    headlines: list[Headline]
+    front_matter: dict[str, FrontMatter]  # by paper name: every paper that has a narrative
+    names: dict  # what narrative and templates may name: configuration facts and figures
+    narratives: dict[str, Narrative] = field(default_factory=dict)  # by paper name, rendered
+
+    @property
+    def config(self) -> Config:
+        """The validated configuration."""
+        return self.project.config
+
+
+def template_names(config: Config, figures: Figures, headlines: list[Headline]) -> dict:
+    """The names narrative and templates may use: the configuration's facts, each table's
+    figures by its declared name, the headlines and the sentence helpers."""
+    from .figures import sentences
+    from .figures.tables import figure_context
+
+    return {
+        **config.as_context(),
+        **figure_context(figures),
+        "headlines": headlines,
+        "change": sentences.change,
+        "change_summary": sentences.change_summary,
+        "share": sentences.share_of,
+        "number": sentences.number,
+        "periods": {"previous": figures.previous, "current": figures.current},
+    }
+
+
+def compute_facts(project: Project, sources, papers: list) -> Facts:
+    """The figures and headlines from the checked tables, then each paper's narrative body
+    rendered over them; every problem in the narratives is raised together."""
+    from .errors import CommitteePackError, raise_all, warn
+    from .figures.headlines import load_headlines
+    from .figures.tables import build_figures
+    from .narrative import render_sections
+
+    figures = build_figures(project.config, sources.specs, sources.rows)
+    for problem in figures.warnings:
+        warn(problem)
+    headlines = load_headlines(project.config, figures)
+    names = template_names(project.config, figures, headlines)
+    narratives, errors = {}, []
+    for paper in papers:
+        if paper.narrative is None:
+            continue
+        front = sources.front_matter[paper.name]
+        try:
+            sections = paper.narrative.sections(project.config)
+            narratives[paper.name] = render_sections(front, sections, names)
+        except CommitteePackError as error:
+            errors.extend(getattr(error, "errors", [error]))
+    raise_all(errors)
+    return Facts(project, figures, headlines, sources.front_matter, names, narratives)

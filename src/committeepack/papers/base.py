@@ -1,0 +1,87 @@
+"""The one interface every paper implements: :class:`Paper`.
+
+A paper is a value: its names, the narrative file it reads (with the front-matter keys and
+sections it declares), and four functions the build calls in its stages:
+
+1. ``load(facts)``: the paper's checked inputs, from what the earlier stages read;
+2. ``chart_requests(facts)``: the charts it shows (None for a paper without charts), so they
+   are drawn before any paper is rendered;
+3. ``context(rendering)``: the names its Word template uses;
+4. ``make_template(config)``: its default template, when the project has none of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+    from ..config import Config
+    from ..facts import Facts
+    from ..figures.chart_cache import ChartRequest
+    from ..figures.charts import Chart
+    from ..narrative import Key, Section
+    from ..project import Project
+    from ..word.docxtpl_compat import DocxTemplate
+
+
+class Charts(Protocol):
+    """Where a paper's renderer gets the charts drawn for it."""
+
+    def get(self, request: ChartRequest) -> Chart:
+        """The drawn chart for ``request``."""
+        ...
+
+
+@dataclass(frozen=True)
+class NarrativeSpec:
+    """A paper's narrative file: its name in ``inputs/``, front-matter keys and sections."""
+
+    file: str
+    keys: list[Key]
+    sections: Callable[[Config], list[Section]]
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """What a paper's ``context`` function works from."""
+
+    tpl: DocxTemplate
+    inputs: Any  # the value the paper's own ``load`` returned
+    facts: Facts
+    charts: Charts
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One kind of paper committeepack builds."""
+
+    name: str
+    template: str
+    output: str
+    description: str
+    title: Callable[[Facts], str]
+    load: Callable[[Facts], Any]
+    context: Callable[[Rendering], dict]
+    make_template: Callable[[Config], Document]
+    narrative: NarrativeSpec | None = None
+    chart_requests: Callable[[Facts], dict[str, ChartRequest]] | None = None
+    quotes_every_narrative: bool = False  # the agenda item quotes the other papers' titles
+    also_reads: tuple[str, ...] = ()  # other narrative files it quotes (their titles)
+
+    @property
+    def draws_charts(self) -> bool:
+        """Whether the paper shows charts (which are drawn before papers are rendered)."""
+        return self.chart_requests is not None
+
+    def files_read(self, project: Project) -> list[str]:
+        """The files of ``inputs/`` it is made from (besides figure tables and configuration),
+        for its fingerprint."""
+        folder = project.input(".")
+        if self.quotes_every_narrative and folder.is_dir():
+            return sorted(path.name for path in folder.glob("*.md"))
+        own = [self.narrative.file] if self.narrative else []
+        return own + list(self.also_reads)

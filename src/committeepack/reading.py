@@ -1,0 +1,66 @@
+"""The build's first stage: read and check every input before anything is computed.
+
+Every narrative file's front matter and every declared figure table are read here, and all
+their problems are reported together (the configuration was checked whole when the project
+was opened). Nothing here draws, renders or writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import CommitteePackError, raise_all
+
+if TYPE_CHECKING:
+    from .figures.load import Rows
+    from .figures.tables import TableSpec
+    from .narrative import FrontMatter
+    from .papers.base import Paper
+    from .project import Project
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Every input read and checked: front matter by paper name, tables by declared name."""
+
+    front_matter: dict[str, FrontMatter] = field(default_factory=dict)
+    specs: dict[str, TableSpec] = field(default_factory=dict)
+    rows: dict[str, Rows] = field(default_factory=dict)
+
+
+def papers_quoted(project: Project, papers: list[Paper]) -> list[Paper]:
+    """``papers`` and every other paper of the project, whose titles they may quote."""
+    from .papers import PAPERS
+
+    names = project.config.papers or list(PAPERS)
+    extra = [PAPERS[name] for name in names if name in PAPERS and PAPERS[name] not in papers]
+    return list(papers) + extra
+
+
+def read_inputs(project: Project, papers: list[Paper]) -> Sources:
+    """Read the front matter of each paper's narrative and every declared figure table;
+    raise every problem found in any of them together."""
+    from .figures.tables import declared_tables, read_tables
+    from .narrative import read_front_matter
+
+    errors: list[CommitteePackError] = []
+    front_matter = {}
+    for paper in papers_quoted(project, papers):
+        if paper.narrative is None:
+            continue
+        path = project.input(paper.narrative.file)
+        try:
+            front_matter[paper.name] = read_front_matter(
+                path, project.shown(path), paper.narrative.keys
+            )
+        except CommitteePackError as error:
+            errors.extend(getattr(error, "errors", [error]))
+    specs, rows = {}, {}
+    try:
+        specs = declared_tables(project.config)
+        rows = read_tables(project.config, specs, project.cache_dir / "tables")
+    except CommitteePackError as error:
+        errors.extend(getattr(error, "errors", [error]))
+    raise_all(errors)
+    return Sources(front_matter, specs, rows)

@@ -1,0 +1,61 @@
+"""The build's rendering stage: one paper's template filled in, as .docx bytes in memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import TYPE_CHECKING, Any
+
+from .output import stable_zip
+
+if TYPE_CHECKING:
+    from .facts import Facts
+    from .papers.base import Charts, Paper
+    from .project import Project
+
+
+def load_papers(facts: Facts, papers: list[Paper]) -> dict[str, Any]:
+    """Each paper's checked inputs, by name; every problem in any of them raised together."""
+    from .errors import CommitteePackError, raise_all
+
+    inputs, errors = {}, []
+    for paper in papers:
+        try:
+            inputs[paper.name] = paper.load(facts)
+        except CommitteePackError as error:
+            errors.extend(getattr(error, "errors", [error]))
+    raise_all(errors)
+    return inputs
+
+
+def render_paper(
+    project: Project, paper: Paper, inputs: Any, facts: Facts, charts: Charts
+) -> bytes:
+    """Render one paper to .docx bytes (nothing is written)."""
+    from .papers.base import Rendering
+    from .render import render_docx
+
+    tpl, template_name = project.template(paper)
+    context = paper.context(Rendering(tpl, inputs, facts, charts))
+    render_docx(tpl, context, template_name)
+    # after rendering, tpl.docx is the rendered document (get_docx() would reload the template)
+    _set_properties(tpl.docx, paper.title(facts), project)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return stable_zip(buffer.getvalue())
+
+
+def _set_properties(document, title: str, project: Project) -> None:
+    """Title, language and dates from the project, never from the clock."""
+    from .word.xml import set_document_language
+
+    config = project.config
+    set_document_language(document, config.language)
+    props = document.core_properties
+    props.title = title
+    props.subject = config.partnership
+    props.author = config.council
+    props.last_modified_by = config.council
+    when = dt.datetime.combine(config.meeting.date, dt.time())
+    props.created = props.modified = when
+    props.revision = 1

@@ -1,0 +1,95 @@
+"""The chart drawer: charts drawn by processes (started with spawn, as on Windows) are
+collected in any order and kept on disk; a chart that fails in a process fails again here
+with its own error; nothing is left running; the cache is pruned of charts no paper uses."""
+
+import multiprocessing
+
+import pytest
+
+from committeepack.figures import drawer as drawer_module
+from committeepack.figures.chart_cache import ChartCache, ChartRequest, draw
+from committeepack.figures.drawer import POOL_MIN_CHARTS, POOL_MIN_CORES, ChartDrawer, pool_size
+
+
+def bars(top: float) -> ChartRequest:
+    items = [("Riverside", top), ("Eastgate", 40.0), ("Brackenford", 55.5)]
+    return ChartRequest("ranked_bars", (items, "Brackenford", "Rate per 1,000", "rates"))
+
+
+def test_pool_size_boundaries():
+    assert pool_size(POOL_MIN_CORES - 1, 100) == 0
+    assert pool_size(POOL_MIN_CORES, POOL_MIN_CHARTS - 1) == 0
+    assert pool_size(POOL_MIN_CORES, POOL_MIN_CHARTS) == POOL_MIN_CORES
+    assert pool_size(16, POOL_MIN_CHARTS) == POOL_MIN_CHARTS
+
+
+def test_charts_drawn_by_spawned_processes_are_collected_in_any_order(tmp_path):
+    requests = [bars(60.0 + n) for n in range(POOL_MIN_CHARTS)]
+    cache = ChartCache(tmp_path / "charts")
+    assert cache.is_new()
+    with ChartDrawer(cache, cores=POOL_MIN_CORES, start_method="spawn") as drawer:
+        drawer.start({"paper": requests})
+        assert drawer._pool is not None  # the processes really draw
+        charts = [drawer.get(request) for request in reversed(requests)]
+    assert drawer._pool is None
+    assert multiprocessing.active_children() == []
+    assert drawer.drawn == len(requests)
+    assert [c.png for c in reversed(charts)] == [draw(r).png for r in requests]
+    assert not cache.is_new()
+    with ChartDrawer(ChartCache(tmp_path / "charts"), cores=1) as again:
+        again.start({"paper": requests})
+        assert [again.get(r).png for r in requests] == [c.png for c in reversed(charts)]
+    assert (again.hits, again.drawn) == (len(requests), 0)
+
+
+@pytest.mark.filterwarnings("ignore:Tight layout not applied")
+def test_a_chart_that_fails_in_a_process_fails_here_with_its_own_error(tmp_path):
+    broken = ChartRequest("ranked_bars", ([], "Brackenford", "Rate", "rates"))
+    good = [bars(70.0 + n) for n in range(POOL_MIN_CHARTS)]
+    drawer = ChartDrawer(ChartCache(tmp_path / "charts"), cores=POOL_MIN_CORES)
+    with pytest.raises(IndexError), drawer:  # the drawer must close on the way out
+        drawer.start({"paper": [broken, *good]})
+        assert drawer.get(good[0]).alt_text.startswith("Bar chart of rates")
+        drawer.get(broken)
+    assert drawer._pool is None
+    assert multiprocessing.active_children() == []
+
+
+def test_charts_still_drawing_are_kept_when_the_build_succeeds(tmp_path):
+    requests = [bars(80.0 + n) for n in range(POOL_MIN_CHARTS)]
+    with ChartDrawer(ChartCache(tmp_path / "charts"), cores=POOL_MIN_CORES) as drawer:
+        drawer.start({"paper": requests})
+    assert len(list((tmp_path / "charts").glob("*.png"))) == len(requests)
+
+
+def test_charts_no_paper_uses_any_more_are_pruned(tmp_path):
+    cache = ChartCache(tmp_path / "charts")
+    with ChartDrawer(cache, cores=1) as drawer:
+        drawer.start({"a": [bars(1.0)], "b": [bars(2.0)]})
+        drawer.get(bars(1.0))
+        drawer.get(bars(2.0))
+    with ChartDrawer(cache, cores=1) as drawer:  # paper a now shows another chart; b skipped
+        drawer.start({"a": [bars(3.0)]})
+        drawer.get(bars(3.0))
+    kept = {path.stem for path in (tmp_path / "charts").glob("*.png")}
+    assert kept == {bars(2.0).key(), bars(3.0).key()}
+
+
+def test_a_changed_drawing_code_changes_every_key(monkeypatch):
+    from committeepack.figures import chart_cache
+
+    before = bars(1.0).key()
+    monkeypatch.setattr(chart_cache, "code_hash", lambda *files: "edited")
+    assert bars(1.0).key() != before
+
+
+def test_without_process_support_charts_are_drawn_here(tmp_path, monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(drawer_module, "ProcessPoolExecutor", no_processes)
+    requests = [bars(90.0 + n) for n in range(POOL_MIN_CHARTS)]
+    with ChartDrawer(ChartCache(tmp_path / "charts"), cores=POOL_MIN_CORES) as drawer:
+        drawer.start({"paper": requests})
+        assert drawer.get(requests[1]).alt_text.startswith("Bar chart of rates")
+    assert drawer.drawn == 1
