@@ -93,3 +93,38 @@ def test_without_process_support_charts_are_drawn_here(tmp_path, monkeypatch):
         drawer.start({"paper": requests})
         assert drawer.get(requests[1]).alt_text.startswith("Bar chart of rates")
     assert drawer.drawn == 1
+
+
+def test_the_fork_server_is_stopped_and_its_preload_restored(tmp_path):
+    from multiprocessing import forkserver
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    server = forkserver._forkserver
+    before = list(server._preload_modules)
+    requests = [bars(100.0 + n) for n in range(POOL_MIN_CHARTS)]
+    with ChartDrawer(ChartCache(tmp_path / "charts"), cores=POOL_MIN_CORES) as drawer:
+        drawer.prepare()
+        drawer.start({"paper": requests})
+        assert drawer._pool is not None
+        assert server._forkserver_pid is not None  # leased for this build
+        [drawer.get(r) for r in requests]
+    assert server._forkserver_pid is None
+    assert server._preload_modules == before
+    assert multiprocessing.active_children() == []
+
+
+def test_a_build_with_processes_spawned_makes_the_same_papers(figures, tmp_path, monkeypatch):
+    import shutil
+
+    from committeepack.build import build
+
+    other = tmp_path / "spawned"
+    shutil.copytree(figures, other)
+    build(figures)
+    monkeypatch.setattr(drawer_module, "default_start_method", lambda: "spawn")
+    monkeypatch.setattr(drawer_module, "usable_cores", lambda: POOL_MIN_CORES)
+    result = build(other)
+    assert result.charts_drawn >= POOL_MIN_CHARTS
+    for name in ("strategic-assessment.docx", "data-on-a-page.docx"):
+        assert (other / "out" / name).read_bytes() == (figures / "out" / name).read_bytes()

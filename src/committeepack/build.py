@@ -34,12 +34,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import CommitteePackError, ErrorList, collect_warnings
+from .figures.chart_cache import ChartCache
+from .figures.drawer import ChartDrawer
 from .fingerprint import Planned, plan_rebuild
 from .output import OutputFolder, Written, stable_zip
-from .papers.base import Paper
 from .project import Project
+
+if TYPE_CHECKING:
+    from .papers.base import Paper
 
 Progress = Callable[[str], None] | None
 
@@ -122,17 +127,22 @@ def build(
         project = Project.open(start)
     if clean:
         shutil.rmtree(project.cache_dir, ignore_errors=True)
-    selected = select_papers(papers or project.config.papers)
-    folder = OutputFolder(project.out_dir, project.config.output_dir)
-    planned, skipped = plan_rebuild(project, selected, folder, clean or strict, page_numbers)
-    folder.check([item.paper.output for item in planned], force)
-    if page_numbers and planned:
-        from .contents_pages import tools
-
-        tools()  # say now, not after rendering, if LibreOffice is missing
     result = BuildResult(timings=timings)
-    with collect_warnings() as warnings:
-        rendered = _make(project, planned, progress, page_numbers, result) if planned else []
+    cache = ChartCache(project.cache_dir / "charts")
+    with ChartDrawer(cache) as drawer, collect_warnings() as warnings:
+        if cache.is_new():
+            drawer.prepare()  # a first build draws every chart: start while the rest loads
+        selected = select_papers(papers or project.config.papers)
+        folder = OutputFolder(project.out_dir, project.config.output_dir)
+        planned, skipped = plan_rebuild(project, selected, folder, clean or strict, page_numbers)
+        if not any(item.paper.draws_charts for item in planned):
+            drawer.stop_processes()  # nothing to draw: stop what prepare started
+        folder.check([item.paper.output for item in planned], force)
+        if page_numbers and planned:
+            from .contents_pages import tools
+
+            tools()  # say now, not after rendering, if LibreOffice is missing
+        rendered = _make(project, planned, drawer, progress, page_numbers, result)
     result.warnings = list(dict.fromkeys(str(w) for w in warnings))
     if strict and warnings:
         raise ErrorList(warnings)
@@ -157,12 +167,17 @@ def build(
 
 
 def _make(
-    project: Project, planned: list[Planned], progress: Progress, pages: bool, result: BuildResult
+    project: Project,
+    planned: list[Planned],
+    drawer: ChartDrawer,
+    progress: Progress,
+    pages: bool,
+    result: BuildResult,
 ) -> list[bytes]:
     """Stages 3 to 6 for the planned papers: their rendered bytes, in order."""
+    if not planned:
+        return []
     from .facts import compute_facts
-    from .figures.chart_cache import ChartCache
-    from .figures.drawer import ChartDrawer
     from .reading import read_inputs
     from .rendering import load_papers, render_paper
 
@@ -173,25 +188,23 @@ def _make(
     with _timed(timings, "compute"):
         facts = compute_facts(project, sources, papers)
         inputs = load_papers(facts, papers)
-    with ChartDrawer(ChartCache(project.cache_dir / "charts")) as drawer:
-        with _timed(timings, "charts"):
-            requests = {
-                paper.name: list(paper.chart_requests(facts).values())
-                for paper in papers
-                if paper.chart_requests is not None
-            }
-            if requests and progress:
-                progress("drawing charts")
-            drawer.start(requests)
-        rendered = {}
-        with _timed(timings, "render"):
-            # papers without charts first, while any drawing processes work
-            for number, paper in enumerate(sorted(papers, key=lambda p: p.draws_charts), 1):
-                if progress:
-                    progress(f"[{number}/{len(papers)}] {paper.name}")
-                data = render_paper(project, paper, inputs[paper.name], facts, drawer)
-                rendered[paper.name] = data
-        result.charts_drawn, result.charts_cached = drawer.drawn, drawer.hits
+    with _timed(timings, "charts"):
+        requests = {
+            paper.name: list(paper.chart_requests(facts).values())
+            for paper in papers
+            if paper.chart_requests is not None
+        }
+        if requests and progress:
+            progress("drawing charts")
+        drawer.start(requests)
+    rendered = {}
+    with _timed(timings, "render"):
+        # papers without charts first, while any drawing processes work
+        for number, paper in enumerate(sorted(papers, key=lambda p: p.draws_charts), 1):
+            if progress:
+                progress(f"[{number}/{len(papers)}] {paper.name}")
+            rendered[paper.name] = render_paper(project, paper, inputs[paper.name], facts, drawer)
+    result.charts_drawn, result.charts_cached = drawer.drawn, drawer.hits
     if pages:
         from .contents_pages import add_page_numbers
 

@@ -54,6 +54,11 @@ def _pyplot(font: tuple[str, float] = ("Arial", 12.0)):
     return plt
 
 
+def warm_up() -> None:
+    """Import matplotlib now (in a drawing process, before its first chart)."""
+    _pyplot()
+
+
 def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):
     return plt.figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI)
 

@@ -7,23 +7,28 @@ block stops every process the drawer started and prunes the cache, so nothing is
 running when the build returns.
 
 Where charts are drawn is chosen from measurements on the bundled example (README,
-"Development"): in the build's own process when the machine has few cores or few charts are
-missing, since a drawing process must import matplotlib again; otherwise in a pool of
-processes started with ``spawn``, which works alike on Linux, Windows and macOS.
+"Development", and ``benchmarks/drawing.py``): in the build's own process when there is one
+core or few charts are missing; otherwise in a pool of processes. Where the platform has a
+fork server (Linux), the pool is forked from one that has imported matplotlib once, started
+for this build and stopped when it ends (unless the program already runs one, which is then
+left alone and the pool spawned); elsewhere (Windows, macOS) the processes are spawned.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing import forkserver
 from types import TracebackType
 
 from .chart_cache import ChartCache, ChartRequest, draw
-from .charts import Chart
+from .charts import Chart, warm_up
 
-POOL_MIN_CORES = 3  # with 2 cores, the build's process drawing is as fast and uses less CPU
-POOL_MIN_CHARTS = 4  # fewer charts do not repay the drawing processes' import of matplotlib
+POOL_MIN_CORES = 2  # with one core, processes only add their start-up and imports
+POOL_MIN_CHARTS = 3  # fewer charts do not repay the processes' start-up
 
 
 def usable_cores() -> int:
@@ -44,10 +49,12 @@ def pool_size(cores: int, missing: int) -> int:
 class ChartDrawer:
     """Draws a build's charts; counts what it drew and what came from the cache."""
 
-    def __init__(self, cache: ChartCache, cores: int | None = None, start_method: str = "spawn"):
+    def __init__(self, cache: ChartCache, cores: int | None = None, start_method: str = ""):
         self.cache = cache
         self.cores = usable_cores() if cores is None else cores
-        self.start_method = start_method
+        self.start_method = start_method or default_start_method()
+        self._server: _ForkServerLease | None = None
+        self._method = self.start_method
         self.drawn = 0
         self.hits = 0
         self._pool: ProcessPoolExecutor | None = None
@@ -65,6 +72,37 @@ class ChartDrawer:
     ) -> None:
         self.close(keep=kind is None)
 
+    def prepare(self) -> None:
+        """Get the drawing processes ready now, for a build expected to draw many charts (a
+        first build), so that matplotlib is imported while the build reads its inputs. It
+        does not wait for them."""
+        if self._pool is not None or not pool_size(self.cores, max(self.cores, POOL_MIN_CHARTS)):
+            return
+        if self.start_method == "forkserver":
+            self._lease_server()  # the pool is made when the charts are known
+            return
+        workers = pool_size(self.cores, max(self.cores, POOL_MIN_CHARTS))
+        self._start_pool(workers)
+        if self._pool is not None:
+            for _ in range(workers):
+                self._pool.submit(warm_up)
+
+    def _lease_server(self) -> str:
+        if self._server is None:
+            self._server = _ForkServerLease()
+            self._method = self._server.start()
+        return self._method
+
+    def _start_pool(self, workers: int) -> None:
+        try:
+            method = self.start_method
+            if method == "forkserver":
+                method = self._lease_server()
+            context = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        except (OSError, ValueError, NotImplementedError):  # no process support: draw here
+            self._stop_pool()
+
     def start(self, requests: dict[str, list[ChartRequest]]) -> None:
         """Note the charts each paper will show (by paper name) and start drawing, in parallel
         where it pays, those the cache lacks."""
@@ -76,13 +114,13 @@ class ChartDrawer:
                 if key not in missing and self.cache.load(key) is None:
                     missing[key] = request
         workers = pool_size(self.cores, len(missing))
-        if not workers:
+        if self._pool is None and workers:
+            self._start_pool(workers)
+        if self._pool is None:
             return
         try:
-            context = multiprocessing.get_context(self.start_method)
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
             self._pending = {key: self._pool.submit(draw, r) for key, r in missing.items()}
-        except (OSError, ValueError, NotImplementedError):  # no process support: draw here
+        except (OSError, RuntimeError):  # the processes could not start: draw here
             self._stop_pool()
 
     def get(self, request: ChartRequest) -> Chart:
@@ -118,8 +156,68 @@ class ChartDrawer:
         finally:
             self._stop_pool()
 
+    def stop_processes(self) -> None:
+        """Stop any drawing processes (charts still asked for are then drawn here)."""
+        self._stop_pool()
+
     def _stop_pool(self) -> None:
         self._pending = {}
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+
+def default_start_method() -> str:
+    """``forkserver`` where the platform has it, else ``spawn``."""
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+class _ForkServerLease:
+    """The process-wide fork server, borrowed for one build: started with matplotlib
+    preloaded and stopped afterwards, leaving the program as it was. A server the program
+    already runs is not touched: the pool is spawned instead."""
+
+    def __init__(self) -> None:
+        self._server = getattr(forkserver, "_forkserver", None)
+        self._preload: list[str] | None = None
+
+    def start(self) -> str:
+        """The start method to use for the pool: ``forkserver`` when leased, else ``spawn``."""
+        server = self._server
+        if server is None or getattr(server, "_forkserver_pid", 1) is not None:
+            return "spawn"  # running already (someone else's), or an unknown implementation
+        self._preload = list(getattr(server, "_preload_modules", ["__main__"]))
+        server.set_forkserver_preload([f"{__package__}.preload"])
+        server.ensure_running()  # returns at once; the server imports matplotlib meanwhile
+        return "forkserver"
+
+    def stop(self) -> None:
+        """Stop the server if this lease started it, and restore its preload list. The server
+        is told to stop at once; a thread waits for its exit, so the build does not."""
+        server = self._server
+        if self._preload is None or server is None:
+            return
+        pid = getattr(server, "_forkserver_pid", None)
+        alive = getattr(server, "_forkserver_alive_fd", None)
+        if pid is not None and alive is not None:
+            # what ForkServer._stop does, without waiting there for the server to exit
+            with server._lock:
+                os.close(alive)  # closing the "alive" descriptor asks the server to stop
+                address = server._forkserver_address
+                server._forkserver_alive_fd = server._forkserver_pid = None
+                server._forkserver_address = None
+            if isinstance(address, str) and not address.startswith("\0"):
+                with contextlib.suppress(OSError):
+                    os.unlink(address)
+            threading.Thread(target=_reap, args=(pid,), daemon=True).start()
+        server.set_forkserver_preload(self._preload)
+        self._preload = None
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
