@@ -19,8 +19,10 @@ def test_every_problem_reported_together(minimal):
     result = run(minimal, "build")
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        'Error: committeepack.toml:8: committee.name: missing; add it, for example  key = "text"',
-        "Error: committeepack.toml:17: people.head.title: must be text in quotes",
+        "Error: committeepack.toml:8: committee.name: missing; add it, for example  "
+        'name = "Communities, Housing and Environment Committee"',
+        "Error: committeepack.toml:17: people.head.title: must be text in quotes; for example  "
+        'title = "Community Protection Manager"',
     ]
 
 
@@ -44,8 +46,11 @@ def test_implication_rows_must_be_unique_and_signed(minimal):
     edit(minimal / "committeepack.toml", 'sign_off = "Finance Team"', 'sign_off = ""')
     result = run(minimal, "build")
     assert result.exit_code == 1
-    assert "implications.issue: row 2 repeats 'Financial'; keep one" in result.output
-    assert "implications.sign_off: row 'Financial' has no default sign_off role" in result.output
+    assert result.output.splitlines() == [
+        "Error: committeepack.toml:26: implications (entry 1).sign_off: is empty; write it, "
+        'for example  sign_off = "Section 151 Officer & Finance Team"',
+        "Error: committeepack.toml:29: implications (entry 2).issue: repeats 'Financial'; keep one",
+    ]
 
 
 def test_branding_colour_checked(minimal):
@@ -57,3 +62,59 @@ def test_branding_colour_checked(minimal):
         "Error: committeepack.toml:40: branding.heading_colour: 'blue' is not a colour like "
         '"#12436D"\n'
     )
+
+
+def test_unknown_keys_and_sections_are_named_with_the_nearest_valid_one(minimal):
+    config = minimal / "committeepack.toml"
+    edit(config, 'venue = "', 'venu = "')
+    with config.open("a") as handle:
+        handle.write('\n[brandng]\nfont = "Arial"\n\n[branding]\nheading_color = "#B00020"\n')
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: committeepack.toml:14: meeting.venu: unknown key; did you mean venue?",
+        "Error: committeepack.toml:39: brandng: unknown section; did you mean branding?",
+        "Error: committeepack.toml:43: branding.heading_color: unknown key; did you mean "
+        "heading_colour?",
+    ]
+
+
+def test_a_problem_in_the_third_entry_is_reported_at_that_entry(minimal):
+    config = minimal / "committeepack.toml"
+    text = config.read_text(encoding="utf-8")
+    third = text.index(
+        "[[implications]]", text.index("[[implications]]", text.index("[[implications]]") + 1) + 1
+    )
+    config.write_text(
+        text[:third] + text[third:].replace("sign_off = ", "sign_of = ", 1), encoding="utf-8"
+    )
+    line = text[:third].count("\n") + 3
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"Error: committeepack.toml:{line}: implications (entry 3).sign_of: unknown key; did "
+        "you mean sign_off?"
+    ]
+
+
+def test_every_mistake_in_the_file_is_reported_in_one_run(minimal):
+    config = minimal / "committeepack.toml"
+    edit(config, "date = 2026-03-10", "date = 2026-13-10")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert "not valid TOML" in result.output  # an impossible date is a TOML error, with its line
+    edit(config, "date = 2026-13-10", 'date = "10/03/2026"')
+    edit(config, 'time = "7.00 pm"', "time = 7")
+    with config.open("a") as handle:
+        handle.write("\n[branding]\nbody_size = 9\nlogo = 3\n")
+    lines = run(minimal, "build").output.splitlines()
+    assert lines == [
+        "Error: committeepack.toml:12: meeting.date: not a date ('10/03/2026'); write it as "
+        "YYYY-MM-DD, without quotes",
+        "Error: committeepack.toml:13: meeting.time: must be text in quotes; for example  "
+        'time = "6.30 pm"',
+        "Error: committeepack.toml:40: branding.body_size: must be a number, 11 or more; for "
+        "example  body_size = 12",
+        "Error: committeepack.toml:41: branding.logo: must be text in quotes; for example  "
+        'logo = "inputs/logo.png"',
+    ]

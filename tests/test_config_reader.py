@@ -26,12 +26,31 @@ def test_every_key_is_found_on_its_own_line(tables):
         assert reader.get(dotted) == "value"
 
 
-def test_a_missing_key_points_at_its_table_and_is_reported_with_its_line():
+ENTRIES = st.lists(st.lists(NAMES, min_size=1, max_size=3, unique=True), min_size=1, max_size=5)
+
+
+@given(ENTRIES)
+def test_every_key_of_every_array_entry_is_found_on_its_own_line(entries):
+    lines, expected = ["# a project", "[council]", 'name = "x"'], {}
+    for index, keys in enumerate(entries):
+        lines += ["", "[[rows]]"]
+        expected[("rows", index)] = len(lines)
+        for key in keys:
+            lines.append(f"{key} = [")
+            lines.append('  "a", "b",')
+            lines.append("]")
+            expected[("rows", index, key)] = len(lines) - 2
+    text = "\n".join(lines)
+    reader = ConfigReader(tomllib.loads(text), text)
+    for path, line in expected.items():
+        assert reader.line_of(path) == line
+
+
+def test_a_missing_key_points_at_its_table():
     text = '[meeting]\ntime = "6pm"\n\n[council]\nname = "Brackenford Borough Council"\n'
     reader = ConfigReader(tomllib.loads(text), text)
-    assert reader.text("council.area") == ""
-    assert reader.date("meeting.date").year == 1970
-    assert [str(e) for e in reader.errors] == [
-        'committeepack.toml:4: council.area: missing; add it, for example  key = "text"',
-        "committeepack.toml:1: meeting.date: missing; add the date as YYYY-MM-DD, without quotes",
-    ]
+    assert reader.line_of("council.area") == 4
+    assert str(reader.error("council.area", "missing")) == (
+        "committeepack.toml:4: council.area: missing"
+    )
+    assert reader.line_of("nowhere.at.all") is None

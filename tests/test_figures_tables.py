@@ -158,9 +158,8 @@ def test_unknown_table_kind(figures):
     edit(figures / "committeepack.toml", 'kind = "actions"', 'kind = "action_plan"')
     [line] = error_lines(figures)
     assert line.endswith(
-        "tables.actions.kind: 'action_plan' is not a kind of table; use one "
-        "of: crime_by_type, districts, wards, monthly, actions, activity, "
-        "reasons, morile, survey"
+        "tables.actions.kind: 'action_plan' is not one of: crime_by_type, districts, wards, "
+        "monthly, actions, activity, reasons, morile, survey"
     )
 
 

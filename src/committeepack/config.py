@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config_reader import CONFIG_NAME, ConfigReader
+from .config_schema import SCHEMA
 from .errors import ConfigError, raise_all
-
-HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+from .schema import HEX_COLOUR, validate
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ class Config:
     meeting: Meeting
     people: dict[str, Person]
     implications: list[ImplicationRow]
+    glossary: dict[str, str] = field(default_factory=dict)
     branding: Branding = field(default_factory=Branding)
     priorities: list[Priority] = field(default_factory=list)
     committee_acting_as: str = ""
@@ -132,13 +133,21 @@ def find_project_root(start: Path) -> Path:
 
 
 def load_config(root: Path) -> Config:
-    """Read and validate ``root/committeepack.toml``, raising every problem at once."""
+    """Read and validate ``root/committeepack.toml`` against its schema, raising every
+    problem at once, each at its own line."""
     path = root / CONFIG_NAME
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
             "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME
+        ) from None
+    except UnicodeDecodeError as exc:
+        line = text_line(path.read_bytes(), exc.start)
+        raise ConfigError(
+            "not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)",
+            CONFIG_NAME,
+            line,
         ) from None
     try:
         data = tomllib.loads(text)
@@ -151,143 +160,143 @@ def load_config(root: Path) -> Config:
             int(match.group(1)) if match else None,
         ) from None
     reader = ConfigReader(data, text)
+    for problem in validate(data, SCHEMA):
+        reader.fail(problem.path, problem.message)
+    council, partnership = data.get("council", {}), data.get("partnership", {})
+    committee, meeting = data.get("committee", {}), data.get("meeting", {})
+    document = _table(data, "document")
     config = Config(
         root=root,
-        council=reader.text("council.name"),
-        partnership=reader.text("partnership.name"),
-        area=reader.text("council.area"),
-        committee=reader.text("committee.name"),
-        committee_acting_as=reader.text("committee.acting_as", required=False),
+        council=_str(council, "name"),
+        partnership=_str(partnership, "name"),
+        area=_str(council, "area"),
+        committee=_str(committee, "name"),
+        committee_acting_as=_str(committee, "acting_as"),
         meeting=Meeting(
-            date=reader.date("meeting.date"),
-            time=reader.text("meeting.time"),
-            venue=reader.text("meeting.venue"),
+            date=meeting.get("date") if _is_date(meeting.get("date")) else dt.date(1970, 1, 1),
+            time=_str(meeting, "time"),
+            venue=_str(meeting, "venue"),
         ),
-        people=_people(reader),
+        people=_people(data),
         implications=_implications(reader),
-        branding=_branding(reader),
+        glossary={str(k): v for k, v in _table(data, "glossary").items() if isinstance(v, str)},
+        branding=_branding(data),
         priorities=_priorities(reader),
-        language=reader.text("document.language", required=False) or "en-GB",
-        output_dir=reader.text("document.output_folder", required=False) or "out",
-        papers=reader.texts("document.papers"),
-        page_orientation=_orientation(reader),
+        language=_str(document, "language") or "en-GB",
+        output_dir=_str(document, "output_folder") or "out",
+        papers=document.get("papers") if isinstance(document.get("papers"), list) else None,
+        page_orientation=_str(_table(data, "data_on_a_page"), "orientation") or "landscape",
         raw=data,
         text=text,
     )
+    _check_table_files(reader)
     raise_all(reader.errors)
     return config
 
 
-def _people(reader: ConfigReader) -> dict[str, Person]:
-    table = reader.get("people")
-    if not isinstance(table, dict) or not table:
-        reader.fail(
-            "people",
-            "missing; add a [people.KEY] table with name and title for "
-            "each officer the papers name",
-        )
-        return {}
-    people = {}
-    for key in table:
-        name = reader.text(f"people.{key}.name")
-        title = reader.text(f"people.{key}.title")
-        people[key] = Person(name, title)
-    return people
+def _check_table_files(reader: ConfigReader) -> None:
+    """Each figure table names one file: a CSV file, or a workbook (with its sheet)."""
+    tables = reader.get("tables")
+    for name, raw in (tables or {}).items() if isinstance(tables, dict) else ():
+        if not isinstance(raw, dict):
+            continue
+        if "file" in raw and "workbook" in raw:
+            reader.fail(("tables", name, "workbook"), "give file or workbook, not both")
+        elif "file" not in raw and "workbook" not in raw:
+            reader.fail(
+                ("tables", name),
+                'needs file = "inputs/figures/crime-by-type.csv", or workbook = '
+                '"inputs/figures/county-comparison.xlsx" with sheet = "All crime"',
+            )
+        elif "sheet" in raw and "file" in raw:
+            reader.fail(("tables", name, "sheet"), "a sheet goes with workbook, not file")
+
+
+def text_line(data: bytes, offset: int) -> int:
+    """The line (from 1) on which byte ``offset`` of ``data`` stands."""
+    return data[:offset].count(b"\n") + 1
+
+
+def _table(data: object, key: str) -> dict:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _str(table: object, key: str) -> str:
+    value = table.get(key) if isinstance(table, dict) else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _people(data: dict) -> dict[str, Person]:
+    people = _table(data, "people")
+    return {
+        str(key): Person(_str(entry, "name"), _str(entry, "title"))
+        for key, entry in people.items()
+        if isinstance(entry, dict)
+    }
+
+
+def _entries(reader: ConfigReader, key: str) -> list[tuple[int, dict]]:
+    rows = reader.get(key)
+    if not isinstance(rows, list):
+        return []
+    return [(index, row) for index, row in enumerate(rows) if isinstance(row, dict)]
 
 
 def _implications(reader: ConfigReader) -> list[ImplicationRow]:
-    rows = reader.get("implications")
-    if not isinstance(rows, list) or not rows:
-        reader.fail(
-            "implications",
-            "missing; list the council's cross-cutting rows in order "
-            'as [[implications]] tables with issue = "..." and sign_off = "..."',
-        )
-        return []
     result, seen = [], set()
-    for index, row in enumerate(rows, 1):
-        issue, sign_off = row.get("issue"), row.get("sign_off")
-        if not isinstance(issue, str) or not issue.strip():
-            reader.fail("implications.issue", f"row {index} has no issue name")
-            continue
-        if issue.strip().casefold() in seen:
-            reader.fail("implications.issue", f"row {index} repeats {issue!r}; keep one")
-        seen.add(issue.strip().casefold())
-        if not isinstance(sign_off, str) or not sign_off.strip():
-            reader.fail("implications.sign_off", f"row {issue!r} has no default sign_off role")
-            sign_off = ""
-        result.append(ImplicationRow(issue.strip(), sign_off.strip()))
+    for index, row in _entries(reader, "implications"):
+        issue = _str(row, "issue")
+        if issue and issue.casefold() in seen:
+            reader.fail(("implications", index, "issue"), f"repeats {issue!r}; keep one")
+        seen.add(issue.casefold())
+        result.append(ImplicationRow(issue, _str(row, "sign_off")))
     return result
 
 
 def _priorities(reader: ConfigReader) -> list[Priority]:
-    rows = reader.get("priorities")
-    if rows is None:
-        return []
-    if not isinstance(rows, list):
-        reader.fail("priorities", "must be [[priorities]] tables with key, name and short_name")
-        return []
     result, seen = [], set()
-    for index, row in enumerate(rows, 1):
-        values = {}
-        for name in ("key", "name", "short_name"):
-            value = row.get(name)
-            if not isinstance(value, str) or not value.strip():
-                reader.fail(f"priorities.{name}", f"priority {index} has no {name}")
-                value = ""
-            values[name] = value.strip()
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", values["key"] or "x"):
+    for index, row in _entries(reader, "priorities"):
+        key = _str(row, "key")
+        if key and not re.fullmatch(r"[a-z][a-z0-9_]*", key):
             reader.fail(
-                "priorities.key",
-                f"{values['key']!r} must be lower case letters, "
-                "digits and _ (it names the priority in other files)",
+                ("priorities", index, "key"),
+                f"{key!r} must be lower case letters, digits and _ (it names the priority in "
+                'other files), for example  key = "serious_violence"',
             )
-        if values["key"] in seen:
-            reader.fail("priorities.key", f"{values['key']!r} is used twice; keys are unique")
-        seen.add(values["key"])
+        if key and key in seen:
+            reader.fail(("priorities", index, "key"), f"{key!r} is used twice; keys are unique")
+        seen.add(key)
         groups = row.get("sub_groups", [])
-        if not isinstance(groups, list) or not all(isinstance(g, str) for g in groups):
-            reader.fail("priorities.sub_groups", f"priority {index}: a list of group names")
-            groups = []
-        objective = row.get("objective", "")
-        if not isinstance(objective, str):
-            reader.fail("priorities.objective", f"priority {index}: the objective is text")
-            objective = ""
         result.append(
             Priority(
-                values["key"],
-                values["name"],
-                values["short_name"],
-                tuple(groups),
-                objective.strip(),
+                key,
+                _str(row, "name"),
+                _str(row, "short_name"),
+                tuple(g for g in groups if isinstance(g, str)) if isinstance(groups, list) else (),
+                _str(row, "objective"),
             )
         )
     return result
 
 
-def _branding(reader: ConfigReader) -> Branding:
-    default = Branding()
-    font = reader.text("branding.font", required=False) or default.font
-    size = reader.get("branding.body_size")
-    if size is None:
-        size = default.body_size
-    elif not isinstance(size, int | float) or isinstance(size, bool) or size < 11:
-        reader.fail("branding.body_size", "must be a number of points, 11 or more")
-        size = default.body_size
-    colours = {}
-    for key in ("heading_colour", "accent_colour"):
-        value = reader.text(f"branding.{key}", required=False) or getattr(default, key)
-        if not HEX_COLOUR.match(value):
-            reader.fail(f"branding.{key}", f'{value!r} is not a colour like "#12436D"')
-            value = getattr(default, key)
-        colours[key] = value
-    logo = reader.text("branding.logo", required=False)
-    return Branding(font, float(size), logo=Path(logo) if logo else None, **colours)
-
-
-def _orientation(reader: ConfigReader) -> str:
-    value = reader.get("data_on_a_page.orientation") or "landscape"
-    if value not in ("landscape", "portrait"):
-        reader.fail("data_on_a_page.orientation", "use landscape or portrait")
-        return "landscape"
-    return value
+def _branding(data: dict) -> Branding:
+    default, branding = Branding(), _table(data, "branding")
+    size = branding.get("body_size")
+    valid_size = isinstance(size, int | float) and not isinstance(size, bool) and size >= 11
+    colours = {
+        key: value
+        for key in ("heading_colour", "accent_colour")
+        if isinstance(value := branding.get(key), str) and HEX_COLOUR.match(value)
+    }
+    logo = _str(branding, "logo")
+    return Branding(
+        _str(branding, "font") or default.font,
+        float(size) if valid_size else default.body_size,
+        logo=Path(logo) if logo else None,
+        **colours,
+    )

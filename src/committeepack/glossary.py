@@ -23,7 +23,7 @@ def document_text(container) -> str:
 
 def used_terms(text: str, config, paper: str) -> list[tuple[str, str]]:
     """(term, meaning) for each glossary term in ``text``, sorted; warn of undefined acronyms."""
-    glossary = {**BUILT_IN, **(config.reader().get("glossary") or {})}
+    glossary = {**BUILT_IN, **config.glossary}
     used = set()
     for word in ACRONYM.findall(text):
         used.add(word[:-1] if word.endswith("s") and word[:-1] in glossary else word)

@@ -48,7 +48,9 @@ def load_headlines(config, figures: Figures) -> list[Headline]:
         except ValueError as exc:
             reader.errors.append(
                 ConfigError(
-                    f"{where}: {exc}", "committeepack.toml", reader.line_of("headlines.priority")
+                    f"{where}: {exc}",
+                    "committeepack.toml",
+                    reader.line_of(("headlines", number - 1)),
                 )
             )
     raise_all(reader.errors)

@@ -76,6 +76,7 @@ COLUMNS = {
         Column("score", "number"),
     ],
 }
+SPEC_KEYS = ("kind", "file", "workbook", "sheet", "columns", "title", "source")
 DEFAULT_STATUSES = ("Delivered", "Complete", "Ongoing", "On hold", "Not started")
 
 
@@ -108,48 +109,22 @@ class Figures:
 
 
 def declared_tables(config) -> dict[str, TableSpec]:
-    """The ``[tables.NAME]`` declarations, checked (but no file is read)."""
-    reader = config.reader()
-    tables = reader.get("tables") or {}
+    """The ``[tables.NAME]`` declarations (checked with the configuration; no file is read)."""
+    tables = config.raw.get("tables") or {}
     specs = {}
     for name, raw in tables.items():
-        key = f"tables.{name}"
-        if not isinstance(raw, dict):
-            reader.fail(key, "must be a table with kind and file")
-            continue
-        kind = raw.get("kind")
-        if kind not in KINDS:
-            reader.fail(
-                f"{key}.kind", f"{kind!r} is not a kind of table; use one of: {', '.join(KINDS)}"
-            )
-            continue
         location = raw.get("file") or raw.get("workbook")
-        if not isinstance(location, str):
-            reader.fail(
-                key, 'needs file = "inputs/...csv" or workbook = "...xlsx" and sheet = "..."'
-            )
-            continue
-        path = config.root / location
-        source = Source(path, location, raw.get("sheet") if raw.get("workbook") else None)
-        renames = raw.get("columns", {})
-        if not isinstance(renames, dict):
-            reader.fail(f"{key}.columns", "must map committeepack's column names to yours")
-            renames = {}
-        options = {
-            k: v
-            for k, v in raw.items()
-            if k not in ("kind", "file", "workbook", "sheet", "columns", "title", "source")
-        }
+        source = Source(config.root / location, location, raw.get("sheet"))
+        options = {k: v for k, v in raw.items() if k not in SPEC_KEYS}
         specs[name] = TableSpec(
             name,
-            kind,
+            raw["kind"],
             source,
             str(raw.get("title", name)),
             str(raw.get("source", "")),
-            renames,
+            dict(raw.get("columns", {})),
             options,
         )
-    raise_all(reader.errors)
     return specs
 
 

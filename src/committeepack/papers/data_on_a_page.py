@@ -50,7 +50,6 @@ def load(facts: Facts) -> Inputs:
     reader = facts.config.reader()
     orientation = facts.config.page_orientation
     headlines = facts.headlines
-    line = reader.line_of("headlines.priority")
     if not headlines:
         raise ConfigError(
             "the data on a page needs at least one [[headlines]] entry", "committeepack.toml"
@@ -60,7 +59,7 @@ def load(facts: Facts) -> Inputs:
             f"headlines (entry {MAX_TILES + 1}): the data on a page holds at most {MAX_TILES} "
             "tiles on one page; remove a headline or build without data-on-a-page",
             "committeepack.toml",
-            line,
+            reader.line_of(("headlines", MAX_TILES)),
         )
     for number, headline in enumerate(headlines, 1):
         if len(headline.sentence) > MAX_SENTENCE:
@@ -69,7 +68,7 @@ def load(facts: Facts) -> Inputs:
                 f"{len(headline.sentence)} characters; a tile holds {MAX_SENTENCE}. Shorten it "
                 'with sentence = "..."',
                 "committeepack.toml",
-                line,
+                reader.line_of(("headlines", number - 1)),
             )
     sa = facts.front_matter[strategic_assessment.NAME].meta
     return Inputs(headlines, sa["year"], sa["title"], orientation)

@@ -1,0 +1,163 @@
+"""The schema of ``committeepack.toml``: every section and key it may hold, in one place.
+
+:func:`.config.load_config` checks the whole file against :data:`SCHEMA` and reports every
+problem together, each at its own line; an unknown or misspelt key is a problem too.
+"""
+
+from __future__ import annotations
+
+from .schema import Field
+
+TABLE_KINDS = (
+    "crime_by_type",
+    "districts",
+    "wards",
+    "monthly",
+    "actions",
+    "activity",
+    "reasons",
+    "morile",
+    "survey",
+)
+
+TEXT = Field("text")
+
+
+def _text(example: str, required: bool = True) -> Field:
+    return Field("text", required, example=f'"{example}"')
+
+
+def _table(hint: str = "", required: bool = True, **fields: Field) -> Field:
+    return Field("table", required, fields=fields, hint=hint)
+
+
+_TABLE_COMMON = {
+    "kind": Field("choice", True, example='"crime_by_type"', choices=TABLE_KINDS),
+    "file": Field("text", example='"inputs/figures/crime-by-type.csv"'),
+    "workbook": Field("text", example='"inputs/figures/county-comparison.xlsx"'),
+    "sheet": Field("text", example='"All crime"'),
+    "title": Field("text", example='"Total recorded crime by type"'),
+    "source": Field("text", example='"Police recorded crime"'),
+    "columns": Field("map", item=TEXT, hint="map committeepack's column names to yours"),
+}
+_TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
+    "districts": {
+        "measure": _text("All crime", required=False),
+        "periods": Field("texts", True, example='["Oct 2023 - Sep 2024", "Oct 2024 - Sep 2025"]'),
+        "total": _text("Westshire", required=False),
+        "highlight": _text("Brackenford", required=False),
+        "rank_by": Field("choice", example='"rate"', choices=("rate", "change")),
+    },
+    "monthly": {
+        "measure": _text("Anti-social behaviour incidents", required=False),
+        "improvement": Field("choice", example='"down"', choices=("up", "down", "neutral")),
+        "rebase": Field("months", example='["2024-04"]'),
+        "screen": Field("boolean", example="true"),
+    },
+    "activity": {"show": Field("boolean", example="false")},
+    "reasons": {"show": Field("boolean", example="false")},
+}
+
+SCHEMA = Field(
+    "table",
+    fields={
+        "council": _table(
+            'add [council] with name and area, for example  name = "Brackenford Borough Council"',
+            name=_text("Brackenford Borough Council"),
+            area=_text("Brackenford"),
+        ),
+        "partnership": _table(
+            'add [partnership] with name = "Safer Brackenford Partnership"',
+            name=_text("Safer Brackenford Partnership"),
+        ),
+        "committee": _table(
+            "add [committee] with name (and acting_as)",
+            name=_text("Communities, Housing and Environment Committee"),
+            acting_as=_text("Crime and Disorder Committee", required=False),
+        ),
+        "meeting": _table(
+            "add [meeting] with date, time and venue",
+            date=Field("date", True, example="2026-06-02"),
+            time=_text("6.30 pm"),
+            venue=_text("Town Hall, Market Square, Brackenford"),
+        ),
+        "people": Field(
+            "map",
+            True,
+            item=_table(name=_text("Daniel Okoro"), title=_text("Community Protection Manager")),
+            hint="add a [people.KEY] table with name and title for each officer the papers name",
+        ),
+        "implications": Field(
+            "array",
+            True,
+            item=_table(
+                issue=_text("Financial"), sign_off=_text("Section 151 Officer & Finance Team")
+            ),
+            hint="list the council's cross-cutting rows in order as [[implications]] tables "
+            'with issue = "Financial" and sign_off = "Section 151 Officer & Finance Team"',
+        ),
+        "priorities": Field(
+            "array",
+            item=_table(
+                key=_text("serious_violence"),
+                name=_text("Protecting communities from serious violence and organised crime"),
+                short_name=_text("Serious violence and organised crime"),
+                sub_groups=Field("texts", example='["Night-Time Economy Forum"]'),
+                objective=_text(
+                    "The partnership will protect our communities from serious violence.",
+                    required=False,
+                ),
+            ),
+            hint="list the priorities as [[priorities]] tables with key, name and short_name",
+        ),
+        "periods": _table(
+            required=False,
+            previous=_text("Oct 2023 - Sep 2024"),
+            current=_text("Oct 2024 - Sep 2025"),
+        ),
+        "statuses": _table(
+            required=False,
+            allowed=Field("texts", True, example='["Delivered", "Ongoing", "On hold"]'),
+        ),
+        "tables": Field(
+            "map",
+            item=Field(
+                "table",
+                fields=_TABLE_COMMON,
+                variant_key="kind",
+                variants=_TABLE_KIND_OPTIONS,
+                hint="declare each table as [tables.NAME] with kind and file",
+            ),
+        ),
+        "headlines": Field(
+            "array",
+            item=_table(
+                priority=_text("serious_violence"),
+                figure=_text("crime:Violent crime"),
+                statement=Field("choice", example='"change"', choices=("change", "share", "count")),
+                of=_text("crime:All crime", required=False),
+                sentence=_text("{share} of all crime is related to domestic abuse", False),
+            ),
+            hint="add [[headlines]] entries with priority, figure and statement",
+        ),
+        "glossary": Field("map", item=Field("text", example='"Anti-social behaviour"')),
+        "branding": _table(
+            required=False,
+            font=_text("Arial", required=False),
+            body_size=Field("number", example="12", minimum=11),
+            heading_colour=Field("colour", example='"#12436D"'),
+            accent_colour=Field("colour", example='"#28A197"'),
+            logo=_text("inputs/logo.png", required=False),
+        ),
+        "document": _table(
+            required=False,
+            language=_text("en-GB", required=False),
+            output_folder=_text("out", required=False),
+            papers=Field("texts", example='["agenda-item", "strategic-assessment"]'),
+        ),
+        "data_on_a_page": _table(
+            required=False,
+            orientation=Field("choice", example='"landscape"', choices=("landscape", "portrait")),
+        ),
+    },
+)
