@@ -15,10 +15,16 @@ from . import compute, spc
 from .load import Rows
 from .model import (
     Action,
+    ActionList,
+    CountTable,
     CrimeRow,
+    CrimeTree,
     DistrictRow,
+    DistrictTable,
     Figure,
     FigureTable,
+    MorileRow,
+    MorileTable,
     SpcSeries,
     SurveyAnswer,
     SurveyTable,
@@ -29,7 +35,7 @@ if TYPE_CHECKING:
     from .tables import TableSpec
 
 
-def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> CrimeTree:
     table = FigureTable(spec.name)
     tree: dict[str, CrimeRow] = {}
     for row, line in zip(rows.rows, rows.lines, strict=True):
@@ -60,7 +66,7 @@ def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
                             f"{name} ({period}): {declared:,} declared, parts sum to {parts:,}",
                         )
                     )
-    return {"table": table, "tree": tree, "roots": roots}
+    return CrimeTree(table, tree, roots)
 
 
 def _place(tree, names, depth, seen, rows, errors) -> None:
@@ -77,7 +83,7 @@ def _place(tree, names, depth, seen, rows, errors) -> None:
         _place(tree, tree[name].children, depth + 1, seen | {name}, rows, errors)
 
 
-def _districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+def _districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> DistrictTable | None:
     periods = [str(p) for p in spec.options["periods"]]
     this = str(spec.options.get("highlight", config.area))
     result = []
@@ -100,7 +106,7 @@ def _districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
                 f'highlight = "..." in [tables.{spec.name}]',
             )
         )
-        return {}
+        return None
     rank_by = spec.options.get("rank_by", "rate")
     if rank_by == "change" and len(periods) > 1:
         values = [(d.name, compute.percent_change(d.counts[-2], d.counts[-1]) or 0) for d in result]
@@ -110,14 +116,14 @@ def _districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
     for district in result:
         district.rank = ranks[district.name]
     totals = _district_totals(result, str(spec.options.get("total", "County total")))
-    return {
-        "rows": result,
-        "totals": totals,
-        "periods": periods,
-        "rank_by": rank_by,
-        "measure": str(spec.options.get("measure", "All crime")),
-        "this": next(d for d in result if d.highlight),
-    }
+    return DistrictTable(
+        result,
+        totals,
+        periods,
+        str(rank_by),
+        str(spec.options.get("measure", "All crime")),
+        next(d for d in result if d.highlight),
+    )
 
 
 def _district_totals(rows: list[DistrictRow], label: str) -> list[DistrictRow]:
@@ -139,7 +145,7 @@ def _sum_row(name: str, rows: list[DistrictRow]) -> DistrictRow:
 
 
 def _figures(label: str, previous: str = "previous", current: str = "current"):
-    def build(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+    def build(rows: Rows, spec: TableSpec, config, errors, warnings) -> CountTable:
         table = FigureTable(spec.name)
         comments = {}
         declared_total = None
@@ -166,7 +172,7 @@ def _figures(label: str, previous: str = "previous", current: str = "current"):
                             f"Total ({period}): {declared:,} declared, rows sum to {summed:,}",
                         )
                     )
-        return {"table": table, "comments": comments, "total": total}
+        return CountTable(table, comments, total)
 
     return build
 
@@ -231,11 +237,13 @@ def _next_month(month: str) -> str:
     return f"{year + number // 12}-{number % 12 + 1:02d}"
 
 
-def _actions(rows: Rows, spec, config, errors, warnings) -> list[Action]:
-    return [Action(r["priority"], r["action"], r["status"], r["update"] or "") for r in rows.rows]
+def _actions(rows: Rows, spec, config, errors, warnings) -> ActionList:
+    return ActionList(
+        [Action(r["priority"], r["action"], r["status"], r["update"] or "") for r in rows.rows]
+    )
 
 
-def _morile(rows: Rows, spec, config, errors, warnings) -> list[dict]:
+def _morile(rows: Rows, spec, config, errors, warnings) -> MorileTable:
     ranks = {
         r.key: r.label
         for r in compute.rank(
@@ -243,10 +251,15 @@ def _morile(rows: Rows, spec, config, errors, warnings) -> list[dict]:
         )
     }
     ordered = sorted(rows.rows, key=lambda r: -r["score"])
-    return [{**row, "rank": ranks[row["area"]]} for row in ordered]
+    return MorileTable(
+        [
+            MorileRow(r["area"], r["threat"], r["risk"], r["harm"], r["score"], ranks[r["area"]])
+            for r in ordered
+        ]
+    )
 
 
-def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
+def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> SurveyTable:
     answers = {}
     for row, line in zip(rows.rows, rows.lines, strict=True):
         if row["base"] is not None and row["count"] > row["base"]:
@@ -258,7 +271,7 @@ def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> dict:
                 )
             )
         answers[row["measure"]] = SurveyAnswer(row["measure"], row["count"], row["base"])
-    return {"table": SurveyTable(spec.name, answers)}
+    return SurveyTable(spec.name, answers)
 
 
 BUILDERS = {

@@ -177,3 +177,64 @@ def month_label(month: str) -> str:
     """``2025-09`` as ``Sep 2025``."""
     year, number = month.split("-")
     return f"{MONTHS[int(number) - 1]} {year}"
+
+
+@dataclass
+class CrimeTree:
+    """A crime-by-type table: its figures, the category tree and the top-level categories."""
+
+    table: FigureTable
+    tree: dict[str, CrimeRow]
+    roots: list[str]
+
+
+@dataclass
+class DistrictTable:
+    """The county's districts compared: ranked rows, totals, periods and the council's row."""
+
+    rows: list[DistrictRow]
+    totals: list[DistrictRow]
+    periods: list[str]
+    rank_by: str
+    measure: str
+    this: DistrictRow
+
+
+@dataclass
+class CountTable:
+    """Counts for two periods by ward, measure or reason, with comments and their total."""
+
+    table: FigureTable
+    comments: dict[str, str]
+    total: Figure
+
+
+@dataclass
+class MorileRow:
+    """A crime area's threat, risk and harm scores, its overall score and its rank."""
+
+    area: str
+    threat: object
+    risk: object
+    harm: object
+    score: object
+    rank: str
+
+
+@dataclass
+class ActionList:
+    """The action plans' rows."""
+
+    actions: list[Action]
+
+
+@dataclass
+class MorileTable:
+    """The MoRiLE scores, highest first."""
+
+    rows: list[MorileRow]
+
+
+BuiltTable = (
+    CrimeTree | DistrictTable | CountTable | SpcSeries | ActionList | MorileTable | SurveyTable
+)

@@ -11,16 +11,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
 from .builders import BUILDERS
 from .load import Column, Source, cached_rows
 from .model import (
+    BuiltTable,
+    CountTable,
+    CrimeTree,
+    DistrictTable,
     Figure,
     FigureError,
     FigureTable,
     SpcSeries,
+    SurveyTable,
 )
+
+T = TypeVar("T")
 
 KINDS = (
     "crime_by_type",
@@ -100,12 +108,16 @@ class Figures:
     previous: str
     current: str
     specs: dict[str, TableSpec] = field(default_factory=dict)
-    tables: dict[str, object] = field(default_factory=dict)
+    tables: dict[str, BuiltTable | None] = field(default_factory=dict)
     warnings: list[CommitteePackError] = field(default_factory=list)
 
-    def of_kind(self, kind: str) -> list[tuple[TableSpec, object]]:
-        """The built tables of one kind, in declaration order."""
-        return [(spec, self.tables[name]) for name, spec in self.specs.items() if spec.kind == kind]
+    def of_kind(self, kind: str, built: type[T]) -> list[tuple[TableSpec, T]]:
+        """The built tables of one kind (each a ``built``), in declaration order."""
+        return [
+            (spec, table)
+            for name, spec in self.specs.items()
+            if spec.kind == kind and isinstance(table := self.tables.get(name), built)
+        ]
 
 
 def declared_tables(config) -> dict[str, TableSpec]:
@@ -201,19 +213,19 @@ def _columns(spec: TableSpec) -> list[Column]:
 
 def _cross_check(figures: Figures, config) -> None:
     """The same fact in two tables must have one value: crime by type against districts."""
-    for crime_spec, crime in figures.of_kind("crime_by_type"):
-        for district_spec, districts in figures.of_kind("districts"):
-            if not districts or districts["periods"][-1] != figures.current:
+    for crime_spec, crime in figures.of_kind("crime_by_type", CrimeTree):
+        for district_spec, districts in figures.of_kind("districts", DistrictTable):
+            if districts.periods[-1] != figures.current:
                 continue
             try:
-                figure = crime["table"][districts["measure"]]
+                figure = crime.table[districts.measure]
             except FigureError:
                 continue
-            this = districts["this"]
+            this = districts.this
             if figure.current != this.counts[-1]:
                 figures.warnings.append(
                     InputError(
-                        f"{districts['measure']} ({figures.current}) is {figure.current:,} here but "
+                        f"{districts.measure} ({figures.current}) is {figure.current:,} here but "
                         f"{this.counts[-1]:,} for {this.name} in {district_spec.source.name()}; "
                         "correct one of them",
                         crime_spec.source.name(),
@@ -224,11 +236,13 @@ def _cross_check(figures: Figures, config) -> None:
 
 def figure_context(figures: Figures) -> dict:
     """Names for narrative and templates: each table's figures by its declared name."""
-    context = {}
+    context: dict[str, object] = {}
     for name, built in figures.tables.items():
-        if isinstance(built, dict) and "table" in built:
-            context[name] = built["table"]
-        elif isinstance(built, dict) and "rows" in built:
+        if isinstance(built, CrimeTree | CountTable):
+            context[name] = built.table
+        elif isinstance(built, SurveyTable):
+            context[name] = built
+        elif isinstance(built, DistrictTable):
             context[name] = FigureTable(
                 name,
                 {
@@ -238,7 +252,7 @@ def figure_context(figures: Figures) -> dict:
                         d.counts[-1],
                         name,
                     )
-                    for d in built["rows"]
+                    for d in built.rows
                 },
             )
         elif isinstance(built, SpcSeries):

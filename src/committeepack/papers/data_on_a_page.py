@@ -19,6 +19,7 @@ from ..errors import ConfigError
 from ..facts import Facts
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
+from ..figures.model import CrimeTree
 from ..word import tables as tablexml
 from ..word import xml as wordxml
 from . import strategic_assessment
@@ -90,10 +91,10 @@ def context(rendering: Rendering) -> dict:
     requests = chart_requests(facts)
     chart = rendering.charts.get(requests["crime"]) if requests else None
     overview = ""
-    crime = figures.of_kind("crime_by_type")
+    crime = figures.of_kind("crime_by_type", CrimeTree)
     if crime:
-        tree = crime[0][1]["tree"]
-        roots = [r for r in crime[0][1]["roots"] if tree[r].children]
+        tree = crime[0][1].tree
+        roots = [r for r in crime[0][1].roots if tree[r].children]
         if roots:
             total = tree[roots[0]].figure
             overview = f"{total.name} {total.change}."
@@ -110,11 +111,11 @@ def context(rendering: Rendering) -> dict:
 def chart_requests(facts: Facts) -> dict:
     """The one chart of the page: % change by crime type, sized for the grid."""
     figures = facts.figures
-    crime = figures.of_kind("crime_by_type")
+    crime = figures.of_kind("crime_by_type", CrimeTree)
     if not crime:
         return {}
     landscape = facts.config.page_orientation == "landscape"
-    tree = crime[0][1]["tree"]
+    tree = crime[0][1].tree
     items = tuple(
         (tree[n].figure.name, tree[n].figure.previous, tree[n].figure.current)
         for n in _crime_types(tree)

@@ -6,7 +6,7 @@ generated from the same figures.
 from __future__ import annotations
 
 from ..figures import compute, sentences
-from ..figures.model import SpcSeries
+from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
 from ..word.blocks import Cell, data_table
 
 
@@ -16,9 +16,9 @@ class FigureSections:
     these methods use."""
 
     def crime(self) -> None:
-        for spec, built in self.figures.of_kind("crime_by_type"):
+        for spec, built in self.figures.of_kind("crime_by_type", CrimeTree):
             self.heading(1, spec.title)
-            tree, roots = built["tree"], built["roots"]
+            tree, roots = built.tree, built.roots
             totals = [r for r in roots if tree[r].children]
             if totals:
                 total = tree[totals[0]].figure
@@ -77,7 +77,7 @@ class FigureSections:
             self.bullets(items)
 
     def county(self) -> None:
-        tables = self.figures.of_kind("districts")
+        tables = self.figures.of_kind("districts", DistrictTable)
         if not tables:
             return
         self.heading(1, "Comparison with the county")
@@ -86,15 +86,15 @@ class FigureSections:
             self.heading(2, spec.title)
             self._districts(spec.name, built)
 
-    def _districts(self, name: str, built: dict) -> None:
-        periods, this = built["periods"], built["this"]
-        by_change = built["rank_by"] == "change" and len(periods) > 1
-        count = len(built["rows"])
+    def _districts(self, name: str, built: DistrictTable) -> None:
+        periods, this = built.periods, built.this
+        by_change = built.rank_by == "change" and len(periods) > 1
+        count = len(built.rows)
         rate = compute.format_fixed(this.rates[-1], 1)
         if by_change:
             change = sentences.change(this.counts[-2], this.counts[-1])
             self.paragraph(
-                f"{built['measure']} in {this.name} {change} between {periods[-2]} "
+                f"{built.measure} in {this.name} {change} between {periods[-2]} "
                 f"and {periods[-1]}, ranked {this.rank} of {count} districts "
                 "(1 = the largest fall)."
             )
@@ -121,9 +121,7 @@ class FigureSections:
                 "Rank",
             ]
         rows, totals = [], set()
-        for row in (
-            sorted(built["rows"], key=lambda r: (_rank_key(r.rank), r.name)) + built["totals"]
-        ):
+        for row in sorted(built.rows, key=lambda r: (_rank_key(r.rank), r.name)) + built.totals:
             cells = [Cell(row.name, bold=row.highlight or row.is_total)]
             cells += [sentences.number(c) for c in row.counts[-2:]]
             rates = row.rates[-1:] if by_change else row.rates[-2:]
@@ -146,9 +144,9 @@ class FigureSections:
         self.chart(self.charts[f"districts:{name}"])
 
     def wards(self) -> None:
-        for spec, built in self.figures.of_kind("wards"):
+        for spec, built in self.figures.of_kind("wards", CountTable):
             self.heading(1, spec.title)
-            table = built["table"]
+            table = built.table
             ordered = sorted(table, key=lambda f: -f.current)
             top = ordered[0]
             least = ordered[-1]
@@ -178,7 +176,7 @@ class FigureSections:
             self.text("wards")
 
     def trends(self) -> None:
-        series = self.figures.of_kind("monthly")
+        series = self.figures.of_kind("monthly", SpcSeries)
         if not series:
             return
         self.heading(1, "Trends over time")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..facts import Facts
 from ..figures import sentences
+from ..figures.model import ActionList, CountTable, MorileTable
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter
 from ..narrative import Narrative
@@ -90,7 +91,7 @@ class BodyBuilder(FigureSections):
 
     def priorities(self) -> None:
         self.heading(1, "Delivery of the priorities")
-        actions = [a for _, built in self.figures.of_kind("actions") for a in built]
+        actions = [a for _, b in self.figures.of_kind("actions", ActionList) for a in b.actions]
         headings = Styles(headings={2: "Heading 3", 3: "Heading 4"})
         for priority in self.config.priorities:
             self.heading(2, priority.name)
@@ -120,7 +121,8 @@ class BodyBuilder(FigureSections):
     def activity(self) -> None:
         tables = [
             (spec, built)
-            for spec, built in self.figures.of_kind("activity") + self.figures.of_kind("reasons")
+            for spec, built in self.figures.of_kind("activity", CountTable)
+            + self.figures.of_kind("reasons", CountTable)
             if spec.options.get("show", True)
         ]
         if not tables:
@@ -134,15 +136,11 @@ class BodyBuilder(FigureSections):
                     f.name,
                     sentences.number(f.previous),
                     sentences.number(f.current),
-                    *(
-                        [built["comments"][f.name]]
-                        if spec.kind == "activity"
-                        else [f.percent_change]
-                    ),
+                    *([built.comments[f.name]] if spec.kind == "activity" else [f.percent_change]),
                 ]
-                for f in built["table"]
+                for f in built.table
             ]
-            total = built["total"]
+            total = built.total
             if spec.kind == "reasons":
                 rows.append(
                     [
@@ -175,7 +173,7 @@ class BodyBuilder(FigureSections):
         self.bullets([p.name for p in self.config.priorities], kind="decimal")
 
     def appendices(self) -> None:
-        morile = self.figures.of_kind("morile")
+        morile = self.figures.of_kind("morile", MorileTable)
         if morile:
             _spec, rows = morile[0]
             self.heading(1, "Appendix A: Threat, risk and harm scoring")
@@ -188,14 +186,14 @@ class BodyBuilder(FigureSections):
                 ["Crime area", "Threat", "Risk", "Harm", "Score", "Rank"],
                 [
                     [
-                        r["area"],
-                        sentences.number(r["threat"]),
-                        sentences.number(r["risk"]),
-                        sentences.number(r["harm"]),
-                        sentences.number(r["score"]),
-                        r["rank"],
+                        r.area,
+                        sentences.number(r.threat),
+                        sentences.number(r.risk),
+                        sentences.number(r.harm),
+                        sentences.number(r.score),
+                        r.rank,
                     ]
-                    for r in rows
+                    for r in rows.rows
                 ],
                 self.writer.styles,
                 [6, 2, 2, 2, 2, 2],
