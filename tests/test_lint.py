@@ -1,4 +1,4 @@
-"""The code stays as ruff (configured in pyproject.toml) wants it."""
+"""The code stays as ruff and mypy (configured in pyproject.toml) want it."""
 
 import subprocess
 import sys
@@ -12,3 +12,14 @@ def test_ruff_check_and_format():
             [sys.executable, "-m", "ruff", *args], cwd=REPO, capture_output=True, text=True
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_no_type_errors_in_the_package():
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    problems = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert result.returncode == 0 and problems == [], result.stdout + result.stderr

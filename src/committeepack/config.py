@@ -288,6 +288,7 @@ def _branding(data: dict) -> Branding:
     default, branding = Branding(), _table(data, "branding")
     size = branding.get("body_size")
     valid_size = isinstance(size, int | float) and not isinstance(size, bool) and size >= 11
+    body_size = float(size) if valid_size and isinstance(size, int | float) else default.body_size
     colours = {
         key: value
         for key in ("heading_colour", "accent_colour")
@@ -296,7 +297,7 @@ def _branding(data: dict) -> Branding:
     logo = _str(branding, "logo")
     return Branding(
         _str(branding, "font") or default.font,
-        float(size) if valid_size else default.body_size,
+        body_size,
         logo=Path(logo) if logo else None,
         **colours,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 LOG = logging.getLogger("committeepack")
@@ -62,14 +62,14 @@ class ErrorList(CommitteePackError):
         return "\n".join(str(e) for e in self.errors)
 
 
-def raise_all(errors: list[CommitteePackError]) -> None:
+def raise_all(errors: Sequence[CommitteePackError]) -> None:
     """Raise the one error, or all of them together in file order; do nothing if none."""
     unique = {str(e): e for e in errors}  # the same file can fail for two tables that use it
-    errors = sorted(unique.values(), key=lambda e: (e.path or "", e.line or float("inf")))
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise ErrorList(errors)
+    ordered = sorted(unique.values(), key=lambda e: (e.path or "", e.line or float("inf")))
+    if len(ordered) == 1:
+        raise ordered[0]
+    if ordered:
+        raise ErrorList(ordered)
 
 
 def relative(path: str | Path, root: Path | None) -> str:

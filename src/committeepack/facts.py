@@ -67,7 +67,8 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
         warn(problem)
     headlines = load_headlines(project.config, figures)
     names = template_names(project.config, figures, headlines)
-    narratives, errors = {}, []
+    narratives: dict[str, Narrative] = {}
+    errors: list[CommitteePackError] = []
     for paper in papers:
         if paper.narrative is None:
             continue

@@ -113,10 +113,15 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
                 meta = _empty_meta()
             if not isinstance(meta, dict):
                 raise InputError("front matter must be a set of 'key: value' lines", name, 2)
-            return MarkdownFile(name, meta, "\n".join(lines[index + 1 :]), index + 2)
+            return MarkdownFile(name, _with_lines(meta), "\n".join(lines[index + 1 :]), index + 2)
     raise InputError(
         "front matter starts with '---' but never ends; add a closing '---' line", name, 1
     )
+
+
+def _with_lines(meta: dict) -> LineDict:
+    """``meta`` as the loader made it (a LineDict); an empty one when it is not."""
+    return meta if isinstance(meta, LineDict) else _empty_meta()
 
 
 def _empty_meta() -> LineDict:

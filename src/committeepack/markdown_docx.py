@@ -80,9 +80,11 @@ class MarkdownWriter:
         return InputError(message, self.path, line)
 
     def line_of(self, node: SyntaxTreeNode) -> int | None:
-        while node is not None and node.map is None:
-            node = node.parent
-        return self.first_line + node.map[0] if node is not None else None
+        """The line of the narrative file on which ``node`` (or its nearest ancestor) starts."""
+        found: SyntaxTreeNode | None = node
+        while found is not None and found.map is None:
+            found = found.parent
+        return self.first_line + found.map[0] if found is not None and found.map else None
 
     # -- blocks -------------------------------------------------------------------------
     def write(self, container, nodes, numberer: Numberer | None = None, in_cell=False) -> None:

@@ -54,7 +54,7 @@ class Narrative:
     source: MarkdownFile
     meta: dict
     sections: dict[str, list[SyntaxTreeNode]]
-    section_lines: dict[str, int]
+    section_lines: dict[str, int | None]
 
     @property
     def path(self) -> str:
@@ -224,33 +224,33 @@ def split_sections(
             titles[normalise_title(title)] = section
     tree = markdown_docx.parse(body)
     found: dict[str, list] = {}
-    lines: dict[str, int] = {}
+    lines: dict[str, int | None] = {}
     current = None
     preamble_reported = False
     for node in tree.children:
         line = first_line + node.map[0] if node.map else None
         if node.type == "heading" and node.tag == "h1":
             heading = node.children[0].content if node.children else ""
-            section = titles.get(normalise_title(heading))
-            if section is None:
+            found_section = titles.get(normalise_title(heading))
+            if found_section is None:
                 expected = unknown_hint or "the sections are: " + "; ".join(
                     f"# {s.title}" for s in sections
                 )
                 errors.append(InputError(f"unknown section '# {heading}'; {expected}", path, line))
                 current = _SKIP  # its text is not reported again as stray text
                 continue
-            if section.key in found:
+            if found_section.key in found:
                 errors.append(
                     InputError(
-                        f"section '# {section.title}' appears twice (first on line "
-                        f"{lines[section.key]}); merge them",
+                        f"section '# {found_section.title}' appears twice (first on line "
+                        f"{lines[found_section.key]}); merge them",
                         path,
                         line,
                     )
                 )
-            current = section.key
-            found[section.key] = []
-            lines[section.key] = line
+            current = found_section.key
+            found[found_section.key] = []
+            lines[found_section.key] = line
         elif current is None:
             if not preamble_reported:
                 preamble_reported = True

@@ -143,7 +143,7 @@ class OutputFolder:
         return path.read_bytes() if path.is_file() else None
 
     def _record(self, name: str, data: bytes, inputs: dict | None = None) -> None:
-        entry = {"sha256": sha256(data)}
+        entry: dict[str, object] = {"sha256": sha256(data)}
         if inputs is not None:
             entry["inputs"] = inputs
         self.manifest["papers"][name] = entry

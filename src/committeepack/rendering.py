@@ -18,7 +18,8 @@ def load_papers(facts: Facts, papers: list[Paper]) -> dict[str, Any]:
     """Each paper's checked inputs, by name; every problem in any of them raised together."""
     from .errors import CommitteePackError, raise_all
 
-    inputs, errors = {}, []
+    inputs: dict[str, Any] = {}
+    errors: list[CommitteePackError] = []
     for paper in papers:
         try:
             inputs[paper.name] = paper.load(facts)

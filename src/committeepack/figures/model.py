@@ -14,6 +14,8 @@ from jinja2.exceptions import UndefinedError
 
 from . import compute, sentences
 
+Number = int | float | Fraction
+
 
 class FigureError(UndefinedError):
     """A narrative or template asked for a figure that the tables do not hold."""
@@ -98,6 +100,8 @@ class SurveyAnswer:
     @property
     def of(self) -> str:
         """``94% (2,209 of 2,350)``."""
+        if self.base is None:
+            raise FigureError(f"survey answer '{self.measure}' has no base to take a share of")
         return f"{self.share} ({sentences.number(self.count)} of {sentences.number(self.base)})"
 
     def __str__(self) -> str:
@@ -214,10 +218,10 @@ class MorileRow:
     """A crime area's threat, risk and harm scores, its overall score and its rank."""
 
     area: str
-    threat: object
-    risk: object
-    harm: object
-    score: object
+    threat: Number
+    risk: Number
+    harm: Number
+    score: Number
     rank: str
 
 

@@ -142,10 +142,11 @@ def _parts(narrative: Narrative, key: str, name: str, errors: list) -> dict[str,
                         f"'## {node.children[0].content}' is not a part of a priority; use "
                         "## Why is this important?, ## What is our focus? and ## What will we do?",
                         narrative.path,
-                        narrative.source.body_line + node.map[0],
+                        narrative.source.body_line + node.map[0] if node.map else None,
                     )
                 )
-            found.setdefault(current, [])
+            if current is not None:
+                found.setdefault(current, [])
         elif current is not None:
             found[current].append(node)
     for part, heading in (

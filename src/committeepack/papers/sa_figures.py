@@ -8,12 +8,12 @@ from __future__ import annotations
 from ..figures import compute, sentences
 from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
 from ..word.blocks import Cell, data_table
+from .sa_writer import SectionWriter
 
 
-class FigureSections:
-    """Mixed into :class:`.sa_sections.BodyBuilder`, whose helpers (``heading``,
-    ``paragraph``, ``chart``, ``bullets``) and attributes (``body``, ``figures``, ``charts``)
-    these methods use."""
+class FigureSections(SectionWriter):
+    """The sections about the figures, written with :class:`.sa_writer.SectionWriter`'s
+    helpers; :class:`.sa_sections.BodyBuilder` adds the others."""
 
     def crime(self) -> None:
         for spec, built in self.figures.of_kind("crime_by_type", CrimeTree):
@@ -67,7 +67,7 @@ class FigureSections:
     def _largest_changes(self, figures) -> None:
         ranked = sorted(
             (f for f in figures if compute.percent_change(f.previous, f.current) is not None),
-            key=lambda f: compute.percent_change(f.previous, f.current),
+            key=lambda f: compute.percent_change(f.previous, f.current) or 0,
         )
         rises = [f for f in reversed(ranked) if f.current > f.previous][:3]
         falls = [f for f in ranked if f.current < f.previous][:3]
@@ -90,7 +90,7 @@ class FigureSections:
         periods, this = built.periods, built.this
         by_change = built.rank_by == "change" and len(periods) > 1
         count = len(built.rows)
-        rate = compute.format_fixed(this.rates[-1], 1)
+        rate = _rate(this.rates[-1])
         if by_change:
             change = sentences.change(this.counts[-2], this.counts[-1])
             self.paragraph(
@@ -120,12 +120,13 @@ class FigureSections:
                 *[f"Rate per 1,000\n{p}" for p in shown],
                 "Rank",
             ]
-        rows, totals = [], set()
+        rows: list[list[Cell | str]] = []
+        totals = set()
         for row in sorted(built.rows, key=lambda r: (_rank_key(r.rank), r.name)) + built.totals:
-            cells = [Cell(row.name, bold=row.highlight or row.is_total)]
+            cells: list[Cell | str] = [Cell(row.name, bold=row.highlight or row.is_total)]
             cells += [sentences.number(c) for c in row.counts[-2:]]
             rates = row.rates[-1:] if by_change else row.rates[-2:]
-            cells += [compute.format_fixed(r, 1) if r is not None else "[z]" for r in rates]
+            cells += [_rate(r) for r in rates]
             cells += [row.change] if by_change else []
             cells.append(row.rank if not row.is_total else "")
             if row.is_total:
@@ -187,7 +188,6 @@ class FigureSections:
         )
         self.text("trends")
         for spec, built in series:
-            built: SpcSeries
             self.heading(2, built.measure)
             for sentence in built.description:
                 self.paragraph(sentence)
@@ -200,6 +200,11 @@ def _descendants(tree, root: str) -> list[str]:
         order.append(child)
         order.extend(_descendants(tree, child))
     return order
+
+
+def _rate(rate) -> str:
+    """A rate per 1,000 to one decimal place; ``[z]`` where there is none (no population)."""
+    return compute.format_fixed(rate, 1) if rate is not None else "[z]"
 
 
 def _rank_key(rank: str) -> int:

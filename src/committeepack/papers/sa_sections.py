@@ -7,36 +7,17 @@ in :mod:`.sa_figures`.
 
 from __future__ import annotations
 
-from ..facts import Facts
 from ..figures import sentences
 from ..figures.model import ActionList, CountTable, MorileTable
 from ..glossary import document_text, used_terms
-from ..markdown_docx import MarkdownWriter
-from ..narrative import Narrative
 from ..word import xml as wordxml
-from ..word.blocks import add_chart, data_table
+from ..word.blocks import data_table
 from ..word.styles import Styles
-from . import sa_charts
-from .base import Charts
 from .sa_figures import FigureSections
 
 
 class BodyBuilder(FigureSections):
     """Writes the assessment's body into a subdocument and remembers its headings."""
-
-    def __init__(
-        self, body, writer: MarkdownWriter, narrative: Narrative, facts: Facts, drawn: Charts
-    ):
-        self.body = body
-        self.writer = writer
-        self.narrative = narrative
-        self.facts = facts
-        self.config = facts.config
-        self.figures = facts.figures
-        self.drawn = drawn
-        self.headings: list[tuple[int, str]] = []
-        self.charts = sa_charts.requests(facts)
-        self._placed: list = []  # (place, request): charts go in last, as they finish drawing
 
     def build(self) -> list[tuple[int, str]]:
         """Write every part in order; return the headings for the table of contents."""
@@ -58,29 +39,8 @@ class BodyBuilder(FigureSections):
         self.text("conclusions")
         self.recommendations()
         self.appendices()
-        for place, request in self._placed:
-            place(self.drawn.get(request))
+        self.place_charts()
         return self.headings
-
-    # -- helpers ------------------------------------------------------------------------
-    def heading(self, level: int, text: str) -> None:
-        wordxml.add_paragraph(self.body, text, style=f"Heading {level}")
-        if level <= 2:
-            self.headings.append((level, text))
-
-    def paragraph(self, text: str) -> None:
-        wordxml.add_paragraph(self.body, text, style=self.writer.styles.body)
-
-    def text(self, key: str, nodes=None) -> None:
-        nodes = self.narrative.sections.get(key, []) if nodes is None else nodes
-        self.writer.write(self.body, nodes)
-
-    def chart(self, request) -> None:
-        number = len(self._placed) + 1
-        self._placed.append((add_chart(self.body, number, self.writer.styles), request))
-
-    def bullets(self, items: list[str], kind: str = "bullet") -> None:
-        self.writer.plain_list(self.body, items, kind)
 
     # -- sections -----------------------------------------------------------------------
     def summary(self) -> None:
