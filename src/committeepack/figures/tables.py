@@ -30,17 +30,6 @@ from .model import (
 
 T = TypeVar("T")
 
-KINDS = (
-    "crime_by_type",
-    "districts",
-    "wards",
-    "monthly",
-    "actions",
-    "activity",
-    "reasons",
-    "morile",
-    "survey",
-)
 COLUMNS = {
     "crime_by_type": [
         Column("category", "text", unique=True),
