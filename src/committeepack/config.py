@@ -56,7 +56,6 @@ class Branding:
     font: str = "Arial"
     body_size: float = 12.0
     heading_colour: str = "#12436D"
-    accent_colour: str = "#28A197"
     logo: Path | None = None
 
 
@@ -180,7 +179,7 @@ def load_config(root: Path) -> Config:
         people=_people(data),
         implications=_implications(reader),
         glossary={str(k): v for k, v in _table(data, "glossary").items() if isinstance(v, str)},
-        branding=_branding(data),
+        branding=_branding(data, reader, root),
         priorities=_priorities(reader),
         language=_str(document, "language") or "en-GB",
         output_dir=_str(document, "output_folder") or "out",
@@ -284,20 +283,62 @@ def _priorities(reader: ConfigReader) -> list[Priority]:
     return result
 
 
-def _branding(data: dict) -> Branding:
+def _branding(data: dict, reader: ConfigReader, root: Path) -> Branding:
     default, branding = Branding(), _table(data, "branding")
     size = branding.get("body_size")
     valid_size = isinstance(size, int | float) and not isinstance(size, bool) and size >= 11
     body_size = float(size) if valid_size and isinstance(size, int | float) else default.body_size
     colours = {
         key: value
-        for key in ("heading_colour", "accent_colour")
+        for key in ("heading_colour",)
         if isinstance(value := branding.get(key), str) and HEX_COLOUR.match(value)
     }
-    logo = _str(branding, "logo")
+    logo = _logo(reader, root, _str(branding, "logo"))
     return Branding(
         _str(branding, "font") or default.font,
         body_size,
-        logo=Path(logo) if logo else None,
+        logo=logo,
         **colours,
     )
+
+
+PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+
+
+def _logo(reader: ConfigReader, root: Path, written: str) -> Path | None:
+    """The logo file, checked to lie inside the project and to be a PNG or JPEG image."""
+    if not written:
+        return None
+    key = ("branding", "logo")
+    path = (root / written).resolve()
+    if not path.is_relative_to(root.resolve()):
+        reader.fail(
+            key,
+            f"{written!r} is outside the project folder; copy the logo into the project, for "
+            'example  logo = "inputs/logo.png"',
+        )
+        return None
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(512)
+    except OSError:
+        reader.fail(key, f"no file {written!r}; check the name (it is relative to the project)")
+        return None
+    if start.startswith((PNG, JPEG)):
+        from docx.image.image import Image
+
+        try:  # python-docx reads its size when the logo is placed: a damaged file fails there
+            Image.from_file(str(path))
+        except Exception:  # python-docx raises many kinds for a damaged image
+            reader.fail(key, f"{written!r} is damaged; save the logo again as PNG")
+            return None
+        return path
+    if path.suffix.lower() == ".svg" or b"<svg" in start:
+        reader.fail(
+            key,
+            f"{written!r} is an SVG, which Word papers cannot carry here; export it as PNG "
+            "(about 600 pixels wide) and name that file",
+        )
+    else:
+        reader.fail(key, f"{written!r} is not a PNG or JPEG image; save the logo as PNG")
+    return None

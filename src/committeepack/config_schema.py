@@ -146,7 +146,6 @@ SCHEMA = Field(
             font=_text("Arial", required=False),
             body_size=Field("number", example="12", minimum=11),
             heading_colour=Field("colour", example='"#12436D"'),
-            accent_colour=Field("colour", example='"#28A197"'),
             logo=_text("inputs/logo.png", required=False),
         ),
         "document": _table(

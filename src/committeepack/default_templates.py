@@ -9,6 +9,7 @@ skeleton (docxtpl tags) to the styled base document made here.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -229,3 +230,25 @@ def header_table(document, rows: list[tuple[str, str]], widths=(5.0, 11.0)):
         tablexml.shade_cell(row.cells[0], HEADER_FILL)
     tablexml.set_table_width(table, [int(Cm(w).twips) for w in widths])
     return table
+
+
+LOGO_HEIGHT_CM, LOGO_MAX_WIDTH_CM = 1.8, 7.0
+
+
+def place_logo(document, logo: Path, description: str) -> None:
+    """The logo at the right of the first page's header (the later pages keep the running
+    header), with ``description`` as its alt text; the first page keeps the page footer."""
+    from docx.image.image import Image
+
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    wordxml.copy_story(section.footer, section.first_page_footer)
+    paragraph = section.first_page_header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    image = Image.from_file(str(logo))
+    ratio = image.px_width / max(image.px_height, 1)
+    if LOGO_HEIGHT_CM * ratio > LOGO_MAX_WIDTH_CM:
+        shape = paragraph.add_run().add_picture(str(logo), width=Cm(LOGO_MAX_WIDTH_CM))
+    else:
+        shape = paragraph.add_run().add_picture(str(logo), height=Cm(LOGO_HEIGHT_CM))
+    wordxml.set_picture_description(shape, description, title=description)

@@ -45,6 +45,9 @@ def fingerprint(project: Project, paper: Paper) -> dict[str, str]:
     prints[f"{TEMPLATES}/{paper.template}"] = (
         _hash_file(template) if template.is_file() else "default"
     )
+    logo = project.config.branding.logo
+    if logo is not None and not template.is_file():  # the default template carries it
+        prints[f"[branding] logo {project.shown(logo)}"] = _hash_file(logo)
     for name in paper.files_read(project):
         prints[f"{INPUTS}/{name}"] = _hash_file(project.input(name))
     for spec in _tables(project):

@@ -72,7 +72,7 @@ class Project:
             self._check_branding(tpl.docx, own)
             return tpl, self.shown(own)
         buffer = io.BytesIO()
-        paper.make_template(self.config).save(buffer)
+        paper.default_template(self.config).save(buffer)
         buffer.seek(0)
         return DocxTemplate(buffer), f"default template {paper.template}"
 

@@ -59,7 +59,7 @@ def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str
             done.append((paper.template, "kept (use --overwrite to replace it)"))
             continue
         buffer = io.BytesIO()
-        paper.make_template(config).save(buffer)
+        paper.default_template(config).save(buffer)
         target.write_bytes(stable_zip(buffer.getvalue()))  # same template, same bytes
         done.append((paper.template, "written"))
     return done

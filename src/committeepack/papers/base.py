@@ -77,6 +77,16 @@ class Paper:
         """Whether the paper shows charts (which are drawn before papers are rendered)."""
         return self.chart_requests is not None
 
+    def default_template(self, config: Config) -> Document:
+        """The packaged default template, with the house style of ``[branding]`` and, when one
+        is configured, the logo on the first page."""
+        from ..default_templates import place_logo
+
+        document = self.make_template(config)
+        if config.branding.logo is not None:
+            place_logo(document, config.branding.logo, f"{config.council} logo")
+        return document
+
     def files_read(self, project: Project) -> list[str]:
         """The files of ``inputs/`` it is made from (besides figure tables and configuration),
         for its fingerprint."""

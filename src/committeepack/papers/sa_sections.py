@@ -162,13 +162,10 @@ class BodyBuilder(FigureSections):
         self.heading(1, "Appendix B: Data sources")
         data_table(
             self.body,
-            ["Table", "Source", "File"],
-            [
-                [s.title, s.provenance or "Not stated", s.source.name()]
-                for s in self.figures.specs.values()
-            ],
+            ["Table", "Source"],
+            [[s.title, s.provenance or "Not stated"] for s in self.figures.specs.values()],
             self.writer.styles,
-            [5, 6.5, 4.5],
+            [6, 10],
         )
         self.glossary()
 

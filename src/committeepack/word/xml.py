@@ -201,3 +201,14 @@ def document_language(document) -> str | None:
         f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
     )
     return lang.get(qn("w:val")) if lang is not None else None
+
+
+def copy_story(source, target) -> None:
+    """Make ``target`` (a header or footer) a copy of ``source``'s paragraphs and tables."""
+    import copy
+
+    element = target._element
+    for child in list(element):
+        element.remove(child)
+    for child in source._element:
+        element.append(copy.deepcopy(child))
