@@ -1,6 +1,12 @@
 """Time committeepack on the bundled example, with the targets of the regeneration work.
 
-Run from the repository root after installing:  python benchmarks/bench.py [REPEATS]
+Run from the repository root after installing:
+    python benchmarks/bench.py [REPEATS] [--against OTHER_PYTHON]
+
+``--against`` names the Python of another installation of committeepack (an earlier version,
+in its own virtual environment); its cold build, one-word edit and ``--help`` are measured in
+the same run, on the same copy of the example, so the two can be compared fairly. Every
+timing also reports the CPU seconds of all processes (the chart-drawing processes included).
 
 Measures, on a fresh copy of the example: ``committeepack --help``; a cold build of every
 paper (no cache, no earlier papers); a rebuild after a one-word edit to one narrative file; a
@@ -14,6 +20,7 @@ and draws the same charts (benchmarks/charts_only.py). Targets:
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,10 +33,19 @@ REPO = Path(__file__).resolve().parents[1]
 COMMAND = [sys.executable, "-m", "committeepack"]
 
 
-def seconds(args: list[str], cwd: Path) -> float:
+CPU: dict[str, float] = {}  # CPU seconds of the last measurement of each step
+
+
+def seconds(args: list[str], cwd: Path, step: str = "") -> float:
+    """Wall seconds of one command; its CPU seconds (all processes) go to ``CPU[step]``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
     subprocess.run(args, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - began
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if step:
+        CPU[step] = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall
 
 
 def fresh_project(into: Path) -> Path:
@@ -45,27 +61,35 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
 
 
-def measure(project: Path) -> dict[str, float]:
-    times = {
-        "help": seconds([*COMMAND, "--help"], project),
-        "imports": seconds([sys.executable, "-c", "import pandas, matplotlib.pyplot"], project),
-    }
+def clean(project: Path) -> None:
     for folder in ("out", ".committeepack-cache"):
         shutil.rmtree(project / folder, ignore_errors=True)
-    times["cold"] = seconds([*COMMAND, "build"], project)
+
+
+def measure(project: Path, command: list[str], prefix: str = "") -> dict[str, float]:
+    """Wall seconds of each step with ``command``; with a ``prefix``, only the steps that
+    compare two installations."""
+    times = {prefix + "help": seconds([*command, "--help"], project, prefix + "help")}
+    clean(project)
+    times[prefix + "cold"] = seconds([*command, "build"], project, prefix + "cold")
     narrative = project / "inputs" / "agenda-item.md"
     replace(narrative, "Each year the", "Every year the")
-    times["word"] = seconds([*COMMAND, "build"], project)
+    times[prefix + "word"] = seconds([*command, "build"], project, prefix + "word")
     replace(narrative, "Every year the", "Each year the")
-    seconds([*COMMAND, "build"], project)
+    seconds([*command, "build"], project)
+    if prefix:
+        return times
+    times["imports"] = seconds(
+        [sys.executable, "-c", "import pandas, matplotlib.pyplot"], project, "imports"
+    )
     crime = project / "inputs" / "figures" / "wards.csv"
     replace(crime, "Market Square,1804,1762", "Market Square,1804,1763")
-    times["figure"] = seconds([*COMMAND, "build"], project)
+    times["figure"] = seconds([*command, "build"], project, "figure")
     replace(crime, "Market Square,1804,1763", "Market Square,1804,1762")
-    times["peer"] = seconds([sys.executable, str(REPO / "benchmarks" / "charts_only.py")], project)
-    for folder in ("out", ".committeepack-cache"):
-        shutil.rmtree(project / folder, ignore_errors=True)
-    times["sa"] = seconds([*COMMAND, "build", "strategic-assessment"], project)
+    peer = [sys.executable, str(REPO / "benchmarks" / "charts_only.py")]
+    times["peer"] = seconds(peer, project, "peer")
+    clean(project)
+    times["sa"] = seconds([*command, "build", "strategic-assessment"], project, "sa")
     return times
 
 
@@ -78,26 +102,48 @@ LABELS = {
     "peer": "peer: the same imports and charts only",
     "sa": "cold build, strategic assessment only",
 }
+AGAINST = {
+    "was_help": "--against: committeepack --help",
+    "was_cold": "--against: cold build, every paper",
+    "was_word": "--against: one-word narrative edit",
+}
 
 
 def main() -> None:
-    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    args = sys.argv[1:]
+    against = None
+    if "--against" in args:
+        at = args.index("--against")
+        against = [args[at + 1], "-m", "committeepack"]
+        del args[at : at + 2]
+    repeat = int(args[0]) if args else 3
     runs = []
+    labels = {**LABELS, **(AGAINST if against else {})}
     with tempfile.TemporaryDirectory() as tmp:
         project = fresh_project(Path(tmp))
         for _ in range(repeat):
-            runs.append(measure(project))
-    median = {key: statistics.median(run[key] for run in runs) for key in LABELS}
-    width = max(len(label) for label in LABELS.values())
-    print(f"{'step':{width}}  median seconds of {repeat}")
-    for key, label in LABELS.items():
-        print(f"{label:{width}}  {median[key]:.3f}")
+            run = measure(project, COMMAND)
+            cpu = {f"cpu_{k}": v for k, v in CPU.items()}
+            if against:  # alternate, so that both see the same machine load
+                run.update(measure(project, against, "was_"))
+                cpu.update({f"cpu_{k}": v for k, v in CPU.items() if k.startswith("was_")})
+            runs.append({**run, **cpu})
+    median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    width = max(len(label) for label in labels.values())
+    print(f"{'step':{width}}  median seconds of {repeat}: wall, CPU of all processes")
+    for key, label in labels.items():
+        print(f"{label:{width}}  {median[key]:6.3f}  {median['cpu_' + key]:6.3f}")
     checks = [
         ("one-word edit / cold build <= 0.3", median["word"] / median["cold"], 0.3),
         ("cold build / peer <= 1.0", median["cold"] / median["peer"], 1.0),
         ("--help / imports <= 0.1", median["help"] / median["imports"], 0.1),
         ("strategic assessment / peer <= 2.0", median["sa"] / median["peer"], 2.0),
     ]
+    if against:
+        checks += [
+            (f"{step} / --against <= 1.0", median[step] / median[f"was_{step}"], 1.0)
+            for step in ("cold", "word", "help")
+        ]
     print()
     for name, ratio, limit in checks:
         print(f"{name:{width}}  {ratio:.2f}  {'met' if ratio <= limit else 'NOT MET'}")

@@ -2,6 +2,7 @@
 collected in any order and kept on disk; a chart that fails in a process fails again here
 with its own error; nothing is left running; the cache is pruned of charts no paper uses."""
 
+import concurrent.futures
 import multiprocessing
 
 import pytest
@@ -87,7 +88,7 @@ def test_without_process_support_charts_are_drawn_here(tmp_path, monkeypatch):
     def no_processes(*args, **kwargs):
         raise OSError(38, "Function not implemented")
 
-    monkeypatch.setattr(drawer_module, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
     requests = [bars(90.0 + n) for n in range(POOL_MIN_CHARTS)]
     with ChartDrawer(ChartCache(tmp_path / "charts"), cores=POOL_MIN_CORES) as drawer:
         drawer.start({"paper": requests})

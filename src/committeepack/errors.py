@@ -8,11 +8,14 @@ Anything else that escapes is a bug in committeepack, not in the user's inputs.
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-LOG = logging.getLogger("committeepack")
+if TYPE_CHECKING:
+    import logging
+
+LOGGER = "committeepack"  # logging is imported when a warning is given: --help stays quick
 
 
 class CommitteePackError(Exception):
@@ -89,29 +92,34 @@ def warn(problem: CommitteePackError) -> None:
     Warnings go to the ``committeepack`` logger; :func:`collect_warnings` gathers them for
     the build that is running, as mkdocs counts its warnings, so no stage keeps a list.
     """
-    LOG.warning("%s", problem, extra={"problem": problem})
+    import logging
+
+    logging.getLogger(LOGGER).warning("%s", problem, extra={"problem": problem})
 
 
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.problems: list[CommitteePackError] = []
+def _collector(problems: list[CommitteePackError]) -> logging.Handler:
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        problem = getattr(record, "problem", None)
-        if problem is None:
-            problem = CommitteePackError(record.getMessage())
-        self.problems.append(problem)
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            problem = getattr(record, "problem", None)
+            problems.append(problem or CommitteePackError(record.getMessage()))
+
+    return Collector(logging.WARNING)
 
 
 @contextlib.contextmanager
 def collect_warnings() -> Iterator[list[CommitteePackError]]:
     """Gather every warning reported inside the ``with`` block into the list it yields."""
-    collector = _Collector()
-    LOG.addHandler(collector)
-    propagate, LOG.propagate = LOG.propagate, False
+    import logging
+
+    log = logging.getLogger(LOGGER)
+    problems: list[CommitteePackError] = []
+    collector = _collector(problems)
+    log.addHandler(collector)
+    propagate, log.propagate = log.propagate, False
     try:
-        yield collector.problems
+        yield problems
     finally:
-        LOG.removeHandler(collector)
-        LOG.propagate = propagate
+        log.removeHandler(collector)
+        log.propagate = propagate

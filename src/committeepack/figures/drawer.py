@@ -17,15 +17,19 @@ left alone and the pool spawned); elsewhere (Windows, macOS) the processes are s
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import forkserver
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from .chart_cache import ChartCache, ChartRequest, draw
 from .charts import Chart, warm_up
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures are imported only when processes are started, so a
+# rebuild that draws nothing does not pay for them
 
 POOL_MIN_CORES = 2  # with one core, processes only add their start-up and imports
 POOL_MIN_CHARTS = 3  # fewer charts do not repay the processes' start-up
@@ -52,14 +56,21 @@ class ChartDrawer:
     def __init__(self, cache: ChartCache, cores: int | None = None, start_method: str = ""):
         self.cache = cache
         self.cores = usable_cores() if cores is None else cores
-        self.start_method = start_method or default_start_method()
+        self._start_method = start_method  # "" until needed: the platform's default
         self._server: _ForkServerLease | None = None
-        self._method = self.start_method
+        self._method = ""
         self.drawn = 0
         self.hits = 0
         self._pool: ProcessPoolExecutor | None = None
         self._pending: dict[str, Future] = {}
         self._used: dict[str, list[str]] = {}
+
+    @property
+    def start_method(self) -> str:
+        """How drawing processes start: ``forkserver`` or ``spawn``."""
+        if not self._start_method:
+            self._start_method = default_start_method()
+        return self._start_method
 
     def __enter__(self) -> ChartDrawer:
         return self
@@ -94,6 +105,9 @@ class ChartDrawer:
         return self._method
 
     def _start_pool(self, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         try:
             method = self.start_method
             if method == "forkserver":
@@ -172,6 +186,8 @@ class ChartDrawer:
 
 def default_start_method() -> str:
     """``forkserver`` where the platform has it, else ``spawn``."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return "forkserver" if "forkserver" in methods else "spawn"
 
@@ -182,6 +198,8 @@ class _ForkServerLease:
     already runs is not touched: the pool is spawned instead."""
 
     def __init__(self) -> None:
+        from multiprocessing import forkserver
+
         self._server = getattr(forkserver, "_forkserver", None)
         self._preload: list[str] | None = None
 
