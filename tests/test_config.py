@@ -118,3 +118,13 @@ def test_every_mistake_in_the_file_is_reported_in_one_run(minimal):
         "Error: committeepack.toml:41: branding.logo: must be text in quotes; for example  "
         'logo = "inputs/logo.png"',
     ]
+
+
+def test_configuration_and_front_matter_problems_are_reported_in_one_run(minimal):
+    edit(minimal / "committeepack.toml", 'time = "7.00 pm"', "time = 7")
+    edit(minimal / "inputs" / "agenda-item.md", "purpose: noting", "purpose: decide")
+    lines = run(minimal, "build").output.splitlines()
+    assert lines[0].startswith("Error: committeepack.toml:13: meeting.time: must be text")
+    assert lines[1].startswith("Error: inputs/agenda-item.md:")
+    assert "purpose: 'decide' is not one of: decision, noting, information" in lines[1]
+    assert len(lines) == 2

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CommitteePackError, ErrorList, collect_warnings
+from .errors import CommitteePackError, ErrorList, collect_warnings, raise_all
 from .figures.chart_cache import ChartCache
 from .figures.drawer import ChartDrawer
 from .fingerprint import Planned, plan_rebuild
@@ -124,7 +124,7 @@ def build(
     began = time.perf_counter()
     timings: dict[str, float] = {}
     with _timed(timings, "configuration"):
-        project = Project.open(start)
+        project = _open(start)
     if clean:
         shutil.rmtree(project.cache_dir, ignore_errors=True)
     result = BuildResult(timings=timings)
@@ -164,6 +164,21 @@ def build(
         result.changes = write_changes(project, folder, rewritten)
     result.seconds = time.perf_counter() - began
     return result
+
+
+def _open(start: Path) -> Project:
+    """The project, or every problem in its configuration and in its narratives' front
+    matter together."""
+    from .config import find_project_root
+
+    root = find_project_root(start)
+    try:
+        return Project.open(root)
+    except CommitteePackError as problem:
+        from .reading import narrative_problems
+
+        raise_all([*getattr(problem, "errors", [problem]), *narrative_problems(root)])
+        raise  # not reached: raise_all raised
 
 
 def _make(

@@ -8,6 +8,7 @@ was opened). Nothing here draws, renders or writes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CommitteePackError, raise_all
@@ -64,3 +65,24 @@ def read_inputs(project: Project, papers: list[Paper]) -> Sources:
         errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
     return Sources(front_matter, specs, rows)
+
+
+def narrative_problems(root: Path) -> list[CommitteePackError]:
+    """The problems in the front matter of every paper's narrative file under ``root`` that
+    exists: reported with the configuration's, when that is wrong too, so one run shows all."""
+    from .errors import relative
+    from .narrative import read_front_matter
+    from .papers import PAPERS
+    from .project import INPUTS
+
+    problems: list[CommitteePackError] = []
+    for paper in PAPERS.values():
+        if paper.narrative is None:
+            continue
+        path = root / INPUTS / paper.narrative.file
+        if path.is_file():
+            try:
+                read_front_matter(path, relative(path, root), paper.narrative.keys)
+            except CommitteePackError as error:
+                problems.extend(getattr(error, "errors", [error]))
+    return problems
