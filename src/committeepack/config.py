@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config_checks import allowed_folders, check_logo, check_table_files, inside
 from .config_reader import CONFIG_NAME, ConfigReader
 from .config_schema import SCHEMA
 from .errors import ConfigError, raise_all
@@ -88,6 +89,7 @@ class Config:
     output_dir: str = "out"
     papers: list[str] | None = None  # the papers "build" makes; None means every paper
     page_orientation: str = "landscape"  # of the data on a page
+    folders: tuple[Path, ...] = ()  # where inputs may be read: the project, shared folders
     raw: dict = field(default_factory=dict, repr=False)
     text: str = field(default="", repr=False)
 
@@ -108,6 +110,11 @@ class Config:
             "people": self.people,
             "priorities": self.priorities,
         }
+
+    def allows(self, path: Path) -> bool:
+        """Whether ``path`` (links resolved) lies in the project or a shared folder, so that
+        it may be read."""
+        return inside(path, self.folders or (self.root.resolve(),))
 
     def priority(self, key: str) -> Priority | None:
         """The priority with ``key``, or None."""
@@ -161,6 +168,7 @@ def load_config(root: Path) -> Config:
     reader = ConfigReader(data, text)
     for problem in validate(data, SCHEMA):
         reader.fail(problem.path, problem.message)
+    folders = allowed_folders(reader, root)
     council, partnership = data.get("council", {}), data.get("partnership", {})
     committee, meeting = data.get("committee", {}), data.get("meeting", {})
     document = _table(data, "document")
@@ -179,7 +187,8 @@ def load_config(root: Path) -> Config:
         people=_people(data),
         implications=_implications(reader),
         glossary={str(k): v for k, v in _table(data, "glossary").items() if isinstance(v, str)},
-        branding=_branding(data, reader, root),
+        branding=_branding(data, reader, root, folders),
+        folders=folders,
         priorities=_priorities(reader),
         language=_str(document, "language") or "en-GB",
         output_dir=_str(document, "output_folder") or "out",
@@ -188,27 +197,9 @@ def load_config(root: Path) -> Config:
         raw=data,
         text=text,
     )
-    _check_table_files(reader)
+    check_table_files(reader, root, config.folders)
     raise_all(reader.errors)
     return config
-
-
-def _check_table_files(reader: ConfigReader) -> None:
-    """Each figure table names one file: a CSV file, or a workbook (with its sheet)."""
-    tables = reader.get("tables")
-    for name, raw in (tables or {}).items() if isinstance(tables, dict) else ():
-        if not isinstance(raw, dict):
-            continue
-        if "file" in raw and "workbook" in raw:
-            reader.fail(("tables", name, "workbook"), "give file or workbook, not both")
-        elif "file" not in raw and "workbook" not in raw:
-            reader.fail(
-                ("tables", name),
-                'needs file = "inputs/figures/crime-by-type.csv", or workbook = '
-                '"inputs/figures/county-comparison.xlsx" with sheet = "All crime"',
-            )
-        elif "sheet" in raw and "file" in raw:
-            reader.fail(("tables", name, "sheet"), "a sheet goes with workbook, not file")
 
 
 def text_line(data: bytes, offset: int) -> int:
@@ -283,7 +274,7 @@ def _priorities(reader: ConfigReader) -> list[Priority]:
     return result
 
 
-def _branding(data: dict, reader: ConfigReader, root: Path) -> Branding:
+def _branding(data: dict, reader: ConfigReader, root: Path, folders: tuple[Path, ...]) -> Branding:
     default, branding = Branding(), _table(data, "branding")
     size = branding.get("body_size")
     valid_size = isinstance(size, int | float) and not isinstance(size, bool) and size >= 11
@@ -293,52 +284,10 @@ def _branding(data: dict, reader: ConfigReader, root: Path) -> Branding:
         for key in ("heading_colour",)
         if isinstance(value := branding.get(key), str) and HEX_COLOUR.match(value)
     }
-    logo = _logo(reader, root, _str(branding, "logo"))
+    logo = check_logo(reader, root, folders, _str(branding, "logo"))
     return Branding(
         _str(branding, "font") or default.font,
         body_size,
         logo=logo,
         **colours,
     )
-
-
-PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
-
-
-def _logo(reader: ConfigReader, root: Path, written: str) -> Path | None:
-    """The logo file, checked to lie inside the project and to be a PNG or JPEG image."""
-    if not written:
-        return None
-    key = ("branding", "logo")
-    path = (root / written).resolve()
-    if not path.is_relative_to(root.resolve()):
-        reader.fail(
-            key,
-            f"{written!r} is outside the project folder; copy the logo into the project, for "
-            'example  logo = "inputs/logo.png"',
-        )
-        return None
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(512)
-    except OSError:
-        reader.fail(key, f"no file {written!r}; check the name (it is relative to the project)")
-        return None
-    if start.startswith((PNG, JPEG)):
-        from docx.image.image import Image
-
-        try:  # python-docx reads its size when the logo is placed: a damaged file fails there
-            Image.from_file(str(path))
-        except Exception:  # python-docx raises many kinds for a damaged image
-            reader.fail(key, f"{written!r} is damaged; save the logo again as PNG")
-            return None
-        return path
-    if path.suffix.lower() == ".svg" or b"<svg" in start:
-        reader.fail(
-            key,
-            f"{written!r} is an SVG, which Word papers cannot carry here; export it as PNG "
-            "(about 600 pixels wide) and name that file",
-        )
-    else:
-        reader.fail(key, f"{written!r} is not a PNG or JPEG image; save the logo as PNG")
-    return None

@@ -61,6 +61,10 @@ _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
 SCHEMA = Field(
     "table",
     fields={
+        "project": _table(
+            required=False,
+            shared=Field("texts", example='["../county-data"]'),
+        ),
         "council": _table(
             'add [council] with name and area, for example  name = "Brackenford Borough Council"',
             name=_text("Brackenford Borough Council"),

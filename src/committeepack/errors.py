@@ -79,10 +79,11 @@ def relative(path: str | Path, root: Path | None) -> str:
     """``path`` relative to the project root when it is inside it, for short error messages."""
     path = Path(path)
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        for inside, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+            try:  # as written first: a link is named where it stands, not where it points
+                return inside.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return str(path)
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .figures.headlines import Headline
     from .figures.tables import Figures
+    from .markdown_docx import MarkdownWriter
     from .narrative import FrontMatter, Narrative
     from .project import Project
 
@@ -34,6 +35,20 @@ class Facts:
     def config(self) -> Config:
         """The validated configuration."""
         return self.project.config
+
+    def writer(self, narrative: Narrative, numbering, styles=None) -> MarkdownWriter:
+        """A Markdown writer for ``narrative``: errors name its file and lines, and its images
+        are looked up next to it (never outside the project or its shared folders)."""
+        from .markdown_docx import MarkdownWriter
+
+        return MarkdownWriter(
+            numbering,
+            narrative.path,
+            narrative.source.body_line,
+            (self.project.root / narrative.path).parent,
+            styles,
+            allows=self.config.allows,
+        )
 
 
 def template_names(config: Config, figures: Figures, headlines: list[Headline]) -> dict:

@@ -8,6 +8,7 @@ that has no place in a committee paper (raw HTML, code blocks) is an error at it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin
 
+from .config_checks import OUTSIDE
 from .errors import InputError
 from .word import tables as tablexml
 from .word import xml as wordxml
@@ -67,12 +69,14 @@ class MarkdownWriter:
         first_line: int = 1,
         base_dir: Path | None = None,
         styles: Styles | None = None,
+        allows: Callable[[Path], bool] | None = None,
     ):
         self.numbering = numbering
         self.path = path
         self.first_line = first_line
         self.base_dir = base_dir or Path(".")
         self.styles = styles or Styles()
+        self.allows = allows  # which files images may come from (None: anywhere)
 
     # -- errors -------------------------------------------------------------------------
     def error(self, node: SyntaxTreeNode, message: str) -> InputError:
@@ -220,6 +224,8 @@ class MarkdownWriter:
         if not alt:
             raise self.error(node, "an image needs alt text: write ![what the image shows](file)")
         source = self.base_dir / node.attrs["src"]
+        if self.allows is not None and not self.allows(source):
+            raise self.error(node, f"image {node.attrs['src']!r} {OUTSIDE}")
         if not source.is_file():
             raise self.error(node, f"image {node.attrs['src']!r} not found next to the narrative")
         paragraph = self._new_paragraph(container, self.styles.body)
@@ -227,9 +233,9 @@ class MarkdownWriter:
             wordxml.set_left_indent(paragraph, indent)
         try:
             shape = paragraph.add_run().add_picture(str(source))
-        except Exception as exc:  # python-docx raises several types for unreadable images
+        except Exception:  # python-docx raises several types for unreadable images
             raise self.error(
-                node, f"image {node.attrs['src']!r} cannot be read ({exc}); use a PNG or JPEG"
+                node, f"image {node.attrs['src']!r} cannot be read as a picture; save it as PNG"
             ) from None
         limit = MAX_IMAGE_WIDTH - Twips(indent)
         if shape.width > limit:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, find_project_root, load_config
+from .config_checks import OUTSIDE
 from .errors import TemplateProblem, relative, warn
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ class Project:
         from .word.docxtpl_compat import DocxTemplate
 
         own = self.root / TEMPLATES / paper.template
+        if own.is_file() and not self.config.allows(own):
+            raise TemplateProblem(f"is a link to a file that {OUTSIDE}", self.shown(own))
         if own.is_file():
             try:
                 tpl = DocxTemplate(str(own))

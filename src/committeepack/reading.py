@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CommitteePackError, raise_all
+from .config_checks import OUTSIDE
+from .errors import CommitteePackError, InputError, raise_all
 
 if TYPE_CHECKING:
     from .figures.load import Rows
@@ -51,6 +52,9 @@ def read_inputs(project: Project, papers: list[Paper]) -> Sources:
         if paper.narrative is None:
             continue
         path = project.input(paper.narrative.file)
+        if not project.config.allows(path):
+            errors.append(InputError(f"is a link to a file that {OUTSIDE}", project.shown(path)))
+            continue
         try:
             front_matter[paper.name] = read_front_matter(
                 path, project.shown(path), paper.narrative.keys

@@ -12,6 +12,7 @@ from docx.shared import Cm
 
 from .. import default_templates, implications
 from ..config import Config
+from ..config_checks import OUTSIDE
 from ..errors import InputError, raise_all
 from ..facts import Facts
 from ..markdown_docx import MarkdownWriter, Numberer
@@ -93,7 +94,14 @@ def load(facts: Facts) -> Inputs:
     narrative = facts.narratives[NAME]
     _check_people_and_classification(narrative, facts.config)
     project = facts.project
-    table_path = project.input(narrative.meta.get("implications", "implications.md"))
+    written = narrative.meta.get("implications", "implications.md")
+    table_path = project.input(written)
+    if not facts.config.allows(table_path):
+        raise InputError(
+            f"implications: {written!r} {OUTSIDE}",
+            narrative.path,
+            narrative.source.meta.lines.get("implications"),
+        )
     table = implications.load_implications(
         table_path, project.shown(table_path), facts.config, facts.names
     )
@@ -162,11 +170,9 @@ def context(rendering: Rendering) -> dict:
     config, meta = facts.config, inputs.narrative.meta
     numbering = wordxml.Numbering(tpl.get_docx().part)
     narrative = inputs.narrative
-    writer = MarkdownWriter(
+    writer = facts.writer(
+        narrative,
         numbering,
-        narrative.path,
-        narrative.source.body_line,
-        (facts.project.root / narrative.path).parent,
     )
 
     summary = tpl.new_subdoc()

@@ -184,11 +184,9 @@ def context(rendering: Rendering) -> dict:
     config = facts.config
     narrative = inputs.narrative
     meta = narrative.meta
-    writer = MarkdownWriter(
+    writer = facts.writer(
+        narrative,
         wordxml.Numbering(tpl.get_docx().part),
-        narrative.path,
-        narrative.source.body_line,
-        (facts.project.root / narrative.path).parent,
         Styles(headings={2: "Heading 2", 3: "Heading 3"}),
     )
     body = tpl.new_subdoc()

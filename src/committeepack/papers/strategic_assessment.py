@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .. import default_templates
 from ..config import Config
 from ..facts import Facts
-from ..markdown_docx import MarkdownWriter
 from ..narrative import Key, Narrative, Section, priority_sections
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents
@@ -82,11 +81,9 @@ def context(rendering: Rendering) -> dict:
     tpl, inputs, facts = rendering.tpl, rendering.inputs, rendering.facts
     numbering = wordxml.Numbering(tpl.get_docx().part)
     narrative = inputs.narrative
-    writer = MarkdownWriter(
+    writer = facts.writer(
+        narrative,
         numbering,
-        narrative.path,
-        narrative.source.body_line,
-        (facts.project.root / narrative.path).parent,
         Styles(headings={2: "Heading 2", 3: "Heading 3"}),
     )
     body = tpl.new_subdoc()

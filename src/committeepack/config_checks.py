@@ -1,0 +1,94 @@
+"""Checks of ``committeepack.toml`` beyond its schema: the files it names exist, lie inside
+the project and are of the right kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config_reader import ConfigReader
+
+PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+OUTSIDE = (
+    "is outside the project folder; keep the file in the project, or declare its folder as "
+    'shared in committeepack.toml, for example  [project] shared = ["../county-data"]'
+)
+
+
+def allowed_folders(reader: ConfigReader, root: Path) -> tuple[Path, ...]:
+    """The project folder and the shared folders ``[project] shared`` declares (which must
+    exist), resolved."""
+    folders = [root.resolve()]
+    shared = reader.get("project.shared")
+    for index, written in enumerate(shared if isinstance(shared, list) else []):
+        folder = (root / str(written)).resolve()
+        if not folder.is_dir():
+            reader.fail(("project", "shared"), f"entry {index + 1}: no folder {written!r}")
+            continue
+        folders.append(folder)
+    return tuple(folders)
+
+
+def inside(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether ``path``, with every link resolved, lies in one of ``folders``."""
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(folder) for folder in folders)
+
+
+def check_logo(
+    reader: ConfigReader, root: Path, folders: tuple[Path, ...], written: str
+) -> Path | None:
+    """The logo file, checked to lie inside the project and to be a PNG or JPEG image."""
+    if not written:
+        return None
+    key = ("branding", "logo")
+    path = (root / written).resolve()
+    if not inside(path, folders):
+        reader.fail(key, f"{written!r} {OUTSIDE}")
+        return None
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(512)
+    except OSError:
+        reader.fail(key, f"no file {written!r}; check the name (it is relative to the project)")
+        return None
+    if start.startswith((PNG, JPEG)):
+        from docx.image.image import Image
+
+        try:  # python-docx reads its size when the logo is placed: a damaged file fails there
+            Image.from_file(str(path))
+        except Exception:  # python-docx raises many kinds for a damaged image
+            reader.fail(key, f"{written!r} is damaged; save the logo again as PNG")
+            return None
+        return path
+    if path.suffix.lower() == ".svg" or b"<svg" in start:
+        reader.fail(
+            key,
+            f"{written!r} is an SVG, which Word papers cannot carry here; export it as PNG "
+            "(about 600 pixels wide) and name that file",
+        )
+    else:
+        reader.fail(key, f"{written!r} is not a PNG or JPEG image; save the logo as PNG")
+    return None
+
+
+def check_table_files(reader: ConfigReader, root: Path, folders: tuple[Path, ...]) -> None:
+    """Each figure table names one file, inside the project (or a shared folder): a CSV
+    file, or a workbook (with its sheet)."""
+    tables = reader.get("tables")
+    for name, raw in (tables or {}).items() if isinstance(tables, dict) else ():
+        if not isinstance(raw, dict):
+            continue
+        if "file" in raw and "workbook" in raw:
+            reader.fail(("tables", name, "workbook"), "give file or workbook, not both")
+        elif "file" not in raw and "workbook" not in raw:
+            reader.fail(
+                ("tables", name),
+                'needs file = "inputs/figures/crime-by-type.csv", or workbook = '
+                '"inputs/figures/county-comparison.xlsx" with sheet = "All crime"',
+            )
+        elif "sheet" in raw and "file" in raw:
+            reader.fail(("tables", name, "sheet"), "a sheet goes with workbook, not file")
+        for key in ("file", "workbook"):
+            written = raw.get(key)
+            if isinstance(written, str) and not inside(root / written, folders):
+                reader.fail(("tables", name, key), f"{written!r} {OUTSIDE}")

@@ -1,0 +1,119 @@
+"""Every path an input names stays inside the project (or a declared shared folder): an
+escaping path or a link pointing outside is one error naming the key and its line, and the
+file is never opened."""
+
+import shutil
+
+import pytest
+
+from conftest import edit, run
+
+SECRET = "district,population\nnot,for reading\n"
+
+
+def outside_file(project, name="outside.csv"):
+    target = project.parent / name
+    target.write_text(SECRET, encoding="utf-8")
+    return target
+
+
+def one_error(project) -> str:
+    result = run(project, "build")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "not,for reading" not in result.output  # the file was never read
+    [line] = result.output.splitlines()
+    return line
+
+
+@pytest.mark.parametrize("written", ["../outside.csv", "../../outside.csv"])
+def test_a_table_file_outside_the_project(figures, written):
+    outside_file(figures)
+    outside_file(figures.parent)
+    edit(figures / "committeepack.toml", 'file = "inputs/crime.csv"', f'file = "{written}"')
+    line = one_error(figures)
+    assert line.startswith("Error: committeepack.toml:52: tables.crime.file: ")
+    assert f"'{written}' is outside the project folder" in line
+    assert '[project] shared = ["../county-data"]' in line
+
+
+def test_a_link_inside_the_project_pointing_outside_is_refused(figures):
+    link = figures / "inputs" / "crime.csv"
+    link.unlink()
+    link.symlink_to(outside_file(figures))
+    line = one_error(figures)
+    assert "tables.crime.file: 'inputs/crime.csv' is outside the project folder" in line
+
+
+def test_a_shared_folder_may_be_read(figures):
+    county = figures.parent / "county-data"
+    county.mkdir()
+    shutil.move(figures / "inputs" / "crime.csv", county / "crime.csv")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'file = "../county-data/crime.csv"',
+    )
+    toml = (figures / "committeepack.toml").read_text(encoding="utf-8")
+    (figures / "committeepack.toml").write_text(
+        '[project]\nshared = ["../county-data"]\n\n' + toml, encoding="utf-8"
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_shared_folder_that_does_not_exist(minimal):
+    toml = (minimal / "committeepack.toml").read_text(encoding="utf-8")
+    (minimal / "committeepack.toml").write_text(
+        '[project]\nshared = ["../nowhere"]\n\n' + toml, encoding="utf-8"
+    )
+    assert one_error(minimal) == (
+        "Error: committeepack.toml:2: project.shared: entry 1: no folder '../nowhere'"
+    )
+
+
+def test_an_implications_file_outside_the_project(minimal):
+    outside_file(minimal, "passwd")
+    edit(
+        minimal / "inputs" / "agenda-item.md",
+        "purpose: noting",
+        "purpose: noting\nimplications: ../../passwd",
+    )
+    line = one_error(minimal)
+    assert line.startswith(
+        "Error: inputs/agenda-item.md:9: implications: '../../passwd' is outside"
+    )
+
+
+def test_an_image_outside_the_project(minimal):
+    outside_file(minimal, "picture.png")
+    edit(
+        minimal / "inputs" / "agenda-item.md",
+        "# Executive Summary\n",
+        "# Executive Summary\n\n![A chart](../../picture.png)\n",
+    )
+    line = one_error(minimal)
+    assert line.startswith("Error: inputs/agenda-item.md:14: image '../../picture.png' is outside")
+
+
+def test_a_narrative_linked_from_outside(minimal):
+    narrative = minimal / "inputs" / "agenda-item.md"
+    target = minimal.parent / "agenda-item.md"
+    shutil.move(narrative, target)
+    narrative.symlink_to(target)
+    line = one_error(minimal)
+    assert line.startswith(
+        "Error: inputs/agenda-item.md: is a link to a file that is outside the project"
+    )
+
+
+def test_a_template_linked_from_outside(minimal):
+    assert run(minimal, "templates").exit_code == 0
+    template = minimal / "templates" / "agenda-item.docx"
+    target = minimal.parent / "agenda-item.docx"
+    shutil.move(template, target)
+    template.symlink_to(target)
+    line = one_error(minimal)
+    assert line.startswith(
+        "Error: templates/agenda-item.docx: is a link to a file that is outside the project"
+    )
