@@ -47,7 +47,20 @@ class _LineLoader(yaml.SafeLoader):
         items.lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return items
 
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise _ImpossibleDate(node.value, str(exc), node.start_mark.line) from None
 
+
+class _ImpossibleDate(Exception):
+    def __init__(self, text: str, reason: str, line: int):
+        super().__init__(text)
+        self.text, self.reason, self.line = text, reason, line
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
@@ -67,6 +80,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0):
             "values that contain a colon",
             path,
             line,
+        ) from None
+    except _ImpossibleDate as exc:
+        raise InputError(
+            f"{exc.text} is not a date that exists ({exc.reason}); write a real date as YYYY-MM-DD",
+            path,
+            exc.line + 1 + line_offset,
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"front matter is not valid YAML ({exc})", path, 1 + line_offset) from None

@@ -148,7 +148,7 @@ def _typed(key: Key, value):
     if kind == "date":
         if isinstance(value, dt.date):
             return value
-        raise ValueError(f"not a date ({value!r}); write it as YYYY-MM-DD")
+        raise ValueError(date_problem(value))
     if kind == "choice":
         text = str(value).strip().casefold()
         if text not in key.choices:
@@ -187,6 +187,20 @@ def _rows(key: Key, value):
             raise ValueError(f"row {index} has no '{missing[0]}'")
         rows.append(dict(row))
     return rows
+
+
+def date_problem(value: object) -> str:
+    """Why ``value`` is not a date, with the YYYY-MM-DD form to write where it can tell."""
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            return f"{text} is not a date that exists; write a real date as YYYY-MM-DD"
+        return f"write {text} as {iso} (YYYY-MM-DD), so that it cannot be read the wrong way"
+    return f"not a date ({value!r}); write it as YYYY-MM-DD"
 
 
 _SKIP = "\0skip"

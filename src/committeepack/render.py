@@ -16,6 +16,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .errors import InputError, TemplateProblem
+from .printable import NotText, explain, finalize
 
 TEMPLATE_FILENAME = "<template>"
 
@@ -33,7 +34,10 @@ def thousands(value) -> str:
 def environment(autoescape: bool) -> SandboxedEnvironment:
     """A strict, sandboxed Jinja environment with committeepack's filters."""
     env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=autoescape, keep_trailing_newline=True
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        finalize=finalize,
     )
     env.filters["long_date"] = long_date
     env.filters["thousands"] = thousands
@@ -53,6 +57,12 @@ def render_narrative(text: str, context: dict, path: str, first_line: int) -> st
             path,
             first_line + (exc.lineno or 1) - 1,
         ) from None
+    except NotText as exc:
+        line = _template_line(exc)
+        source = text.split("\n")[line - 1] if line else ""
+        raise InputError(
+            explain(exc, source), path, first_line + line - 1 if line else None
+        ) from None
     except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
         line = _template_line(exc)
         raise InputError(
@@ -71,6 +81,9 @@ def render_docx(tpl, context: dict, shown_as: str) -> None:
             "in Word",
             shown_as,
         ) from None
+    except NotText as exc:
+        where = _paragraph_at(tpl, _template_line(exc))
+        raise TemplateProblem(where + explain(exc, where), shown_as) from None
     except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
         where = _paragraph_at(tpl, _template_line(exc))
         raise TemplateProblem(where + _explain(exc, context), shown_as) from None

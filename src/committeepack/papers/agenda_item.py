@@ -6,6 +6,7 @@ and assembles the template context. It does no I/O of its own beyond reading its
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from docx.shared import Cm
@@ -16,7 +17,7 @@ from ..config_checks import OUTSIDE
 from ..errors import InputError, raise_all
 from ..facts import Facts
 from ..markdown_docx import MarkdownWriter, Numberer
-from ..narrative import Key, Narrative, Section
+from ..narrative import Key, Narrative, Section, date_problem
 from ..render import long_date
 from ..word import styles
 from ..word import tables as tablexml
@@ -148,6 +149,17 @@ def _check_people_and_classification(narrative: Narrative, config: Config) -> No
                 lines.get("classification"),
             )
         )
+    rows = narrative.source.meta.get("timetable") or []
+    for index, row in enumerate(meta.get("timetable", [])):
+        if not isinstance(row["date"], dt.date):
+            row_lines = getattr(rows, "lines", [])
+            errors.append(
+                InputError(
+                    f"timetable row {index + 1}: date: {date_problem(row['date'])}",
+                    path,
+                    row_lines[index] if index < len(row_lines) else lines.get("timetable"),
+                )
+            )
     if meta["classification"] == "public" and "exempt_paragraph" in meta:
         errors.append(
             InputError(
@@ -214,8 +226,8 @@ def context(rendering: Rendering) -> dict:
     }
 
 
-def _date_text(value) -> str:
-    return long_date(value) if hasattr(value, "year") else str(value)
+def _date_text(value: dt.date) -> str:
+    return long_date(value)
 
 
 def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
