@@ -36,7 +36,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import CommitteePackError, ErrorList, collect_warnings, raise_all
+from .errors import (
+    CommitteePackError,
+    ErrorList,
+    OutputConflict,
+    collect_warnings,
+    raise_all,
+    warn,
+)
 from .figures.chart_cache import ChartCache
 from .figures.drawer import ChartDrawer
 from .fingerprint import Planned, plan_rebuild
@@ -138,6 +145,18 @@ def build(
         if not any(item.paper.draws_charts for item in planned):
             drawer.stop_processes()  # nothing to draw: stop what prepare started
         folder.check([item.paper.output for item in planned], force)
+        if planned:
+            folder.writable()
+        for paper in skipped:
+            if folder.edited(paper.output):
+                warn(
+                    OutputConflict(
+                        "changed since committeepack wrote it (edited by hand?); its inputs "
+                        "are unchanged, so it is left as it is, but a change to them will "
+                        "need --force to replace it",
+                        f"{folder.shown_as}/{paper.output}",
+                    )
+                )
         if page_numbers and planned:
             from .contents_pages import tools
 

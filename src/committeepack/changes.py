@@ -140,6 +140,12 @@ def make_changes(
         if previous is None or not current.exists():
             document.add_paragraph("No earlier version to compare with.", style="Normal")
             continue
+        if folder.edited(paper.output):
+            document.add_paragraph(
+                f"{paper.output} was changed by hand after committeepack wrote it: the changes "
+                "below include those edits.",
+                style="Normal",
+            )
         changes = compare(
             blocks(docx.Document(io.BytesIO(previous))), blocks(docx.Document(str(current)))
         )

@@ -8,7 +8,9 @@ overwritten unless the user says ``--force`` (and then a copy is kept).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import hashlib
 import io
 import json
@@ -16,6 +18,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,7 +71,28 @@ class OutputFolder:
         self.folder = folder
         self.shown_as = shown_as
         self.manifest_path = folder / MANIFEST
+        if folder.exists() and not folder.is_dir():
+            raise OutputConflict(
+                "is a file, not a folder; rename or remove it, or set a folder for the papers "
+                'in committeepack.toml, for example  [document] output_folder = "papers"',
+                shown_as,
+            )
         self.manifest = self._read_manifest()
+        self._remove_leftovers()
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files a killed build left behind (they are never the papers)."""
+        for folder in (self.folder, self.folder / PREVIOUS):
+            if folder.is_dir():
+                for path in folder.glob(".*.tmp"):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+
+    def writable(self) -> None:
+        """Say now, before anything is rendered, if papers cannot be written."""
+        target = self.folder if self.folder.exists() else self.folder.parent
+        if not can_write(target):
+            raise OutputConflict(_PERMISSION, self.shown_as)
 
     def _read_manifest(self) -> dict:
         try:
@@ -84,8 +108,9 @@ class OutputFolder:
         path = self.folder / name
         if not path.exists():
             return False
-        recorded = self.manifest["papers"].get(name, {}).get("sha256")
-        return recorded != sha256(path.read_bytes())
+        entry = self.manifest["papers"].get(name, {})
+        # "pending" is the paper a build was writing when it stopped: either version is its own
+        return sha256(path.read_bytes()) not in (entry.get("sha256"), entry.get("pending"))
 
     def check(self, names: list[str], force: bool) -> None:
         """Refuse, naming every file, when papers about to be written were edited by hand."""
@@ -111,25 +136,39 @@ class OutputFolder:
     def write(
         self, name: str, data: bytes, force: bool = False, inputs: dict | None = None
     ) -> Written:
-        """Write one paper atomically and record it; keep a copy of a hand-edited one."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / name
-        backup = None
-        if path.exists() and self.edited(name):
-            if not force:
-                self.check([name], force)
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup = f"{path.stem}.edited-{stamp}{path.suffix}"
-            shutil.copy2(path, self.folder / backup)
-        elif path.exists() and path.read_bytes() == data:
+        """Write one paper atomically and record it; keep a copy of a hand-edited one.
+
+        The manifest first records the new paper as pending beside the old one, then the
+        paper is renamed into place, then the manifest records it: a build stopped at any
+        moment leaves a paper (old or new) that the manifest accepts."""
+        with _writing(f"{self.shown_as}/{name}"):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / name
+            current = path.read_bytes() if path.exists() else None
+            backup = None
+            if current is not None and self.edited(name):
+                if not force:
+                    self.check([name], force)
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup = f"{path.stem}.edited-{stamp}{path.suffix}"
+                shutil.copy2(path, self.folder / backup)
+            elif current == data:
+                self._record(name, data, inputs)
+                return Written(name, "unchanged")
+            if current is not None:
+                self.keep_previous(name, current)
+            self._record_pending(name, data, current)
+            _atomic_write(path, data)
             self._record(name, data, inputs)
-            return Written(name, "unchanged")
-        previous = path.read_bytes() if path.exists() else None
-        _atomic_write(path, data)
-        self._record(name, data, inputs)
-        if previous is not None:
-            self.keep_previous(name, previous)
         return Written(name, "replaced" if backup else "written", backup)
+
+    def _record_pending(self, name: str, data: bytes, current: bytes | None) -> None:
+        entry = dict(self.manifest["papers"].get(name, {}))
+        if current is not None:
+            entry["sha256"] = sha256(current)
+        entry["pending"] = sha256(data)
+        self.manifest["papers"][name] = entry
+        self._save()
 
     def keep_previous(self, name: str, data: bytes) -> None:
         """Keep the version a rebuild replaced, for the changes document."""
@@ -147,8 +186,41 @@ class OutputFolder:
         if inputs is not None:
             entry["inputs"] = inputs
         self.manifest["papers"][name] = entry
+        self._save()
+
+    def _save(self) -> None:
         text = json.dumps(self.manifest, indent=2, sort_keys=True) + "\n"
         _atomic_write(self.manifest_path, text.encode("utf-8"))
+
+
+def can_write(folder: Path) -> bool:
+    """Whether new files can be made in ``folder``."""
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+_PERMISSION = (
+    "cannot write here (permission denied); make the folder writable, or set a folder you can "
+    'write to in committeepack.toml, for example  [document] output_folder = "papers"'
+)
+
+
+@contextlib.contextmanager
+def _writing(shown: str) -> Iterator[None]:
+    """Turn the operating system's refusals into one-line errors that say what to do."""
+    try:
+        yield
+    except PermissionError:
+        raise OutputConflict(_PERMISSION, shown) from None
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            message = "the disk is full; free some space and build again"
+        elif error.errno == errno.EROFS:
+            message = "the disk is read-only; set another output_folder in [document]"
+        else:
+            message = f"cannot be written ({error.strerror or error}); check the folder"
+        raise OutputConflict(
+            message + "; the papers it could not write are as they were", shown
+        ) from None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
