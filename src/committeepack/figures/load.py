@@ -74,9 +74,16 @@ def read_frame(source: Source):
             source.path,
             dtype=str,
             keep_default_na=False,
-            skip_blank_lines=True,
+            skip_blank_lines=False,  # blank lines are rows, so rows are counted as in Excel
             encoding="utf-8-sig",
         )
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); in Excel, save "
+            "it with Save As and the type 'CSV UTF-8 (Comma delimited)'",
+            source.shown,
+            first_undecodable_line(source.path),
+        ) from None
     except pd.errors.EmptyDataError:
         raise InputError(
             "the file is empty; it needs a heading row, then one row per line of the table",
@@ -100,15 +107,22 @@ def read_frame(source: Source):
                 source.shown,
             ) from None
         raise InputError(f"cannot be read as a table ({exc})", source.shown) from None
-    except UnicodeDecodeError:
-        raise InputError(
-            "not UTF-8 text; save it from Excel as 'CSV UTF-8'", source.shown
-        ) from None
     except Exception as exc:  # pandas and openpyxl raise many types for damaged files
         raise InputError(
             f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
             source.shown,
         ) from None
+
+
+def first_undecodable_line(path: Path) -> int | None:
+    """The first line of ``path`` that is not UTF-8 (counted from 1), or None."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return None
 
 
 def cached_rows(

@@ -1,0 +1,42 @@
+"""Figure tables as officers save them: Windows encodings, blank lines, BOMs and CRLF."""
+
+from conftest import run
+
+CRIME = "inputs/crime.csv"
+
+
+def error_lines(project):
+    result = run(project, "build")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    return result.output.splitlines()
+
+
+def test_a_windows_encoded_csv_names_its_first_bad_line_and_how_to_save_it(figures):
+    path = figures / CRIME
+    text = path.read_text(encoding="utf-8").replace("Theft", "Theft (£)")
+    path.write_bytes(text.encode("cp1252"))
+    line = text.splitlines().index(next(row for row in text.splitlines() if "£" in row)) + 1
+    assert error_lines(figures) == [
+        f"Error: {CRIME}:{line}: not UTF-8 text (byte 0xa3 cannot be read); in Excel, save it "
+        "with Save As and the type 'CSV UTF-8 (Comma delimited)'"
+    ]
+
+
+def test_rows_are_counted_as_a_spreadsheet_shows_them_blank_lines_included(figures):
+    path = figures / CRIME
+    lines = path.read_text(encoding="utf-8").splitlines()
+    theft = next(i for i, row in enumerate(lines) if row.startswith("Theft"))
+    lines[theft] = lines[theft].replace("530", "five hundred")
+    lines[1:1] = ["", ""]  # two blank lines after the heading row
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [line] = error_lines(figures)
+    assert line.startswith(f"Error: {CRIME}:{theft + 3}: column 'current': ")
+
+
+def test_a_bom_and_crlf_line_ends_keep_working(figures):
+    path = figures / CRIME
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8") + b"\r\n")
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
