@@ -136,3 +136,21 @@ def test_empty_narrative_is_one_clear_error(minimal):
         "Error: inputs/agenda-item.md: the file is empty; write its front matter and sections "
         "(the bundled example, from 'committeepack new', shows the layout)"
     ]
+
+
+def test_an_error_after_a_loop_names_the_line_as_written(minimal):
+    narrative = minimal / "inputs" / "agenda-item.md"
+    edit(
+        narrative,
+        "A short summary for {{ committee }}.",
+        "A short summary for {{ committee }}.\n\n"
+        "{% for p in people.values() %}\n- {{ p.name }}\n{% endfor %}\n\n"
+        "![](missing.png)",
+    )
+    lines = narrative.read_text(encoding="utf-8").splitlines()
+    image_line = lines.index("![](missing.png)") + 1
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Error: inputs/agenda-item.md:{image_line}: an image needs alt"
+    )

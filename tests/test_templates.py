@@ -124,3 +124,23 @@ def test_a_restyled_template_that_leaves_branding_behind_is_a_warning(minimal):
         "font and body_size there to match"
     ) in result.output
     assert run(minimal, "build", "--strict").exit_code == 1
+
+
+def test_an_unclosed_block_names_the_paragraph_that_opens_it(example):
+    rewrite_template(example, "{{ purpose }}", "{% if purpose %}{{ purpose }}")
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        'Error: templates/agenda-item.docx: in "{% if purpose %}{{ purpose }}": template syntax '
+        "error: Unexpected end of template."
+    )
+
+
+def test_printing_a_group_of_facts_in_a_template_names_the_fields(example):
+    rewrite_template(example, "{{ purpose }}", "{{ meeting }}")
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        'Error: templates/agenda-item.docx: in "{{ meeting }}": meeting is a group of facts; '
+        "use meeting.date, meeting.time or meeting.venue\n"
+    )

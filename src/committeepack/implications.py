@@ -58,6 +58,7 @@ def load_implications(path: Path, shown_as: str, config: Config, context: dict) 
         shown_as,
         source.body_line,
         errors,
+        source=source.body,
         unknown_hint="it is not one of the council's rows in committeepack.toml "
         "[[implications]]; add it there or correct the heading",
         empty_hint="write its implications, or 'No implications.' if there are none",

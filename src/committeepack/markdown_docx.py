@@ -37,9 +37,37 @@ def markdown_parser() -> MarkdownIt:
     )
 
 
-def parse(text: str) -> SyntaxTreeNode:
-    """Parse Markdown into a syntax tree whose nodes carry 0-based line ranges (``map``)."""
-    return SyntaxTreeNode(markdown_parser().parse(text))
+def parse(text: str, source: str | None = None) -> SyntaxTreeNode:
+    """Parse Markdown into a syntax tree whose nodes carry 0-based line ranges (``map``).
+
+    ``text`` may be ``source`` after Jinja rendered it (loops repeat lines, tags disappear):
+    the ranges are then mapped back to ``source``'s lines, so messages name the line as
+    written."""
+    tokens = markdown_parser().parse(text)
+    if source is not None and source != text:
+        mapping = source_lines(source.split("\n"), text.split("\n"))
+        for token in tokens:
+            if token.map:
+                start, end = token.map
+                token.map = [mapping[start], mapping[max(end - 1, start)] + 1]
+    return SyntaxTreeNode(tokens)
+
+
+def source_lines(source: list[str], rendered: list[str]) -> list[int]:
+    """For each rendered line (by index), the index of the source line it came from: lines
+    that are the same map one to one; lines a tag or loop produced map to where it stands."""
+    import difflib
+
+    mapping = [0] * (len(rendered) + 1)
+    matcher = difflib.SequenceMatcher(a=source, b=rendered, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        for offset, index in enumerate(range(b1, b2)):
+            if tag == "equal" or (tag == "replace" and a2 - a1 == b2 - b1):
+                mapping[index] = a1 + offset
+            else:  # lines a loop or tag made: the first source line of what made them
+                mapping[index] = min(a1, max(len(source) - 1, 0))
+    mapping[len(rendered)] = len(source)
+    return mapping
 
 
 @dataclass

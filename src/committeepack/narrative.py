@@ -90,7 +90,9 @@ def render_sections(front: FrontMatter, sections: list[Section], names: dict) ->
     source = front.source
     errors: list[CommitteePackError] = []
     body = render_narrative(source.body, {**names, **front.meta}, source.path, source.body_line)
-    found, lines = split_sections(body, sections, source.path, source.body_line, errors)
+    found, lines = split_sections(
+        body, sections, source.path, source.body_line, errors, source=source.body
+    )
     raise_all(errors)
     return Narrative(source, front.meta, found, lines)
 
@@ -226,6 +228,7 @@ def split_sections(
     errors: list,
     unknown_hint: str = "",
     empty_hint: str = "write its text",
+    source: str | None = None,
 ):
     """The ``#`` sections of ``body`` as syntax-tree nodes, by section key.
 
@@ -236,7 +239,7 @@ def split_sections(
     for section in sections:
         for title in (section.title, *section.aliases):
             titles[normalise_title(title)] = section
-    tree = markdown_docx.parse(body)
+    tree = markdown_docx.parse(body, source)
     found: dict[str, list] = {}
     lines: dict[str, int | None] = {}
     current = None

@@ -76,9 +76,9 @@ def render_docx(tpl, context: dict, shown_as: str) -> None:
     try:
         tpl.render(context, env, autoescape=True)
     except TemplateSyntaxError as exc:
+        where = _unclosed_at(tpl, exc.message or "") or _paragraph_at(tpl, exc.lineno)
         raise TemplateProblem(
-            f"{_paragraph_at(tpl, exc.lineno)}template syntax error: {exc.message}; fix the tag "
-            "in Word",
+            f"{where}template syntax error: {exc.message}; fix the tag in Word",
             shown_as,
         ) from None
     except NotText as exc:
@@ -139,3 +139,29 @@ def _paragraph_at(tpl, lineno: int | None) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return f'in "{text}": '
+
+
+BLOCK_TAG = re.compile(r"\{%-?[a-z]?\s*(end)?(if|for|macro|block|with|filter|call)\b")
+
+
+def _unclosed_at(tpl, message: str) -> str:
+    """``in "...": `` for the paragraph whose block tag (``{% if %}``) is never closed, when
+    that is the error; Jinja itself can only point at the template's end."""
+    match = re.search(r"innermost block that needs to be closed is '(\w+)'", message)
+    if not match:
+        return ""
+    xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(tpl.get_xml()))
+    open_blocks: list[tuple[str, str]] = []
+    for line in xml.splitlines():
+        text = re.sub(r"<[^>]+>", "", line)
+        for tag in BLOCK_TAG.finditer(text):
+            if tag.group(1):
+                if open_blocks and open_blocks[-1][0] == tag.group(2):
+                    open_blocks.pop()
+            else:
+                open_blocks.append((tag.group(2), text.strip()))
+    unclosed = [text for block, text in open_blocks if block == match.group(1)]
+    if not unclosed:
+        return ""
+    text = unclosed[-1]
+    return f'in "{text[:57] + "..." if len(text) > 60 else text}": '
