@@ -40,3 +40,38 @@ def test_a_bom_and_crlf_line_ends_keep_working(figures):
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8") + b"\r\n")
     result = run(figures, "build")
     assert result.exit_code == 0, result.output
+
+
+def test_a_table_too_big_to_read_is_refused_before_it_is_read(figures, monkeypatch):
+    from committeepack.figures import load
+
+    monkeypatch.setattr(load, "MAX_TABLE_BYTES", 2_000_000)
+    path = figures / CRIME
+    path.write_text(path.read_text(encoding="utf-8") + "," * 2_100_000, encoding="utf-8")
+    assert error_lines(figures) == [
+        f"Error: {CRIME}: is 2 MB; committeepack reads figure tables of up to 2 MB (a build "
+        "stays within 1 GB of memory). Summarise the extract first: one row per category, "
+        "ward or month"
+    ]
+
+
+def test_a_table_too_long_to_print_is_an_error_suggesting_show_false(figures):
+    path = figures / CRIME
+    rows = "".join(f"Other crime {n},All crime,1,1\n" for n in range(600))
+    path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+    lines = error_lines(figures)
+    assert any(
+        "tables.crime: 605 rows would be printed in the papers; a table there holds at most 500"
+        in line
+        and "set show = false" in line
+        for line in lines
+    ), lines
+
+
+def test_a_wholly_wrong_table_gives_a_screenful_not_a_line_per_row(figures):
+    path = figures / CRIME
+    rows = "".join(f"Crime {n},All crime,many,few\n" for n in range(200))
+    path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+    lines = error_lines(figures)
+    assert 20 <= len(lines) <= 22
+    assert lines[-1].endswith("more problems from here on; fix the ones above first")

@@ -90,6 +90,7 @@ class Config:
     papers: list[str] | None = None  # the papers "build" makes; None means every paper
     page_orientation: str = "landscape"  # of the data on a page
     folders: tuple[Path, ...] = ()  # where inputs may be read: the project, shared folders
+    max_printed_rows: int = 500  # rows of one table the papers may print
     raw: dict = field(default_factory=dict, repr=False)
     text: str = field(default="", repr=False)
 
@@ -193,6 +194,9 @@ def load_config(root: Path) -> Config:
         language=_str(document, "language") or "en-GB",
         output_dir=_str(document, "output_folder") or "out",
         papers=document.get("papers") if isinstance(document.get("papers"), list) else None,
+        max_printed_rows=document.get("max_printed_rows", 500)
+        if isinstance(document.get("max_printed_rows", 500), int)
+        else 500,
         page_orientation=_str(_table(data, "data_on_a_page"), "orientation") or "landscape",
         raw=data,
         text=text,

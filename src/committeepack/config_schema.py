@@ -157,6 +157,7 @@ SCHEMA = Field(
             language=_text("en-GB", required=False),
             output_folder=_text("out", required=False),
             papers=Field("texts", example='["agenda-item", "strategic-assessment"]'),
+            max_printed_rows=Field("integer", example="500", minimum=1),
         ),
         "data_on_a_page": _table(
             required=False,

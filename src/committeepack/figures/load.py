@@ -17,6 +17,8 @@ from pathlib import Path
 from ..codehash import code_hash
 from ..errors import CommitteePackError, InputError
 
+MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 700 MB of memory
+MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -64,6 +66,14 @@ def read_frame(source: Source):
     if not source.path.is_file():
         raise InputError(
             "file not found; check the file name in committeepack.toml [tables]", source.shown
+        )
+    size = source.path.stat().st_size
+    if size > MAX_TABLE_BYTES:
+        raise InputError(
+            f"is {size / 1e6:,.0f} MB; committeepack reads figure tables of up to "
+            f"{MAX_TABLE_BYTES / 1e6:,.0f} MB (a build stays within 1 GB of memory). Summarise "
+            "the extract first: one row per category, ward or month",
+            source.shown,
         )
     try:
         if source.path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -160,7 +170,8 @@ def cached_rows(
     if key is not None and len(errors) == before:
         key.parent.mkdir(parents=True, exist_ok=True)
         temporary = key.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"rows": rows.rows, "lines": rows.lines}), encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as handle:  # streamed, not one big string
+            json.dump({"rows": rows.rows, "lines": rows.lines}, handle)
         temporary.replace(key)
     return rows, key
 
@@ -201,18 +212,27 @@ def check_rows(
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     offset = 2  # the header is line 1
-    for index, raw in enumerate(frame.to_dict("records")):
+    position = {str(h): i for i, h in enumerate(frame.columns)}
+    problems = 0
+    # row by row, as tuples: a large extract is never held twice as dictionaries
+    for index, raw in enumerate(frame.itertuples(index=False, name=None)):
         line = index + offset
-        if all(_blank(v) for v in raw.values()):
+        if all(_blank(v) for v in raw):
             continue
+        if problems >= MAX_PROBLEMS:
+            errors.append(
+                result.error(line, "more problems from here on; fix the ones above first")
+            )
+            break
         row = {}
         for column in columns:
             header = located[column.name]
-            value = raw.get(header) if header is not None else None
+            value = raw[position[header]] if header is not None else None
             try:
                 row[column.name] = _cell(column, value, context)
             except ValueError as exc:
                 errors.append(result.error(line, f"column '{header}': {exc}"))
+                problems += 1
                 continue
             if column.unique and row[column.name] is not None:
                 key = str(row[column.name]).casefold()

@@ -89,6 +89,11 @@ class TableSpec:
     renames: dict[str, str]
     options: dict
 
+    @property
+    def printed(self) -> bool:
+        """Whether the papers print the table's rows (SPC series are drawn, not printed)."""
+        return self.kind not in ("monthly", "survey") and self.options.get("show", True)
+
 
 @dataclass
 class Figures:
@@ -152,6 +157,16 @@ def read_tables(config, specs: dict[str, TableSpec], cache: Path | None = None) 
             errors.append(exc)
             continue
         used.add(key)
+        if spec.printed and len(rows[name].rows) > config.max_printed_rows:
+            errors.append(
+                config.reader().error(
+                    ("tables", name),
+                    f"{len(rows[name].rows):,} rows would be printed in the papers; a table "
+                    f"there holds at most {config.max_printed_rows:,}. Summarise the rows (by "
+                    "category, ward or month), or set show = false to use its figures without "
+                    "printing it (max_printed_rows in [document] sets the limit)",
+                )
+            )
     raise_all(errors)
     if cache is not None and cache.is_dir():
         for entry in cache.glob("*.json"):
