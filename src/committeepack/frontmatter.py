@@ -7,12 +7,16 @@ later validation can say ``inputs/agenda-item.md:7: recommendations: ...``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .errors import InputError
+
+# characters XML (so Word) cannot hold: every control character but tab and line ends
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class LineDict(dict):
@@ -67,7 +71,16 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 
 def load_yaml(text: str, path: str, line_offset: int = 0):
     """Parse YAML ``text``; a syntax error becomes an :class:`InputError` at its line."""
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)  # reading the text may already fail (control characters)
+    except yaml.reader.ReaderError as exc:
+        where = text[: exc.position].count("\n") + 1 + line_offset
+        raise InputError(
+            f"front matter holds a character that cannot be used (code {exc.character:#x}); "
+            "delete it (it is often pasted in from another program)",
+            path,
+            where,
+        ) from None
     loader.line_offset = line_offset
     try:
         return loader.get_single_data()
@@ -114,8 +127,22 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
     except FileNotFoundError:
         raise InputError("file not found; create it or fix the name in the project", name) from None
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8", name) from None
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); save it as "
+            "UTF-8 (in Notepad: Save As, Encoding UTF-8)",
+            name,
+            line,
+        ) from None
     text = text.replace("\r\n", "\n")
+    bad = CONTROL.search(text)
+    if bad:
+        raise InputError(
+            f"holds a control character (code {ord(bad.group()):#04x}) that a Word document "
+            "cannot carry; delete it (it is often pasted in from another program)",
+            name,
+            text[: bad.start()].count("\n") + 1,
+        )
     if not text.strip():
         raise InputError(
             "the file is empty; write its front matter and sections (the bundled "

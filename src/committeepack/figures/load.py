@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..codehash import code_hash
 from ..errors import CommitteePackError, InputError
+from ..frontmatter import CONTROL
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 700 MB of memory
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
@@ -266,6 +267,8 @@ def _cell(column: Column, value, context: dict):
         return None
     kind = column.kind
     if kind == "text":
+        if CONTROL.search(str(value)):
+            raise ValueError("holds a control character a Word document cannot carry; delete it")
         return str(value).strip()
     if kind in ("count", "number"):
         number = _number(value)
