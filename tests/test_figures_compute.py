@@ -110,3 +110,35 @@ def test_rank_properties(values):
         smaller = sum(1 for v in values if v < item.value)
         assert item.rank == smaller + 1  # standard competition ranking
         assert item.tied == (values.count(item.value) > 1)
+
+
+@given(
+    st.integers(min_value=0, max_value=10**6),
+    st.integers(min_value=0, max_value=99),
+)
+def test_a_decimal_in_a_table_rounds_half_up_exactly_as_written(whole, hundredths):
+    from committeepack.figures.load import _number
+    from committeepack.figures.sentences import number
+
+    text = f"{whole}.{hundredths:02d}"
+    tenths, rest = divmod(hundredths, 10)
+    expected_whole, expected_tenths = (whole, tenths + 1) if rest >= 5 else (whole, tenths)
+    if expected_tenths == 10:
+        expected_whole, expected_tenths = expected_whole + 1, 0
+    if hundredths == 0:  # a whole number, written with decimals, prints as a whole number
+        assert number(_number(text)) == f"{whole:,}"
+    else:
+        assert number(_number(text)) == f"{expected_whole:,}.{expected_tenths}"
+
+
+def test_the_published_awkward_decimals_round_as_written():
+    from committeepack.figures.load import _number
+    from committeepack.figures.sentences import number
+
+    assert [number(_number(t)) for t in ("0.15", "1.45", "2.25", "1,234.05")] == [
+        "0.2",
+        "1.5",
+        "2.3",
+        "1,234.1",
+    ]
+    assert number(_number(0.15)) == "0.2"  # a float from Excel: its shortest decimal form

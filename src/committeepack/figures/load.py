@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from ..codehash import code_hash
@@ -162,7 +163,7 @@ def cached_rows(
         digest = hashlib.sha256(source.path.read_bytes() + payload.encode()).hexdigest()[:24]
         key = cache / f"{digest}.json"
         try:
-            data = json.loads(key.read_text(encoding="utf-8"))
+            data = json.loads(key.read_text(encoding="utf-8"), object_hook=_from_json)
             return Rows(source, data["rows"], data["lines"]), key
         except (FileNotFoundError, ValueError, KeyError):
             pass
@@ -172,9 +173,19 @@ def cached_rows(
         key.parent.mkdir(parents=True, exist_ok=True)
         temporary = key.with_suffix(".tmp")
         with temporary.open("w", encoding="utf-8") as handle:  # streamed, not one big string
-            json.dump({"rows": rows.rows, "lines": rows.lines}, handle)
+            json.dump({"rows": rows.rows, "lines": rows.lines}, handle, default=_to_json)
         temporary.replace(key)
     return rows, key
+
+
+def _to_json(value: object) -> object:
+    if isinstance(value, Fraction):  # kept exact in the cache too
+        return {"fraction": f"{value.numerator}/{value.denominator}"}
+    raise TypeError(type(value).__name__)
+
+
+def _from_json(entry: dict) -> object:
+    return Fraction(entry["fraction"]) if set(entry) == {"fraction"} else entry
 
 
 def check_rows(
@@ -304,16 +315,23 @@ def _cell(column: Column, value, context: dict):
     raise AssertionError(kind)  # pragma: no cover
 
 
-def _number(value) -> float | int:
+def _number(value) -> int | Fraction:
+    """The number a cell holds, exactly: a decimal never goes through a binary float (0.15 is
+    3/20, so it rounds half-up to 0.2 as written)."""
     if isinstance(value, bool):
         raise ValueError(f"{_show(value)} is not a number")
-    if isinstance(value, int | float):
-        return int(value) if float(value).is_integer() else float(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):  # from Excel: its shortest decimal form is what was typed
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{_show(value)} is not a number")
+        exact = Fraction(repr(value))
+        return int(exact) if exact.denominator == 1 else exact
     text = str(value).strip()
     if not NUMBER.match(text):
         raise ValueError(f"{_show(value)} is not a number; write digits only, e.g. 8640")
-    number = float(text.replace(",", ""))
-    return int(number) if number.is_integer() and "." not in text else number
+    exact = Fraction(text.replace(",", ""))
+    return int(exact) if exact.denominator == 1 and "." not in text else exact
 
 
 def _show(value) -> str:
