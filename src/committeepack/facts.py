@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .config import Config
+    from .figures.fonts import ChartFont
     from .figures.headlines import Headline
     from .figures.tables import Figures
     from .markdown_docx import MarkdownWriter
@@ -30,11 +31,19 @@ class Facts:
     front_matter: dict[str, FrontMatter]  # by paper name: every paper that has a narrative
     names: dict  # what narrative and templates may name: configuration facts and figures
     narratives: dict[str, Narrative] = field(default_factory=dict)  # by paper name, rendered
+    font: ChartFont | None = None  # the branding font as found here, for the charts
 
     @property
     def config(self) -> Config:
         """The validated configuration."""
         return self.project.config
+
+    def chart_font(self) -> ChartFont:
+        """The charts' typeface, as found on this machine when the facts were computed."""
+        from .figures.fonts import ChartFont
+
+        branding = self.config.branding
+        return self.font or ChartFont(branding.font, branding.body_size)
 
     def writer(self, narrative: Narrative, numbering, styles=None) -> MarkdownWriter:
         """A Markdown writer for ``narrative``: errors name its file and lines, and its images
@@ -73,6 +82,7 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
     """The figures and headlines from the checked tables, then each paper's narrative body
     rendered over them; every problem in the narratives is raised together."""
     from .errors import CommitteePackError, raise_all, warn
+    from .figures.fonts import chart_font
     from .figures.headlines import load_headlines
     from .figures.tables import build_figures
     from .narrative import render_sections
@@ -94,4 +104,5 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
         except CommitteePackError as error:
             errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
-    return Facts(project, figures, headlines, sources.front_matter, names, narratives)
+    font = chart_font(project.config)  # warns, once, when the font is not installed
+    return Facts(project, figures, headlines, sources.front_matter, names, narratives, font)

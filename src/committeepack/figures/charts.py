@@ -12,7 +12,10 @@ import io
 from dataclasses import dataclass
 
 from . import compute
+from .fonts import ChartFont
 from .sentences import mid_sentence
+
+DEFAULT_FONT = ChartFont("Arial", 12.0)
 
 PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, PLUM = PALETTE
@@ -30,18 +33,26 @@ class Chart:
     caption: str
 
 
-def _pyplot(font: tuple[str, float] = ("Arial", 12.0)):
+def _pyplot(font: ChartFont = DEFAULT_FONT):
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    name, size = font
+    family = font.family
+    if font.files:  # registered by file: matplotlib's own font cache cannot be stale
+        from matplotlib import font_manager
+
+        for path in font.files:
+            if path not in _REGISTERED:
+                font_manager.fontManager.addfont(path)
+                _REGISTERED.add(path)
+        family = font_manager.FontProperties(fname=font.files[0]).get_name()
     plt.rcParams.update(
         {
             "font.family": "sans-serif",
-            "font.sans-serif": [name, "Liberation Sans", "DejaVu Sans"],
-            "font.size": size,
+            "font.sans-serif": [family, "DejaVu Sans"],
+            "font.size": font.size,
             "axes.spines.top": False,
             "axes.spines.right": False,
             "axes.edgecolor": DARK_GREY,
@@ -54,6 +65,9 @@ def _pyplot(font: tuple[str, float] = ("Arial", 12.0)):
     return plt
 
 
+_REGISTERED: set[str] = set()
+
+
 def warm_up() -> None:
     """Import matplotlib now (in a drawing process, before its first chart)."""
     _pyplot()
@@ -61,6 +75,43 @@ def warm_up() -> None:
 
 def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):
     return plt.figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI)
+
+
+def _keep_inside(figure, axes, labels: list) -> None:
+    """Widen the value axis until every label drawn beside a bar lies inside the axes, as
+    measured with the font in use (a wider font or a larger size needs more room), then lay
+    the figure out again."""
+    for _ in range(4):
+        figure.tight_layout()
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        box = axes.get_window_extent(renderer)
+        extents = [label.get_window_extent(renderer) for label in labels]
+        over_right = max((e.x1 for e in extents), default=box.x1) - box.x1
+        over_left = box.x0 - min((e.x0 for e in extents), default=box.x0)
+        if over_right <= 0.5 and over_left <= 0.5:
+            return
+        low, high = axes.get_xlim()
+        per_pixel = (high - low) / max(box.width, 1)
+        axes.set_xlim(
+            low - max(over_left, 0) * per_pixel * 1.15, high + max(over_right, 0) * per_pixel * 1.15
+        )
+
+
+def _height(font: ChartFont, text_lines: int, bars: int, bar_cm: float) -> float:
+    """A bar chart's height: room for ``text_lines`` lines of axis text at the font's size,
+    and ``bar_cm`` per bar at 12 pt (more at a larger size)."""
+    scale = max(font.size / 12, 1)
+    return 0.3 + text_lines * font.size * 1.4 / 72 * 2.54 + bars * bar_cm * scale
+
+
+def _wrapped(names: list[str], font: ChartFont, width_cm: float) -> list[str]:
+    """Category names wrapped so that they take at most about 40% of the chart's width at
+    the font's size (a character is about 0.55 em), leaving the bars room."""
+    import textwrap
+
+    width = max(int(0.40 * width_cm / 2.54 * 72 / (0.55 * font.size)), 10)
+    return ["\n".join(textwrap.wrap(name, width)) or name for name in names]
 
 
 def _png(plt, figure) -> bytes:
@@ -80,7 +131,7 @@ def percent_change_bars(
     items: list[tuple[str, int, int]],
     previous: str,
     current: str,
-    font: tuple[str, float] = ("Arial", 12.0),
+    font: ChartFont = DEFAULT_FONT,
     width_cm: float = WIDTH_CM,
     height_cm: float | None = None,
 ) -> Chart:
@@ -89,25 +140,29 @@ def percent_change_bars(
     shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
     skipped = [n for n, c in changes if c is None]
     plt = _pyplot(font)
-    figure = _figure(plt, height_cm or 2.2 + 0.62 * len(shown), width_cm)
+    figure = _figure(plt, height_cm or _height(font, 4, len(shown), 0.62), width_cm)
     axes = figure.add_subplot()
     names = [n for n, _ in shown]
     values = [float(v) for _, v in shown]
     colours = [ORANGE if v > 0 else DARK_BLUE for v in values]
-    axes.barh(names, values, color=colours, height=0.65)
+    axes.barh(range(len(names)), values, color=colours, height=0.65)
+    axes.set_yticks(range(len(names)), _wrapped(names, font, width_cm))
     axes.axvline(0, color=DARK_GREY, linewidth=0.8)
     span = max((abs(v) for v in values), default=1) or 1
+    labels = []
     for y, (_, exact) in enumerate(shown):
         label = compute.format_fixed(exact, 1) + "%"
         label = "+" + label if compute.round_half_up(exact, 1) > 0 else label
         value = float(exact)
-        axes.text(
-            value + (0.02 * span if value >= 0 else -0.02 * span),
-            y,
-            label,
-            va="center",
-            ha="left" if value >= 0 else "right",
-            color=DARK_GREY,
+        labels.append(
+            axes.text(
+                value + (0.02 * span if value >= 0 else -0.02 * span),
+                y,
+                label,
+                va="center",
+                ha="left" if value >= 0 else "right",
+                color=DARK_GREY,
+            )
         )
     low = min(values, default=0)
     high = max(values, default=0)
@@ -116,10 +171,12 @@ def percent_change_bars(
         min(low, 0) - (0.75 * span if low < 0 else 0.1 * span),
         max(high, 0) + (0.75 * span if high > 0 else 0.1 * span),
     )
-    axes.set_xlabel(f"% change, {current}\ncompared with {previous}")
+    # anchored at the right of the bars, the label reaches left under the names, not off
+    # the picture
+    axes.set_xlabel(f"% change, {current}\ncompared with {previous}", loc="right")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
-    figure.tight_layout()
+    _keep_inside(figure, axes, labels)
     alt = f"Bar chart of % change in recorded crime by type, {current} vs {previous}"
     if shown:
         top, bottom = shown[-1], shown[0]
@@ -144,43 +201,49 @@ def ranked_bars(
     highlight: str,
     value_label: str,
     subject: str,
-    font: tuple[str, float] = ("Arial", 12.0),
+    font: ChartFont = DEFAULT_FONT,
     average: float | None = None,
 ) -> Chart:
     """Horizontal bars, highest first, the council's own area highlighted and labelled."""
     ordered = sorted(items, key=lambda x: x[1])
     plt = _pyplot(font)
-    figure = _figure(plt, 2.0 + 0.55 * len(ordered))
+    figure = _figure(plt, _height(font, 4, len(ordered), 0.55))
     axes = figure.add_subplot()
     names = [n for n, _ in ordered]
     values = [v for _, v in ordered]
     colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
-    axes.barh(names, values, color=colours, height=0.65)
+    axes.barh(range(len(names)), values, color=colours, height=0.65)
+    axes.set_yticks(range(len(names)), _wrapped(names, font, WIDTH_CM))
     peak = max(values, default=1) or 1
+    labels = []
     for y, value in enumerate(values):
-        axes.text(
-            value + 0.01 * peak,
-            y,
-            f"{value:,.1f}" if value % 1 else f"{value:,.0f}",
-            va="center",
-            ha="left",
-            color=DARK_GREY,
-            zorder=3,  # over the average line, on white, so a label it crosses stays legible
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+        labels.append(
+            axes.text(
+                value + 0.01 * peak,
+                y,
+                f"{value:,.1f}" if value % 1 else f"{value:,.0f}",
+                va="center",
+                ha="left",
+                color=DARK_GREY,
+                zorder=3,  # over the average line, on white, so a label it crosses stays legible
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+            )
         )
-    for tick in axes.get_yticklabels():
-        if tick.get_text().casefold() == highlight.casefold():
+    for tick, name in zip(axes.get_yticklabels(), names, strict=True):
+        if name.casefold() == highlight.casefold():
             tick.set_fontweight("bold")
     if average is not None:
         axes.axvline(average, color=DARK_GREY, linestyle="--", linewidth=1)
-        axes.text(
-            average, len(values) - 0.4, f" average {average:,.1f}", color=DARK_GREY, va="bottom"
+        labels.append(
+            axes.text(
+                average, len(values) - 0.4, f" average {average:,.1f}", color=DARK_GREY, va="bottom"
+            )
         )
     axes.set_xlim(0, peak * 1.18)
-    axes.set_xlabel(value_label)
+    axes.set_xlabel(value_label, loc="right")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
-    figure.tight_layout()
+    _keep_inside(figure, axes, labels)
     position = len(ordered) - next(
         (i for i, n in enumerate(names) if n.casefold() == highlight.casefold()), 0
     )
@@ -193,7 +256,7 @@ def ranked_bars(
     return Chart(_png(plt, figure), alt + ".", subject[0].upper() + subject[1:])
 
 
-def spc_chart(series, font: tuple[str, float] = ("Arial", 12.0)) -> Chart:
+def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
     """An XmR chart: points, centre line, process limits, special causes by marker shape."""
     plt = _pyplot(font)
     figure = _figure(plt, 8.5)

@@ -120,12 +120,11 @@ def chart_requests(facts: Facts) -> dict:
         (tree[n].figure.name, tree[n].figure.previous, tree[n].figure.current)
         for n in _crime_types(tree)
     )
-    branding = facts.config.branding
     size = (("height_cm", 12.5 if landscape else 9.0), ("width_cm", 13.0 if landscape else 17.0))
     return {
         "crime": ChartRequest(
             "percent_change_bars",
-            (items, figures.previous, figures.current, (branding.font, branding.body_size)),
+            (items, figures.previous, figures.current, facts.chart_font()),
             size,
         )
     }

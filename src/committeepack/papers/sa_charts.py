@@ -11,7 +11,7 @@ from ..figures.sentences import mid_sentence
 def requests(facts: Facts) -> dict[str, ChartRequest]:
     """Every chart the strategic assessment shows, by the name its builder asks for."""
     figures = facts.figures
-    font = (facts.config.branding.font, facts.config.branding.body_size)
+    font = facts.chart_font()
     result: dict[str, ChartRequest] = {}
     for spec, crime in figures.of_kind("crime_by_type", CrimeTree):
         tree = crime.tree

@@ -1,0 +1,112 @@
+"""Chart text stays inside the picture whatever the font, size and data (fonts registered by
+file through fontconfig, labels measured), and the branding font is never silently swapped."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from committeepack.figures import charts, fonts
+from committeepack.figures.fonts import ChartFont
+
+FONTS = {name: fonts._lookup(name)[0] for name in ("DejaVu Sans", "Liberation Sans")}
+
+
+def drawn_texts(monkeypatch):
+    """Capture each figure as it is saved: the extents of its visible texts and its size."""
+    seen = []
+    real = charts._png
+
+    def capture(plt, figure):
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        texts = [t.get_window_extent(renderer) for t in visible_texts(figure)]
+        seen.append((figure.bbox, texts))
+        return real(plt, figure)
+
+    monkeypatch.setattr(charts, "_png", capture)
+    return seen
+
+
+def visible_texts(figure) -> list:
+    """The texts the picture shows: labels, titles, annotations and the tick labels of ticks
+    within the axes' limits (matplotlib keeps others it does not draw)."""
+    found = list(figure.texts)
+    for axes in figure.axes:
+        found += [*axes.texts, axes.title, axes._left_title, axes._right_title]
+        for axis in (axes.xaxis, axes.yaxis):
+            found.append(axis.label)
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks():
+                if low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    found.append(tick.label1)
+    return [t for t in found if t.get_visible() and t.get_text().strip()]
+
+
+NAMES = (
+    st.text(
+        alphabet=st.characters(whitelist_categories=("Lu", "Ll"), whitelist_characters=" -'"),
+        min_size=1,
+        max_size=60,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@pytest.mark.skipif(None in FONTS.values(), reason="DejaVu Sans and Liberation Sans needed")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(NAMES, st.integers(0, 5000), st.integers(0, 5000)),
+        min_size=1,
+        max_size=30,
+        unique_by=lambda item: item[0],
+    ),
+    st.sampled_from(sorted(FONTS)),
+    st.integers(11, 14),
+)
+def test_no_chart_text_leaves_the_picture(monkeypatch, items, family, size):
+    found = FONTS[family]
+    font = ChartFont(found[0], size, found[1])
+    seen = drawn_texts(monkeypatch)
+    items = [(name, previous + 1, current) for name, previous, current in items]
+    charts.percent_change_bars(items, "2023/24", "2024/25", font)
+    charts.ranked_bars([(n, c / 10) for n, _, c in items], items[0][0], "Rate", "rates", font)
+    for canvas, texts in seen:
+        for box in texts:
+            assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
+            assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (
+                family,
+                size,
+                box,
+            )
+
+
+def test_the_branding_font_resolves_to_its_metric_compatible_substitute():
+    found, problem = fonts._lookup("Arial")
+    if found is None and not problem:
+        pytest.skip("no fontconfig here")
+    assert problem == ""
+    assert found[0] in ("Arial", "Liberation Sans")
+    assert found[1][0].endswith((".ttf", ".otf"))
+
+
+def test_a_missing_font_is_a_warning_naming_what_to_install(minimal):
+    from conftest import edit, run
+
+    edit(
+        minimal / "committeepack.toml", "[document]", '[branding]\nfont = "Calibrix"\n\n[document]'
+    )
+    fonts._lookup.cache_clear()
+    found, problem = fonts._lookup("Calibrix")
+    if found is None and not problem:
+        pytest.skip("no fontconfig here")
+    assert problem.startswith("Calibrix is not installed, so the charts would be drawn in ")
+    assert problem.endswith(
+        "unlike the text around them; install Calibrix, or choose an installed font"
+    )
+    result = run(minimal, "build", "--strict")
+    assert result.exit_code == 1
+    assert "branding.font: Calibrix is not installed" in result.output
