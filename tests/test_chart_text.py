@@ -1,6 +1,8 @@
 """Chart text stays inside the picture whatever the font, size and data (fonts registered by
 file through fontconfig, labels measured), and the branding font is never silently swapped."""
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +22,12 @@ def drawn_texts(monkeypatch):
         figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         texts = [t.get_window_extent(renderer) for t in visible_texts(figure)]
-        seen.append((figure.bbox, texts))
+        ticks = [
+            t.get_window_extent(renderer)
+            for t in visible_texts(figure)
+            if t in figure.axes[0].yaxis.get_ticklabels()
+        ]
+        seen.append((figure.bbox, texts, ticks))
         return real(plt, figure)
 
     monkeypatch.setattr(charts, "_png", capture)
@@ -74,7 +81,10 @@ def test_no_chart_text_leaves_the_picture(monkeypatch, items, family, size):
     items = [(name, previous + 1, current) for name, previous, current in items]
     charts.percent_change_bars(items, "2023/24", "2024/25", font)
     charts.ranked_bars([(n, c / 10) for n, _, c in items], items[0][0], "Rate", "rates", font)
-    for canvas, texts in seen:
+    for canvas, texts, ticks in seen:
+        ordered = sorted(ticks, key=lambda box: box.y0)
+        for lower, upper in itertools.pairwise(ordered):
+            assert lower.y1 <= upper.y0 + 1, (family, size, "category names overlap")
         for box in texts:
             assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
             assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (

@@ -98,19 +98,21 @@ def _keep_inside(figure, axes, labels: list) -> None:
         )
 
 
-def _height(font: ChartFont, text_lines: int, bars: int, bar_cm: float) -> float:
+def _height(font: ChartFont, text_lines: int, labels: list[str], bar_cm: float) -> float:
     """A bar chart's height: room for ``text_lines`` lines of axis text at the font's size,
-    and ``bar_cm`` per bar at 12 pt (more at a larger size)."""
-    scale = max(font.size / 12, 1)
-    return 0.3 + text_lines * font.size * 1.4 / 72 * 2.54 + bars * bar_cm * scale
+    and per bar ``bar_cm`` at 12 pt, more at a larger size or when its name wraps."""
+    line_cm = font.size * 1.25 / 72 * 2.54
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    row = max(bar_cm * max(font.size / 12, 1), lines * line_cm + 0.1)
+    return 0.3 + text_lines * font.size * 1.4 / 72 * 2.54 + len(labels) * row
 
 
 def _wrapped(names: list[str], font: ChartFont, width_cm: float) -> list[str]:
-    """Category names wrapped so that they take at most about 40% of the chart's width at
+    """Category names wrapped so that they take at most about half the chart's width at
     the font's size (a character is about 0.55 em), leaving the bars room."""
     import textwrap
 
-    width = max(int(0.40 * width_cm / 2.54 * 72 / (0.55 * font.size)), 10)
+    width = max(int(0.48 * width_cm / 2.54 * 72 / (0.55 * font.size)), 10)
     return ["\n".join(textwrap.wrap(name, width)) or name for name in names]
 
 
@@ -140,13 +142,14 @@ def percent_change_bars(
     shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
     skipped = [n for n, c in changes if c is None]
     plt = _pyplot(font)
-    figure = _figure(plt, height_cm or _height(font, 4, len(shown), 0.62), width_cm)
-    axes = figure.add_subplot()
     names = [n for n, _ in shown]
+    tick_names = _wrapped(names, font, width_cm)
+    figure = _figure(plt, height_cm or _height(font, 4, tick_names, 0.62), width_cm)
+    axes = figure.add_subplot()
     values = [float(v) for _, v in shown]
     colours = [ORANGE if v > 0 else DARK_BLUE for v in values]
     axes.barh(range(len(names)), values, color=colours, height=0.65)
-    axes.set_yticks(range(len(names)), _wrapped(names, font, width_cm))
+    axes.set_yticks(range(len(names)), tick_names)
     axes.axvline(0, color=DARK_GREY, linewidth=0.8)
     span = max((abs(v) for v in values), default=1) or 1
     labels = []
@@ -207,13 +210,14 @@ def ranked_bars(
     """Horizontal bars, highest first, the council's own area highlighted and labelled."""
     ordered = sorted(items, key=lambda x: x[1])
     plt = _pyplot(font)
-    figure = _figure(plt, _height(font, 4, len(ordered), 0.55))
-    axes = figure.add_subplot()
     names = [n for n, _ in ordered]
+    wrapped = _wrapped(names, font, WIDTH_CM)
+    figure = _figure(plt, _height(font, 4, wrapped, 0.55))
+    axes = figure.add_subplot()
     values = [v for _, v in ordered]
     colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
     axes.barh(range(len(names)), values, color=colours, height=0.65)
-    axes.set_yticks(range(len(names)), _wrapped(names, font, WIDTH_CM))
+    axes.set_yticks(range(len(names)), wrapped)
     peak = max(values, default=1) or 1
     labels = []
     for y, value in enumerate(values):
