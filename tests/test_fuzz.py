@@ -19,11 +19,14 @@ from committeepack.output import MANIFEST, sha256
 
 from conftest import FIXTURES
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 FILES = [
     "committeepack.toml",
     "inputs/agenda-item.md",
     "inputs/implications.md",
+    "inputs/crime.csv",
+    "inputs/districts.csv",
+    "templates/agenda-item.docx",
 ]
 SNIPPETS = [
     "{{ meeting }}",
@@ -66,6 +69,9 @@ def mutation(draw):
 
 def mutate(project: Path, name: str, kind: str, line: int, snippet: str) -> None:
     path = project / name
+    if path.suffix == ".docx":
+        mutate_template(path, kind, line, snippet)
+        return
     lines = path.read_text(encoding="utf-8").split("\n")
     at = line % max(len(lines), 1)
     if kind == "delete":
@@ -81,18 +87,47 @@ def mutate(project: Path, name: str, kind: str, line: int, snippet: str) -> None
     path.write_bytes("\n".join(lines).encode("utf-8", "surrogatepass"))
 
 
+def mutate_template(path: Path, kind: str, line: int, snippet: str) -> None:
+    """The same mutations on the template's paragraphs, as an officer editing it in Word."""
+    import docx
+
+    document = docx.Document(str(path))
+    paragraphs = document.paragraphs
+    paragraph = paragraphs[line % len(paragraphs)]
+    text = paragraph.text
+    if kind in ("delete", "truncate"):
+        text = text[: len(text) // 2]
+    elif kind == "duplicate":
+        text = text + text
+    elif kind == "insert":
+        text = snippet + text
+    else:
+        text = text[: len(text) // 2] + snippet
+    for run in paragraph.runs[1:]:
+        run.text = ""
+    if paragraph.runs:
+        try:
+            paragraph.runs[0].text = text
+        except ValueError:  # text XML cannot hold (a control character): Word would refuse it
+            return
+    document.save(str(path))
+
+
 BUILT: dict[str, Path] = {}
 
 
 def built_project(into: Path) -> Path:
-    """A copy of the minimal project, already built once (built once per session)."""
-    if "minimal" not in BUILT:
-        base = Path(tempfile.mkdtemp()) / "minimal"
-        shutil.copytree(FIXTURES / "minimal", base)
-        assert CliRunner().invoke(cli, ["-q", "build", "--project", str(base)]).exit_code == 0
-        BUILT["minimal"] = base
+    """A copy of the figures project with its own templates, already built once (built once
+    per session)."""
+    if "figures" not in BUILT:
+        base = Path(tempfile.mkdtemp()) / "figures"
+        shutil.copytree(FIXTURES / "figures", base)
+        runner = CliRunner()
+        assert runner.invoke(cli, ["-q", "templates", "--project", str(base)]).exit_code == 0
+        assert runner.invoke(cli, ["-q", "build", "--project", str(base)]).exit_code == 0
+        BUILT["figures"] = base
     project = into / "project"
-    shutil.copytree(BUILT["minimal"], project, symlinks=True)
+    shutil.copytree(BUILT["figures"], project, symlinks=True)
     return project
 
 
