@@ -163,3 +163,34 @@ def test_update_date_outside_the_plan_is_reported(tmp_path):
     assert result.output == (
         "Error: inputs/plan.md:5: update: 1 May 2029 is after the plan's 3 years end\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("update", "year", "word", "final", "left"),
+    [
+        (dt.date(2025, 4, 1), 1, "first", False, 2),
+        (dt.date(2026, 3, 31), 1, "first", False, 2),
+        (dt.date(2026, 4, 1), 2, "second", False, 1),
+        (dt.date(2027, 4, 1), 3, "third", True, 0),
+    ],
+)
+def test_the_plan_years_every_paper_can_name(update, year, word, final, left):
+    from committeepack.papers.plan import plan_years
+
+    years = plan_years({"starts": dt.date(2025, 4, 1), "years": 3, "update": update})
+    assert (years.year, years.year_word, years.is_final_year, years.years_left) == (
+        year,
+        word,
+        final,
+        left,
+    )
+    assert years.label == "2025-2028"
+
+
+def test_no_plan_years_when_the_dates_do_not_work_out():
+    from committeepack.papers.plan import plan_years
+
+    assert (
+        plan_years({"starts": dt.date(2025, 4, 1), "years": 3, "update": dt.date(2024, 1, 1)})
+        is None
+    )

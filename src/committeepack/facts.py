@@ -92,6 +92,10 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
         warn(problem)
     headlines = load_headlines(project.config, figures)
     names = template_names(project.config, figures, headlines)
+    if "plan" in sources.front_matter:
+        from .papers.plan import plan_years
+
+        names["plan"] = plan_years(sources.front_matter["plan"].meta)
     narratives: dict[str, Narrative] = {}
     errors: list[CommitteePackError] = []
     for paper in papers:

@@ -52,6 +52,42 @@ FIXED = [
     Section("structure", "Partnership Structure"),
 ]
 PARTS = {"why is this important": "why", "what is our focus": "focus", "what will we do": "do"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+@dataclass(frozen=True)
+class PlanYears:
+    """Where the update stands in the plan, for every paper's narrative (``plan.year``...),
+    so that no paper states the plan's year by hand."""
+
+    year: int
+    years: int
+    label: str  # "2025-2028"
+
+    @property
+    def year_word(self) -> str:
+        """``second``: the year as a word."""
+        return ORDINALS[self.year - 1] if self.year <= len(ORDINALS) else f"{self.year}th"
+
+    @property
+    def is_final_year(self) -> bool:
+        """Whether the update is for the plan's last year."""
+        return self.year == self.years
+
+    @property
+    def years_left(self) -> int:
+        """Years of the plan after this one."""
+        return self.years - self.year
+
+
+def plan_years(meta: dict) -> PlanYears | None:
+    """The plan's years from its front matter, or None when they cannot be worked out (the
+    plan's own checks then say why)."""
+    try:
+        year = plan_year(meta["starts"], meta["years"], meta["update"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return PlanYears(year, meta["years"], labels(meta)[0])
 
 
 def plan_year(starts: dt.date, years: int, update: dt.date) -> int:

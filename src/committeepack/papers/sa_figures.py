@@ -156,6 +156,7 @@ class FigureSections(SectionWriter):
                 f"{sentences.number(top.current)}; there, crime {top.change}. "
                 f"{least.name} recorded the least, {sentences.number(least.current)}."
             )
+            self._ward_coverage(built)
             rows = [
                 [
                     f.name,
@@ -175,6 +176,21 @@ class FigureSections(SectionWriter):
             )
             self.chart(self.charts[f"wards:{spec.name}"])
             self.text("wards")
+
+    def _ward_coverage(self, wards: CountTable) -> None:
+        """Say so when the wards do not add up to the area's total: the crimes recorded with
+        no ward are not in the ward table."""
+        crime = self.figures.of_kind("crime_by_type", CrimeTree)
+        totals = [c.tree[r].figure for _, c in crime for r in c.roots if c.tree[r].children]
+        if not totals:
+            return
+        total, current = totals[0], wards.total.current
+        if current != total.current:
+            self.paragraph(
+                f"The wards' figures add up to {sentences.number(current)} of the "
+                f"{sentences.number(total.current)} crimes recorded in {self.figures.current}; "
+                "crimes recorded without a ward are not in this table."
+            )
 
     def trends(self) -> None:
         series = self.figures.of_kind("monthly", SpcSeries)
