@@ -93,9 +93,9 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
     headlines = load_headlines(project.config, figures)
     names = template_names(project.config, figures, headlines)
     if "plan" in sources.front_matter:
-        from .papers.plan import plan_years
+        from .papers.plan import check_plan_years
 
-        names["plan"] = plan_years(sources.front_matter["plan"].meta)
+        names["plan"] = check_plan_years(sources.front_matter["plan"])
     narratives: dict[str, Narrative] = {}
     errors: list[CommitteePackError] = []
     for paper in papers:

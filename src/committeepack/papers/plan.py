@@ -90,6 +90,17 @@ def plan_years(meta: dict) -> PlanYears | None:
     return PlanYears(year, meta["years"], labels(meta)[0])
 
 
+def check_plan_years(front) -> PlanYears:
+    """The plan's years, or an error at the ``update`` line saying why they do not work out
+    (checked before any narrative that names them is rendered)."""
+    meta = front.meta
+    try:
+        year = plan_year(meta["starts"], meta["years"], meta["update"])
+    except ValueError as exc:
+        raise InputError(str(exc), front.path, front.source.meta.lines.get("update")) from None
+    return PlanYears(year, meta["years"], labels(meta)[0])
+
+
 def plan_year(starts: dt.date, years: int, update: dt.date) -> int:
     """The year of the plan an update belongs to: 1 + whole years from the start to the update.
 
