@@ -1,14 +1,42 @@
-"""One module per paper, each ending with its :class:`~.base.Paper` value."""
+"""One module per paper; :data:`PAPERS` declares each as a :class:`~.base.Paper`.
+
+A paper module names its files (``NAME``, ``TEMPLATE``, ``OUTPUT``, ``DESCRIPTION`` and, with a
+narrative, ``NARRATIVE``, ``KEYS`` and ``sections``) and provides ``title``, ``load``,
+``context``, ``make_template`` and, when it shows charts, ``chart_requests``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
 
 from . import agenda_item, data_on_a_page, plan, strategic_assessment
-from .base import Paper
+from .base import NarrativeSpec, Paper
+
+
+def _paper(module: ModuleType, narrative: bool = False, charts: bool = False, **options) -> Paper:
+    return Paper(
+        name=module.NAME,
+        template=module.TEMPLATE,
+        output=module.OUTPUT,
+        description=module.DESCRIPTION,
+        title=module.title,
+        load=module.load,
+        context=module.context,
+        make_template=module.make_template,
+        narrative=(
+            NarrativeSpec(module.NARRATIVE, module.KEYS, module.sections) if narrative else None
+        ),
+        chart_requests=module.chart_requests if charts else None,
+        **options,
+    )
+
 
 PAPERS: dict[str, Paper] = {
     paper.name: paper
     for paper in (
-        agenda_item.PAPER,
-        strategic_assessment.PAPER,
-        data_on_a_page.PAPER,
-        plan.PAPER,
+        _paper(agenda_item, narrative=True, quotes_every_narrative=True),
+        _paper(strategic_assessment, narrative=True, charts=True),
+        _paper(data_on_a_page, charts=True, also_reads=(strategic_assessment.NARRATIVE,)),
+        _paper(plan, narrative=True),
     )
 }

@@ -23,7 +23,7 @@ from ..word import styles
 from ..word import tables as tablexml
 from ..word import xml as wordxml
 from ..word.styles import NUMBER_INDENT
-from .base import NarrativeSpec, Paper, Rendering
+from .base import Rendering
 
 NAME = "agenda-item"
 TEMPLATE = "agenda-item.docx"
@@ -66,6 +66,12 @@ SECTIONS = [
         ("Next Steps",),
     ),
 ]
+
+
+def sections(config: Config) -> list[Section]:
+    """The sections the narrative holds (the same for every council)."""
+    return SECTIONS
+
 
 # The numbered body of the report, in the council's order: (number, heading, source)
 BODY = [
@@ -320,17 +326,3 @@ def _timetable_table(document) -> None:
         tablexml.shade_cell(cell, styles.HEADER_FILL)
     tablexml.mark_header_row(table.rows[0])
     tablexml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])
-
-
-PAPER = Paper(
-    name=NAME,
-    template=TEMPLATE,
-    output=OUTPUT,
-    description=DESCRIPTION,
-    title=title,
-    load=load,
-    context=context,
-    make_template=make_template,
-    narrative=NarrativeSpec(NARRATIVE, KEYS, lambda config: SECTIONS),
-    quotes_every_narrative=True,
-)

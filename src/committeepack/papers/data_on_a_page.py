@@ -23,7 +23,7 @@ from ..figures.model import CrimeTree
 from ..word import tables as tablexml
 from ..word import xml as wordxml
 from . import strategic_assessment
-from .base import Paper, Rendering
+from .base import Rendering
 
 NAME = "data-on-a-page"
 TEMPLATE = "data-on-a-page.docx"
@@ -229,17 +229,3 @@ def make_template(config: Config):
     document.add_paragraph("{{ overview }}")
     document.add_paragraph("{{p grid }}")
     return document
-
-
-PAPER = Paper(
-    name=NAME,
-    template=TEMPLATE,
-    output=OUTPUT,
-    description=DESCRIPTION,
-    title=title,
-    load=load,
-    context=context,
-    make_template=make_template,
-    chart_requests=chart_requests,
-    also_reads=(strategic_assessment.NARRATIVE,),
-)

@@ -22,7 +22,7 @@ from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents, data_table
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
-from .base import NarrativeSpec, Paper, Rendering
+from .base import Rendering
 
 NAME = "plan"
 TEMPLATE = "plan.docx"
@@ -345,16 +345,3 @@ def make_template(config: Config):
             ("{{ council }}", "Normal"),
         ],
     )
-
-
-PAPER = Paper(
-    name=NAME,
-    template=TEMPLATE,
-    output=OUTPUT,
-    description=DESCRIPTION,
-    title=title,
-    load=load,
-    context=context,
-    make_template=make_template,
-    narrative=NarrativeSpec(NARRATIVE, KEYS, sections),
-)

@@ -18,7 +18,7 @@ from ..word.blocks import add_table_of_contents
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
 from . import sa_sections
-from .base import NarrativeSpec, Paper, Rendering
+from .base import Rendering
 
 NAME = "strategic-assessment"
 TEMPLATE = "strategic-assessment.docx"
@@ -117,17 +117,3 @@ def make_template(config: Config):
             ("{{ council }}", "Committee Name"),
         ],
     )
-
-
-PAPER = Paper(
-    name=NAME,
-    template=TEMPLATE,
-    output=OUTPUT,
-    description=DESCRIPTION,
-    title=title,
-    load=load,
-    context=context,
-    make_template=make_template,
-    narrative=NarrativeSpec(NARRATIVE, KEYS, sections),
-    chart_requests=chart_requests,
-)
