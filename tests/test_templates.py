@@ -144,3 +144,15 @@ def test_printing_a_group_of_facts_in_a_template_names_the_fields(example):
         'Error: templates/agenda-item.docx: in "{{ meeting }}": meeting is a group of facts; '
         "use meeting.date, meeting.time or meeting.venue\n"
     )
+
+
+def test_the_long_papers_open_with_a_cover_without_running_header_or_page_number(example):
+    import docx
+
+    assert run(example, "build").exit_code == 0
+    for name in ("strategic-assessment.docx", "community-safety-plan.docx"):
+        section = docx.Document(str(example / "out" / name)).sections[0]
+        assert section.different_first_page_header_footer, name
+        assert not section.first_page_header.paragraphs[0].text.strip(), name
+        assert not section.first_page_footer.paragraphs[0].text.strip(), name
+        assert section.footer.paragraphs[0].text.startswith("Page"), name

@@ -203,10 +203,12 @@ def add_page_number_footer(document) -> None:
 
 def book_template(branding: Branding, name: str, header: str, title_page: list[tuple[str, str]]):
     """A long document's template: ``title_page`` (text, style) lines, a contents page with
-    ``{{p contents }}``, then ``{{p body }}``; ``header`` in the page header."""
+    ``{{p contents }}``, then ``{{p body }}``; ``header`` in the page header. The title page is
+    a cover: no running header and no page number."""
     document = base_document(branding, name)
     document.sections[0].header.paragraphs[0].text = header
     add_page_number_footer(document)
+    document.sections[0].different_first_page_header_footer = True  # empty on the cover
     for text, style in title_page:
         document.add_paragraph(text, style=style)
     document.add_page_break()
@@ -237,12 +239,14 @@ LOGO_HEIGHT_CM, LOGO_MAX_WIDTH_CM = 1.8, 7.0
 
 def place_logo(document, logo: Path, description: str) -> None:
     """The logo at the right of the first page's header (the later pages keep the running
-    header), with ``description`` as its alt text; the first page keeps the page footer."""
+    header), with ``description`` as its alt text. A first page that is not a cover keeps the
+    page footer."""
     from docx.image.image import Image
 
     section = document.sections[0]
-    section.different_first_page_header_footer = True
-    wordxml.copy_story(section.footer, section.first_page_footer)
+    if not section.different_first_page_header_footer:
+        section.different_first_page_header_footer = True
+        wordxml.copy_story(section.footer, section.first_page_footer)
     paragraph = section.first_page_header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     image = Image.from_file(str(logo))
