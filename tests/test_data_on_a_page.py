@@ -46,13 +46,20 @@ def tiles(project) -> list[list[str]]:
 
 def test_tile_for_a_rise(figures):
     assert run(figures, "build", PAPER).exit_code == 0
-    assert tiles(figures) == [["Violence", "Up 5%", "Violent crime rose by 5.0% from 400 to 420."]]
+    assert tiles(figures) == [
+        ["Violence", "Up 5.0%", "Violent crime rose by 5.0% from 400 to 420."]
+    ]
 
 
 @pytest.mark.parametrize(
     ("figure", "statement", "extra", "tile"),
     [
-        ("crime:Theft", "change", "", ["ASB", "Down 12%", "Theft fell by 11.7% from 600 to 530."]),
+        (
+            "crime:Theft",
+            "change",
+            "",
+            ["ASB", "Down 11.7%", "Theft fell by 11.7% from 600 to 530."],
+        ),
         ("crime:Robbery", "change", "", ["ASB", "No change", "Robbery was unchanged at 20."]),
         (
             "crime:Violent crime",
@@ -127,3 +134,27 @@ def test_contrast_and_tile_colours():
     for grey in ("#767676", "#888888", "#959595", "#A0A0A0"):  # the hardest case: mid-greys
         fill, text = tile_colours(Branding(heading_colour=grey))
         assert contrast(fill, text) >= 4.5
+
+
+def test_a_tiles_big_figure_agrees_with_its_sentence_to_the_same_precision(example):
+    import re
+
+    import docx
+
+    assert run(example, "build", "data-on-a-page").exit_code == 0
+    document = docx.Document(str(example / "out" / "data-on-a-page.docx"))
+    cells, tables = [], list(document.tables)
+    while tables:  # the tiles are tables inside the page's grid
+        table = tables.pop()
+        for row in table.rows:
+            for cell in row.cells:
+                cells.append(cell.text)
+                tables.extend(cell.tables)
+    checked = 0
+    for text in cells:
+        big = re.search(r"\b(Up|Down) (\d+(?:\.\d)?)%", text)
+        said = re.search(r"\b(?:rose|fell) by (\d+(?:\.\d)?)%", text)
+        if big and said:
+            assert big.group(2) == said.group(1), text
+            checked += 1
+    assert checked >= 3

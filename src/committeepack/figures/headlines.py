@@ -31,7 +31,7 @@ class Headline:
     priority_name: str  # the priority's short name, as printed
     statement: str
     figure: Figure
-    big: str  # the figure in large type, in words where it moves: "Down 21%", "19%", "1,744"
+    big: str  # the figure in large type, in words where it moves: "Down 20.9%", "19%", "1,744"
     sentence: str
 
 
@@ -90,7 +90,8 @@ def _headline(entry: dict, config, context: dict, where: str) -> Headline:
         pct = percent_change(figure.previous, figure.current)
         if pct is not None and figure.current != figure.previous:
             direction = "Up" if figure.current > figure.previous else "Down"
-            big = f"{direction} {sentences.percent(abs(pct), 0)}"
+            # to the sentence's precision, so "Up 12.7%" stands above "rose by 12.7%"
+            big = f"{direction} {sentences.percent(abs(pct), 1)}"
         elif figure.current == figure.previous:
             big = "No change"
     elif statement == "share":
