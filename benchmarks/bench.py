@@ -5,7 +5,8 @@ Run from the repository root after installing:
 
 ``--against`` names the Python of another installation of committeepack (an earlier version,
 in its own virtual environment); its cold build, one-word edit and ``--help`` are measured in
-the same run, on the same copy of the example, so the two can be compared fairly. Every
+the same run, alternating with this version's, on its own bundled example (made with its
+``committeepack new``), so the two can be compared fairly. Every
 timing also reports the CPU seconds of all processes (the chart-drawing processes included).
 
 Measures, on a fresh copy of the example: ``committeepack --help``; a cold build of every
@@ -121,11 +122,14 @@ def main() -> None:
     labels = {**LABELS, **(AGAINST if against else {})}
     with tempfile.TemporaryDirectory() as tmp:
         project = fresh_project(Path(tmp))
+        if against:  # the other version builds its own bundled example
+            other = Path(tmp) / "against"
+            subprocess.run([*against, "new", str(other)], check=True, capture_output=True)
         for _ in range(repeat):
             run = measure(project, COMMAND)
             cpu = {f"cpu_{k}": v for k, v in CPU.items()}
             if against:  # alternate, so that both see the same machine load
-                run.update(measure(project, against, "was_"))
+                run.update(measure(other, against, "was_"))
                 cpu.update({f"cpu_{k}": v for k, v in CPU.items() if k.startswith("was_")})
             runs.append({**run, **cpu})
     median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
