@@ -175,7 +175,7 @@ def test_update_date_outside_the_plan_is_reported(tmp_path):
     ],
 )
 def test_the_plan_years_every_paper_can_name(update, year, word, final, left):
-    from committeepack.papers.plan import plan_years
+    from committeepack.papers.plan_dates import plan_years
 
     years = plan_years({"starts": dt.date(2025, 4, 1), "years": 3, "update": update})
     assert (years.year, years.year_word, years.is_final_year, years.years_left) == (
@@ -188,7 +188,7 @@ def test_the_plan_years_every_paper_can_name(update, year, word, final, left):
 
 
 def test_no_plan_years_when_the_dates_do_not_work_out():
-    from committeepack.papers.plan import plan_years
+    from committeepack.papers.plan_dates import plan_years
 
     assert (
         plan_years({"starts": dt.date(2025, 4, 1), "years": 3, "update": dt.date(2024, 1, 1)})

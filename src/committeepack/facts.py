@@ -93,7 +93,7 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
     headlines = load_headlines(project.config, figures)
     names = template_names(project.config, figures, headlines)
     if "plan" in sources.front_matter:
-        from .papers.plan import check_plan_years
+        from .papers.plan_dates import check_plan_years
 
         names["plan"] = check_plan_years(sources.front_matter["plan"])
     narratives: dict[str, Narrative] = {}

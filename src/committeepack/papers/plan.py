@@ -7,7 +7,6 @@ the plan's start and the update's date, never typed.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from .. import default_templates
@@ -17,12 +16,12 @@ from ..facts import Facts
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter
 from ..narrative import Key, Narrative, Section, normalise_title, priority_sections
-from ..render import long_date
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents, data_table
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
 from .base import Rendering
+from .plan_dates import labels, plan_year
 
 NAME = "plan"
 TEMPLATE = "plan.docx"
@@ -52,74 +51,6 @@ FIXED = [
     Section("structure", "Partnership Structure"),
 ]
 PARTS = {"why is this important": "why", "what is our focus": "focus", "what will we do": "do"}
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-
-
-@dataclass(frozen=True)
-class PlanYears:
-    """Where the update stands in the plan, for every paper's narrative (``plan.year``...),
-    so that no paper states the plan's year by hand."""
-
-    year: int
-    years: int
-    label: str  # "2025-2028"
-
-    @property
-    def year_word(self) -> str:
-        """``second``: the year as a word."""
-        return ORDINALS[self.year - 1] if self.year <= len(ORDINALS) else f"{self.year}th"
-
-    @property
-    def is_final_year(self) -> bool:
-        """Whether the update is for the plan's last year."""
-        return self.year == self.years
-
-    @property
-    def years_left(self) -> int:
-        """Years of the plan after this one."""
-        return self.years - self.year
-
-
-def plan_years(meta: dict) -> PlanYears | None:
-    """The plan's years from its front matter, or None when they cannot be worked out (the
-    plan's own checks then say why)."""
-    try:
-        year = plan_year(meta["starts"], meta["years"], meta["update"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return PlanYears(year, meta["years"], labels(meta)[0])
-
-
-def check_plan_years(front) -> PlanYears:
-    """The plan's years, or an error at the ``update`` line saying why they do not work out
-    (checked before any narrative that names them is rendered)."""
-    meta = front.meta
-    try:
-        year = plan_year(meta["starts"], meta["years"], meta["update"])
-    except ValueError as exc:
-        raise InputError(str(exc), front.path, front.source.meta.lines.get("update")) from None
-    return PlanYears(year, meta["years"], labels(meta)[0])
-
-
-def plan_year(starts: dt.date, years: int, update: dt.date) -> int:
-    """The year of the plan an update belongs to: 1 + whole years from the start to the update.
-
-    A plan starting 1 April 2025 is in year 1 until 31 March 2026; an update dated May 2026
-    is the year 2 update. An update before the start or after the end is an error.
-    """
-    if years < 1:
-        raise ValueError("years: a plan lasts at least one year")
-    if update < starts:
-        raise ValueError(
-            f"update: {long_date(update)} is before the plan starts ({long_date(starts)})"
-        )
-    months = (update.year - starts.year) * 12 + update.month - starts.month
-    if update.day < starts.day:
-        months -= 1
-    year = months // 12 + 1
-    if year > years:
-        raise ValueError(f"update: {long_date(update)} is after the plan's {years} years end")
-    return year
 
 
 def sections(config: Config) -> list[Section]:
@@ -210,12 +141,6 @@ def _parts(narrative: Narrative, key: str, name: str, errors: list) -> dict[str,
                 )
             )
     return found
-
-
-def labels(meta: dict) -> tuple[str, str]:
-    """("2025-2028", "May 2026 update") from the plan's dates."""
-    starts, years, update = meta["starts"], meta["years"], meta["update"]
-    return f"{starts.year}-{starts.year + years}", f"{update:%B %Y} update"
 
 
 def title(facts: Facts) -> str:
