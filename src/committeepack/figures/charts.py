@@ -80,22 +80,28 @@ def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):
 def _keep_inside(figure, axes, labels: list) -> None:
     """Widen the value axis until every label drawn beside a bar lies inside the axes, as
     measured with the font in use (a wider font or a larger size needs more room), then lay
-    the figure out again."""
-    for _ in range(4):
+    the figure out again. Each round solves for the limits that fit the labels as measured;
+    a few rounds settle the layout, whose tick labels change with the limits."""
+    for _ in range(6):
         figure.tight_layout()
         figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         box = axes.get_window_extent(renderer)
-        extents = [label.get_window_extent(renderer) for label in labels]
-        over_right = max((e.x1 for e in extents), default=box.x1) - box.x1
-        over_left = box.x0 - min((e.x0 for e in extents), default=box.x0)
-        if over_right <= 0.5 and over_left <= 0.5:
-            return
         low, high = axes.get_xlim()
-        per_pixel = (high - low) / max(box.width, 1)
-        axes.set_xlim(
-            low - max(over_left, 0) * per_pixel * 1.15, high + max(over_right, 0) * per_pixel * 1.15
-        )
+        width = max(box.width, 1)
+        new_low, new_high = low, high
+        for label in labels:
+            extent = label.get_window_extent(renderer)
+            share = min((extent.width + 6) / width, 0.9)  # of the axes the label needs
+            x = label.get_position()[0]
+            if extent.x1 > box.x1 - 1:  # drawn to the right of x
+                new_high = max(new_high, low + (x - low) / (1 - share))
+            if extent.x0 < box.x0 + 1:  # drawn to the left of x
+                new_low = min(new_low, (x - high * share) / (1 - share))
+        if (new_low, new_high) == (low, high):
+            return
+        axes.set_xlim(new_low, new_high)
+    figure.tight_layout()
 
 
 def _height(font: ChartFont, text_lines: int, labels: list[str], bar_cm: float) -> float:
