@@ -49,6 +49,21 @@ def visible_texts(figure) -> list:
     return [t for t in found if t.get_visible() and t.get_text().strip()]
 
 
+def assert_inside(seen, family: str, size: int) -> None:
+    """Every text inside its picture, and no two category names overlapping."""
+    for canvas, texts, ticks in seen:
+        ordered = sorted(ticks, key=lambda box: box.y0)
+        for lower, upper in itertools.pairwise(ordered):
+            assert lower.y1 <= upper.y0 + 1, (family, size, "category names overlap")
+        for box in texts:
+            assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
+            assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (
+                family,
+                size,
+                box,
+            )
+
+
 NAMES = (
     st.text(
         alphabet=st.characters(whitelist_categories=("Lu", "Ll"), whitelist_characters=" -'"),
@@ -89,17 +104,7 @@ def test_no_chart_text_leaves_the_picture(monkeypatch, items, family, size):
     items = [(name, previous + 1, current) for name, previous, current in items]
     charts.percent_change_bars(items, "2023/24", "2024/25", font)
     charts.ranked_bars([(n, c / 10) for n, _, c in items], items[0][0], "Rate", "rates", font)
-    for canvas, texts, ticks in seen:
-        ordered = sorted(ticks, key=lambda box: box.y0)
-        for lower, upper in itertools.pairwise(ordered):
-            assert lower.y1 <= upper.y0 + 1, (family, size, "category names overlap")
-        for box in texts:
-            assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
-            assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (
-                family,
-                size,
-                box,
-            )
+    assert_inside(seen, family, size)
 
 
 def test_the_branding_font_resolves_to_its_metric_compatible_substitute():
@@ -152,14 +157,4 @@ def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, fami
         rates = [(r.name, float(r.rates[-1] or 0)) for r in districts.rows]
         charts.ranked_bars(rates, districts.this.name, "Rate", "rates", font, 55.0)
     assert len(seen) >= 2
-    for canvas, texts, ticks in seen:
-        ordered = sorted(ticks, key=lambda box: box.y0)
-        for lower, upper in itertools.pairwise(ordered):
-            assert lower.y1 <= upper.y0 + 1, (family, size, "category names overlap")
-        for box in texts:
-            assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
-            assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (
-                family,
-                size,
-                box,
-            )
+    assert_inside(seen, family, size)

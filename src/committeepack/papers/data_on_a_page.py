@@ -202,7 +202,7 @@ def _tile(cell, headline: Headline, text: str, body: float) -> None:
     run.bold, run.font.color.rgb = True, colour
     big = wordxml.add_paragraph(cell, style="Table Text")
     run = big.add_run(headline.big)
-    run.bold, run.font.size, run.font.color.rgb = True, Pt(body * 2.4), colour
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(body * 2.0), colour
     big.paragraph_format.space_after = Pt(0)
     sentence = wordxml.add_paragraph(cell, style="Table Text")
     sentence.add_run(headline.sentence).font.color.rgb = colour
