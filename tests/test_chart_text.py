@@ -2,6 +2,7 @@
 file through fontconfig, labels measured), and the branding font is never silently swapped."""
 
 import itertools
+from fractions import Fraction
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -158,3 +159,62 @@ def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, fami
         charts.ranked_bars(rates, districts.this.name, "Rate", "rates", font, 55.0)
     assert len(seen) >= 2
     assert_inside(seen, family, size)
+
+
+def spc_texts(figure) -> tuple[list, list]:
+    """The SPC chart's texts (its legend's too) and its month labels, as drawn."""
+    figure.draw_without_rendering()
+    renderer = figure.canvas.get_renderer()
+    texts = visible_texts(figure) + [t for legend in figure.legends for t in legend.get_texts()]
+    months = [t for t in figure.axes[0].get_xticklabels() if t.get_text()]
+    return (
+        [t.get_window_extent(renderer) for t in texts],
+        [t.get_window_extent(renderer) for t in months],
+    )
+
+
+@pytest.mark.skipif(None in FONTS.values(), reason="DejaVu Sans and Liberation Sans needed")
+@settings(
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.integers(12, 60),
+    st.integers(1, 12),
+    st.lists(st.integers(0, 5000), min_size=60, max_size=60),
+    st.sampled_from(sorted(FONTS)),
+    st.integers(11, 14),
+    NAMES,
+    st.sampled_from(["up", "down", "neutral"]),
+    st.booleans(),
+)
+def test_spc_chart_text_stays_inside_and_month_labels_never_touch(
+    monkeypatch, length, first_month, counts, family, size, measure, improvement, targeted
+):
+    from committeepack.figures import spc
+    from committeepack.figures.model import SpcSeries
+
+    found = FONTS[family]
+    font = ChartFont(found[0], size, found[1])
+    months = [
+        f"{2020 + (first_month - 1 + i) // 12}-{(first_month - 1 + i) % 12 + 1:02d}"
+        for i in range(length)
+    ]
+    values = counts[:length]
+    options = spc.SpcOptions(
+        improvement, baseline=12, target=Fraction(values[0]) if targeted else None
+    )
+    series = SpcSeries("s", measure, months, values, spc.analyse(values, options), [], improvement)
+    captured = []
+    monkeypatch.setattr(charts, "_png", lambda plt, figure: captured.append(figure) or b"")
+    charts.spc_chart(series, font)
+    [figure] = captured
+    texts, labels = spc_texts(figure)
+    for box in texts:
+        assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
+        assert box.x1 <= figure.bbox.width + 0.5 and box.y1 <= figure.bbox.height + 0.5
+    assert labels, "no month is labelled"
+    for left, right in itertools.pairwise(sorted(labels, key=lambda box: box.x0)):
+        assert left.x1 < right.x0, (family, size, length, "month labels touch")

@@ -48,10 +48,10 @@ def test_ranked_bars_highlight_and_alt_text():
 
 def test_spc_chart_alt_text_counts_signals():
     values = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11, 12, 30]
-    analysis = spc.analyse(values, "down")
+    analysis = spc.analyse(values, spc.SpcOptions("down"))
     months = [f"2024-{m:02d}" for m in range(1, 13)] + ["2025-01", "2025-02"]
     series = SpcSeries("asb", "ASB incidents", months, values, analysis, [], "down")
     chart = charts.spc_chart(series)
     assert chart.alt_text.startswith("SPC chart of ASB incidents by month, Jan 2024 to Feb 2025")
-    assert chart.alt_text.endswith("0 months of special-cause improvement and 1 of concern.")
+    assert chart.alt_text.endswith("; 1 month of special-cause concern.")
     assert png_size(io.BytesIO(chart.png).getvalue())[0] > 1000

@@ -1,74 +1,173 @@
-"""SPC (XmR) limits and each special-cause rule, on small constructed series."""
+"""SPC (XmR) limits, each special-cause rule, point types as NHSRplotthedots gives them,
+baselines, targets and assurance, in exact arithmetic so every boundary can be tested."""
 
 import itertools
-from statistics import fmean
+from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from committeepack.figures import spc
+from committeepack.figures import spc, spc_text
+from committeepack.figures.spc import LIMIT, SCREEN, Segment, SpcOptions, SpcResult
 
 STABLE = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11, 12]
+WIDE = [5, 15] * 6 + [10]  # a baseline with mean 10 and wide limits (-15.5 to 35.5)
+LABELS = [f"M{i}" for i in range(80)]
 
 
-def test_limits_follow_making_data_count():
-    result = spc.analyse(STABLE)
-    [segment] = result.segments
+def analyse(values, **options):
+    return spc.analyse(values, SpcOptions(**options))
+
+
+def types(values, **options) -> list[str]:
+    return [p.special_cause_type for p in analyse(values, **options).points]
+
+
+def test_limits_follow_making_data_count_exactly():
+    [segment] = analyse(STABLE).segments
     ranges = [abs(b - a) for a, b in itertools.pairwise(STABLE)]
-    assert segment.mean == pytest.approx(fmean(STABLE))
-    assert segment.mean_moving_range == pytest.approx(sum(ranges) / 12)
-    assert segment.upper == pytest.approx(segment.mean + 2.66 * sum(ranges) / 12)
-    assert segment.lower == pytest.approx(segment.mean - 2.66 * sum(ranges) / 12)
-    assert segment.upper_two_sigma == pytest.approx(
-        segment.mean + 1.7733 * sum(ranges) / 12, abs=1e-3
+    assert segment.mean == Fraction(sum(STABLE), 13)
+    assert segment.mean_moving_range == Fraction(sum(ranges), 12)
+    assert segment.upper == segment.mean + Fraction(266, 100) * Fraction(sum(ranges), 12)
+    assert segment.lower_two_sigma == segment.mean - Fraction(2 * 266, 300) * Fraction(
+        sum(ranges), 12
     )
-    assert not segment.trial
-    assert all(p.verdict == "common cause" for p in result.points)
+    assert not segment.trial and not segment.fixed
+    assert all(p.verdict == "common cause" for p in analyse(STABLE).points)
 
 
-def test_large_moving_ranges_are_screened_once_unless_turned_off():
-    values = [10] * 7 + [40] + [10] * 5
-    screened = spc.analyse(values).segments[0]
-    assert screened.screened == 2 and screened.mean_moving_range == 0
-    unscreened = spc.analyse(values, screen=False).segments[0]
-    assert unscreened.screened == 0 and unscreened.mean_moving_range == pytest.approx(5)
+def screened_series(jump: Fraction) -> list[Fraction]:
+    """Ten moving ranges of 1, then one of ``jump``."""
+    return [Fraction(i % 2) for i in range(11)] + [Fraction(0) + jump]
 
 
-def test_point_outside_limits_is_a_concern_when_lower_is_better():
+def test_a_moving_range_of_exactly_3267_times_the_mean_is_screened():
+    # R = 3.267 (10 + R) / 11  gives  R = 32.67 / 7.733
+    boundary = Fraction(3267 * 10, 1000) / Fraction(7733, 1000)
+    segment = analyse(screened_series(boundary)).segments[0]
+    assert boundary == SCREEN * Fraction(10 + boundary, 11)
+    assert segment.screened == 1 and segment.mean_moving_range == 1
+    just_under = analyse(screened_series(boundary - Fraction(1, 10**9))).segments[0]
+    assert just_under.screened == 0
+    unscreened = analyse(screened_series(boundary), screen=False).segments[0]
+    assert unscreened.screened == 0 and unscreened.mean_moving_range == Fraction(10 + boundary, 11)
+
+
+def test_a_point_exactly_on_a_limit_is_inside_it():
+    limits = analyse(STABLE).segments[0]
+    on_upper = analyse([*STABLE, limits.upper], baseline=13).points[-1]
+    assert "outside limits" not in on_upper.flags
+    above = analyse([*STABLE, limits.upper + Fraction(1, 10**9)], baseline=13).points[-1]
+    assert above.rule == "outside limits" and above.special_cause_type == "Above UCL"
+    on_lower = analyse([*STABLE, limits.lower], baseline=13).points[-1]
+    assert "outside limits" not in on_lower.flags
+    below = analyse([*STABLE, limits.lower - Fraction(1, 10**9)], baseline=13).points[-1]
+    assert below.special_cause_type == "Below LCL"
+
+
+def test_point_outside_limits_is_judged_by_the_good_direction():
     values = [*STABLE, 30]
-    point = spc.analyse(values, improvement="down").points[-1]
-    assert (point.rule, point.verdict) == ("outside limits", "concern")
-    point = spc.analyse(values, improvement="up").points[-1]
-    assert point.verdict == "improvement"
-    assert spc.analyse(values, improvement="neutral").points[-1].verdict == "neutral"
+    assert analyse(values, improvement="down").points[-1].verdict == "concern"
+    assert analyse(values, improvement="up").points[-1].verdict == "improvement"
+    assert analyse(values, improvement="neutral").points[-1].verdict == "neutral"
 
 
-def test_trend_needs_six_strict_steps():
-    assert spc._trend([1, 2, 3, 4, 5, 6, 7]) == [True] * 7
-    assert spc._trend([1, 2, 3, 4, 5, 6]) == [False] * 6
-    assert spc._trend([1, 2, 3, 3, 4, 5, 6, 7]) == [False] * 8  # a tie breaks the run
-    assert spc._trend([9, 1, 2, 3, 4, 5, 6, 7]) == [False] + [True] * 7
-    assert spc._trend([7, 6, 5, 4, 3, 2, 1]) == [True] * 7
-
-
-def test_shift_needs_seven_on_one_side_and_the_mean_breaks_it():
-    assert spc._shift([1] * 7) == [True] * 7
+# NHSRplotthedots' own vectors (tests/testthat/test-ptd_calculate_point_type.R), as lists
+def test_shift_vectors():
+    assert spc._shift([]) == []
+    assert spc._shift([1] * 6) == [False] * 6
     assert spc._shift([1] * 6 + [-1]) == [False] * 7
-    assert spc._shift([1, 1, 1, 0, 1, 1, 1, 1]) == [False] * 8
-    assert spc._shift([-1] * 8) == [True] * 8
+    assert spc._shift([1] * 8 + [-1]) == [True] * 8 + [False]
+    assert spc._shift([-1] * 8 + [1]) == [True] * 8 + [False]
+    assert spc._shift([1, 1, 1, 0, 1, 1, 1, 1]) == [False] * 8  # a point on the mean breaks it
+    assert spc._shift([0] * 9) == [False] * 9  # points on the mean are no shift
+    assert spc._shift([1] * 6, run=6) == [True] * 6
 
 
-def test_two_in_three_flags_only_the_points_beyond_two_sigma():
-    near = [False, True, False, True, False]
-    assert spc._two_in_three(near, [1, 1, 1, 1, 1]) == near
-    # the three points are not all on one side of the mean: no signal
-    assert spc._two_in_three([True, False, True], [1, -1, 1]) == [False] * 3
-    assert spc._two_in_three([True, False, False, True], [1, 1, 1, 1]) == [False] * 4
+def test_trend_vectors():
+    assert spc._trend([]) == []
+    assert spc._trend(list(range(1, 7))) == [False] * 6
+    assert spc._trend([1, 2, 3, 3, 4, 5, 6]) == [False] * 7  # a tie breaks the trend
+    assert spc._trend(list(range(1, 8))) == [True] * 7
+    assert spc._trend([2, *range(1, 8), 3]) == [False] + [True] * 7 + [False]
+    assert spc._trend(list(range(7, 0, -1))) == [True] * 7
+    assert spc._trend([2, *range(7, 0, -1), 3]) == [False] + [True] * 7 + [False]
+    assert spc._trend(list(range(1, 7)), run=6) == [True] * 6
+
+
+def test_two_in_three_vectors():
+    for near in ([1, 0, 1], [0, 1, 1], [1, 1, 0]):
+        assert spc._two_in_three([bool(n) for n in near], [1, 1, 1]) == [bool(n) for n in near]
+        assert spc._two_in_three([bool(n) for n in near], [1, -1, 1]) == [False] * 3
+    near = [False, False, True, False, True, False, False]
+    assert spc._two_in_three(near, [1] * 7) == near
+    assert spc._two_in_three(near, [1, -1] * 3 + [1]) == [False] * 7
+    assert spc._two_in_three([True, False, False, True], [1] * 4) == [False] * 4
+    assert spc._two_in_three([True, False, False, True, True], [1] * 5) == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
+
+
+def test_trend_points_are_judged_by_the_trend_not_the_side_of_the_mean():
+    # a rising trend that starts below the mean: all improvement when higher is better
+    values = [20, 21, 19, 20, 22, 19, 21, 20, 21, 17, 18, 19, 20, 21, 22, 23]
+    rising = analyse(values, improvement="up").points[9:]
+    assert [p.rule for p in rising] == ["trend"] * 7
+    assert [p.side for p in rising] == [-1] * 4 + [1] * 3
+    assert {p.verdict for p in rising} == {"improvement"}
+    assert {p.special_cause_type for p in rising} == {"7 Point Trend (Increasing)"}
+    assert {p.verdict for p in analyse(values, improvement="down").points[9:]} == {"concern"}
+    assert {p.verdict for p in analyse(values, improvement="neutral").points[9:]} == {"neutral"}
+
+
+def test_a_trend_point_on_the_mean_takes_the_trends_direction():
+    values = [0, 1, 2, 3, 4, 5, 6]  # the mean is 3, the fourth point
+    points = analyse(values, improvement="up").points
+    assert points[3].side == 0 and points[3].verdict == "improvement"
+    assert analyse(values, improvement="down").points[3].verdict == "concern"
+
+
+def test_the_peak_between_two_trends_goes_with_the_one_after_it():
+    # NHSRplotthedots: a point in a trend whose next point is in one too takes the next step
+    values = [*WIDE, *range(7, 14), *range(12, 6, -1)]
+    kinds = types(values, baseline=13)[13:]
+    assert kinds[5] == "7 Point Trend (Increasing)"
+    assert kinds[6] == "7 Point Trend (Decreasing)"  # the peak
+    assert kinds[7:] == ["7 Point Trend (Decreasing)"] * 6
+    text = spc_text.describe(analyse(values, baseline=13), LABELS, "Calls")
+    assert "A trend, a concern: 7 months in a row steadily rising (M13 to M19)." in text
+    assert "A trend, an improvement: 7 months in a row steadily falling (M19 to M25)." in text
+
+
+def test_falling_and_rising_trends_are_named_as_they_go():
+    falling = [*WIDE, 13, 12, 11, 10, 9, 8, 7]
+    text = spc_text.describe(analyse(falling, baseline=13), LABELS, "Burglaries")
+    assert "A trend, an improvement: 7 months in a row steadily falling (M13 to M19)." in text
+    rising = [*WIDE, 7, 8, 9, 10, 11, 12, 13]
+    text = spc_text.describe(analyse(rising, baseline=13), LABELS, "Burglaries")
+    assert "A trend, a concern: 7 months in a row steadily rising (M13 to M19)." in text
+
+
+def test_shift_and_two_in_three_names():
+    shift = [*WIDE, 11, 11, 11, 11, 11, 11, 11, 9, 9, 9, 9, 9, 9, 9]
+    kinds = types(shift, baseline=13)[13:]
+    assert kinds[:7] == ["7 Points Above CL"] * 7 and kinds[7:] == ["7 Points Below CL"] * 7
+    assert types(shift, baseline=13, run=6)[13:] == kinds
+    six = [*WIDE, 11, 11, 11, 11, 11, 11, 9]
+    assert "7 Points Above CL" not in types(six, baseline=13)
+    assert types(six, baseline=13, run=6)[13:19] == ["7 Points Above CL"] * 6
+    near = [*WIDE, 30, 12, 30]  # 30 is beyond two sigma (27.0), inside the limit (35.5)
+    assert types(near, baseline=13)[13:] == ["2 in 3 Above CL", "Common Cause", "2 in 3 Above CL"]
 
 
 def test_rules_are_checked_in_order_on_a_whole_series():
     values = [50, 52, 48, 51, 49, 53, 47, 50, 51, 49, 45, 44, 43, 42, 41, 40, 39, 30]
-    result = spc.analyse(values, "down")
-    by_index = {p.index: p for p in result.points}
+    by_index = {p.index: p for p in analyse(values).points}
     assert by_index[17].rule == "outside limits"  # also part of the trend and the shift
     assert {"outside limits", "trend", "shift"} <= set(by_index[17].flags)
     assert by_index[11].rule == "trend" and by_index[11].verdict == "improvement"
@@ -76,34 +175,136 @@ def test_rules_are_checked_in_order_on_a_whole_series():
 
 def test_rebase_gives_each_segment_its_own_limits():
     values = [20, 21, 19, 20, 22, 21, 20, 10, 11, 9, 10, 12, 11, 10]
-    result = spc.analyse(values, rebase=[7])
+    result = analyse(values, rebase=(7,))
     first, second = result.segments
-    assert first.mean == pytest.approx(fmean(values[:7]))
-    assert second.mean == pytest.approx(fmean(values[7:]))
-    assert second.start == 7
+    assert first.mean == Fraction(sum(values[:7]), 7)
+    assert second.mean == Fraction(sum(values[7:]), 7) and second.start == 7
     assert result.segment_of(9) is second
     assert all(p.rule is None for p in result.points)  # no shift across the rebase
 
 
-def test_short_series_gives_trial_limits_and_says_so():
-    result = spc.analyse(STABLE[:8])
-    assert result.segments[0].trial
-    labels = [f"M{i}" for i in range(8)]
-    text = spc.describe(result, labels, "ASB incidents")
-    assert text[1] == "These are trial limits: the series has 8 points, fewer than 13."
+def test_a_baseline_fixes_the_limits_and_later_points_are_judged_against_them():
+    values = [*WIDE, 8, 8, 8, 8, 8, 8, 8]
+    fixed = analyse(values, baseline=13)
+    [segment] = fixed.segments
+    assert segment.mean == 10 and segment.fixed
+    assert [p.rule for p in fixed.points[13:]] == ["shift"] * 7
+    assert analyse(values).segments[0].mean != segment.mean
+    text = spc_text.describe(fixed, LABELS, "Calls")
+    assert (
+        text[1]
+        == "The limits were set from the 13 months M0 to M12 and later months are judged against them."
+    )
+    until = analyse(values, baseline_ends=(12,))
+    assert until.segments[0].baseline == 13
 
 
-def test_description_names_each_pattern_once():
-    values = [*STABLE, 30]
-    labels = [f"Month {i}" for i in range(len(values))]
-    text = spc.describe(spc.analyse(values, "down"), labels, "Burglaries", "down")
-    assert text[-1] == (
-        "Outside the limits, a concern: one month above the upper process limit (Month 13)."
+def test_a_baseline_applies_to_each_segment():
+    values = [*STABLE, *[v + 40 for v in STABLE], 60]
+    result = analyse(values, rebase=(13,), baseline=12)
+    assert [s.baseline for s in result.segments] == [12, 12]
+    assert result.segments[1].mean == Fraction(sum(STABLE[:12]) + 40 * 12, 12)
+    short = analyse(values, rebase=(13,), baseline_ends=(20,))
+    assert [s.baseline for s in short.segments] == [13, 8]
+    assert "These are trial limits: the baseline has 8 points, fewer than 13." in spc_text.describe(
+        short, LABELS, "Calls"
     )
 
 
+def limits(lower: int, mean: int, upper: int) -> Segment:
+    spread = Fraction(upper - mean) / LIMIT
+    assert mean - LIMIT * spread == lower
+    return Segment(0, [Fraction(mean)] * 2, 2, Fraction(mean), spread, 0)
+
+
+@pytest.mark.parametrize(
+    ("segment", "up", "down"),
+    [  # NHSRplotthedots' assurance vectors: target 4
+        (limits(1, 2, 3), "consistently failing", "consistently passing"),
+        (limits(5, 6, 7), "consistently passing", "consistently failing"),
+        (limits(1, 3, 5), "inconsistent", "inconsistent"),
+        (limits(2, 3, 4), "inconsistent", "inconsistent"),  # the target on a limit
+        (limits(4, 5, 6), "inconsistent", "inconsistent"),
+    ],
+)
+def test_assurance(segment, up, down):
+    target = Fraction(4)
+    assert SpcResult([segment], SpcOptions("up", target=target)).assurance == up
+    assert SpcResult([segment], SpcOptions("down", target=target)).assurance == down
+    assert SpcResult([segment], SpcOptions("neutral", target=target)).assurance is None
+    assert SpcResult([segment], SpcOptions("up")).assurance is None
+
+
+def test_assurance_in_words():
+    result = analyse(STABLE, improvement="down", target=Fraction(30))
+    assert spc_text.describe(result, LABELS, "Calls")[-1] == (
+        "Against the target of 30, the process limits lie on the right side of the target, "
+        "so the target will be met month after month unless the process changes."
+    )
+    straddled = analyse(STABLE, improvement="down", target=Fraction(23, 2))
+    assert "straddle the target" in spc_text.describe(straddled, LABELS, "Calls")[-1]
+
+
+def test_neutral_signals_are_described_as_neither():
+    text = spc_text.describe(analyse([*STABLE, 30], improvement="neutral"), LABELS, "Calls")
+    assert text[-1] == (
+        "Outside the limits, neither an improvement nor a concern: one month above the upper "
+        "process limit (M13)."
+    )
+
+
+def test_short_series_gives_trial_limits_and_says_so():
+    result = analyse(STABLE[:8])
+    assert result.segments[0].trial
+    text = spc_text.describe(result, LABELS, "ASB incidents")
+    assert text[1] == "These are trial limits: the series has 8 points, fewer than 13."
+    assert not analyse(STABLE[:13]).segments[0].trial
+
+
+def test_the_method_states_the_options():
+    default = spc_text.method(SpcOptions())
+    assert "leaving out moving ranges of 3.267 times" in default and "run of 7 months" in default
+    other = spc_text.method(SpcOptions(screen=False, run=6, baseline=12))
+    assert "leaving out" not in other and "run of 6 months" in other
+    assert "first 12 months" in other
+
+
 def test_bad_arguments():
-    with pytest.raises(ValueError):
-        spc.analyse([1, 2, 3], improvement="sideways")
+    for options in (
+        SpcOptions(improvement="sideways"),
+        SpcOptions(run=5),
+        SpcOptions(baseline=1),
+        SpcOptions(baseline_ends=(0,)),
+        SpcOptions(rebase=(3,)),
+    ):
+        with pytest.raises(ValueError):
+            spc.analyse([1, 2, 3], options)
     with pytest.raises(ValueError):
         spc.analyse([1])
+
+
+SERIES = st.lists(st.integers(0, 60), min_size=2, max_size=48)
+
+
+@given(SERIES, st.sampled_from(["up", "down", "neutral"]), st.sampled_from([6, 7]))
+def test_every_signal_has_a_direction_and_a_verdict_that_agree(values, improvement, run):
+    wanted = spc.DIRECTIONS[improvement]
+    for point in analyse(values, improvement=improvement, run=run).points:
+        if point.rule is None:
+            assert point.verdict == "common cause" and point.direction == 0
+            continue
+        assert point.direction in (1, -1)
+        if point.rule != "trend":
+            assert point.direction == point.side
+        expected = (
+            "neutral" if wanted == 0 else "improvement" if point.direction == wanted else "concern"
+        )
+        assert point.verdict == expected
+
+
+@given(SERIES)
+def test_the_description_names_every_signal_once(values):
+    result = analyse(values)
+    text = spc_text.describe(result, LABELS, "Calls")
+    signals = [p for p in result.points if p.rule]
+    assert bool(signals) != any("common cause" in t for t in text)

@@ -214,3 +214,51 @@ def test_empty_table_file(figures):
 def test_headings_only_table(figures):
     (figures / CRIME).write_text("category,parent,previous,current\n", encoding="utf-8")
     assert error_lines(figures) == ["Error: inputs/crime.csv: the table has no rows"]
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "baseline = 6",
+            "committeepack.toml:69: tables.monthly.baseline: must be a whole number, 12 or more; "
+            "for example  baseline = 12",
+        ),
+        (
+            "run_length = 5",
+            "committeepack.toml:69: tables.monthly.run_length: 5 is not one of: 6, 7",
+        ),
+        (
+            'baseline_until = ["2030-01"]',
+            "committeepack.toml: tables.monthly.baseline_until: 2030-01 is not a month of the "
+            "table; use one from 2024-01 to 2025-02",
+        ),
+        (
+            'baseline = 12\nbaseline_until = ["2024-12"]',
+            "committeepack.toml: tables.monthly.baseline: give baseline (a number of months) or "
+            "baseline_until, not both",
+        ),
+    ],
+)
+def test_bad_spc_settings_are_named(figures, setting, message):
+    edit(
+        figures / "committeepack.toml",
+        'measure = "ASB incidents"\n',
+        f'measure = "ASB incidents"\n{setting}\n',
+    )
+    assert error_lines(figures) == [f"Error: {message}"]
+
+
+def test_the_assessment_states_the_spc_method_and_target(figures):
+    edit(
+        figures / "committeepack.toml",
+        'measure = "ASB incidents"\n',
+        'measure = "ASB incidents"\nrun_length = 6\nscreen = false\ntarget = 45.5\n',
+    )
+    assert run(figures, "build").exit_code == 0
+    text = "\n".join(
+        p.text for p in docx.Document(figures / "out/strategic-assessment.docx").paragraphs
+    )
+    assert "part of a run of 6 months on one side of the average" in text
+    assert "leaving out moving ranges" not in text
+    assert "Against the target of 45.5, the process limits" in text

@@ -34,7 +34,7 @@ class Field:
     kind: str
     required: bool = False
     example: str = ""  # a good value, as written in the file
-    choices: tuple[str, ...] = ()
+    choices: tuple[str | int, ...] = ()
     minimum: float | None = None
     fields: Mapping[str, Field] = field(default_factory=dict)
     item: Field | None = None
@@ -81,7 +81,9 @@ def _scalar(test, wrong: str):
     def check(value: object, schema: Field, path: Path) -> list[Problem]:
         if test(value, schema):
             return []
-        message = wrong.format(value=value, choices=", ".join(schema.choices))
+        least = f", {schema.minimum:g} or more" if schema.minimum is not None else ""
+        choices = ", ".join(str(choice) for choice in schema.choices)
+        message = wrong.format(value=value, choices=choices, minimum=least)
         return [Problem(path, message + _example(schema, path))]
 
     return check
@@ -197,7 +199,7 @@ _CHECKS = {
     ),
     "integer": _scalar(
         lambda v, s: isinstance(v, int) and not isinstance(v, bool) and _is_number(v, s),
-        "must be a whole number",
+        "must be a whole number{minimum}",
     ),
     "boolean": _scalar(lambda v, s: isinstance(v, bool), "must be true or false"),
     "choice": _scalar(lambda v, s: v in s.choices, "{value!r} is not one of: {choices}"),

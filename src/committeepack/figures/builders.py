@@ -8,10 +8,11 @@ append errors and warnings to, and returns what the papers read.
 from __future__ import annotations
 
 import itertools
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
-from . import compute, spc
+from . import compute, spc, spc_text
 from .load import Rows
 from .model import (
     Action,
@@ -191,34 +192,14 @@ def _monthly(rows: Rows, spec: TableSpec, config, errors, warnings):
                 )
             )
             return None
-    rebase = [str(m) for m in spec.options.get("rebase", [])]
-    for month in rebase:
-        if month not in months:
-            errors.append(
-                ConfigError(
-                    f"tables.{spec.name}.rebase: {month} is not a month of {rows.source.name()}",
-                    "committeepack.toml",
-                )
-            )
-            return None
-    improvement = str(spec.options.get("improvement", "down"))
-    if improvement not in ("up", "down", "neutral"):
-        errors.append(
-            ConfigError(
-                f"tables.{spec.name}.improvement: use up, down or neutral", "committeepack.toml"
-            )
-        )
+    options = _spc_options(spec, months, errors)
+    if options is None:
         return None
     if len(months) < 2:
         errors.append(rows.error(None, "an SPC chart needs at least two months"))
         return None
     values = [row["count"] for row, _ in pairs]
-    analysis = spc.analyse(
-        values,
-        improvement,
-        [months.index(m) for m in rebase],
-        screen=bool(spec.options.get("screen", True)),
-    )
+    analysis = spc.analyse(values, options)
     measure = str(spec.options.get("measure", spec.title))
     labels = [month_label(m) for m in months]
     return SpcSeries(
@@ -227,8 +208,48 @@ def _monthly(rows: Rows, spec: TableSpec, config, errors, warnings):
         months,
         values,
         analysis,
-        spc.describe(analysis, labels, measure, improvement),
-        improvement,
+        spc_text.describe(analysis, labels, measure),
+        options.improvement,
+    )
+
+
+def _spc_options(spec: TableSpec, months: list[str], errors) -> spc.SpcOptions | None:
+    """The table's SPC settings, checked against its months; None after an error."""
+    where = f"tables.{spec.name}"
+
+    def fail(key: str, message: str) -> None:
+        errors.append(ConfigError(f"{where}.{key}: {message}", "committeepack.toml"))
+
+    indexes: dict[str, list[int]] = {}
+    for key in ("rebase", "baseline_until"):
+        for month in (str(m) for m in spec.options.get(key, [])):
+            if month not in months:
+                fail(
+                    key,
+                    f"{month} is not a month of the table; use one from {months[0]} "
+                    f"to {months[-1]}",
+                )
+                return None
+            indexes.setdefault(key, []).append(months.index(month))
+    baseline = spec.options.get("baseline")
+    if baseline is not None and "baseline_until" in indexes:
+        fail("baseline", "give baseline (a number of months) or baseline_until, not both")
+        return None
+    if baseline is not None and baseline < 12:
+        fail("baseline", f"{baseline} months is too few; fix the limits after 12 months or more")
+        return None
+    if any(i == 0 for i in indexes.get("baseline_until", [])):
+        fail("baseline_until", "a baseline needs at least two months")
+        return None
+    target = spec.options.get("target")
+    return spc.SpcOptions(
+        improvement=str(spec.options.get("improvement", "down")),
+        rebase=tuple(indexes.get("rebase", [])),
+        screen=bool(spec.options.get("screen", True)),
+        run=int(spec.options.get("run_length", spc.RUN)),
+        baseline=baseline,
+        baseline_ends=tuple(indexes.get("baseline_until", [])),
+        target=None if target is None else Fraction(repr(target)),
     )
 
 

@@ -9,11 +9,12 @@ as the paper around them. matplotlib is imported only when a chart is drawn.
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 
 from . import compute
 from .fonts import ChartFont
-from .sentences import mid_sentence
+from .sentences import mid_sentence, number
 
 DEFAULT_FONT = ChartFont("Arial", 12.0)
 
@@ -266,62 +267,166 @@ def ranked_bars(
     return Chart(_png(plt, figure), alt + ".", subject[0].upper() + subject[1:])
 
 
+SPC_STYLES = {  # verdict: colour, marker, legend label (the MDC colours' meaning, our palette)
+    "common cause": (LIGHT_GREY, "o", "Common cause"),
+    "improvement": (DARK_BLUE, "s", "Special cause: improvement"),
+    "concern": (ORANGE, "D", "Special cause: concern"),
+    "neutral": (PLUM, "^", "Special cause: neither improvement nor concern"),
+}
+
+
 def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
-    """An XmR chart: points, centre line, process limits, special causes by marker shape."""
+    """An XmR chart: points, centre line, process limits, the baseline that set them, the
+    target, and special causes by colour and marker shape."""
+    import textwrap
+
+    from matplotlib.patches import Patch
+
     plt = _pyplot(font)
-    figure = _figure(plt, 8.5)
-    axes = figure.add_subplot()
     analysis = series.analysis
-    x = list(range(len(series.values)))
-    axes.plot(x, series.values, color=LIGHT_GREY, linewidth=1.2, zorder=1)
+    target = analysis.options.target
+    present = [v for v in SPC_STYLES if any(p.verdict == v for p in analysis.points)]
+    fixed = any(segment.fixed for segment in analysis.segments)
+    line_cm = font.size * 1.3 / 72 * 2.54
+    title = textwrap.fill(series.measure, max(int(WIDTH_CM / 2.54 * 72 / (0.6 * font.size)), 20))
+    height = 6.0 + (title.count("\n") + 1 + 2) * line_cm
+    figure = _figure(plt, height)
+    axes = figure.add_subplot()
+    values = [float(v) for v in series.values]
+    x = list(range(len(values)))
+    axes.plot(x, values, color=LIGHT_GREY, linewidth=1.2, zorder=1)
+    handles = []
     for segment in analysis.segments:
         span = [segment.start - 0.3, segment.start + len(segment.values) - 0.7]
-        axes.plot(span, [segment.mean] * 2, color=DARK_GREY, linewidth=1.2)
+        axes.plot(span, [float(segment.mean)] * 2, color=DARK_GREY, linewidth=1.2)
         for limit in (segment.upper, max(segment.lower, 0)):
-            axes.plot(span, [limit] * 2, color=DARK_GREY, linewidth=1, linestyle="--")
-    styles = {
-        "common cause": (LIGHT_GREY, "o", "Common cause"),
-        "improvement": (DARK_BLUE, "s", "Special cause: improvement"),
-        "concern": (ORANGE, "D", "Special cause: concern"),
-        "neutral": (PLUM, "^", "Special cause: neither"),
-    }
-    for verdict, (colour, marker, label) in styles.items():
+            axes.plot(span, [float(limit)] * 2, color=DARK_GREY, linewidth=1, linestyle="--")
+        if segment.fixed:
+            axes.axvspan(
+                segment.start - 0.5,
+                segment.start + segment.baseline - 0.5,
+                color="#EEEEEE",
+                zorder=0,
+                linewidth=0,
+            )
+    if fixed:
+        handles.append(Patch(color="#EEEEEE", label="Baseline: the months that set the limits"))
+    if target is not None:
+        axes.axhline(float(target), color=DARK_PINK, linewidth=1.2, linestyle=":")
+        handles.append(
+            axes.plot([], [], color=DARK_PINK, linestyle=":", label=f"Target ({number(target)})")[0]
+        )
+    for verdict in present:
+        colour, marker, label = SPC_STYLES[verdict]
         points = [p for p in analysis.points if p.verdict == verdict]
-        if points:
+        handles.append(
             axes.scatter(
                 [p.index for p in points],
-                [p.value for p in points],
+                [float(p.value) for p in points],
                 color=colour,
                 marker=marker,
                 s=28,
                 zorder=3,
                 label=label,
             )
-    labels = series.labels
-    step = max(1, len(labels) // 12)
-    axes.set_xticks(x[::step], [label.replace(" ", "\n") for label in labels[::step]])
+        )
     # the measure reads across the top: a long name would not fit rotated up the side
-    axes.set_title(series.measure, loc="left", fontsize="medium", color=DARK_GREY)
+    axes.set_title(title, loc="left", fontsize="medium", color=DARK_GREY)
     axes.set_ylim(bottom=0)
-    axes.legend(
-        loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False, labelcolor=DARK_GREY
-    )
-    figure.tight_layout()
-    signals = [p for p in analysis.points if p.rule]
+    handles.sort(key=lambda h: h.get_label() != "Common cause")
+    bottom = _legend_below(figure, handles)
+    _month_ticks(figure, axes, series.months, font.size, bottom)
+    labels = series.labels
+    return Chart(_png(plt, figure), _spc_alt(series, labels), _spc_caption(series, labels))
+
+
+MONTH_STEPS = (1, 2, 3, 4, 6, 12)
+
+
+def _legend_below(figure, handles: list) -> float:
+    """A legend across the foot of the figure, in two columns when they fit its width as
+    measured, else one; the figure grows to hold it. Returns the share of the figure's height
+    it takes, for the layout of the rest."""
+    legend = None
+    for columns in (2, 1) if len(handles) > 1 else (1,):
+        if legend is not None:
+            legend.remove()
+        legend = figure.legend(
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.0),
+            ncol=columns,
+            frameon=False,
+            labelcolor=DARK_GREY,
+        )
+        figure.draw_without_rendering()
+        box = legend.get_window_extent(figure.canvas.get_renderer())
+        if box.width <= figure.bbox.width * 0.96:
+            break
+    height = box.height / figure.dpi + 0.05
+    figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + height)
+    return height / figure.get_figheight()
+
+
+def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) -> None:
+    """Label months on the calendar (every month, quarter, half year or year, the fewest
+    steps whose labels do not touch as measured), with the year under the first label and
+    under each label where the year changes."""
+    for step in MONTH_STEPS:
+        ticks, texts, year = [], [], None
+        for index, month in enumerate(months):
+            number = int(month[5:7])
+            if (number - 1) % step:
+                continue
+            name = MONTH_NAMES[number - 1]
+            texts.append(name if month[:4] == year else f"{name}\n{month[:4]}")
+            ticks.append(index)
+            year = month[:4]
+        if not ticks:  # a short series with no month on the step: label its first month
+            ticks, texts = [0], [f"{MONTH_NAMES[int(months[0][5:7]) - 1]}\n{months[0][:4]}"]
+        axes.set_xticks(ticks, texts)
+        axes.set_xlim(-0.6, len(months) - 0.4)
+        figure.tight_layout(rect=(0, bottom, 1, 1))
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        boxes = [label.get_window_extent(renderer) for label in axes.get_xticklabels()]
+        gap = 0.5 * size * figure.dpi / 72  # half an em between labels
+        if all(b.x0 - a.x1 >= gap for a, b in itertools.pairwise(boxes)):
+            break
+
+
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _spc_alt(series, labels: list[str]) -> str:
+    analysis = series.analysis
     last = analysis.segments[-1]
     alt = (
         f"SPC chart of {mid_sentence(series.measure)} by month, {labels[0]} to {labels[-1]}: "
-        f"average {last.mean:,.0f}, limits {max(last.lower, 0):,.0f} to {last.upper:,.0f}"
+        f"average {float(last.mean):,.0f}, limits {float(max(last.lower, 0)):,.0f} to "
+        f"{float(last.upper):,.0f}"
     )
-    concerns = sum(p.verdict == "concern" for p in signals)
-    improvements = sum(p.verdict == "improvement" for p in signals)
-    alt += (
-        f"; {improvements} months of special-cause improvement and {concerns} of concern."
-        if signals
-        else "; no special-cause variation."
-    )
-    caption = f"{series.measure} by month, {labels[0]} to {labels[-1]} (XmR chart)"
-    return Chart(_png(plt, figure), alt, caption)
+    if any(segment.fixed for segment in analysis.segments):
+        alt += " (set from a baseline)"
+    counts = {v: sum(p.verdict == v for p in analysis.points) for v in SPC_STYLES}
+    said = [
+        f"{counts[v]} {'month' if counts[v] == 1 else 'months'} of special-cause {v}"
+        for v in ("improvement", "concern")
+        if counts[v]
+    ]
+    if counts["neutral"]:
+        said.append(
+            f"{counts['neutral']} special-cause {'month' if counts['neutral'] == 1 else 'months'}"
+            ", neither improvement nor concern"
+        )
+    alt += "; " + " and ".join(said) if said else "; no special-cause variation"
+    if analysis.options.target is not None:
+        alt += f"; target {number(analysis.options.target)}"
+    return alt + "."
+
+
+def _spc_caption(series, labels: list[str]) -> str:
+    return f"{series.measure} by month, {labels[0]} to {labels[-1]} (XmR chart)"
 
 
 def _ordinal(number: int) -> str:

@@ -13,6 +13,7 @@ from fractions import Fraction
 from jinja2.exceptions import UndefinedError
 
 from . import compute, sentences
+from .spc import SpcResult
 
 Number = int | float | Fraction
 
@@ -163,8 +164,8 @@ class SpcSeries:
     name: str
     measure: str
     months: list[str]
-    values: list[float]
-    analysis: object
+    values: list[Fraction]
+    analysis: SpcResult
     description: list[str]
     improvement: str
 

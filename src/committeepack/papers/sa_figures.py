@@ -5,7 +5,7 @@ generated from the same figures.
 
 from __future__ import annotations
 
-from ..figures import compute, sentences
+from ..figures import compute, sentences, spc_text
 from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
 from ..word.blocks import Cell, data_table
 from .sa_writer import SectionWriter
@@ -192,6 +192,16 @@ class FigureSections(SectionWriter):
                 "crimes recorded without a ward are not in this table."
             )
 
+    def spc_method(self) -> None:
+        """State how the SPC charts were made, once for each set of options in force."""
+        series = self.figures.of_kind("monthly", SpcSeries)
+        methods = list(dict.fromkeys(spc_text.method(b.analysis.options) for _, b in series))
+        if len(methods) == 1:
+            self.paragraph(methods[0])
+        else:
+            for _spec, built in series:
+                self.paragraph(f"{built.measure}: {spc_text.method(built.analysis.options)}")
+
     def trends(self) -> None:
         series = self.figures.of_kind("monthly", SpcSeries)
         if not series:
@@ -206,7 +216,7 @@ class FigureSections(SectionWriter):
         for spec, built in series:
             self.heading(2, built.measure)
             for sentence in built.description:
-                self.paragraph(sentence)
+                self.paragraph(sentence, keep_with_next=True)
             self.chart(self.charts[f"spc:{spec.name}"])
 
 

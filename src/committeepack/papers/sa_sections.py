@@ -28,6 +28,7 @@ class BodyBuilder(FigureSections):
         ):
             self.heading(1, title)
             self.text(key)
+        self.spc_method()
         self.summary()
         self.crime()
         self.county()

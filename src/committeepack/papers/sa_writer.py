@@ -39,9 +39,12 @@ class SectionWriter:
         if level <= 2:
             self.headings.append((level, text))
 
-    def paragraph(self, text: str) -> None:
-        """A body paragraph."""
-        wordxml.add_paragraph(self.body, text, style=self.writer.styles.body)
+    def paragraph(self, text: str, keep_with_next: bool = False) -> None:
+        """A body paragraph; ``keep_with_next`` keeps it on the page of what follows (the
+        sentences that introduce a chart stay with it)."""
+        paragraph = wordxml.add_paragraph(self.body, text, style=self.writer.styles.body)
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
 
     def text(self, key: str, nodes=None) -> None:
         """The narrative of section ``key`` (or the syntax-tree ``nodes`` given)."""
