@@ -308,3 +308,140 @@ def test_the_description_names_every_signal_once(values):
     text = spc_text.describe(result, LABELS, "Calls")
     signals = [p for p in result.points if p.rule]
     assert bool(signals) != any("common cause" in t for t in text)
+
+
+# NHSRplotthedots' expected values (tests/testthat/_snaps/ptd_spc_standard.md and ptd_spc.md):
+# set.seed(123); y <- rnorm(20), as R prints them
+RNORM = [
+    Fraction(v)
+    for v in [
+        "-0.56047565",
+        "-0.23017749",
+        "1.55870831",
+        "0.07050839",
+        "0.12928774",
+        "1.71506499",
+        "0.46091621",
+        "-1.26506123",
+        "-0.68685285",
+        "-0.44566197",
+        "1.22408180",
+        "0.35981383",
+        "0.40077145",
+        "0.11068272",
+        "-0.55584113",
+        "1.78691314",
+        "0.49785048",
+        "-1.96661716",
+        "0.70135590",
+        "-0.47279141",
+    ]
+]
+OUTLIER = [*RNORM[:14], Fraction(10), *RNORM[15:]]
+
+
+@pytest.mark.parametrize(
+    ("values", "options", "expected"),
+    [
+        (RNORM, {}, [("0.1416238", "-3.01138", "3.294627")]),
+        (OUTLIER, {}, [("0.6694159", "-2.383666", "3.722497")]),
+        (OUTLIER, {"screen": False}, [("0.6694159", "-4.596625", "5.935457")]),
+        # two facets of ten points each, as two segments
+        (RNORM, {"rebase": (10,)}, [("0.0746", "-2.60", "2.75"), ("0.209", "-3.28", "3.70")]),
+    ],
+)
+def test_means_and_limits_match_nhsrplotthedots(values, options, expected):
+    segments = analyse(values, **options).segments
+    assert len(segments) == len(expected)
+    for segment, (mean, lower, upper) in zip(segments, expected, strict=True):
+        for value, printed in (
+            (segment.mean, mean),
+            (segment.lower, lower),
+            (segment.upper, upper),
+        ):
+            places = len(printed.split(".")[1])
+            assert round(float(value), places) == float(printed), (value, printed)
+
+
+def test_nhsrplotthedots_random_series_is_all_common_cause():
+    assert {p.special_cause_type for p in analyse(RNORM, improvement="up").points} == {
+        "Common Cause"
+    }
+
+
+def test_fixing_after_12_points_changes_the_limits_as_in_nhsrplotthedots():
+    fixed = analyse(RNORM, baseline=12).segments[0]
+    whole = analyse(RNORM).segments[0]
+    assert fixed.lower != whole.lower and fixed.upper != whole.upper
+    assert fixed.mean == sum(RNORM[:12], Fraction(0)) / 12
+
+
+def test_two_points_close_to_opposite_limits_are_common_cause():
+    # NHSRplotthedots: symmetrical data with 5.5 then -5.5 at the end
+    values = [Fraction(v) for v in [1, -1] * 7 + [Fraction(11, 2), Fraction(-11, 2)]]
+    assert [p.verdict for p in analyse(values, improvement="up").points[-2:]] == [
+        "common cause",
+        "common cause",
+    ]
+
+
+def slow_point_types(values: list[Fraction], run: int, screen: bool) -> list[str]:
+    """A plain re-implementation of NHSRplotthedots' point types, one rule at a time, for a
+    single segment: written from its R code, not from the module under test."""
+    n = len(values)
+    mean = sum(values, Fraction(0)) / n
+    ranges = [abs(values[i] - values[i - 1]) for i in range(1, n)]
+    average = sum(ranges, Fraction(0)) / len(ranges)
+    if screen:
+        kept = [r for r in ranges if r < Fraction(3267, 1000) * average]
+        average = sum(kept, Fraction(0)) / len(kept) if kept else Fraction(0)
+    upper, lower = mean + Fraction(266, 100) * average, mean - Fraction(266, 100) * average
+    near_up = mean + Fraction(2, 3) * Fraction(266, 100) * average
+    near_down = mean - Fraction(2, 3) * Fraction(266, 100) * average
+    side = [1 if v > mean else -1 if v < mean else 0 for v in values]
+    outside = [v > upper or v < lower for v in values]
+    close = [not outside[i] and (values[i] > near_up or values[i] < near_down) for i in range(n)]
+    trend_end = [0] * n
+    for i in range(run - 1, n):
+        diffs = [values[j] - values[j - 1] for j in range(i - run + 2, i + 1)]
+        trend_end[i] = 1 if all(d > 0 for d in diffs) else -1 if all(d < 0 for d in diffs) else 0
+    in_trend = [any(trend_end[j] for j in range(i, min(i + run, n))) for i in range(n)]
+    shift_end = [
+        i >= run - 1 and side[i] != 0 and len(set(side[i - run + 1 : i + 1])) == 1 for i in range(n)
+    ]
+    in_shift = [any(shift_end[j] for j in range(i, min(i + run, n))) for i in range(n)]
+    in_two = [False] * n
+    for i in range(n):
+        for start in (i - 2, i - 1, i):
+            window = [j for j in range(start, start + 3) if 0 <= j < n]
+            two_close = len(window) == 3 and sum(close[j] for j in window) >= 2
+            if two_close and abs(sum(side[j] for j in window)) == 3 and close[i]:
+                in_two[i] = True
+    kinds = []
+    for i in range(n):
+        above = "Above" if side[i] > 0 else "Below"
+        if outside[i]:
+            kinds.append("Above UCL" if side[i] == 1 else "Below LCL")
+        elif in_trend[i]:
+            if i + 1 < n and in_trend[i + 1]:
+                step = values[i + 1] - values[i]
+            else:
+                step = values[i] - values[i - 1]
+            kinds.append(f"7 Point Trend ({'In' if step > 0 else 'De'}creasing)")
+        elif in_two[i]:
+            kinds.append(f"2 in 3 {above} CL")
+        elif in_shift[i]:
+            kinds.append(f"7 Points {above} CL")
+        else:
+            kinds.append("Common Cause")
+    return kinds
+
+
+@given(
+    st.lists(st.integers(0, 30), min_size=2, max_size=40),
+    st.sampled_from([6, 7]),
+    st.booleans(),
+)
+def test_point_types_equal_a_slow_re_implementation(values, run, screen):
+    fractions = [Fraction(v) for v in values]
+    assert types(fractions, run=run, screen=screen) == slow_point_types(fractions, run, screen)

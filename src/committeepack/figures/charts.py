@@ -335,12 +335,57 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
     axes.set_ylim(bottom=0)
     handles.sort(key=lambda h: h.get_label() != "Common cause")
     bottom = _legend_below(figure, handles)
+    direct = _limit_labels(axes, analysis.segments[-1], target)
     _month_ticks(figure, axes, series.months, font.size, bottom)
+    for _ in range(2):  # the layout moves the lines a little: spread the labels again
+        _spread(figure, axes, direct)
+        figure.tight_layout(rect=(0, bottom, 1, 1))
     labels = series.labels
     return Chart(_png(plt, figure), _spc_alt(series, labels), _spc_caption(series, labels))
 
 
 MONTH_STEPS = (1, 2, 3, 4, 6, 12)
+
+
+def _limit_labels(axes, segment, target) -> list:
+    """Names at the right-hand end of the lines in force: limits, average and target."""
+    marks = [("Upper limit", segment.upper), ("Average", segment.mean)]
+    if segment.lower > 0:
+        marks.append(("Lower limit", segment.lower))
+    if target is not None:
+        marks.append(("Target", target))
+    return [
+        axes.text(
+            1.01,
+            float(value),
+            name,
+            transform=axes.get_yaxis_transform(),
+            va="center",
+            color=DARK_PINK if name == "Target" else DARK_GREY,
+            fontsize="small",
+            clip_on=False,
+        )
+        for name, value in marks
+    ]
+
+
+def _spread(figure, axes, labels: list) -> None:
+    """Move labels apart up and down, as measured, so that none touches another; each stays
+    as near its line as it can."""
+    figure.draw_without_rendering()
+    renderer = figure.canvas.get_renderer()
+    to_data = axes.transData.inverted()
+    boxes = sorted(
+        ((label, label.get_window_extent(renderer)) for label in labels),
+        key=lambda item: axes.transData.transform((0, item[0].get_position()[1]))[1],
+    )
+    previous_top = None
+    for label, box in boxes:
+        centre = axes.transData.transform((0, label.get_position()[1]))[1]
+        if previous_top is not None:
+            centre = max(centre, previous_top + box.height / 2 + 1)
+        label.set_y(to_data.transform((0, centre))[1])
+        previous_top = centre + box.height / 2
 
 
 def _legend_below(figure, handles: list) -> float:

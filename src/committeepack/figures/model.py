@@ -14,6 +14,7 @@ from jinja2.exceptions import UndefinedError
 
 from . import compute, sentences
 from .spc import SpcResult
+from .spc_text import SpcSummary, summarise
 
 Number = int | float | Fraction
 
@@ -173,6 +174,11 @@ class SpcSeries:
     def labels(self) -> list[str]:
         """Months as ``Sep 2025``."""
         return [month_label(m) for m in self.months]
+
+    @property
+    def summary(self) -> SpcSummary:
+        """The measure's state at a glance, from the same analysis as its chart and text."""
+        return summarise(self.analysis, self.labels, self.measure)
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -3,6 +3,7 @@ assurance against a target, and the method the assessment states."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .compute import format_fixed
@@ -171,3 +172,87 @@ def method(options: SpcOptions) -> str:
         "months each higher (or lower) than the one before."
     )
     return text
+
+
+VARIATION_WORDS = {
+    "common cause": "common cause: no sign of real change",
+    "improvement": "special cause: improvement",
+    "concern": "special cause: concern",
+    "neutral": "special cause: neither improvement nor concern",
+}
+ASSURANCE_SHORT = {
+    "consistently passing": "consistently passing the target",
+    "consistently failing": "consistently failing the target",
+    "inconsistent": "hitting and missing the target by chance",
+}
+
+
+@dataclass(frozen=True)
+class SpcSummary:
+    """A measure's state at a glance, as the MDC summary of icons gives it: the latest month,
+    the average it is judged against, its variation and its assurance, in words."""
+
+    measure: str
+    month: str  # the latest month, as ``Sep 2025``
+    latest: Fraction
+    mean: Fraction
+    variation: str  # a verdict of VERDICTS, for the latest month
+    direction: int  # of that month's special cause: +1 higher, -1 lower, 0 none
+    assurance: str | None  # one of ASSURANCES, or None with no target (or no good direction)
+    target: Fraction | None
+
+    @property
+    def variation_text(self) -> str:
+        """``Special cause: concern (higher)``."""
+        text = VARIATION_WORDS[self.variation]
+        if self.direction:
+            text += " (higher)" if self.direction > 0 else " (lower)"
+        return text[0].upper() + text[1:]
+
+    @property
+    def assurance_text(self) -> str:
+        """``Hitting and missing the target (170) by chance``; ``No target`` without one."""
+        if self.target is None:
+            return "No target"
+        if self.assurance is None:
+            return f"Target {number(self.target)}: not judged (no good direction)"
+        text = ASSURANCE_SHORT[self.assurance].replace("target", f"target ({number(self.target)})")
+        return text[0].upper() + text[1:]
+
+    @property
+    def sentence(self) -> str:
+        """One sentence for the narrative: the latest month against the average, its
+        variation and its assurance."""
+        text = (
+            f"In {self.month} there were {number(self.latest)} {mid_sentence(self.measure)}, "
+            f"against a monthly average of {one_place(self.mean)}; "
+            f"{SENTENCE_VARIATION[self.variation]}"
+        )
+        if self.assurance is not None and self.target is not None:
+            text += (
+                f"; against the target of {number(self.target)}, {ASSURANCE_WORDS[self.assurance]}"
+            )
+        return text + "."
+
+
+SENTENCE_VARIATION = {
+    "common cause": "the variation is common cause, with no sign of real change",
+    "improvement": "that month is special-cause variation, an improvement",
+    "concern": "that month is special-cause variation, a concern",
+    "neutral": "that month is special-cause variation, neither an improvement nor a concern",
+}
+
+
+def summarise(result: SpcResult, labels: list[str], measure: str) -> SpcSummary:
+    """The summary of ``result``, from its last point and last segment (the limits in force)."""
+    last = result.points[-1]
+    return SpcSummary(
+        measure,
+        labels[last.index],
+        last.value,
+        result.segments[-1].mean,
+        last.verdict,
+        last.direction,
+        result.assurance,
+        result.options.target,
+    )

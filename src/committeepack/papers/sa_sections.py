@@ -8,7 +8,8 @@ in :mod:`.sa_figures`.
 from __future__ import annotations
 
 from ..figures import sentences
-from ..figures.model import ActionList, CountTable, MorileTable
+from ..figures.model import ActionList, CountTable, MorileTable, SpcSeries
+from ..figures.spc_text import one_place
 from ..glossary import document_text, used_terms
 from ..word import xml as wordxml
 from ..word.blocks import data_table
@@ -49,6 +50,32 @@ class BodyBuilder(FigureSections):
         self.text("executive_summary")
         self.heading(2, "Headline figures for each priority")
         self.bullets([f"{h.priority_name}: {h.sentence}" for h in self.facts.headlines])
+        self.measures_at_a_glance()
+
+    def measures_at_a_glance(self) -> None:
+        """One row per SPC measure: its latest month, average, variation and assurance, as
+        the Making Data Count summary pages give them, from the same analysis as its chart."""
+        summaries = [b.summary for _, b in self.figures.of_kind("monthly", SpcSeries)]
+        if not summaries:
+            return
+        self.heading(2, "Monthly measures at a glance")
+        data_table(
+            self.body,
+            ["Measure", "Latest month", "Average", "Variation", "Assurance"],
+            [
+                [
+                    s.measure,
+                    f"{sentences.number(s.latest)} ({s.month})",
+                    one_place(s.mean),
+                    s.variation_text,
+                    s.assurance_text,
+                ]
+                for s in summaries
+            ],
+            self.writer.styles,
+            [3.6, 2.6, 2.0, 3.9, 3.9],
+            numeric={2},
+        )
 
     def priorities(self) -> None:
         self.heading(1, "Delivery of the priorities")
