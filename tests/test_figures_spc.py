@@ -445,3 +445,35 @@ def slow_point_types(values: list[Fraction], run: int, screen: bool) -> list[str
 def test_point_types_equal_a_slow_re_implementation(values, run, screen):
     fractions = [Fraction(v) for v in values]
     assert types(fractions, run=run, screen=screen) == slow_point_types(fractions, run, screen)
+
+
+def test_a_point_exactly_on_the_two_sigma_line_is_not_close_to_the_limit():
+    limits = analyse(WIDE).segments[0]
+    on_line = [*WIDE, limits.upper_two_sigma, 12, limits.upper_two_sigma]
+    assert "two in three" not in {r for p in analyse(on_line, baseline=13).points for r in p.flags}
+    beyond = limits.upper_two_sigma + Fraction(1, 10**9)
+    flagged = analyse([*WIDE, beyond, 12, beyond], baseline=13).points
+    assert [p.rule for p in flagged[13:]] == ["two in three", None, "two in three"]
+    low = limits.lower_two_sigma
+    assert "two in three" not in {
+        r for p in analyse([*WIDE, low, 8, low], baseline=13).points for r in p.flags
+    }
+
+
+def test_the_smallest_accepted_options():
+    assert len(analyse([1, 2]).points) == 2
+    assert analyse([1, 2, 3], baseline=2).segments[0].baseline == 2
+    assert analyse([1, 2, 3], baseline_ends=(2,)).segments[0].baseline == 3
+    assert analyse([1, 2, 3], baseline_ends=(1,)).segments[0].baseline == 2
+    assert [s.start for s in analyse([1, 2, 3], rebase=(2,)).segments] == [0, 2]
+    for bad in (SpcOptions(baseline_ends=(3,)), SpcOptions(rebase=(3,)), SpcOptions(rebase=(-1,))):
+        with pytest.raises(ValueError):
+            spc.analyse([1, 2, 3], bad)
+
+
+def test_a_baseline_longer_than_its_segment_uses_the_whole_segment():
+    result = analyse([*STABLE, *STABLE], rebase=(13,), baseline=20)
+    assert [s.baseline for s in result.segments] == [13, 13]
+    assert not any(s.fixed for s in result.segments)
+    ended = analyse([*STABLE, *STABLE], rebase=(13,), baseline_ends=(13,))
+    assert [s.baseline for s in ended.segments] == [13, 13]  # an end at a segment's start

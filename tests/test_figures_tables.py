@@ -183,7 +183,7 @@ def test_excel_sheet_is_read(figures):
     text = "\n".join(
         p.text for p in docx.Document(str(figures / "out/strategic-assessment.docx")).paragraphs
     )
-    assert "Testshire recorded 19.0 crimes per 1,000 residents in 2025" in text
+    assert "Testshire recorded 19.0 offences per 1,000 residents in 2025" in text
 
 
 def test_excel_errors_name_the_sheet(figures):

@@ -98,7 +98,7 @@ def test_changes_document_lists_an_edited_paragraph_and_an_edited_cell(figures):
         ("Heading 3", "Paragraph 7.1"),
         ("Normal", "7.1\tPublish the plan."),  # python-docx reads runs outside revisions
         ("Heading 1", "strategic-assessment.docx"),
-        ("Heading 3", "Table 4, row 'Run youth clubs', column 'Update'"),
+        ("Heading 3", "Table 5, row 'Run youth clubs', column 'Update'"),
         ("Normal", " clubs open."),
     ]  # the data on a page came out the same, so --changes leaves it out
     body = document.element.body

@@ -47,6 +47,15 @@ _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
         "total": _text("Westshire", required=False),
         "highlight": _text("Brackenford", required=False),
         "rank_by": Field("choice", example='"rate"', choices=("rate", "change")),
+        "noun": _text("incidents", required=False),
+        "totals": Field(
+            "map",
+            item=Field("parts", example='["Districts", "Medway"]'),
+            hint='name each total row and what it adds up: totals = { Kent = "districts" }',
+        ),
+        "unranked": Field("texts", example='["Medway"]'),
+        "rate_places": Field("integer", example="1", minimum=0),
+        "rank_places": Field("integer", example="0", minimum=0),
     },
     "monthly": {
         "measure": _text("Anti-social behaviour incidents", required=False),

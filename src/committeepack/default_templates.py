@@ -102,6 +102,9 @@ def _styles(document, branding: Branding) -> None:
     lists.paragraph_format.left_indent = None
 
     table_text = _paragraph_style(styles, "Table Text", "Normal")
+    # tables of figures set a little smaller, as councils print them, so that seven columns
+    # keep their words whole at any body size
+    table_text.font.size = Pt(min(body - 1, TABLE_TEXT_MAX_PT))
     table_text.paragraph_format.space_before = Pt(2)
     table_text.paragraph_format.space_after = Pt(2)
     table_text.paragraph_format.line_spacing = 1.0
@@ -182,6 +185,9 @@ def _drop_unused_styles(document) -> None:
     """Keep only the styles papers use, so officers restyling in Word see a short list (and
     style look-ups, which scan every style, stay quick)."""
     keep_only_styles(document, KEEP_STYLES)
+
+
+TABLE_TEXT_MAX_PT = 11
 
 
 def _paragraph_style(styles, name: str, base: str):

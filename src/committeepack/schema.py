@@ -26,7 +26,8 @@ class Field:
     """What one key may hold.
 
     ``kind`` is text, texts (a list of text), date, number, integer, boolean, choice (one of
-    ``choices``), colour (#RRGGBB), months (a list of YYYY-MM), table (named ``fields``),
+    ``choices``), colour (#RRGGBB), months (a list of YYYY-MM), parts (what a total adds up:
+    "districts", "divisions" or a list of row names), table (named ``fields``),
     array (of tables like ``item``) or map (any keys, each value like ``item``). A table may
     take extra fields by the value of one of its keys (``variant_key`` and ``variants``).
     """
@@ -208,6 +209,13 @@ _CHECKS = {
         '{value!r} is not a colour like "#12436D"',
     ),
     "months": _months,
+    "parts": _scalar(
+        lambda v, s: (
+            v in ("districts", "divisions")
+            or (isinstance(v, list) and bool(v) and all(_is_text(p, s) for p in v))
+        ),
+        'must be "districts", "divisions" or a list of the rows it adds up',
+    ),
     "table": _table,
     "array": _array,
     "map": _map,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from . import compute, spc, spc_text
+from .districts import build_districts
 from .load import Rows
 from .model import (
     Action,
@@ -20,8 +21,6 @@ from .model import (
     CountTable,
     CrimeRow,
     CrimeTree,
-    DistrictRow,
-    DistrictTable,
     Figure,
     FigureTable,
     MorileRow,
@@ -82,67 +81,6 @@ def _place(tree, names, depth, seen, rows, errors) -> None:
             continue
         tree[name].depth = depth
         _place(tree, tree[name].children, depth + 1, seen | {name}, rows, errors)
-
-
-def _districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> DistrictTable | None:
-    periods = [str(p) for p in spec.options["periods"]]
-    this = str(spec.options.get("highlight", config.area))
-    result = []
-    for row in rows.rows:
-        counts = [row[p] for p in periods]
-        district = DistrictRow(
-            row["district"],
-            row["division"],
-            row["population"],
-            counts,
-            highlight=row["district"].casefold() == this.casefold(),
-        )
-        district.rates = [compute.rate_per_1000(c, district.population) for c in counts]
-        result.append(district)
-    if not any(d.highlight for d in result):
-        errors.append(
-            rows.error(
-                None,
-                f"no row for '{this}' (the council's area); add it or set "
-                f'highlight = "..." in [tables.{spec.name}]',
-            )
-        )
-        return None
-    rank_by = spec.options.get("rank_by", "rate")
-    if rank_by == "change" and len(periods) > 1:
-        values = [(d.name, compute.percent_change(d.counts[-2], d.counts[-1]) or 0) for d in result]
-    else:
-        values = [(d.name, d.rates[-1] or 0) for d in result]
-    ranks = {r.key: r.label for r in compute.rank(values)}
-    for district in result:
-        district.rank = ranks[district.name]
-    totals = _district_totals(result, str(spec.options.get("total", "County total")))
-    return DistrictTable(
-        result,
-        totals,
-        periods,
-        str(rank_by),
-        str(spec.options.get("measure", "All crime")),
-        next(d for d in result if d.highlight),
-    )
-
-
-def _district_totals(rows: list[DistrictRow], label: str) -> list[DistrictRow]:
-    groups: dict[str, list[DistrictRow]] = {}
-    for row in rows:
-        if row.division:
-            groups.setdefault(row.division, []).append(row)
-    totals = [_sum_row(f"{division} division", members) for division, members in groups.items()]
-    totals.append(_sum_row(label, rows))
-    return totals
-
-
-def _sum_row(name: str, rows: list[DistrictRow]) -> DistrictRow:
-    population = sum(r.population for r in rows)
-    counts = [sum(values) for values in zip(*(r.counts for r in rows), strict=True)]
-    total = DistrictRow(name, None, population, counts, is_total=True)
-    total.rates = [compute.rate_per_1000(c, population) for c in counts]
-    return total
 
 
 def _figures(label: str, previous: str = "previous", current: str = "current"):
@@ -298,7 +236,7 @@ def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> SurveyTabl
 BUILDERS = {
     "survey": _survey,
     "crime_by_type": _crime,
-    "districts": _districts,
+    "districts": build_districts,
     "wards": _figures("ward"),
     "monthly": _monthly,
     "actions": _actions,

@@ -133,12 +133,16 @@ class DistrictRow:
 
     name: str
     division: str | None
-    population: int
+    population: int | None
     counts: list[int]
     rates: list[Fraction | None] = field(default_factory=list)
     rank: str = ""
     is_total: bool = False
     highlight: bool = False
+    role: str = "district"  # district, division (a subtotal), total, or other (not ranked)
+    line: int | None = None  # its line in the table; None when worked out
+    given_rate: Fraction | None = None  # the latest rate as published, with no population
+    rank_value: Fraction = Fraction(0)  # the exact value it is ranked on
 
     @property
     def change(self) -> str:
@@ -146,6 +150,13 @@ class DistrictRow:
         if len(self.counts) < 2:
             return ""
         return compute.percent_change_text(self.counts[-2], self.counts[-1])
+
+    @property
+    def difference(self) -> str:
+        """Signed difference between the last two periods: ``+1,234``, ``-107``, ``0``."""
+        if len(self.counts) < 2:
+            return ""
+        return compute.signed_number(self.counts[-1] - self.counts[-2])
 
 
 @dataclass
@@ -209,6 +220,16 @@ class DistrictTable:
     rank_by: str
     measure: str
     this: DistrictRow
+    noun: str = "offences"  # what is counted: offences, incidents, crimes
+    has_rates: bool = True
+    rate_places: int = 1
+    rank_note: str = "1 = lowest rate"
+    layout: list[DistrictRow] = field(default_factory=list)  # every row, in print order
+
+    @property
+    def county(self) -> DistrictRow | None:
+        """The total of the districts (declared or worked out), for the county average."""
+        return next((t for t in self.totals if t.role == "total"), None)
 
 
 @dataclass

@@ -76,3 +76,13 @@ def _pair(first, second) -> tuple:
         if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
             raise TypeError(f"{value!r} is not a number")
     return first, second
+
+
+def period_heading(label: str) -> str:
+    """A period as a column heading, broken after its dash (``Oct 2023 -`` over ``Sep 2024``)
+    so that a narrow column does not wrap it as ``Oct 2023 / - Sep / 2024``."""
+    for dash in (" - ", " – "):
+        if dash in label:
+            start, end = label.split(dash, 1)
+            return f"{start}{dash.rstrip()}\n{end}"
+    return label

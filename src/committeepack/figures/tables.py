@@ -211,7 +211,8 @@ def _columns(spec: TableSpec) -> list[Column]:
     return [
         Column("district", "text", unique=True),
         Column("division", "text", False),
-        Column("population", "count"),
+        Column("population", "count", False),
+        Column("rate", "number", False),
     ] + [Column(str(p), "count") for p in periods]
 
 

@@ -21,19 +21,7 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
             "percent_change_bars", (items, figures.previous, figures.current, font)
         )
     for spec, districts in figures.of_kind("districts", DistrictTable):
-        periods, this, county = districts.periods, districts.this, districts.totals[-1]
-        rates = tuple((r.name, float(r.rates[-1] or 0)) for r in districts.rows)
-        result[f"districts:{spec.name}"] = ChartRequest(
-            "ranked_bars",
-            (
-                rates,
-                this.name,
-                f"Rate per 1,000 population, {periods[-1]}",
-                f"{mid_sentence(districts.measure)} per 1,000 population by district, {periods[-1]}",
-                font,
-                float(county.rates[-1] or 0),
-            ),
-        )
+        result[f"districts:{spec.name}"] = _districts_chart(districts, font)
     for spec, wards in figures.of_kind("wards", CountTable):
         counts = tuple((f.name, f.current) for f in wards.table)
         result[f"wards:{spec.name}"] = ChartRequest(
@@ -49,3 +37,24 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
     for spec, built in figures.of_kind("monthly", SpcSeries):
         result[f"spc:{spec.name}"] = ChartRequest("spc_chart", (built, font))
     return result
+
+
+def _districts_chart(districts: DistrictTable, font) -> ChartRequest:
+    """Rates per 1,000 ranked, with the county's average; % change where there are no rates."""
+    periods, this, county = districts.periods, districts.this, districts.county
+    if not districts.has_rates:
+        items = tuple((r.name, r.counts[-2], r.counts[-1]) for r in districts.rows)
+        return ChartRequest("percent_change_bars", (items, periods[-2], periods[-1], font))
+    rates = tuple((r.name, float(r.rates[-1] or 0)) for r in districts.rows)
+    average = float(county.rates[-1]) if county and county.rates and county.rates[-1] else None
+    return ChartRequest(
+        "ranked_bars",
+        (
+            rates,
+            this.name,
+            f"Rate per 1,000 population, {periods[-1]}",
+            f"{mid_sentence(districts.measure)} per 1,000 population by district, {periods[-1]}",
+            font,
+            average,
+        ),
+    )

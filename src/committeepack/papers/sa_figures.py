@@ -88,61 +88,65 @@ class FigureSections(SectionWriter):
 
     def _districts(self, name: str, built: DistrictTable) -> None:
         periods, this = built.periods, built.this
-        by_change = built.rank_by == "change" and len(periods) > 1
+        two = len(periods) > 1
+        by_change = built.rank_by == "change" and two
         count = len(built.rows)
-        rate = _rate(this.rates[-1])
+        noun = built.noun
         if by_change:
             change = sentences.change(this.counts[-2], this.counts[-1])
             self.paragraph(
                 f"{built.measure} in {this.name} {change} between {periods[-2]} "
                 f"and {periods[-1]}, ranked {this.rank} of {count} districts "
-                "(1 = the largest fall)."
+                f"({built.rank_note})."
             )
         else:
             self.paragraph(
-                f"{this.name} recorded {rate} crimes per 1,000 residents in "
-                f"{periods[-1]}, ranked {this.rank} of {count} districts "
-                "(1 = the lowest rate)."
+                f"{this.name} recorded {self._rate(built, this.rates[-1])} {noun} per 1,000 "
+                f"residents in {periods[-1]}, ranked {this.rank} of {count} districts "
+                f"({built.rank_note})."
             )
         shown = periods[-2:]
-        if by_change:
-            headers = [
-                "District",
-                *[f"Offences\n{p}" for p in shown],
-                f"Rate per 1,000\n{periods[-1]}",
-                "% change",
-                "Rank",
-            ]
-        else:
-            headers = [
-                "District",
-                *[f"Offences\n{p}" for p in shown],
-                *[f"Rate per 1,000\n{p}" for p in shown],
-                "Rank",
-            ]
+        rate_periods = periods[-1:] if built.has_rates else []
+        headers = [
+            "District",
+            *[f"{noun[:1].upper()}{noun[1:]}\n{sentences.period_heading(p)}" for p in shown],
+            *(["Difference", "% change"] if two else []),
+            *[f"Rate per 1,000\n{sentences.period_heading(p)}" for p in rate_periods],
+            "Rank",
+        ]
         rows: list[list[Cell | str]] = []
         totals = set()
-        for row in sorted(built.rows, key=lambda r: (_rank_key(r.rank), r.name)) + built.totals:
+        for row in built.layout:
             cells: list[Cell | str] = [Cell(row.name, bold=row.highlight or row.is_total)]
             cells += [sentences.number(c) for c in row.counts[-2:]]
-            rates = row.rates[-1:] if by_change else row.rates[-2:]
-            cells += [_rate(r) for r in rates]
-            cells += [row.change] if by_change else []
-            cells.append(row.rank if not row.is_total else "")
+            cells += [row.difference, row.change] if two else []
+            rates = row.rates[-len(rate_periods) :] if rate_periods else []
+            cells += [self._rate(built, r) for r in rates]
+            cells += [""] * (len(rate_periods) - len(rates))
+            cells.append(row.rank if row.role == "district" else "")
             if row.is_total:
                 totals.add(len(rows))
             rows.append(cells)
-        widths = [3.6] + [(16 - 3.6 - 1.5) / (len(headers) - 2)] * (len(headers) - 2) + [1.5]
         data_table(
             self.body,
             headers,
             rows,
             self.writer.styles,
-            widths,
+            None,  # widths from the content
             numeric=set(range(1, len(headers))),
             total_rows=totals,
         )
+        ties = any(r.rank.endswith("=") for r in built.rows)
+        note = f"Rank: {built.rank_note}."
+        if ties:
+            note += " Districts with the same printed value share a rank (5=) and are listed by their unrounded value."
+        self.paragraph(note)
         self.chart(self.charts[f"districts:{name}"])
+
+    @staticmethod
+    def _rate(built: DistrictTable, rate) -> str:
+        """A rate per 1,000 to the table's precision; ``[z]`` where there is none."""
+        return compute.format_fixed(rate, built.rate_places) if rate is not None else "[z]"
 
     def wards(self) -> None:
         for spec, built in self.figures.of_kind("wards", CountTable):
@@ -226,12 +230,3 @@ def _descendants(tree, root: str) -> list[str]:
         order.append(child)
         order.extend(_descendants(tree, child))
     return order
-
-
-def _rate(rate) -> str:
-    """A rate per 1,000 to one decimal place; ``[z]`` where there is none (no population)."""
-    return compute.format_fixed(rate, 1) if rate is not None else "[z]"
-
-
-def _rank_key(rank: str) -> int:
-    return int(rank.rstrip("="))

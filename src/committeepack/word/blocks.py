@@ -15,7 +15,10 @@ from docx.shared import Cm, Twips
 from . import fields
 from . import tables as tablexml
 from . import xml as wordxml
-from .styles import HEADER_FILL, TOTAL_FILL, Styles
+from .styles import HEADER_FILL, TOTAL_FILL, Styles, style_font
+
+TEXT_WIDTH_CM = 16.0  # A4 less the templates' margins
+KEEP_ROWS = 2  # a table's first rows stay on the page of its header (and heading)
 
 
 @dataclass
@@ -32,7 +35,7 @@ def data_table(
     headers: list[str],
     rows: list[list],
     styles: Styles,
-    widths_cm: list[float] | None = None,
+    widths_cm: list[float] | None = None,  # preferred widths; None: from the content
     numeric: set[int] | None = None,
     total_rows: set[int] | None = None,
 ):
@@ -42,19 +45,33 @@ def data_table(
     table = container.add_table(rows=0, cols=len(headers))
     table.style = styles.table
     tablexml.set_table_look(table)
-    if widths_cm:
-        widths = [int(Cm(w).twips) for w in widths_cm]
-        tablexml.set_table_width(table, widths)
-    else:
-        widths = tablexml.grid_widths(table)
+    preferred = [int(Cm(w).twips) for w in widths_cm] if widths_cm else None
+    total = int(Cm(sum(widths_cm) if widths_cm else TEXT_WIDTH_CM).twips)
+    body = [[value if isinstance(value, Cell) else Cell(str(value)) for value in r] for r in rows]
+    face, size = style_font(table.part.document, styles.table_text)
+    texts = [[(h, True) for h in headers]] + [
+        [(c.text, c.bold or i in total_rows) for c in r] for i, r in enumerate(body)
+    ]
+    widths = tablexml.fitted_widths(texts, total, size, face, preferred)
+    tablexml.set_table_width(table, widths)
+    tablexml.keep_previous_with_table(table)
     style_id = wordxml.style_id(table.part, styles.table_text)
     header = [(text, True, 0) for text in headers]
-    tablexml.append_row(table, header, widths, style_id, numeric, HEADER_FILL, header=True)
-    for index, values in enumerate(rows):
-        cells = [value if isinstance(value, Cell) else Cell(str(value)) for value in values]
-        total = index in total_rows
-        row = [(c.text, c.bold or total, int(Cm(0.4 * c.indent).twips)) for c in cells]
-        tablexml.append_row(table, row, widths, style_id, numeric, TOTAL_FILL if total else None)
+    tablexml.append_row(
+        table, header, widths, style_id, numeric, HEADER_FILL, header=True, keep_with_next=True
+    )
+    for index, cells in enumerate(body):
+        shaded = index in total_rows
+        row = [(c.text, c.bold or shaded, int(Cm(0.4 * c.indent).twips)) for c in cells]
+        tablexml.append_row(
+            table,
+            row,
+            widths,
+            style_id,
+            numeric,
+            TOTAL_FILL if shaded else None,
+            keep_with_next=index < min(KEEP_ROWS, len(body) - 1),
+        )
     spacer = wordxml.add_paragraph(container, style=styles.body)
     spacer.paragraph_format.space_after = Twips(0)
     return table

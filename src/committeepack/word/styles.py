@@ -98,3 +98,18 @@ def body_text_font(document) -> tuple[str | None, float | None]:
     says: a font taken from the theme, or a size from the defaults, is None."""
     font = document.styles["Normal"].font
     return font.name, font.size.pt if font.size is not None else None
+
+
+def style_font(document, name: str, default: float = 12.0) -> tuple[str | None, float]:
+    """The typeface and size (pt) a paragraph style gives, following its base styles; the
+    size is ``default`` and the face None when none sets them (Word's defaults then apply)."""
+    try:
+        style = document.styles[name]
+    except KeyError:
+        return None, default
+    family, size = None, None
+    while style is not None and (family is None or size is None):
+        family = family or style.font.name
+        size = size or (style.font.size.pt if style.font.size is not None else None)
+        style = style.base_style
+    return family, size or default
