@@ -117,8 +117,8 @@ def test_same_fact_with_two_values_is_reported(figures):
     result = run(figures, "build")
     assert result.exit_code == 0
     assert (
-        "Warning: inputs/crime.csv:2: All crime (2025) is 950 here but 951 for Testshire in "
-        "inputs/districts.csv; correct one of them"
+        "Warning: inputs/crime.csv:2: All crime for Testshire (2025) is 950 here but 951 in "
+        "inputs/districts.csv (line 2); correct one of them"
     ) in result.output
 
 

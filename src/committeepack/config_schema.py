@@ -59,6 +59,7 @@ _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
     },
     "monthly": {
         "measure": _text("Anti-social behaviour incidents", required=False),
+        "area": _text("Brackenford", required=False),
         "improvement": Field("choice", example='"down"', choices=("up", "down", "neutral")),
         "rebase": Field("months", example='["2024-04"]'),
         "screen": Field("boolean", example="true"),
@@ -131,6 +132,12 @@ SCHEMA = Field(
             required=False,
             previous=_text("Oct 2023 - Sep 2024"),
             current=_text("Oct 2024 - Sep 2025"),
+        ),
+        "aliases": Field(
+            "map",
+            item=Field("text", example='"Maidstone"'),
+            hint='each other name of an area, as the tables write it: "Maidstone Borough" = '
+            '"Maidstone"',
         ),
         "statuses": _table(
             required=False,

@@ -22,7 +22,6 @@ from .model import (
     CrimeTree,
     DistrictTable,
     Figure,
-    FigureError,
     FigureTable,
     SpcSeries,
     SurveyTable,
@@ -217,26 +216,11 @@ def _columns(spec: TableSpec) -> list[Column]:
 
 
 def _cross_check(figures: Figures, config) -> None:
-    """The same fact in two tables must have one value: crime by type against districts."""
-    for crime_spec, crime in figures.of_kind("crime_by_type", CrimeTree):
-        for district_spec, districts in figures.of_kind("districts", DistrictTable):
-            if districts.periods[-1] != figures.current:
-                continue
-            try:
-                figure = crime.table[districts.measure]
-            except FigureError:
-                continue
-            this = districts.this
-            if figure.current != this.counts[-1]:
-                figures.warnings.append(
-                    InputError(
-                        f"{districts.measure} ({figures.current}) is {figure.current:,} here but "
-                        f"{this.counts[-1]:,} for {this.name} in {district_spec.source.name()}; "
-                        "correct one of them",
-                        crime_spec.source.name(),
-                        figure.line,
-                    )
-                )
+    """The same fact in two tables must have one value (:mod:`.crosscheck`)."""
+    from .crosscheck import disagreements, facts_of
+
+    aliases = {str(k): str(v) for k, v in (config.raw.get("aliases") or {}).items()}
+    figures.warnings.extend(disagreements(facts_of(figures, config), aliases))
 
 
 def figure_context(figures: Figures) -> dict:

@@ -1,0 +1,159 @@
+"""The same fact in two tables must have one value.
+
+A fact is a count for an area, a measure and a period. Crime-by-type and activity tables give
+the council's area for the two periods of ``[periods]``; district tables give every row (and
+total) for each of their periods; a monthly series gives, for any twelve-month period another
+table names, the sum of its months. Areas match case-insensitively and through ``[aliases]``
+("Maidstone Borough" = "Maidstone"); measures match case-insensitively; periods match by the
+months they cover ("Oct 2024 - Sep 2025" is "October 2024 to September 2025"; "2024/25" is the
+financial year April to March), or else by their text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+from .model import CountTable, CrimeTree, DistrictTable, SpcSeries
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
+RANGE = re.compile(
+    r"^\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*$", re.I
+)
+FINANCIAL = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One count as a table gives it, and where."""
+
+    area: str
+    measure: str
+    period: str
+    value: object
+    where: str  # the table's file (and sheet)
+    line: int | None
+
+
+def period_key(label: str) -> str:
+    """The months a period covers, as ``2024-10..2025-09``; its folded text when not a range."""
+    match = RANGE.match(label)
+    if match and match.group(1).lower() in MONTHS and match.group(3).lower() in MONTHS:
+        first = (_year(match.group(2)), MONTHS[match.group(1).lower()])
+        last = (_year(match.group(4)), MONTHS[match.group(3).lower()])
+        return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
+    match = FINANCIAL.match(label)
+    if match:
+        start = int(match.group(1))
+        end = _year(match.group(2), century=start // 100)
+        if end == start + 1:
+            return f"{start}-04..{end}-03"
+    return " ".join(label.casefold().split())
+
+
+def _year(text: str, century: int = 20) -> int:
+    return int(text) if len(text) == 4 else century * 100 + int(text)
+
+
+def facts_of(figures, config) -> list[Fact]:
+    """Every fact the figures state, in the tables' order."""
+    area = config.area
+    facts: list[Fact] = []
+    labels = {figures.previous, figures.current}
+    for spec, crime in figures.of_kind("crime_by_type", CrimeTree):
+        for figure in crime.table:
+            facts += _pair(area, figure, figures, spec.source.name())
+    for spec, counts in figures.of_kind("activity", CountTable):
+        for figure in counts.table:
+            facts += _pair(area, figure, figures, spec.source.name())
+    for spec, districts in figures.of_kind("districts", DistrictTable):
+        labels.update(districts.periods)
+        for row in districts.layout:
+            if row.line is None:
+                continue  # worked out here, so it agrees with its parts
+            for period, value in zip(districts.periods, row.counts, strict=True):
+                facts.append(
+                    Fact(row.name, districts.measure, period, value, spec.source.name(), row.line)
+                )
+    for spec, series in figures.of_kind("monthly", SpcSeries):
+        where = spec.source.name()
+        months = dict(zip(series.months, series.values, strict=True))
+        for label in sorted(labels):
+            key = period_key(label)
+            if ".." not in key:
+                continue
+            covered = _months(*key.split(".."))
+            if len(covered) == 12 and all(m in months for m in covered):
+                total = sum(months[m] for m in covered)
+                facts.append(
+                    Fact(
+                        str(spec.options.get("area", area)),
+                        series.measure,
+                        label,
+                        total,
+                        where,
+                        None,
+                    )
+                )
+    return facts
+
+
+def _pair(area: str, figure, figures, where: str) -> list[Fact]:
+    return [
+        Fact(area, figure.name, figures.previous, figure.previous, where, figure.line),
+        Fact(area, figure.name, figures.current, figure.current, where, figure.line),
+    ]
+
+
+def _months(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:])
+    result: list[str] = []
+    while f"{year}-{month:02d}" <= last and len(result) < 13:
+        result.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def disagreements(facts: list[Fact], aliases: dict[str, str]) -> list[InputError]:
+    """A warning for each fact given two values, naming both tables and the first's line."""
+    folded = {k.casefold(): v for k, v in aliases.items()}
+    seen: dict[tuple[str, str, str], Fact] = {}
+    problems = []
+    for fact in facts:
+        area = folded.get(fact.area.casefold(), fact.area).casefold()
+        key = (area, fact.measure.casefold(), period_key(fact.period))
+        first = seen.setdefault(key, fact)
+        if first is fact or first.value == fact.value or first.where == fact.where:
+            continue
+        problems.append(
+            InputError(
+                f"{first.measure} for {first.area} ({first.period}) is {first.value:,} here "
+                f"but {fact.value:,} in {fact.where}"
+                + (f" (line {fact.line})" if fact.line else "")
+                + "; correct one of them",
+                first.where,
+                first.line,
+            )
+        )
+    return problems

@@ -1,0 +1,75 @@
+"""The same fact in two tables: compared for every period and area, with periods matched by
+the months they cover and areas through aliases."""
+
+import pytest
+
+from committeepack.figures.crosscheck import Fact, disagreements, period_key
+
+from conftest import edit, run
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Oct 2024 - Sep 2025", "2024-10..2025-09"),
+        ("October 2014 to September 2015", "2014-10..2015-09"),
+        ("Oct 2014-Sept 2015", "2014-10..2015-09"),
+        ("Jul 14 – Jun 15", "2014-07..2015-06"),
+        ("2024/25", "2024-04..2025-03"),
+        ("2024-2025", "2024-04..2025-03"),
+        ("2025", "2025"),
+        ("  Year  Two ", "year two"),
+        ("Smarch 2024 - Sep 2025", "smarch 2024 - sep 2025"),
+        ("2024/26", "2024/26"),  # not one financial year
+    ],
+)
+def test_period_keys(label, key):
+    assert period_key(label) == key
+
+
+def fact(area, value, period="Oct 2024 - Sep 2025", where="a.csv", measure="All crime"):
+    return Fact(area, measure, period, value, where, 3)
+
+
+def test_areas_match_case_insensitively_and_through_aliases():
+    facts = [
+        fact("Maidstone", 9178),
+        fact("MAIDSTONE BOROUGH", 9177, "October 2024 to September 2025", "b.csv"),
+    ]
+    assert disagreements(facts, {}) == []
+    [problem] = disagreements(facts, {"Maidstone Borough": "Maidstone"})
+    assert str(problem) == (
+        "a.csv:3: All crime for Maidstone (Oct 2024 - Sep 2025) is 9,178 here but 9,177 in "
+        "b.csv (line 3); correct one of them"
+    )
+
+
+def test_every_period_and_area_is_compared_but_not_within_one_table():
+    facts = [
+        fact("A", 1, "2024"),
+        fact("A", 2, "2025"),
+        fact("B", 5, "2024"),
+        fact("A", 1, "2024", "b.csv"),
+        fact("A", 3, "2025", "b.csv"),
+        fact("B", 6, "2024", "b.csv"),
+        fact("B", 7, "2024", "a.csv"),  # a table repeating itself is its own check's business
+    ]
+    assert [p.message.split(" is ")[0] for p in disagreements(facts, {})] == [
+        "All crime for A (2025)",
+        "All crime for B (2024)",
+    ]
+
+
+def test_a_monthly_series_is_compared_with_the_annual_figure(figures):
+    path = figures / "committeepack.toml"
+    edit(path, 'measure = "ASB incidents"\n', 'measure = "All crime"\narea = "Testshire"\n')
+    months = (figures / "inputs/monthly.csv").read_text().splitlines()[1:]
+    total = sum(int(line.split(",")[1]) for line in months[:12])
+    edit(path, 'periods = ["2024", "2025"]', 'periods = ["Jan 2024 - Dec 2024", "2025"]')
+    csv = figures / "inputs/districts.csv"
+    csv.write_text(csv.read_text().replace(",2024,", ",Jan 2024 - Dec 2024,", 1))
+    result = run(figures, "build")
+    assert (
+        f"All crime for Testshire (Jan 2024 - Dec 2024) is 1,000 here but {total:,} in "
+        "inputs/monthly.csv; correct one of them"
+    ) in result.output
