@@ -133,6 +133,11 @@ SCHEMA = Field(
             previous=_text("Oct 2023 - Sep 2024"),
             current=_text("Oct 2024 - Sep 2025"),
         ),
+        "symbols": _table(
+            required=False,
+            suppress_below=Field("integer", example="5", minimum=0),
+            low_base=Field("integer", example="10", minimum=0),
+        ),
         "aliases": Field(
             "map",
             item=Field("text", example='"Maidstone"'),

@@ -8,8 +8,37 @@ from .errors import InputError, warn
 
 ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
 NOT_ACRONYMS = {"I", "UK", "OK"}
-# Terms committeepack's own sentences use; a project's [glossary] may reword them.
-BUILT_IN = {"SPC": "Statistical process control"}
+# Terms committeepack's own sentences use, and the common terms of community safety work; a
+# project's [glossary] adds its own and may reword these.
+BUILT_IN = {
+    "SPC": "Statistical process control",
+    "XmR": "Individuals and moving range chart, the kind of SPC chart used here",
+    "ASB": "Anti-social behaviour",
+    "CSP": "Community Safety Partnership",
+    "PCSO": "Police Community Support Officer",
+    "MARAC": "Multi-Agency Risk Assessment Conference",
+    "IDVA": "Independent Domestic Violence Adviser",
+    "MoRiLE": "Management of Risk in Law Enforcement, a method of scoring threat, risk and harm",
+    "IOM": "Integrated Offender Management",
+    "CCTV": "Closed-circuit television",
+    "DHR": "Domestic Homicide Review",
+    "PSPO": "Public Spaces Protection Order",
+    "CPN": "Community Protection Notice",
+    "CPW": "Community Protection Warning",
+    "CBO": "Criminal Behaviour Order",
+    "ONS": "Office for National Statistics",
+    "MAPPA": "Multi-Agency Public Protection Arrangements",
+    "VAWG": "Violence against women and girls",
+    "NTE": "Night-time economy",
+    "OCG": "Organised crime group",
+    "CSE": "Child sexual exploitation",
+    "PCC": "Police and Crime Commissioner",
+    "YOT": "Youth Offending Team",
+    "VRU": "Violence Reduction Unit",
+    "GP": "General practitioner (family doctor)",
+    "NHS": "National Health Service",
+}
+SYMBOL = re.compile(r"\[(z|x|c|low)\]")
 
 
 def document_text(container) -> str:
@@ -38,3 +67,9 @@ def used_terms(text: str, config, paper: str) -> list[tuple[str, str]]:
     return [
         (term, str(glossary[term])) for term in sorted(glossary, key=str.casefold) if term in used
     ]
+
+
+def symbols_used(text: str, rule) -> list[tuple[str, str]]:
+    """(symbol, meaning) for each official table symbol in ``text``, in the usual order."""
+    found = {f"[{m}]" for m in SYMBOL.findall(text)}
+    return [(s, rule.note(s)) for s in ("[c]", "[low]", "[x]", "[z]") if s in found]

@@ -229,6 +229,7 @@ def _check_declared(result, declared, by_name, periods, rows: Rows, warnings) ->
         if row.role not in ("total", "division"):
             continue
         parts = _parts(row, declared, districts, sorted(divisions), by_name)
+        row.parts = [p.name for p in parts]
         what = (
             "districts" if row.role == "division" else declared[row.name.casefold()][1].describe()
         )
@@ -252,6 +253,7 @@ def _sum_row(name: str, members: list[DistrictRow], role: str, has_rates: bool) 
         else None
     )
     row = DistrictRow(name, None, population, counts, is_total=True, role=role)
+    row.parts = [m.name for m in members]
     if has_rates and population is not None:
         row.rates = [compute.rate_per_1000(c, population) for c in counts]
     return row

@@ -79,14 +79,18 @@ def _headline(entry: dict, config, context: dict, where: str) -> Headline:
     if statement not in STATEMENTS:
         raise ValueError(f"statement {statement!r} must be one of {', '.join(STATEMENTS)}")
     figure = _figure(entry.get("figure"), context)
+    figure = getattr(figure, "_figure", figure)  # the figure itself, not narrative's view
     pieces = {
         "name": figure.name,
         "change": figure.change,
         "summary": figure.summary,
-        "count": sentences.number(figure.current),
+        "count": figure.stated("current"),
     }
-    big = sentences.number(figure.current)
-    if statement == "change":
+    big = figure.stated("current")
+    big = big[0].upper() + big[1:]
+    if statement == "change" and (figure.hidden or figure.rule.low(figure.previous)):
+        pass  # no percentage: the count, or "Fewer than 5"
+    elif statement == "change":
         pct = percent_change(figure.previous, figure.current)
         if pct is not None and figure.current != figure.previous:
             direction = "Up" if figure.current > figure.previous else "Down"
@@ -96,6 +100,7 @@ def _headline(entry: dict, config, context: dict, where: str) -> Headline:
             big = "No change"
     elif statement == "share":
         whole = _figure(entry.get("of"), context)
+        whole = getattr(whole, "_figure", whole)
         value = share(figure.current, whole.current)
         if value is None:
             raise ValueError(f"the share of {whole.name} cannot be worked out: it is 0")

@@ -13,6 +13,7 @@ from fractions import Fraction
 from jinja2.exceptions import UndefinedError
 
 from . import compute, sentences
+from .disclosure import NO_RULES, Disclosure
 from .spc import SpcResult
 from .spc_text import SpcSummary, summarise
 
@@ -27,40 +28,82 @@ class FigureError(UndefinedError):
 
 @dataclass(frozen=True)
 class Figure:
-    """One measure over two periods."""
+    """One measure over two periods; a period in ``hidden`` is too small to publish (or would
+    reveal one that is), so its count, the difference and the % change are not printed."""
 
     name: str
     previous: int | float
     current: int | float
     table: str = ""
     line: int | None = None
+    hidden: frozenset[str] = frozenset()  # "previous", "current"
+    rule: Disclosure = NO_RULES
 
     @property
     def difference(self) -> int | float:
         """Current minus previous."""
         return compute.difference(self.previous, self.current)
 
+    def shown(self, period: str) -> str:
+        """A period's count as a table prints it: ``2,945``, or ``[c]`` when hidden."""
+        return "[c]" if period in self.hidden else sentences.number(getattr(self, period))
+
+    def stated(self, period: str) -> str:
+        """A period's count as a sentence states it: ``2,945``, or ``fewer than 5``."""
+        return self.rule.fewer if period in self.hidden else sentences.number(getattr(self, period))
+
+    @property
+    def charted(self) -> bool:
+        """Whether a chart may show it: no count hidden and its % change meaningful."""
+        return not self.hidden and not self.rule.low(self.previous)
+
+    @property
+    def difference_text(self) -> str:
+        """The difference as tables print it: ``+333``, ``-107``, ``0``, or ``[c]``."""
+        return "[c]" if self.hidden else compute.signed_number(self.difference)
+
     @property
     def percent_change(self) -> str:
-        """Signed % change as in tables: ``+12.7%``, ``-4.2%``, ``[z]``."""
+        """Signed % change as in tables: ``+12.7%``, ``-4.2%``, ``[z]`` (from zero), ``[c]``
+        (a count hidden) or ``[low]`` (a base too small to mean much)."""
+        if self.hidden:
+            return "[c]"
+        if self.rule.low(self.previous):
+            return "[low]"
         return compute.percent_change_text(self.previous, self.current)
 
     @property
     def change(self) -> str:
-        """``rose by 12.7% from 2,612 to 2,945``."""
+        """``rose by 12.7% from 2,612 to 2,945``; ``fell from 12 to fewer than 5``."""
+        if self.hidden or self.rule.low(self.previous):
+            return self._moved()
         return sentences.change(self.previous, self.current)
 
     @property
     def summary(self) -> str:
         """``fell from 110 to 87, a decrease of 21%``."""
+        if self.hidden or self.rule.low(self.previous):
+            return self._moved()
         return sentences.change_summary(self.previous, self.current)
+
+    def _moved(self) -> str:
+        """A change stated with no percentage, and hidden counts in words."""
+        before, after = self.stated("previous"), self.stated("current")
+        if self.hidden == {"previous", "current"}:
+            return f"was {self.rule.fewer} in both periods"
+        if self.previous == self.current:
+            return f"was unchanged at {after}"
+        verb = "rose" if self.current > self.previous else "fell"
+        return f"{verb} from {before} to {after}"
 
     def share_of(self, whole: Figure, of: str | None = None) -> str:
         """This figure's current value as a share of ``whole``: ``19% of all crime``."""
+        if "current" in self.hidden:
+            return f"{self.rule.fewer} of {of or whole.name.lower()}"
         return sentences.share_of(self.current, whole.current, of or whole.name.lower())
 
     def __str__(self) -> str:
-        return sentences.number(self.current)
+        return self.stated("current")
 
 
 @dataclass
@@ -82,6 +125,51 @@ class FigureTable:
 
     def __len__(self) -> int:
         return len(self.figures)
+
+
+class FigureView:
+    """A figure as narrative and templates see it: a hidden count reads ``fewer than 5``, so
+    no sentence can print what a table suppresses."""
+
+    def __init__(self, figure: Figure):
+        self._figure = figure
+
+    def __getattr__(self, name: str):
+        return getattr(self._figure, name)
+
+    @property
+    def previous(self):
+        """The earlier count, or ``fewer than 5`` when hidden."""
+        figure = self._figure
+        return figure.stated("previous") if "previous" in figure.hidden else figure.previous
+
+    @property
+    def current(self):
+        """The later count, or ``fewer than 5`` when hidden."""
+        figure = self._figure
+        return figure.stated("current") if "current" in figure.hidden else figure.current
+
+    @property
+    def difference(self):
+        """Current minus previous; ``[c]`` when a count is hidden."""
+        figure = self._figure
+        return figure.difference_text if figure.hidden else figure.difference
+
+    def __str__(self) -> str:
+        return str(self._figure)
+
+
+class NarrativeTable(FigureTable):
+    """A table of figures as narrative looks them up (each a :class:`FigureView`)."""
+
+    def __init__(self, table: FigureTable):
+        super().__init__(table.name, table.figures)
+
+    def __getitem__(self, key: str):
+        return FigureView(super().__getitem__(key))
+
+    def __iter__(self):
+        return (FigureView(f) for f in self.figures.values())
 
 
 @dataclass(frozen=True)
@@ -143,12 +231,29 @@ class DistrictRow:
     line: int | None = None  # its line in the table; None when worked out
     given_rate: Fraction | None = None  # the latest rate as published, with no population
     rank_value: Fraction = Fraction(0)  # the exact value it is ranked on
+    parts: list[str] = field(default_factory=list)  # the rows a total or subtotal adds up
+    hidden: set[int] = field(default_factory=set)  # periods (indexes) too small to publish
+    rule: Disclosure = NO_RULES
+
+    def shown(self, index: int) -> str:
+        """A period's count as printed: ``9,178``, or ``[c]`` when hidden."""
+        index %= len(self.counts)
+        return "[c]" if index in self.hidden else sentences.number(self.counts[index])
+
+    @property
+    def _last_two_hidden(self) -> bool:
+        return bool({len(self.counts) - 1, len(self.counts) - 2} & self.hidden)
 
     @property
     def change(self) -> str:
-        """Signed % change between the last two periods."""
+        """Signed % change between the last two periods; ``[c]`` or ``[low]`` as the rules
+        say."""
         if len(self.counts) < 2:
             return ""
+        if self._last_two_hidden:
+            return "[c]"
+        if self.rule.low(self.counts[-2]):
+            return "[low]"
         return compute.percent_change_text(self.counts[-2], self.counts[-1])
 
     @property
@@ -156,7 +261,13 @@ class DistrictRow:
         """Signed difference between the last two periods: ``+1,234``, ``-107``, ``0``."""
         if len(self.counts) < 2:
             return ""
+        if self._last_two_hidden:
+            return "[c]"
         return compute.signed_number(self.counts[-1] - self.counts[-2])
+
+    def rate_hidden(self, index: int) -> bool:
+        """Whether a period's rate would reveal a hidden count."""
+        return index % len(self.counts) in self.hidden
 
 
 @dataclass

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
 from .builders import BUILDERS
+from .disclosure import NO_RULES, Disclosure
 from .load import Column, Source, cached_rows
 from .model import (
     BuiltTable,
@@ -23,9 +24,11 @@ from .model import (
     DistrictTable,
     Figure,
     FigureTable,
+    NarrativeTable,
     SpcSeries,
     SurveyTable,
 )
+from .suppression import apply_disclosure
 
 T = TypeVar("T")
 
@@ -103,6 +106,7 @@ class Figures:
     specs: dict[str, TableSpec] = field(default_factory=dict)
     tables: dict[str, BuiltTable | None] = field(default_factory=dict)
     warnings: list[CommitteePackError] = field(default_factory=list)
+    disclosure: Disclosure = NO_RULES  # the small-number rules in force
 
     def of_kind(self, kind: str, built: type[T]) -> list[tuple[TableSpec, T]]:
         """The built tables of one kind (each a ``built``), in declaration order."""
@@ -188,6 +192,10 @@ def build_figures(config, specs: dict[str, TableSpec], rows: dict) -> Figures:
         figures.tables[name] = builder(rows[name], spec, config, errors, figures.warnings)
     raise_all(errors)
     _cross_check(figures, config)
+    symbols = config.raw.get("symbols") or {}
+    rule = Disclosure(int(symbols.get("suppress_below", 0)), int(symbols.get("low_base", 0)))
+    apply_disclosure(figures, rule)
+    figures.disclosure = rule
     return figures
 
 
@@ -228,7 +236,7 @@ def figure_context(figures: Figures) -> dict:
     context: dict[str, object] = {}
     for name, built in figures.tables.items():
         if isinstance(built, CrimeTree | CountTable):
-            context[name] = built.table
+            context[name] = NarrativeTable(built.table)
         elif isinstance(built, SurveyTable):
             context[name] = built
         elif isinstance(built, DistrictTable):

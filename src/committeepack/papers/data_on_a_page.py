@@ -119,6 +119,7 @@ def chart_requests(facts: Facts) -> dict:
     items = tuple(
         (tree[n].figure.name, tree[n].figure.previous, tree[n].figure.current)
         for n in _crime_types(tree)
+        if tree[n].figure.charted
     )
     size = (("height_cm", 12.5 if landscape else 9.0), ("width_cm", 13.0 if landscape else 17.0))
     return {

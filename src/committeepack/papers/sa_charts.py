@@ -15,7 +15,7 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
     result: dict[str, ChartRequest] = {}
     for spec, crime in figures.of_kind("crime_by_type", CrimeTree):
         tree = crime.tree
-        leaves = [tree[n].figure for n in tree if not tree[n].children]
+        leaves = [tree[n].figure for n in tree if not tree[n].children and tree[n].figure.charted]
         items = tuple((f.name, f.previous, f.current) for f in leaves)
         result[f"crime:{spec.name}"] = ChartRequest(
             "percent_change_bars", (items, figures.previous, figures.current, font)
@@ -23,7 +23,7 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
     for spec, districts in figures.of_kind("districts", DistrictTable):
         result[f"districts:{spec.name}"] = _districts_chart(districts, font)
     for spec, wards in figures.of_kind("wards", CountTable):
-        counts = tuple((f.name, f.current) for f in wards.table)
+        counts = tuple((f.name, f.current) for f in wards.table if "current" not in f.hidden)
         result[f"wards:{spec.name}"] = ChartRequest(
             "ranked_bars",
             (
@@ -43,9 +43,15 @@ def _districts_chart(districts: DistrictTable, font) -> ChartRequest:
     """Rates per 1,000 ranked, with the county's average; % change where there are no rates."""
     periods, this, county = districts.periods, districts.this, districts.county
     if not districts.has_rates:
-        items = tuple((r.name, r.counts[-2], r.counts[-1]) for r in districts.rows)
+        items = tuple(
+            (r.name, r.counts[-2], r.counts[-1])
+            for r in districts.rows
+            if r.change.endswith("%") or r.change == "[z]"
+        )
         return ChartRequest("percent_change_bars", (items, periods[-2], periods[-1], font))
-    rates = tuple((r.name, float(r.rates[-1] or 0)) for r in districts.rows)
+    rates = tuple(
+        (r.name, float(r.rates[-1] or 0)) for r in districts.rows if not r.rate_hidden(-1)
+    )
     average = float(county.rates[-1]) if county and county.rates and county.rates[-1] else None
     return ChartRequest(
         "ranked_bars",

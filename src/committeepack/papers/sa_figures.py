@@ -52,21 +52,32 @@ class FigureSections(SectionWriter):
             leaves = [tree[n].figure for n in tree if not tree[n].children]
             self.paragraph("Sub-categories are indented under the category they make up.")
             self._largest_changes(leaves)
+            left_out = [f.name for f in leaves if not f.charted]
+            if left_out:
+                self.paragraph(
+                    f"The chart leaves out {', '.join(left_out)}: too few offences for a "
+                    "percentage change to show."
+                )
             self.chart(self.charts[f"crime:{spec.name}"])
             self.text("crime")
 
     def _crime_row(self, figure, depth: int, bold: bool) -> list:
         return [
             Cell(figure.name, bold=bold, indent=max(depth, 0)),
-            sentences.number(figure.previous),
-            sentences.number(figure.current),
-            compute.signed_number(figure.difference),
+            figure.shown("previous"),
+            figure.shown("current"),
+            figure.difference_text,
             figure.percent_change,
         ]
 
     def _largest_changes(self, figures) -> None:
         ranked = sorted(
-            (f for f in figures if compute.percent_change(f.previous, f.current) is not None),
+            (
+                f
+                for f in figures
+                if compute.percent_change(f.previous, f.current) is not None
+                and f.percent_change.endswith("%")  # not hidden, not on a low base
+            ),
             key=lambda f: compute.percent_change(f.previous, f.current) or 0,
         )
         rises = [f for f in reversed(ranked) if f.current > f.previous][:3]
@@ -118,10 +129,13 @@ class FigureSections(SectionWriter):
         totals = set()
         for row in built.layout:
             cells: list[Cell | str] = [Cell(row.name, bold=row.highlight or row.is_total)]
-            cells += [sentences.number(c) for c in row.counts[-2:]]
+            cells += [row.shown(i) for i in (-2, -1)[-len(row.counts) :]]
             cells += [row.difference, row.change] if two else []
             rates = row.rates[-len(rate_periods) :] if rate_periods else []
-            cells += [self._rate(built, r) for r in rates]
+            cells += [
+                "[c]" if row.rate_hidden(-len(rates) + i) else self._rate(built, r)
+                for i, r in enumerate(rates)
+            ]
             cells += [""] * (len(rate_periods) - len(rates))
             cells.append(row.rank if row.role == "district" else "")
             if row.is_total:
@@ -157,15 +171,15 @@ class FigureSections(SectionWriter):
             least = ordered[-1]
             self.paragraph(
                 f"{top.name} recorded the most crime of any ward, "
-                f"{sentences.number(top.current)}; there, crime {top.change}. "
-                f"{least.name} recorded the least, {sentences.number(least.current)}."
+                f"{top.stated('current')}; there, crime {top.change}. "
+                f"{least.name} recorded the least, {least.stated('current')}."
             )
             self._ward_coverage(built)
             rows = [
                 [
                     f.name,
-                    sentences.number(f.previous),
-                    sentences.number(f.current),
+                    f.shown("previous"),
+                    f.shown("current"),
                     f.percent_change,
                 ]
                 for f in ordered

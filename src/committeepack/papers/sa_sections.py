@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..figures import sentences
 from ..figures.model import ActionList, CountTable, MorileTable, SpcSeries
 from ..figures.spc_text import one_place
-from ..glossary import document_text, used_terms
+from ..glossary import document_text, symbols_used, used_terms
 from ..word import xml as wordxml
 from ..word.blocks import data_table
 from ..word.styles import Styles
@@ -122,8 +122,8 @@ class BodyBuilder(FigureSections):
             rows = [
                 [
                     f.name,
-                    sentences.number(f.previous),
-                    sentences.number(f.current),
+                    f.shown("previous"),
+                    f.shown("current"),
                     *([built.comments[f.name]] if spec.kind == "activity" else [f.percent_change]),
                 ]
                 for f in built.table
@@ -133,8 +133,8 @@ class BodyBuilder(FigureSections):
                 rows.append(
                     [
                         "Total",
-                        sentences.number(total.previous),
-                        sentences.number(total.current),
+                        total.shown("previous"),
+                        total.shown("current"),
                         total.percent_change,
                     ]
                 )
@@ -198,7 +198,9 @@ class BodyBuilder(FigureSections):
         self.glossary()
 
     def glossary(self) -> None:
-        terms = used_terms(document_text(self.body), self.config, "strategic-assessment")
+        text = document_text(self.body)
+        terms = used_terms(text, self.config, "strategic-assessment")
+        terms = symbols_used(text, self.figures.disclosure) + terms
         self.heading(1, "Appendix C: Glossary")
         if terms:
             data_table(

@@ -1,0 +1,69 @@
+"""Small-number suppression applied to the built tables (the rules are in :mod:`.disclosure`):
+each table's sums are declared here, as the papers print them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .disclosure import Disclosure, suppress
+from .model import CountTable, CrimeTree, DistrictTable, Figure
+
+PERIODS = ("previous", "current")
+
+
+def apply_disclosure(figures, rule: Disclosure) -> None:
+    """Mark the hidden cells of every printed table, and give each figure the rule."""
+    for _, crime in figures.of_kind("crime_by_type", CrimeTree):
+        _crime(crime, rule)
+    for kind in ("wards", "reasons", "activity"):
+        for _, counts in figures.of_kind(kind, CountTable):
+            _counts(counts, rule, with_total=kind != "activity")
+    for _, districts in figures.of_kind("districts", DistrictTable):
+        _districts(districts, rule)
+
+
+def _hide(figure: Figure, hidden: set, rule: Disclosure) -> Figure:
+    periods = frozenset(p for p in PERIODS if (figure.name, p) in hidden)
+    return dataclasses.replace(figure, hidden=periods, rule=rule)
+
+
+def _crime(crime: CrimeTree, rule: Disclosure) -> None:
+    values = {(n, p): getattr(row.figure, p) for n, row in crime.tree.items() for p in PERIODS}
+    sums = [
+        ((name, p), [(child, p) for child in row.children])
+        for name, row in crime.tree.items()
+        if row.children
+        for p in PERIODS
+    ]
+    hidden = suppress(values, sums, rule)
+    for name, row in crime.tree.items():
+        row.figure = _hide(row.figure, hidden, rule)
+        crime.table.figures[name] = row.figure
+
+
+def _counts(counts: CountTable, rule: Disclosure, with_total: bool) -> None:
+    names = list(counts.table.figures)
+    values = {(n, p): getattr(counts.table.figures[n], p) for n in names for p in PERIODS}
+    values.update({("\0total", p): getattr(counts.total, p) for p in PERIODS})
+    sums = [(("\0total", p) if with_total else None, [(n, p) for n in names]) for p in PERIODS]
+    hidden = suppress(values, sums, rule)
+    for name in names:
+        counts.table.figures[name] = _hide(counts.table.figures[name], hidden, rule)
+    total = dataclasses.replace(counts.total, name="\0total")
+    counts.total = dataclasses.replace(_hide(total, hidden, rule), name=counts.total.name)
+
+
+def _districts(table: DistrictTable, rule: Disclosure) -> None:
+    rows = table.layout
+    periods = range(len(table.periods))
+    values = {(id(r), i): r.counts[i] for r in rows for i in periods}
+    by_name = {r.name.casefold(): r for r in rows}
+    sums = []
+    for row in rows:
+        parts = [by_name[p.casefold()] for p in row.parts if p.casefold() in by_name]
+        if parts:
+            sums += [((id(row), i), [(id(p), i) for p in parts]) for i in periods]
+    hidden = suppress(values, sums, rule)
+    for row in rows:
+        row.hidden = {i for i in periods if (id(row), i) in hidden}
+        row.rule = rule
