@@ -82,3 +82,30 @@ def test_progress_is_plain_lines_on_stderr_when_not_a_terminal(figures):
         "[3/3] data-on-a-page",
     ]
     assert "[1/3] agenda-item" in result.stderr and "[1/3]" not in result.stdout
+
+
+def test_new_excel_keeps_the_figures_in_one_workbook_that_builds_the_same_papers(tmp_path):
+    import docx
+    from openpyxl import load_workbook
+
+    from outline import outline
+
+    runner = CliRunner()
+    for name, extra in (("csv", []), ("excel", ["--excel"])):
+        result = runner.invoke(cli, ["new", str(tmp_path / name), *extra])
+        assert result.exit_code == 0, result.output
+        assert runner.invoke(cli, ["build", "-p", str(tmp_path / name)]).exit_code == 0
+    figures = tmp_path / "excel/inputs/figures"
+    assert [p.name for p in figures.iterdir()] == ["figures.xlsx"]
+    book = load_workbook(figures / "figures.xlsx")
+    config = (tmp_path / "excel/committeepack.toml").read_text()
+    assert "file =" not in config and 'sheet = "actions"' in config
+    actions = book["actions"]
+    assert actions["A1"].font.bold and actions.freeze_panes == "A2"
+    lists = {v.formula1 for v in actions.data_validations.dataValidation}
+    assert '"Delivered,Complete,Ongoing,On hold,Not started"' in lists
+    assert any("violence" in f for f in lists)
+    for paper in ("agenda-item", "strategic-assessment", "data-on-a-page", "community-safety-plan"):
+        csv_paper = docx.Document(str(tmp_path / "csv/out" / f"{paper}.docx"))
+        excel_paper = docx.Document(str(tmp_path / "excel/out" / f"{paper}.docx"))
+        assert outline(excel_paper) == outline(csv_paper), paper

@@ -156,16 +156,24 @@ def _clear_progress(quiet: bool) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="Keep the figures in one Excel workbook (a sheet per table) instead of CSV files.",
+)
 @click.pass_context
 @_report_errors
-def new(ctx: click.Context, path: Path) -> None:
+def new(ctx: click.Context, path: Path, excel: bool) -> None:
     """Start a project for another council at PATH.
 
     Copies in a configuration, example inputs and the default templates, ready to edit.
     """
-    from .scaffold import new_project
+    from .scaffold import figures_to_workbook, new_project
 
     created = new_project(path)
+    if excel:
+        figures_to_workbook(path)
+        created = sorted(p for p in path.rglob("*") if p.is_file())
     if not ctx.obj["quiet"]:
         click.echo(f"Started a project in {path} ({len(created)} files).")
         click.echo(

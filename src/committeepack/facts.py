@@ -108,5 +108,18 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
         except CommitteePackError as error:
             errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
+    _check_typed_numbers(figures, sources.front_matter)
     font = chart_font(project.config)  # warns, once, when the font is not installed
     return Facts(project, figures, headlines, sources.front_matter, names, narratives, font)
+
+
+def _check_typed_numbers(figures, front_matter: dict) -> None:
+    """Warn of numbers typed into narrative that a figure already prints."""
+    from .errors import warn
+    from .stale_numbers import expressions, stale_numbers
+
+    known = expressions(figures)
+    for front in front_matter.values():
+        source = front.source
+        for problem in stale_numbers(source.path, source.body, source.body_line, known):
+            warn(problem)

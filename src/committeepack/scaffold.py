@@ -63,3 +63,112 @@ def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str
         target.write_bytes(stable_zip(buffer.getvalue()))  # same template, same bytes
         done.append((paper.template, "written"))
     return done
+
+
+WORKBOOK = "inputs/figures/figures.xlsx"
+
+
+def figures_to_workbook(path: Path) -> Path:
+    """Move every figure table of the project at ``path`` into one workbook, a sheet per
+    declared table (header row bold and frozen, columns sized, drop-down lists for statuses
+    and priorities), and point the configuration at its sheets. Returns the workbook."""
+    import csv
+
+    from openpyxl import Workbook, load_workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .figures.tables import allowed_statuses
+
+    config = load_config(path)
+    tables = config.raw.get("tables", {})
+    book = Workbook()
+    book.remove(book.active)
+    moved: list[Path] = []
+    for name, table in tables.items():
+        sheet = book.create_sheet(name[:31])
+        if "workbook" in table:
+            source = path / table["workbook"]
+            old = load_workbook(source, read_only=True, data_only=True)
+            rows = [
+                list(r)
+                for r in old[table.get("sheet") or old.sheetnames[0]].iter_rows(values_only=True)
+            ]
+            old.close()
+        else:
+            source = path / table["file"]
+            with source.open(encoding="utf-8-sig", newline="") as handle:
+                rows = [[_cell(value) for value in row] for row in csv.reader(handle)]
+        moved.append(source)
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for column in sheet.columns:
+            width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
+        if table.get("kind") == "actions":
+            headers = [str(c.value).strip().casefold() for c in sheet[1]]
+            renames = {k: str(v).casefold() for k, v in (table.get("columns") or {}).items()}
+            for key, allowed in (
+                ("status", allowed_statuses(config)),
+                ("priority", [p.key for p in config.priorities]),
+            ):
+                header = renames.get(key, key)
+                if header in headers and allowed:
+                    letter = sheet.cell(1, headers.index(header) + 1).column_letter
+                    check = DataValidation(
+                        type="list",
+                        formula1='"' + ",".join(allowed) + '"',
+                        showErrorMessage=True,
+                        errorTitle=f"Not a {key}",
+                        error=f"Choose one of: {', '.join(allowed)}",
+                    )
+                    check.add(f"{letter}2:{letter}1048576")
+                    sheet.add_data_validation(check)
+    target = path / WORKBOOK
+    target.parent.mkdir(parents=True, exist_ok=True)
+    book.save(target)
+    _point_tables_at(path / CONFIG_NAME, list(tables))
+    for source in set(moved) - {target}:
+        source.unlink(missing_ok=True)
+    return target
+
+
+def _cell(text: str):
+    """A CSV value as Excel should hold it: whole numbers and decimals as numbers, the rest
+    (months like 2024-04 too) as text."""
+    plain = text.replace(",", "") if text[:1].isdigit() else text
+    if plain.isdigit():
+        return int(plain)
+    try:
+        if plain and plain.replace(".", "", 1).isdigit():
+            return float(plain)
+    except ValueError:  # pragma: no cover
+        pass
+    return text
+
+
+def _point_tables_at(config_path: Path, names: list[str]) -> None:
+    """Rewrite each [tables.NAME] section to read its sheet of the workbook."""
+    import re
+
+    lines = config_path.read_text(encoding="utf-8").splitlines()
+    section = re.compile(r"^\s*\[([^\]]+)\]\s*(#.*)?$")
+    out: list[str] = []
+    current = None
+    for line in lines:
+        match = section.match(line)
+        if match:
+            current = match.group(1).strip()
+            out.append(line)
+            if current.startswith("tables.") and current[7:] in names:
+                out.append(f'workbook = "{WORKBOOK}"')
+                out.append(f'sheet = "{current[7:][:31]}"')
+            continue
+        key = line.split("=", 1)[0].strip()
+        if current and current.startswith("tables.") and key in ("file", "workbook", "sheet"):
+            continue
+        out.append(line)
+    config_path.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -137,15 +137,20 @@ def declared_tables(config) -> dict[str, TableSpec]:
     return specs
 
 
+def allowed_statuses(config) -> list[str]:
+    """The statuses an action may have: ``[statuses] allowed``, or the defaults."""
+    statuses = (config.raw.get("statuses") or {}).get("allowed") or list(DEFAULT_STATUSES)
+    return [str(s) for s in statuses]
+
+
 def read_tables(config, specs: dict[str, TableSpec], cache: Path | None = None) -> dict:
     """Read and check the rows of every declared table; raise all errors together.
 
     ``cache`` is a folder where checked rows are remembered between builds; entries no
     declared table uses any more are removed from it.
     """
-    statuses = (config.raw.get("statuses") or {}).get("allowed") or list(DEFAULT_STATUSES)
     context = {
-        "statuses": [str(s) for s in statuses],
+        "statuses": allowed_statuses(config),
         "priorities": [p.key for p in config.priorities],
     }
     errors: list[CommitteePackError] = []

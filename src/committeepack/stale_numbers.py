@@ -1,0 +1,105 @@
+"""Numbers typed into narrative that the figures already hold.
+
+``9,410`` typed by hand is true today and wrong after the next data refresh; the expression
+``{{ crime["All crime"].previous }}`` stays true. Each hand-typed count of 100 or more (or
+written with a thousands separator) and each percentage that equals a figure the project holds
+is a warning naming the file, the line and the expression to write instead. Years, dates,
+paragraph numbers and text inside ``{{ }}`` or ``{% %}`` are not numbers a reader compares.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from .errors import InputError
+from .figures import compute
+from .figures.model import CountTable, CrimeTree, DistrictTable
+
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+LINK = re.compile(r"\]\([^)]*\)")
+NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)(?![\w/-]|\.\d|,\d)")
+DATE_WORDS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+def expressions(figures) -> dict[str, str]:
+    """What each figure prints as, mapped to the expression that prints it (the first table
+    to hold a value wins): counts (``9,410``) and % changes (``12.7%``)."""
+    found: dict[str, str] = {}
+
+    def add(text: str, expression: str) -> None:
+        found.setdefault(text, expression)
+
+    for kind, cls in (
+        ("crime_by_type", CrimeTree),
+        ("activity", CountTable),
+        ("wards", CountTable),
+        ("reasons", CountTable),
+    ):
+        for spec, built in figures.of_kind(kind, cls):
+            for figure in built.table:
+                name = f'{spec.name}["{figure.name}"]'
+                for period in ("previous", "current"):
+                    value = getattr(figure, period)
+                    if period not in figure.hidden and _worth_checking(value):
+                        add(_count(value), f"{name}.{period}")
+                change = compute.percent_change(figure.previous, figure.current)
+                if change is not None and figure.charted and change != 0:
+                    add(
+                        compute.format_fixed(abs(change), 1) + "%",
+                        f'{name}.change }}}} ("{figure.change}") {{{{',
+                    )
+    for spec, districts in figures.of_kind("districts", DistrictTable):
+        for row in districts.rows:
+            if row.highlight and len(row.counts) > 1:
+                name = f'{spec.name}["{row.name}"]'
+                for period, value in zip(("previous", "current"), row.counts[-2:], strict=True):
+                    if _worth_checking(value):
+                        add(_count(value), f"{name}.{period}")
+    return found
+
+
+def _worth_checking(value) -> bool:
+    return value == int(value) and value >= 100
+
+
+def _count(value) -> str:
+    return f"{int(value):,}"
+
+
+def stale_numbers(path: str, body: str, first_line: int, known: dict[str, str]) -> list[InputError]:
+    """A warning for each hand-typed number in ``body`` that a figure prints."""
+    problems = []
+    for offset, line in enumerate(JINJA.sub(lambda m: " " * len(m.group()), body).split("\n")):
+        text = LINK.sub("", line)
+        for match in NUMBER.finditer(text):
+            whole, decimals, percent = match.groups()
+            if not percent and not decimals and "," not in whole:
+                value = int(whole)
+                before = text[: match.start()]
+                if value < 100 or (1900 <= value <= 2100) or DATE_WORDS.search(before):
+                    continue
+            shown = whole + (decimals or "") + percent
+            if percent:
+                shown = (
+                    compute.format_fixed(Fraction(whole.replace(",", "") + (decimals or "")), 1)
+                    + "%"
+                )
+            elif not decimals:
+                shown = _count(int(whole.replace(",", "")))
+            else:
+                continue  # a decimal that is not a percentage: a rate, stated its own way
+            expression = known.get(shown)
+            if expression:
+                code, _, said = expression.partition(" }} ")
+                said = said.removesuffix(" {{")
+                problems.append(
+                    InputError(
+                        f"{match.group()} is typed by hand, and a figure prints it; write "
+                        f"{{{{ {code} }}}}{' ' + said if said else ''} so that it stays true "
+                        "when the figures change",
+                        path,
+                        first_line + offset,
+                    )
+                )
+    return problems
