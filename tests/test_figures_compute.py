@@ -1,5 +1,6 @@
 """Figure arithmetic against hand-worked values, and its properties."""
 
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
@@ -7,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from committeepack.figures import compute
+from committeepack.figures.load import _number
 
 
 @pytest.mark.parametrize(
@@ -142,3 +144,20 @@ def test_the_published_awkward_decimals_round_as_written():
         "1,234.1",
     ]
     assert number(_number(0.15)) == "0.2"  # a float from Excel: its shortest decimal form
+
+
+@given(
+    st.integers(0, 10**7),
+    st.integers(1, 6),
+    st.integers(0, 3),
+    st.booleans(),
+)
+def test_any_decimal_in_a_cell_rounds_half_up_exactly_as_written(digits, scale, places, excel):
+    """A decimal read from a CSV cell (text) or an Excel cell (a float) is the number as
+    written, so it rounds half up as written: 0.15 to 0.2, 1.45 to 1.5, 2.675 to 2.68."""
+    text = str(Decimal(digits).scaleb(-scale))
+    if "E" in text:
+        text = f"{Decimal(digits).scaleb(-scale):f}"
+    value = _number(float(text) if excel else text)
+    expected = Decimal(text).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    assert compute.format_fixed(Fraction(value), places) == f"{expected:,f}"

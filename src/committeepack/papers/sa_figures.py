@@ -136,7 +136,7 @@ class FigureSections(SectionWriter):
                 "[c]" if row.rate_hidden(-len(rates) + i) else self._rate(built, r)
                 for i, r in enumerate(rates)
             ]
-            cells += [""] * (len(rate_periods) - len(rates))
+            cells += ["[x]"] * (len(rate_periods) - len(rates))  # no population: not available
             cells.append(row.rank if row.role == "district" else "")
             if row.is_total:
                 totals.add(len(rows))

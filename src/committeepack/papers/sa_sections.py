@@ -40,8 +40,8 @@ class BodyBuilder(FigureSections):
         self.heading(1, "Key conclusions")
         self.text("conclusions")
         self.recommendations()
+        self.place_charts()  # before the appendices: the glossary reads the captions too
         self.appendices()
-        self.place_charts()
         return self.headings
 
     # -- sections -----------------------------------------------------------------------
