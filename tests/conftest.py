@@ -56,6 +56,10 @@ def run(project: Path, *args: str):
     """
     runner = CliRunner()
     command, *rest = args
+    if command == "build" and not any("page-numbers" in a for a in rest):
+        # numbering the contents runs LibreOffice (seconds a build); the default is tested
+        # on its own in test_libreoffice.py
+        rest.append("--no-page-numbers")
     result = runner.invoke(cli, [command, *rest, "--project", str(project)], catch_exceptions=False)
     lines = result.output.splitlines(keepends=True)
     return SimpleNamespace(

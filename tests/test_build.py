@@ -12,13 +12,16 @@ def test_the_papers_say_whether_they_draw_charts():
 
 
 def test_a_build_reports_its_stages_in_order_and_leaves_no_process(figures):
-    result = pipeline.build(figures)
+    from committeepack.contents_pages import available
+
+    result = pipeline.build(figures)  # the library's defaults, as a script would call it
     assert list(result.timings) == [
         "configuration",
         "read",
         "compute",
         "charts",
         "render",
+        *(["page numbers"] if available() else []),
         "write",
     ]
     assert result.charts_drawn > 0

@@ -135,3 +135,40 @@ def test_page_numbers_in_contents_match_the_pages(tmp_path):
     for entry in entries:
         title, number = entry.rsplit("\t", 1)
         assert " ".join(title.split()) in pages[int(number) - 1], entry
+
+
+def test_contents_are_numbered_by_default_and_the_next_build_keeps_them(tmp_path):
+    import docx
+    from click.testing import CliRunner
+
+    from committeepack.cli import cli
+    from committeepack.word.fields import contents_entries
+
+    project = copy_project(REPO, tmp_path / "default")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["build", "-p", str(project)])
+    assert first.exit_code == 0, first.output
+    for paper in ("strategic-assessment.docx", "community-safety-plan.docx"):
+        entries = contents_entries(docx.Document(str(project / "out" / paper)))
+        assert entries and all(e.text.rsplit("\t", 1)[-1].isdigit() for e in entries), paper
+    second = runner.invoke(cli, ["build", "-p", str(project)])
+    assert "0 of 4 paper(s) rewritten" in second.output  # numbered, and remembered
+
+
+def test_without_libreoffice_the_build_says_so_and_leaves_the_field(tmp_path, monkeypatch):
+    import docx
+    from click.testing import CliRunner
+
+    from committeepack import contents_pages
+    from committeepack.cli import cli
+    from committeepack.word.fields import contents_entries
+
+    monkeypatch.setattr(contents_pages.shutil, "which", lambda name: None)
+    project = copy_project(REPO, tmp_path / "none")
+    result = CliRunner().invoke(cli, ["build", "-p", str(project), "strategic-assessment"])
+    assert result.exit_code == 0
+    assert f"Warning: {contents_pages.MISSING}" in result.output
+    entries = contents_entries(docx.Document(str(project / "out/strategic-assessment.docx")))
+    assert entries and not any("\t" in e.text for e in entries)
+    quiet = CliRunner().invoke(cli, ["build", "-p", str(project), "agenda-item"])
+    assert "LibreOffice" not in quiet.output  # a paper with no contents needs no warning

@@ -117,7 +117,7 @@ def build(
     progress: Progress = None,
     strict: bool = False,
     clean: bool = False,
-    page_numbers: bool = False,
+    page_numbers: bool | None = None,
     changes: bool = False,
 ) -> BuildResult:
     """Build ``papers`` (every paper of the project when None) of the project at ``start``.
@@ -126,7 +126,8 @@ def build(
     (which also empties the caches). Warnings (figures that do not add up, an acronym missing
     from the glossary) are returned; with ``strict`` they are errors and nothing is written.
     ``page_numbers`` fills in the contents' page numbers by laying the papers out with
-    LibreOffice. ``changes`` also writes the changes document for the rewritten papers.
+    LibreOffice: None (the default) does so when LibreOffice is installed, and says so when it
+    is not. ``changes`` also writes the changes document for the rewritten papers.
     """
     began = time.perf_counter()
     timings: dict[str, float] = {}
@@ -134,6 +135,13 @@ def build(
         project = _open(start)
     if clean:
         shutil.rmtree(project.cache_dir, ignore_errors=True)
+    if page_numbers is None:
+        from .contents_pages import available
+
+        page_numbers = available()
+        missing_libreoffice = not page_numbers
+    else:
+        missing_libreoffice = False
     result = BuildResult(timings=timings)
     cache = ChartCache(project.cache_dir / "charts")
     with ChartDrawer(cache) as drawer, collect_warnings() as warnings:
@@ -162,6 +170,10 @@ def build(
 
             tools()  # say now, not after rendering, if LibreOffice is missing
         rendered = _make(project, planned, drawer, progress, page_numbers, result)
+        if missing_libreoffice and any(item.paper.has_contents for item in planned):
+            from .contents_pages import MISSING
+
+            warn(CommitteePackError(MISSING))
     result.warnings = list(dict.fromkeys(str(w) for w in warnings))
     if strict and warnings:
         raise ErrorList(warnings)
@@ -240,11 +252,14 @@ def _make(
             rendered[paper.name] = render_paper(project, paper, inputs[paper.name], facts, drawer)
     result.charts_drawn, result.charts_cached = drawer.drawn, drawer.hits
     if pages:
-        from .contents_pages import add_page_numbers
+        from .contents_pages import add_page_numbers_all
 
-        with _timed(timings, "page numbers"):
-            for name, data in rendered.items():
-                rendered[name] = stable_zip(add_page_numbers(data))
+        with _timed(timings, "page numbers"):  # one LibreOffice run for every paper
+            numbered = add_page_numbers_all(rendered)
+            rendered = {
+                name: stable_zip(data) if data is not rendered[name] else data
+                for name, data in numbered.items()
+            }
     return [rendered[paper.name] for paper in papers]
 
 

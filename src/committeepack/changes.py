@@ -58,8 +58,8 @@ def _walk(container, found: list[Block], state: dict) -> None:
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
             text = item.text.strip()
-            if not text:
-                continue
+            if not text or (item.style is not None and item.style.name.startswith("TOC ")):
+                continue  # the contents follow the headings: a changed heading is listed once
             if item.style is not None and item.style.name.startswith("Heading"):
                 state["heading"], state["count"] = text, 0
                 found.append(Block(f"Heading '{_short(text)}'", text))

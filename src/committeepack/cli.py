@@ -76,9 +76,10 @@ def _project_option(func):
 )
 @click.option("--clean", is_flag=True, help="Rebuild everything and redraw every chart.")
 @click.option(
-    "--page-numbers",
-    is_flag=True,
-    help="Fill in the page numbers of each contents page (needs LibreOffice).",
+    "--page-numbers/--no-page-numbers",
+    default=None,
+    help="Number the contents pages by laying the papers out with LibreOffice (the default "
+    "when it is installed).",
 )
 @click.option("--watch", is_flag=True, help="Rebuild whenever an input is saved (Ctrl+C stops).")
 @click.option(
@@ -96,7 +97,7 @@ def build(
     force: bool,
     strict: bool,
     clean: bool,
-    page_numbers: bool,
+    page_numbers: bool | None,
     watch: bool,
     with_changes: bool,
 ) -> None:

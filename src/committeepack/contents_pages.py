@@ -1,10 +1,11 @@
-"""Page numbers for the table of contents, measured by laying the paper out with LibreOffice.
+"""Page numbers for the table of contents, measured by laying the papers out with LibreOffice.
 
 Word refreshes the contents field when a paper is opened, but a PDF made without Word shows
-the entries without page numbers. With ``build --page-numbers``, each paper with a contents
-field is converted once by LibreOffice; the page on which each heading first appears is read
-from the PDF's text and written into the field's entries. The contents sit on pages of their
-own, so adding the numbers cannot move anything else.
+the entries without page numbers. So every build whose papers have a contents page converts
+them all in one LibreOffice run, reads from each PDF's text the page on which each heading
+first appears, and writes it into the field's entries. The contents sit on pages of their own,
+so adding the numbers cannot move anything else. Where LibreOffice is missing, the build says
+so and leaves the field for Word to fill in.
 """
 
 from __future__ import annotations
@@ -21,6 +22,20 @@ from .errors import CommitteePackError
 from .word.fields import append_page_number, contents_entries
 
 
+def available() -> bool:
+    """Whether LibreOffice and pdftotext are installed here."""
+    return bool(
+        (shutil.which("soffice") or shutil.which("libreoffice")) and shutil.which("pdftotext")
+    )
+
+
+MISSING = (
+    "LibreOffice is not installed, so the contents pages carry no page numbers (Word fills "
+    "them in when the paper is opened); install the packages libreoffice-writer-nogui and "
+    "poppler-utils, or build with --no-page-numbers"
+)
+
+
 def tools() -> tuple[str, str]:
     """The LibreOffice and pdftotext commands, or an error saying what to install."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -33,12 +48,17 @@ def tools() -> tuple[str, str]:
     return soffice, pdftotext
 
 
-def page_texts(data: bytes) -> list[str]:
-    """The text of each page of the paper, as LibreOffice lays it out."""
+def page_texts_of(papers: dict[str, bytes]) -> dict[str, list[str]]:
+    """The text of each page of each paper, as LibreOffice lays them out, in one run."""
     soffice, pdftotext = tools()
+    result = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        (folder / "paper.docx").write_bytes(data)
+        files = []
+        for number, data in enumerate(papers.values()):
+            path = folder / f"paper{number}.docx"
+            path.write_bytes(data)
+            files.append(path)
         subprocess.run(
             [
                 soffice,
@@ -48,25 +68,54 @@ def page_texts(data: bytes) -> list[str]:
                 "pdf",
                 "--outdir",
                 str(folder),
-                str(folder / "paper.docx"),
+                *map(str, files),
             ],
             check=True,
             capture_output=True,
-            timeout=300,
+            timeout=600,
         )
-        text = subprocess.run(
-            [pdftotext, str(folder / "paper.pdf"), "-"], check=True, capture_output=True, text=True
-        ).stdout
-    return [" ".join(page.split()) for page in text.split("\f")]
+        for name, path in zip(papers, files, strict=True):
+            text = subprocess.run(
+                [pdftotext, str(path.with_suffix(".pdf")), "-"],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            result[name] = [" ".join(page.split()) for page in text.split("\f")]
+    return result
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page of one paper, as LibreOffice lays it out."""
+    return page_texts_of({"paper": data})["paper"]
+
+
+def has_contents(data: bytes) -> bool:
+    """Whether the paper has a contents page to number."""
+    return bool(contents_entries(docx.Document(io.BytesIO(data))))
+
+
+def add_page_numbers_all(papers: dict[str, bytes]) -> dict[str, bytes]:
+    """Every paper with its contents numbered, from a single LibreOffice run for all those
+    that have a contents page; the others as they were."""
+    numbered = {name: data for name, data in papers.items() if has_contents(data)}
+    if not numbered:
+        return papers
+    pages = page_texts_of(numbered)
+    return {
+        name: _numbered(data, pages[name]) if name in numbered else data
+        for name, data in papers.items()
+    }
 
 
 def add_page_numbers(data: bytes) -> bytes:
     """The paper with the page of each heading written after its contents entry."""
+    return add_page_numbers_all({"paper": data})["paper"]
+
+
+def _numbered(data: bytes, pages: list[str]) -> bytes:
     document = docx.Document(io.BytesIO(data))
     entries = contents_entries(document)
-    if not entries:
-        return data
-    pages = page_texts(data)
     first, last = (" ".join(e.text.split()) for e in (entries[0], entries[-1]))
     toc_start = next(i for i, text in enumerate(pages) if first in text)
     toc_end = next(i for i in range(toc_start, len(pages)) if last in pages[i])

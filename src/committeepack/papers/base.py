@@ -71,6 +71,7 @@ class Paper:
     chart_requests: Callable[[Facts], dict[str, ChartRequest]] | None = None
     quotes_every_narrative: bool = False  # the agenda item quotes the other papers' titles
     also_reads: tuple[str, ...] = ()  # other narrative files it quotes (their titles)
+    has_contents: bool = False  # a contents page, numbered by laying the paper out
 
     @property
     def draws_charts(self) -> bool:
