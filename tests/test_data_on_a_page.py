@@ -36,11 +36,9 @@ def tiles(project) -> list[list[str]]:
     document = docx.Document(str(project / "out" / f"{PAPER}.docx"))
     grid = document.tables[0]
     inner = grid.rows[0].cells[1].tables[0]
+    cells = {cell._tc: cell for row in inner.rows for cell in row.cells}  # a span once
     return [
-        [p.text for p in cell.paragraphs if p.text]
-        for row in inner.rows
-        for cell in row.cells
-        if cell.text.strip()
+        [p.text for p in cell.paragraphs if p.text] for cell in cells.values() if cell.text.strip()
     ]
 
 
@@ -119,7 +117,7 @@ def test_grid_is_a_borderless_table_and_the_chart_has_alt_text(figures):
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
     [chart] = images(document)
     assert chart["descr"].startswith(
-        "Bar chart of % change in recorded crime by type, 2025 vs 2024"
+        "Bar chart of % change in recorded crime by main type, 2025 vs 2024"
     )
     section = document.sections[0]
     assert section.page_width > section.page_height  # landscape by default
@@ -158,3 +156,31 @@ def test_a_tiles_big_figure_agrees_with_its_sentence_to_the_same_precision(examp
             assert big.group(2) == said.group(1), text
             checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize(
+    ("tiles", "widest", "rows"),
+    [
+        (1, 3, [1]),
+        (2, 3, [2]),
+        (3, 3, [3]),
+        (4, 3, [2, 2]),
+        (5, 3, [3, 2]),
+        (6, 3, [3, 3]),
+        (3, 2, [2, 1]),
+        (5, 2, [2, 2, 1]),
+        (6, 2, [2, 2, 2]),
+    ],
+)
+def test_tile_rows_leave_no_cell_empty(tiles, widest, rows):
+    from committeepack.papers.data_on_a_page import GRID, tile_rows
+
+    assert tile_rows(tiles, widest) == rows
+    assert all(GRID % count == 0 for count in rows)
+
+
+def test_the_chart_caption_says_it_shows_the_main_types(figures):
+    assert run(figures, "build", PAPER).exit_code == 0
+    document = docx.Document(str(figures / "out" / f"{PAPER}.docx"))
+    captions = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text]
+    assert captions == ["% change in recorded crime by main type, 2025 compared with 2024"]

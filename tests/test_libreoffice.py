@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -172,3 +173,46 @@ def test_without_libreoffice_the_build_says_so_and_leaves_the_field(tmp_path, mo
     assert entries and not any("\t" in e.text for e in entries)
     quiet = CliRunner().invoke(cli, ["build", "-p", str(project), "agenda-item"])
     assert "LibreOffice" not in quiet.output  # a paper with no contents needs no warning
+
+
+def headlines_only(config: str, count: int) -> str:
+    """The example's configuration with its first ``count`` headlines (a sixth repeats one)."""
+    head, _, rest = config.partition("[[headlines]]")
+    blocks = ("[[headlines]]" + rest).split("\n\n")
+    entries = [b for b in blocks if b.startswith("[[headlines]]")]
+    others = [b for b in blocks if not b.startswith("[[headlines]]")]
+    entries = (entries + entries)[:count]
+    return head + "\n\n".join(entries + others)
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_the_data_on_a_page_fits_one_page_for_every_tile_count_at_the_largest_size(
+    tmp_path, orientation
+):
+    """One to six tiles, in DejaVu Sans (wider than Arial) at 14 pt: always one page, and
+    never a tile row with an empty cell."""
+    import docx
+
+    papers = []
+    for count in range(1, 7):
+        project = copy_project(REPO, tmp_path / f"tiles{count}")
+        shutil.rmtree(project / "templates")  # the default template, in this font
+        config = project / "committeepack.toml"
+        text = headlines_only(config.read_text(encoding="utf-8"), count)
+        text = text.replace('font = "Arial"', 'font = "DejaVu Sans"').replace(
+            "body_size = 12", "body_size = 14"
+        )
+        config.write_text(
+            text + f'\n[data_on_a_page]\norientation = "{orientation}"\n', encoding="utf-8"
+        )
+        result = run(project, "build", "data-on-a-page")
+        assert result.exit_code == 0, result.output
+        paper = project / "out" / "data-on-a-page.docx"
+        tiles = docx.Document(str(paper)).tables[0].rows[-1].cells[-1].tables[0]
+        cells = {cell._tc: cell for row in tiles.rows for cell in row.cells}  # a span once
+        assert len(cells) == count
+        assert all(c.text.strip() for c in cells.values())  # no empty cell
+        papers.append(shutil.copy(paper, tmp_path / f"tiles{count}.docx"))
+    convert([Path(p) for p in papers], tmp_path)  # one LibreOffice run for the six
+    for paper in papers:
+        assert pdf_pages(Path(paper).with_suffix(".pdf")) == 1, paper

@@ -143,15 +143,20 @@ def percent_change_bars(
     font: ChartFont = DEFAULT_FONT,
     width_cm: float = WIDTH_CM,
     height_cm: float | None = None,
+    subject: str = "recorded crime by type",
+    max_height_cm: float | None = None,
 ) -> Chart:
-    """Diverging bars of % change by crime type (rises right, falls left), labelled."""
+    """Diverging bars of % change by crime type (rises right, falls left), labelled;
+    ``subject`` says what the bars are, for the caption and alt text."""
     changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
     shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
     skipped = [n for n, c in changes if c is None]
     plt = _pyplot(font)
     names = [n for n, _ in shown]
     tick_names = _wrapped(names, font, width_cm)
-    figure = _figure(plt, height_cm or _height(font, 4, tick_names, 0.62), width_cm)
+    natural = _height(font, 4, tick_names, 0.62)
+    height = height_cm or (min(natural, max_height_cm) if max_height_cm else natural)
+    figure = _figure(plt, height, width_cm)
     axes = figure.add_subplot()
     values = [float(v) for _, v in shown]
     colours = [ORANGE if v > 0 else DARK_BLUE for v in values]
@@ -187,7 +192,7 @@ def percent_change_bars(
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     _keep_inside(figure, axes, labels)
-    alt = f"Bar chart of % change in recorded crime by type, {current} vs {previous}"
+    alt = f"Bar chart of % change in {subject}, {current} vs {previous}"
     if shown:
         top, bottom = shown[-1], shown[0]
         parts = []
@@ -200,7 +205,7 @@ def percent_change_bars(
         if parts:
             alt += ": " + ", ".join(parts)
     alt += "."
-    caption = f"% change in recorded crime by type, {current} compared with {previous}"
+    caption = f"% change in {subject}, {current} compared with {previous}"
     if skipped:
         caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
     return Chart(_png(plt, figure), alt, caption)

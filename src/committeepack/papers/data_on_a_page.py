@@ -121,7 +121,11 @@ def chart_requests(facts: Facts) -> dict:
         for n in _crime_types(tree)
         if tree[n].figure.charted
     )
-    size = (("height_cm", 12.5 if landscape else 9.0), ("width_cm", 13.0 if landscape else 17.0))
+    size = (
+        ("max_height_cm", 12.5),  # as tall as its bars need, within the page
+        ("width_cm", 13.0 if landscape else 17.0),
+        ("subject", "recorded crime by main type"),
+    )
     return {
         "crime": ChartRequest(
             "percent_change_bars",
@@ -177,22 +181,40 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
         shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
         wordxml.add_paragraph(chart_cell, chart.caption, style="Caption")
-    columns = 2 if landscape else 3
-    rows = -(-len(headlines) // columns)
-    tiles = tiles_cell.add_table(rows=rows, cols=columns)
+    widest = 2 if landscape else 3
+    layout = tile_rows(len(headlines), widest)
+    tiles = tiles_cell.add_table(rows=len(layout), cols=GRID)
     tablexml.remove_borders(tiles, inside_colour=WHITE, width=24)
-    width = (12.4 if landscape else 17.2) / columns
-    tablexml.set_table_width(tiles, [int(Cm(width).twips)] * columns)
-    for index, row in enumerate(tiles.rows):
-        row.height = Cm(4.5 if landscape else 3.8)
-        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    total = 12.4 if landscape else 17.2
+    tablexml.set_table_width(tiles, [int(Cm(total / GRID).twips)] * GRID)
+    height = Cm(4.5 if landscape else 3.8)
+    cells = []
+    for row, count in zip(tiles.rows, layout, strict=True):
+        row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
         tablexml.keep_row_together(row)
-        for cell in row.cells[: len(headlines) - index * columns]:
+        span = GRID // count
+        for start in range(0, GRID, span):
+            cell = (
+                row.cells[start].merge(row.cells[start + span - 1])
+                if span > 1
+                else row.cells[start]
+            )
             tablexml.shade_cell(cell, fill)
-    for number, headline in enumerate(headlines):
-        cell = tiles.cell(number // columns, number % columns)
+            cells.append(cell)
+    for cell, headline in zip(cells, headlines, strict=True):
         _tile(cell, headline, text, config.branding.body_size)
     tiles_cell.paragraphs[0].paragraph_format.space_after = Pt(0)
+
+
+GRID = 6  # columns of the tile grid: rows of 1, 2 or 3 tiles span it evenly
+
+
+def tile_rows(tiles: int, widest: int) -> list[int]:
+    """How many tiles each row holds: as few rows as ``widest`` allows, the fuller first, and
+    no row with an empty cell (5 tiles three to a row: 3 then 2)."""
+    rows = -(-tiles // widest)
+    base, extra = divmod(tiles, rows)
+    return [base + 1] * extra + [base] * (rows - extra)
 
 
 def _tile(cell, headline: Headline, text: str, body: float) -> None:

@@ -48,7 +48,12 @@ def _districts_chart(districts: DistrictTable, font) -> ChartRequest:
             for r in districts.rows
             if r.change.endswith("%") or r.change == "[z]"
         )
-        return ChartRequest("percent_change_bars", (items, periods[-2], periods[-1], font))
+        subject = f"{mid_sentence(districts.measure)} by district"
+        return ChartRequest(
+            "percent_change_bars",
+            (items, periods[-2], periods[-1], font),
+            (("subject", subject),),
+        )
     rates = tuple(
         (r.name, float(r.rates[-1] or 0)) for r in districts.rows if not r.rate_hidden(-1)
     )
