@@ -85,7 +85,7 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
     from .figures.fonts import chart_font
     from .figures.headlines import load_headlines
     from .figures.tables import build_figures
-    from .narrative import render_sections
+    from .narrative import render_front_matter, render_sections
 
     figures = build_figures(project.config, sources.specs, sources.rows)
     for problem in figures.warnings:
@@ -98,10 +98,17 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
         names["plan"] = check_plan_years(sources.front_matter["plan"])
     narratives: dict[str, Narrative] = {}
     errors: list[CommitteePackError] = []
+    front_matter = {}
+    for name, front in sources.front_matter.items():
+        try:
+            front_matter[name] = render_front_matter(front, names)
+        except CommitteePackError as error:
+            errors.append(error)
+    raise_all(errors)
     for paper in papers:
         if paper.narrative is None:
             continue
-        front = sources.front_matter[paper.name]
+        front = front_matter[paper.name]
         try:
             sections = paper.narrative.sections(project.config)
             narratives[paper.name] = render_sections(front, sections, names)
@@ -109,8 +116,9 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
             errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
     _check_typed_numbers(figures, sources.front_matter)
+    _check_places(project.config, figures, sources.front_matter)
     font = chart_font(project.config)  # warns, once, when the font is not installed
-    return Facts(project, figures, headlines, sources.front_matter, names, narratives, font)
+    return Facts(project, figures, headlines, front_matter, names, narratives, font)
 
 
 def _check_typed_numbers(figures, front_matter: dict) -> None:
@@ -122,4 +130,16 @@ def _check_typed_numbers(figures, front_matter: dict) -> None:
     for front in front_matter.values():
         source = front.source
         for problem in stale_numbers(source.path, source.body, source.body_line, known):
+            warn(problem)
+
+
+def _check_places(config, figures, front_matter: dict) -> None:
+    """Warn of places of committeepack's example named in narrative of another place."""
+    from .errors import warn
+    from .example_places import foreign_in_config, foreign_places
+
+    for problem in foreign_in_config(config, figures):
+        warn(problem)
+    for front in front_matter.values():
+        for problem in foreign_places(front.source, config, figures):
             warn(problem)

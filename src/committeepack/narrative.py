@@ -97,6 +97,17 @@ def render_sections(front: FrontMatter, sections: list[Section], names: dict) ->
     return Narrative(source, front.meta, found, lines)
 
 
+def render_front_matter(front: FrontMatter, names: dict) -> FrontMatter:
+    """The front matter with names filled into its text values (``title: {{ partnership }}
+    Strategic Assessment``), so that a title follows the configuration too."""
+    meta = dict(front.meta)
+    lines = getattr(front.source.meta, "lines", {})
+    for key, value in meta.items():
+        if isinstance(value, str) and "{" in value:
+            meta[key] = render_narrative(value, names, front.path, lines.get(key, 1)).strip()
+    return FrontMatter(front.source, meta)
+
+
 def load_narrative(
     path: Path, shown_as: str, keys: list[Key], sections: list[Section], context: dict
 ) -> Narrative:
