@@ -216,3 +216,49 @@ def test_the_data_on_a_page_fits_one_page_for_every_tile_count_at_the_largest_si
     convert([Path(p) for p in papers], tmp_path)  # one LibreOffice run for the six
     for paper in papers:
         assert pdf_pages(Path(paper).with_suffix(".pdf")) == 1, paper
+
+
+def page_bodies(pdf) -> list[list[str]]:
+    """Each page's lines, without the running header and the page number."""
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = []
+    for page in text.split("\f"):
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        while lines and (lines[-1].startswith("Page ") or lines[-1].isdigit()):
+            lines.pop()
+        pages.append(lines)
+    return pages
+
+
+@pytest.mark.parametrize("name", sorted(PAPERS))
+def test_no_page_ends_with_a_heading_or_a_lone_table_header(pdfs, name):
+    import docx
+
+    paper = pdfs / PAPERS[name].output
+    document = docx.Document(str(paper))
+    headings = [
+        " ".join(p.text.split())
+        for p in document.paragraphs
+        if p.style is not None and p.style.name.startswith("Heading") and p.text.strip()
+    ]
+    headers = [[" ".join(c.text.split()) for c in table.rows[0].cells] for table in document.tables]
+    pages = page_bodies(pdfs / PAPERS[name].output.replace(".docx", ".pdf"))
+    for number, lines in enumerate(pages[:-1], 1):
+        if not lines or "Contents" in lines:
+            continue  # an empty page, or the contents (a list of the headings)
+        endings = {" ".join(lines[-k:]) for k in (1, 2, 3)}  # a heading may wrap
+        for heading in headings:
+            assert heading not in endings, f"{name} page {number} ends with '{heading}'"
+        for header in headers:
+            tail = " ".join(lines[-len(" ".join(header).split()) - 2 :])
+            assert not (header[-1] and tail.endswith(header[-1]) and header[0] in tail), (
+                f"{name} page {number} ends with the header row of a table: {header}"
+            )
+
+
+def test_no_paper_ends_with_a_blank_page(pdfs):
+    for paper in PAPERS.values():
+        pages = page_bodies(pdfs / paper.output.replace(".docx", ".pdf"))
+        assert len(pages[-1]) > 1 or (pages[-1] == [] and len(pages[-2]) > 1), paper.name

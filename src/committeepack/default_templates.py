@@ -207,6 +207,9 @@ def add_page_number_footer(document) -> None:
     add_page_field(paragraph.add_run())
 
 
+COVER_TOP_CM, COVER_GAP_CM = 5.0, 2.5
+
+
 def book_template(branding: Branding, name: str, header: str, title_page: list[tuple[str, str]]):
     """A long document's template: ``title_page`` (text, style) lines, a contents page with
     ``{{p contents }}``, then ``{{p body }}``; ``header`` in the page header. The title page is
@@ -215,8 +218,14 @@ def book_template(branding: Branding, name: str, header: str, title_page: list[t
     document.sections[0].header.paragraphs[0].text = header
     add_page_number_footer(document)
     document.sections[0].different_first_page_header_footer = True  # empty on the cover
-    for text, style in title_page:
-        document.add_paragraph(text, style=style)
+    # a cover: the title block a third of the way down, ruled in the heading colour, and the
+    # council at the foot of the block
+    cover = [document.add_paragraph(text, style=style) for text, style in title_page]
+    cover[0].paragraph_format.space_before = Cm(COVER_TOP_CM)
+    for paragraph in cover:
+        if paragraph.style is not None and paragraph.style.name == "Title":
+            wordxml.rule_below(paragraph, branding.heading_colour)
+    cover[-1].paragraph_format.space_before = Cm(COVER_GAP_CM)
     document.add_page_break()
     document.add_paragraph("Contents", style="TOC Heading")
     document.add_paragraph("{{p contents }}")

@@ -218,7 +218,9 @@ class MarkdownWriter:
                     continue
                 if child.type != "paragraph":
                     raise self.error(child, "a list item may hold only text and other lists")
-                paragraph = self._new_paragraph(container, self.styles.list)
+                # in a table cell, a list is set at the table's text size and spacing
+                style = self.styles.table_text if self._in_cell else self.styles.list
+                paragraph = self._new_paragraph(container, style)
                 if first:
                     wordxml.set_list(paragraph, num_id, level)
                     first = False

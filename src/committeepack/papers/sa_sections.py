@@ -42,6 +42,7 @@ class BodyBuilder(FigureSections):
         self.recommendations()
         self.place_charts()  # before the appendices: the glossary reads the captions too
         self.appendices()
+        wordxml.drop_trailing_blank(self.body)
         return self.headings
 
     # -- sections -----------------------------------------------------------------------

@@ -114,6 +114,7 @@ def make_template(config: Config):
             ("{{ partnership }}", "Subtitle"),
             ("{{ title }} {{ year }}", "Title"),
             ("{{ period }}", "Subtitle"),
+            ("{{ committee }}, {{ meeting.date|long_date }}", "Committee Name"),
             ("{{ council }}", "Committee Name"),
         ],
     )

@@ -125,6 +125,60 @@ def set_left_indent(paragraph, twips: int) -> None:
     paragraph.paragraph_format.first_line_indent = Twips(0)
 
 
+def rule_below(paragraph, colour: str, eighths_of_a_point: int = 18) -> None:
+    """A coloured line under ``paragraph`` (a paragraph border, so it moves with the text)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (
+        ("w:val", "single"),
+        ("w:sz", str(eighths_of_a_point)),
+        ("w:space", "8"),
+        ("w:color", colour.lstrip("#")),
+    ):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    later = next((child for child in p_pr if child.tag in _AFTER_BORDERS), None)
+    if later is None:
+        p_pr.append(borders)
+    else:  # Word reads pPr's children only in the schema's order
+        later.addprevious(borders)
+
+
+_AFTER_BORDERS = {
+    qn(f"w:{name}")
+    for name in [
+        "shd",
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+}
+
+
 def add_hyperlink(paragraph, url: str):
     """Append an external hyperlink to ``paragraph`` and return the element to fill with runs."""
     r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
@@ -212,3 +266,16 @@ def copy_story(source, target) -> None:
         element.remove(child)
     for child in source._element:
         element.append(copy.deepcopy(child))
+
+
+def drop_trailing_blank(container) -> None:
+    """Remove an empty paragraph at the very end of ``container`` (a table's spacer): where
+    the document ends, LibreOffice can push it, alone, onto a page of its own."""
+    body = container._element.body if hasattr(container._element, "body") else container._element
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last = last.getprevious()
+    if last is None or last.tag != qn("w:p"):
+        return
+    if not "".join(last.itertext()).strip() and last.find(f".//{qn('w:drawing')}") is None:
+        last.getparent().remove(last)
