@@ -100,9 +100,52 @@ def _keep_inside(figure, axes, labels: list) -> None:
             if extent.x0 < box.x0 + 1:  # drawn to the left of x
                 new_low = min(new_low, (x - high * share) / (1 - share))
         if (new_low, new_high) == (low, high):
-            return
+            break
         axes.set_xlim(new_low, new_high)
-    figure.tight_layout()
+    else:
+        figure.tight_layout()
+    _within_canvas(figure, axes)
+
+
+def _within_canvas(figure, axes) -> None:
+    """Narrow the axes until every text of the figure, as drawn, lies inside the picture (the
+    layout above can leave a label a pixel or two past the edge)."""
+    for _ in range(6):
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in _texts(figure) if t.get_visible()]
+        width = figure.bbox.width
+        left = max((-b.x0 for b in boxes), default=0)
+        right = max((b.x1 - width for b in boxes), default=0)
+        if left <= -1 and right <= -1:
+            return
+        # a label moves less than the axes shrink (it sits inside them): overshoot a little
+        left, right = (1.5 * (over + 3) if over > -1 else 0 for over in (left, right))
+        position = axes.get_position()
+        shift = left / width
+        axes.set_position(
+            [
+                position.x0 + shift,
+                position.y0,
+                position.width - shift - right / width,
+                position.height,
+            ]
+        )
+
+
+def _texts(figure) -> list:
+    """Every text a figure shows: its own, its axes' texts, titles, labels and tick labels."""
+    found = list(figure.texts)
+    for axes in figure.axes:
+        found += [*axes.texts, axes.title, axes._left_title, axes._right_title]
+        for axis in (axes.xaxis, axes.yaxis):
+            found.append(axis.label)
+            low, high = sorted(axis.get_view_interval())
+            # matplotlib keeps labels for ticks beyond the limits, which it does not draw
+            found += [
+                tick.label1 for tick in axis.get_major_ticks() if low <= tick.get_loc() <= high
+            ]
+    return [t for t in found if t.get_text().strip()]
 
 
 def _height(font: ChartFont, text_lines: int, labels: list[str], bar_cm: float) -> float:
@@ -337,6 +380,7 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
         )
     # the measure reads across the top: a long name would not fit rotated up the side
     axes.set_title(title, loc="left", fontsize="medium", color=DARK_GREY)
+    _fit_title(figure, axes, series.measure, title)
     axes.set_ylim(bottom=0)
     handles.sort(key=lambda h: h.get_label() != "Common cause")
     bottom = _legend_below(figure, handles)
@@ -350,6 +394,26 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
 
 
 MONTH_STEPS = (1, 2, 3, 4, 6, 12)
+
+
+def _fit_title(figure, axes, text: str, wrapped: str) -> None:
+    """Wrap the title shorter until it fits the picture as measured (wide letters need it)."""
+    import textwrap
+
+    width = max(len(line) for line in wrapped.split("\n"))
+    for _ in range(8):
+        figure.draw_without_rendering()
+        box = axes.title.get_window_extent(figure.canvas.get_renderer())
+        left = axes._left_title.get_window_extent(figure.canvas.get_renderer())
+        if max(box.x1, left.x1) <= figure.bbox.width * 0.97 or width <= 8:
+            return
+        width = max(int(width * 0.8), 8)
+        axes.set_title(
+            textwrap.fill(text, width, break_long_words=True),
+            loc="left",
+            fontsize="medium",
+            color=DARK_GREY,
+        )
 
 
 def _limit_labels(axes, segment, target) -> list:
