@@ -126,6 +126,9 @@ def test_the_assessment_hides_small_counts_and_says_so(figures):
     # its sibling is hidden in the same period, so the sum cannot give it away
     assert rows["Violence against the person"] == ["[c]", "412", "[c]", "[c]"]
     assert rows["Violent crime"] == ["400", "420", "+20", "+5.0%"]
+    assert (
+        "Notes: [c] confidential: a count below 5, or one that would reveal it." in text
+    )  # under the table that prints it
     glossary = next(t for t in document.tables if t.rows[0].cells[0].text == "Term")
     terms = {r.cells[0].text: r.cells[1].text for r in glossary.rows[1:]}
     assert terms["[c]"] == "confidential: a count below 5, or one that would reveal it"

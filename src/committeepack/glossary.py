@@ -60,7 +60,8 @@ def used_terms(text: str, config, paper: str) -> list[tuple[str, str]]:
         if word.isupper() and len(word) > 1:
             warn(
                 InputError(
-                    f"{paper}: the acronym '{word}' is used but not defined; add it to [glossary]",
+                    f"{paper}: the acronym '{word}' is used ({_where(text, word)}) but not "
+                    f'defined; add it to [glossary], for example  {word} = "..."',
                     "committeepack.toml",
                 )
             )
@@ -73,3 +74,16 @@ def symbols_used(text: str, rule) -> list[tuple[str, str]]:
     """(symbol, meaning) for each official table symbol in ``text``, in the usual order."""
     found = {f"[{m}]" for m in SYMBOL.findall(text)}
     return [(s, rule.note(s)) for s in ("[c]", "[low]", "[x]", "[z]") if s in found]
+
+
+def _where(text: str, word: str) -> str:
+    """The words around the first use of ``word``: ``"...the MARAC meets monthly..."``."""
+    match = re.search(rf"\b{re.escape(word)}\b", text)
+    if match is None:  # pragma: no cover - the word was found in this text
+        return "in the text"
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    at = match.start() - line_start
+    snippet = line[max(at - 30, 0) : at + len(word) + 30].strip()
+    return f'in "...{snippet}..."'

@@ -12,7 +12,7 @@ from ..figures.model import ActionList, CountTable, MorileTable, SpcSeries
 from ..figures.spc_text import one_place
 from ..glossary import document_text, symbols_used, used_terms
 from ..word import xml as wordxml
-from ..word.blocks import data_table
+from ..word.blocks import data_table, note_after
 from ..word.styles import Styles
 from .sa_figures import FigureSections
 
@@ -41,6 +41,7 @@ class BodyBuilder(FigureSections):
         self.text("conclusions")
         self.recommendations()
         self.place_charts()  # before the appendices: the glossary reads the captions too
+        self.symbol_notes()
         self.appendices()
         wordxml.drop_trailing_blank(self.body)
         return self.headings
@@ -197,6 +198,16 @@ class BodyBuilder(FigureSections):
             [6, 10],
         )
         self.glossary()
+
+    def symbol_notes(self) -> None:
+        """Under each table that prints a symbol ([c], [low], [x], [z]), a note saying what
+        each one there means."""
+        for table in self.body.tables:
+            cells = "\n".join(c.text for row in table.rows[1:] for c in row.cells)
+            used = symbols_used(cells, self.figures.disclosure)
+            if used:
+                text = "Notes: " + "; ".join(f"{symbol} {meaning}" for symbol, meaning in used)
+                note_after(table, text + ".", self.writer.styles.body)
 
     def glossary(self) -> None:
         text = document_text(self.body)

@@ -107,3 +107,15 @@ def add_table_of_contents(container, headings: list[tuple[int, str]], styles: St
             paragraph = wordxml.add_paragraph(container, style=f"TOC {level}")
         paragraph.add_run(text)
     fields.end_field(paragraph)
+
+
+def note_after(table, text: str, style: str):
+    """A short note paragraph straight after ``table`` (what its symbols mean)."""
+    from docx.text.paragraph import Paragraph
+
+    element = wordxml.new_paragraph_element()
+    table._tbl.addnext(element)
+    paragraph = Paragraph(element, table._parent)
+    wordxml.set_style(paragraph, style)
+    paragraph.add_run(text)
+    return paragraph

@@ -279,3 +279,8 @@ def drop_trailing_blank(container) -> None:
         return
     if not "".join(last.itertext()).strip() and last.find(f".//{qn('w:drawing')}") is None:
         last.getparent().remove(last)
+
+
+def new_paragraph_element():
+    """An empty ``w:p``, to place where python-docx's API cannot (after a table)."""
+    return OxmlElement("w:p")
