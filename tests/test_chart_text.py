@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, fonts
+from committeepack.figures import charts, fonts, spc_chart
 from committeepack.figures.fonts import ChartFont
 
 FONTS = {name: fonts._lookup(name)[0] for name in ("DejaVu Sans", "Liberation Sans")}
@@ -204,7 +204,7 @@ def test_spc_chart_text_stays_inside_and_month_labels_never_touch(
     series = SpcSeries("s", measure, months, values, spc.analyse(values, options), [], improvement)
     captured = []
     monkeypatch.setattr(charts, "_png", lambda plt, figure: captured.append(figure) or b"")
-    charts.spc_chart(series, font)
+    spc_chart.spc_chart(series, font)
     [figure] = captured
     texts, labels = spc_texts(figure)
     for box in texts:

@@ -3,7 +3,7 @@
 import io
 import struct
 
-from committeepack.figures import charts, spc
+from committeepack.figures import charts, spc, spc_chart
 from committeepack.figures.model import SpcSeries
 
 
@@ -51,7 +51,7 @@ def test_spc_chart_alt_text_counts_signals():
     analysis = spc.analyse(values, spc.SpcOptions("down"))
     months = [f"2024-{m:02d}" for m in range(1, 13)] + ["2025-01", "2025-02"]
     series = SpcSeries("asb", "ASB incidents", months, values, analysis, [], "down")
-    chart = charts.spc_chart(series)
+    chart = spc_chart.spc_chart(series)
     assert chart.alt_text.startswith("SPC chart of ASB incidents by month, Jan 2024 to Feb 2025")
     assert chart.alt_text.endswith("; 1 month of special-cause concern.")
     assert png_size(io.BytesIO(chart.png).getvalue())[0] > 1000

@@ -8,17 +8,17 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, spc
+from committeepack.figures import charts, spc, spc_chart
 from committeepack.figures.model import SpcSeries
 
-LABEL_VERDICT = {label: verdict for verdict, (_, _, label) in charts.SPC_STYLES.items()}
+LABEL_VERDICT = {label: verdict for verdict, (_, _, label) in spc_chart.SPC_STYLES.items()}
 
 
 def drawn_verdicts(monkeypatch, series: SpcSeries) -> tuple[dict[int, str], str]:
     """Each month's verdict as the chart colours it, and the chart's alt text."""
     captured = []
     monkeypatch.setattr(charts, "_png", lambda plt, figure: captured.append(figure) or b"")
-    chart = charts.spc_chart(series)
+    chart = spc_chart.spc_chart(series)
     [figure] = captured
     drawn: dict[int, str] = {}
     for collection in figure.axes[0].collections:
@@ -87,7 +87,7 @@ def test_a_random_series_agrees(monkeypatch, counts, improvement, run):
     months = [f"{2021 + i // 12}-{i % 12 + 1:02d}" for i in range(len(counts))]
     values = [Fraction(c) for c in counts]
     analysis = spc.analyse(values, spc.SpcOptions(improvement, run=run))
-    labels = [f"{charts.MONTH_NAMES[int(m[5:]) - 1]} {m[:4]}" for m in months]
+    labels = [f"{spc_chart.MONTH_NAMES[int(m[5:]) - 1]} {m[:4]}" for m in months]
     series = SpcSeries(
         "s",
         "Calls",

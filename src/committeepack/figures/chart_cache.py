@@ -22,7 +22,12 @@ from pathlib import Path
 from ..codehash import code_hash
 from .charts import Chart
 
-DRAWING_CODE = ("figures/charts.py", "figures/compute.py", "figures/sentences.py")
+DRAWING_CODE = (
+    "figures/charts.py",
+    "figures/spc_chart.py",
+    "figures/compute.py",
+    "figures/sentences.py",
+)
 INDEX = "index.json"
 
 
@@ -58,9 +63,10 @@ def _plain(value):
 
 def draw(request: ChartRequest) -> Chart:
     """Draw one chart (in this process)."""
-    from . import charts
+    from . import charts, spc_chart
 
-    return getattr(charts, request.kind)(*request.args, **dict(request.kwargs))
+    module = spc_chart if request.kind == "spc_chart" else charts
+    return getattr(module, request.kind)(*request.args, **dict(request.kwargs))
 
 
 class ChartCache:
