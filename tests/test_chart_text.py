@@ -51,8 +51,12 @@ def visible_texts(figure) -> list:
 
 
 def assert_inside(seen, family: str, size: int) -> None:
-    """Every text inside its picture, and no two category names overlapping."""
+    """Every text inside its picture, and no two texts overlapping (by more than a pixel)."""
     for canvas, texts, ticks in seen:
+        for first, second in itertools.combinations(texts, 2):
+            if first.overlaps(second):
+                both = first.intersection(first, second)
+                assert both.width <= 1 or both.height <= 1, (family, size, "texts overlap")
         ordered = sorted(ticks, key=lambda box: box.y0)
         for lower, upper in itertools.pairwise(ordered):
             assert lower.y1 <= upper.y0 + 1, (family, size, "category names overlap")

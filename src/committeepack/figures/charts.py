@@ -9,6 +9,7 @@ as the paper around them. matplotlib is imported only when a chart is drawn.
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 
 from . import compute
@@ -82,8 +83,21 @@ def _keep_inside(figure, axes, labels: list) -> None:
     measured with the font in use (a wider font or a larger size needs more room), then lay
     the figure out again. Each round solves for the limits that fit the labels as measured;
     a few rounds settle the layout, whose tick labels change with the limits."""
+    figure.tight_layout()
+    for _ in range(6):  # the limits, the ticks and the canvas settle one another
+        _fit_limits(figure, axes, labels, relayout=True)
+        _thin_ticks(figure, axes)
+        _within_canvas(figure, axes)
+        _fit_limits(figure, axes, labels, relayout=False)
+        if _settled(figure, axes, labels):
+            return
+
+
+def _fit_limits(figure, axes, labels: list, relayout: bool) -> None:
+    """Solve the value axis's limits so that each label beside a bar lies inside the axes."""
     for _ in range(6):
-        figure.tight_layout()
+        if relayout:
+            figure.tight_layout()
         figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         box = axes.get_window_extent(renderer)
@@ -99,11 +113,46 @@ def _keep_inside(figure, axes, labels: list) -> None:
             if extent.x0 < box.x0 + 1:  # drawn to the left of x
                 new_low = min(new_low, (x - high * share) / (1 - share))
         if (new_low, new_high) == (low, high):
-            break
+            return
         axes.set_xlim(new_low, new_high)
-    else:
-        figure.tight_layout()
-    _within_canvas(figure, axes)
+
+
+def _thin_ticks(figure, axes) -> None:
+    """As few value ticks as keep their labels apart, as measured."""
+    from matplotlib.ticker import MaxNLocator
+
+    for bins in (6, 5, 4, 3, 2):
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=bins))
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        boxes = sorted(
+            (t.get_window_extent(renderer) for t in _tick_labels(axes.xaxis)), key=lambda b: b.x0
+        )
+        if all(b.x0 - a.x1 >= 6 for a, b in itertools.pairwise(boxes)):
+            return
+
+
+def _tick_labels(axis) -> list:
+    low, high = sorted(axis.get_view_interval())
+    return [
+        tick.label1
+        for tick in axis.get_major_ticks()
+        if low <= tick.get_loc() <= high and tick.label1.get_text().strip()
+    ]
+
+
+def _settled(figure, axes, labels: list) -> bool:
+    """Every label inside the axes, every text inside the picture."""
+    figure.draw_without_rendering()
+    renderer = figure.canvas.get_renderer()
+    box = axes.get_window_extent(renderer)
+    width = figure.bbox.width
+    inside = all(
+        box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1
+        for e in (label.get_window_extent(renderer) for label in labels)
+    )
+    texts = [t.get_window_extent(renderer) for t in _texts(figure)]
+    return inside and all(b.x0 >= -0.5 and b.x1 <= width + 0.5 for b in texts)
 
 
 def _within_canvas(figure, axes) -> None:
