@@ -10,7 +10,7 @@ import matplotlib.pyplot  # noqa: E402, F401
 import pandas  # noqa: E402, F401
 
 from committeepack.config import load_config  # noqa: E402
-from committeepack.figures import charts  # noqa: E402
+from committeepack.figures import charts, spc_chart  # noqa: E402
 from committeepack.figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries  # noqa: E402
 from committeepack.figures.tables import load_figures  # noqa: E402
 
@@ -26,7 +26,7 @@ for _spec, built in figures.of_kind("districts", DistrictTable):
 for _spec, built in figures.of_kind("wards", CountTable):
     charts.ranked_bars([(f.name, f.current) for f in built.table], "", "r", "s")
 for _spec, built in figures.of_kind("monthly", SpcSeries):
-    charts.spc_chart(built)
+    spc_chart.spc_chart(built)
 # the data on a page's chart
 for _spec, built in figures.of_kind("crime_by_type", CrimeTree):
     types = [

@@ -121,9 +121,10 @@ def _thin_ticks(figure, axes) -> None:
     """As few value ticks as keep their labels apart, as measured."""
     from matplotlib.ticker import MaxNLocator
 
-    for bins in (6, 5, 4, 3, 2):
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=bins))
-        figure.draw_without_rendering()
+    for bins in (None, 6, 5, 4, 3, 2):
+        if bins is not None:  # the ticks as they stand (just drawn) first
+            axes.xaxis.set_major_locator(MaxNLocator(nbins=bins))
+            figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         boxes = sorted(
             (t.get_window_extent(renderer) for t in _tick_labels(axes.xaxis)), key=lambda b: b.x0
@@ -142,8 +143,7 @@ def _tick_labels(axis) -> list:
 
 
 def _settled(figure, axes, labels: list) -> bool:
-    """Every label inside the axes, every text inside the picture."""
-    figure.draw_without_rendering()
+    """Every label inside the axes, every text inside the picture (as last drawn)."""
     renderer = figure.canvas.get_renderer()
     box = axes.get_window_extent(renderer)
     width = figure.bbox.width
@@ -158,8 +158,9 @@ def _settled(figure, axes, labels: list) -> bool:
 def _within_canvas(figure, axes) -> None:
     """Narrow the axes until every text of the figure, as drawn, lies inside the picture (the
     layout above can leave a label a pixel or two past the edge)."""
-    for _ in range(6):
-        figure.draw_without_rendering()
+    for attempt in range(6):
+        if attempt:  # the figure was drawn by the step before; again after each change
+            figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         boxes = [t.get_window_extent(renderer) for t in _texts(figure) if t.get_visible()]
         width = figure.bbox.width

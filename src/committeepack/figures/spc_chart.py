@@ -192,7 +192,9 @@ def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) ->
     """Label months on the calendar (every month, quarter, half year or year, the fewest
     steps whose labels do not touch as measured), with the year under the first label and
     under each label where the year changes."""
-    for step in MONTH_STEPS:
+    # no more than about a dozen labels to start with: fewer draws to find the step
+    first = next(i for i, step in enumerate(MONTH_STEPS) if len(months) / step <= 13 or step == 12)
+    for step in MONTH_STEPS[first:]:
         ticks, texts, year = [], [], None
         for index, month in enumerate(months):
             number = int(month[5:7])
