@@ -477,3 +477,8 @@ def test_a_baseline_longer_than_its_segment_uses_the_whole_segment():
     assert not any(s.fixed for s in result.segments)
     ended = analyse([*STABLE, *STABLE], rebase=(13,), baseline_ends=(13,))
     assert [s.baseline for s in ended.segments] == [13, 13]  # an end at a segment's start
+
+
+def test_a_rebase_at_the_first_point_changes_nothing():
+    assert [s.start for s in analyse(STABLE, rebase=(0,)).segments] == [0]
+    assert analyse(STABLE, rebase=(0,)).segments[0].mean == analyse(STABLE).segments[0].mean
