@@ -141,6 +141,52 @@ def build(
         )
 
 
+@cli.command()
+@click.argument("papers", nargs=-1)
+@_project_option
+@click.option("--force", is_flag=True, help="Replace papers edited by hand (a copy is kept).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_context
+@_report_errors
+def publish(
+    ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool, strict: bool
+) -> None:
+    """Build what is out of date, then make out/pdf/PAPER.pdf for each paper.
+
+    The PDFs are tagged (headings, alternative text, table header rows), carry their title
+    and language, and are checked; only papers that changed are converted again. Needs
+    LibreOffice.
+    """
+    from .build import build as run_build
+    from .config import find_project_root, load_config
+    from .publish import find_soffice, publish_pdfs
+
+    config = load_config(find_project_root(project))
+    soffice = find_soffice((config.raw.get("publish") or {}).get("soffice"))
+    result = run_build(
+        project,
+        list(papers) or None,
+        force=force,
+        strict=strict,
+        progress=_progress(ctx.obj["quiet"]),
+    )
+    _clear_progress(ctx.obj["quiet"])
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    outputs = [w.name for w in result.written if w.name.endswith(".docx")]
+    published = publish_pdfs(config.root / config.output_dir, outputs, soffice)
+    for problem in published.problems:
+        click.echo(f"Warning: {problem}", err=True)
+    if not ctx.obj["quiet"]:
+        click.echo(result.summary())
+        for name in published.converted:
+            click.echo(f"  pdf/{name}: converted")
+        for name in published.unchanged:
+            click.echo(f"  pdf/{name}: unchanged")
+    if strict and published.problems:
+        raise SystemExit(1)
+
+
 def _progress(quiet: bool):
     """Progress lines on stderr: rewritten in place on a terminal, plain lines otherwise."""
     if quiet:

@@ -133,6 +133,10 @@ SCHEMA = Field(
             previous=_text("Oct 2023 - Sep 2024"),
             current=_text("Oct 2024 - Sep 2025"),
         ),
+        "publish": _table(
+            required=False,
+            soffice=Field("text", example='"C:/Program Files/LibreOffice/program/soffice.exe"'),
+        ),
         "symbols": _table(
             required=False,
             suppress_below=Field("integer", example="5", minimum=0),
