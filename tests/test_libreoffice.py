@@ -262,3 +262,26 @@ def test_no_paper_ends_with_a_blank_page(pdfs):
     for paper in PAPERS.values():
         pages = page_bodies(pdfs / paper.output.replace(".docx", ".pdf"))
         assert len(pages[-1]) > 1 or (pages[-1] == [] and len(pages[-2]) > 1), paper.name
+
+
+def test_a_failing_libreoffice_is_a_warning_not_a_traceback(tmp_path, monkeypatch):
+    import docx
+    from click.testing import CliRunner
+
+    from committeepack import contents_pages
+    from committeepack.cli import cli
+    from committeepack.word.fields import contents_entries
+
+    def broken(*args, **kwargs):
+        raise subprocess.CalledProcessError(1, args[0])
+
+    monkeypatch.setattr(contents_pages.subprocess, "run", broken)
+    project = copy_project(REPO, tmp_path / "broken")
+    result = CliRunner().invoke(cli, ["build", "-p", str(project), "strategic-assessment"])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert (
+        "Warning: LibreOffice could not lay the papers out (CalledProcessError), so the contents "
+        "pages carry no page numbers this time"
+    ) in result.output
+    paper = docx.Document(str(project / "out/strategic-assessment.docx"))
+    assert not any("\t" in e.text for e in contents_entries(paper))

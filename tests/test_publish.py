@@ -65,3 +65,18 @@ def test_without_libreoffice_publish_says_where_to_get_it(figures, monkeypatch):
     assert result.output.startswith("Error: publishing needs LibreOffice to make the PDFs")
     assert not (figures / "out").exists() or not any((figures / "out").glob("pdf/*.pdf"))
     assert shutil.which is not None
+
+
+def test_a_failing_conversion_is_one_line(figures, monkeypatch):
+    import subprocess
+
+    def broken(*args, **kwargs):
+        raise subprocess.TimeoutExpired(args[0], 900)
+
+    monkeypatch.setattr(publish.subprocess, "run", broken)
+    result = run(figures, "publish")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: LibreOffice failed to make the PDFs (TimeoutExpired); close any LibreOffice "
+        "window and publish again"
+    )

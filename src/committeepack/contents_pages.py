@@ -101,7 +101,19 @@ def add_page_numbers_all(papers: dict[str, bytes]) -> dict[str, bytes]:
     numbered = {name: data for name, data in papers.items() if has_contents(data)}
     if not numbered:
         return papers
-    pages = page_texts_of(numbered)
+    try:
+        pages = page_texts_of(numbered)
+    except (subprocess.SubprocessError, OSError) as exc:
+        from .errors import warn
+
+        warn(
+            CommitteePackError(
+                f"LibreOffice could not lay the papers out ({exc.__class__.__name__}), so the "
+                "contents pages carry no page numbers this time (Word fills them in); close "
+                "any LibreOffice window and build again, or build with --no-page-numbers"
+            )
+        )
+        return papers
     return {
         name: _numbered(data, pages[name]) if name in numbered else data
         for name, data in papers.items()

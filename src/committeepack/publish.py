@@ -62,21 +62,31 @@ def find_soffice(configured: str | None = None) -> str:
 def convert(soffice: str, papers: list[Path], folder: Path) -> None:
     """Convert ``papers`` to tagged PDF in ``folder``, in one LibreOffice run."""
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={Path(profile).as_uri()}",
-                "--headless",
-                "--convert-to",
-                EXPORT,
-                "--outdir",
-                str(folder),
-                *map(str, papers),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=900,
-        )
+        try:
+            _run(soffice, profile, papers, folder)
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise CommitteePackError(
+                f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "
+                "LibreOffice window and publish again"
+            ) from None
+
+
+def _run(soffice: str, profile: str, papers: list[Path], folder: Path) -> None:
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--convert-to",
+            EXPORT,
+            "--outdir",
+            str(folder),
+            *map(str, papers),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
 
 
 def publish_pdfs(out_dir: Path, papers: list[str], soffice: str) -> Published:
