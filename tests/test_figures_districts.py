@@ -28,7 +28,8 @@ def district_table(tmp_path, text: str, area: str = "Alpha", **options):
     rows = check_rows(source, tables._columns(spec), {}, {}, errors)
     assert not errors, [str(e) for e in errors]
     warnings: list[CommitteePackError] = []
-    built = build_districts(rows, spec, SimpleNamespace(area=area), errors, warnings)
+    config = SimpleNamespace(area=area, reader=lambda: SimpleNamespace(line_of=lambda path: None))
+    built = build_districts(rows, spec, config, errors, warnings)
     return built, [str(e) for e in errors], [str(w) for w in warnings]
 
 

@@ -230,12 +230,12 @@ def test_headings_only_table(figures):
         ),
         (
             'baseline_until = ["2030-01"]',
-            "committeepack.toml: tables.monthly.baseline_until: 2030-01 is not a month of the "
+            "committeepack.toml:69: tables.monthly.baseline_until: 2030-01 is not a month of the "
             "table; use one from 2024-01 to 2025-02",
         ),
         (
             'baseline = 12\nbaseline_until = ["2024-12"]',
-            "committeepack.toml: tables.monthly.baseline: give baseline (a number of months) or "
+            "committeepack.toml:69: tables.monthly.baseline: give baseline (a number of months) or "
             "baseline_until, not both",
         ),
     ],

@@ -33,7 +33,11 @@ def published(name: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def figures():
-    config = SimpleNamespace(area="Maidstone", raw={"periods": PERIODS})
+    config = SimpleNamespace(
+        area="Maidstone",
+        raw={"periods": PERIODS},
+        reader=lambda: SimpleNamespace(line_of=lambda path: None),
+    )
     specs, rows = {}, {}
     for name, kind, file, options in [
         ("crime", "crime_by_type", "crime-by-type.csv", {}),

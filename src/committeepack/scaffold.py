@@ -142,11 +142,8 @@ def _cell(text: str):
     plain = text.replace(",", "") if text[:1].isdigit() else text
     if plain.isdigit():
         return int(plain)
-    try:
-        if plain and plain.replace(".", "", 1).isdigit():
-            return float(plain)
-    except ValueError:  # pragma: no cover
-        pass
+    if plain and plain.replace(".", "", 1).isdigit():
+        return float(plain)
     return text
 
 

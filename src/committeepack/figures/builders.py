@@ -130,7 +130,7 @@ def _monthly(rows: Rows, spec: TableSpec, config, errors, warnings):
                 )
             )
             return None
-    options = _spc_options(spec, months, errors)
+    options = _spc_options(spec, months, config, errors)
     if options is None:
         return None
     if len(months) < 2:
@@ -151,12 +151,14 @@ def _monthly(rows: Rows, spec: TableSpec, config, errors, warnings):
     )
 
 
-def _spc_options(spec: TableSpec, months: list[str], errors) -> spc.SpcOptions | None:
-    """The table's SPC settings, checked against its months; None after an error."""
+def _spc_options(spec: TableSpec, months: list[str], config, errors) -> spc.SpcOptions | None:
+    """The table's SPC settings, checked against its months (the schema has checked their
+    form); None after an error."""
     where = f"tables.{spec.name}"
 
     def fail(key: str, message: str) -> None:
-        errors.append(ConfigError(f"{where}.{key}: {message}", "committeepack.toml"))
+        line = config.reader().line_of(("tables", spec.name, key))
+        errors.append(ConfigError(f"{where}.{key}: {message}", "committeepack.toml", line))
 
     indexes: dict[str, list[int]] = {}
     for key in ("rebase", "baseline_until"):
@@ -172,9 +174,6 @@ def _spc_options(spec: TableSpec, months: list[str], errors) -> spc.SpcOptions |
     baseline = spec.options.get("baseline")
     if baseline is not None and "baseline_until" in indexes:
         fail("baseline", "give baseline (a number of months) or baseline_until, not both")
-        return None
-    if baseline is not None and baseline < 12:
-        fail("baseline", f"{baseline} months is too few; fix the limits after 12 months or more")
         return None
     if any(i == 0 for i in indexes.get("baseline_until", [])):
         fail("baseline_until", "a baseline needs at least two months")

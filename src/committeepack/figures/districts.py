@@ -52,7 +52,8 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
     options = spec.options
     periods = [str(p) for p in options["periods"]]
     where = f"tables.{spec.name}"
-    declared = _declared_totals(options, where, errors)
+    declared = _declared_totals(options)
+    key_line = config.reader().line_of
     unranked = {str(n).casefold() for n in options.get("unranked", [])}
     divisions = {
         str(r["division"]).casefold(): str(r["division"]) for r in rows.rows if r["division"]
@@ -107,6 +108,7 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
                     f"{where}.totals.{name}: no row named '{missing[0]}' in "
                     f"{rows.source.name()}; use a name from its district column",
                     WHERE,
+                    key_line(("tables", spec.name, "totals", name)),
                 )
             )
             return None
@@ -119,6 +121,7 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
                 f"{where}.rank_by: the table has no population (or rate) column, so it cannot "
                 'be ranked by rate; give populations, or set rank_by = "change"',
                 WHERE,
+                key_line(("tables", spec.name, "rank_by")),
             )
         )
         return None
@@ -140,22 +143,15 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
     )
 
 
-def _declared_totals(options: dict, where: str, errors) -> dict[str, tuple[str, _Total]]:
-    declared: dict[str, tuple[str, _Total]] = {}
-    for name, parts in dict(options.get("totals", {})).items():
-        if isinstance(parts, str) and parts in ("districts", "divisions"):
-            declared[name.casefold()] = (name, _Total(parts))
-        elif isinstance(parts, list) and parts and all(isinstance(p, str) for p in parts):
-            declared[name.casefold()] = (name, _Total(tuple(parts)))
-        else:
-            errors.append(
-                ConfigError(
-                    f'{where}.totals.{name}: give "districts", "divisions" or a list of the '
-                    'rows it adds up, e.g. ["Districts", "Medway"]',
-                    WHERE,
-                )
-            )
-    return declared
+def _declared_totals(options: dict) -> dict[str, tuple[str, _Total]]:
+    """The declared totals by folded name (the schema has checked each value's form)."""
+    return {
+        str(name).casefold(): (
+            str(name),
+            _Total(parts if isinstance(parts, str) else tuple(str(p) for p in parts)),
+        )
+        for name, parts in dict(options.get("totals", {})).items()
+    }
 
 
 def _check_rates(result, rows: Rows, where: str, options: dict, errors) -> bool | None:

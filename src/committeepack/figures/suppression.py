@@ -22,8 +22,9 @@ def apply_disclosure(figures, rule: Disclosure) -> None:
         _districts(districts, rule)
 
 
-def _hide(figure: Figure, hidden: set, rule: Disclosure) -> Figure:
-    periods = frozenset(p for p in PERIODS if (figure.name, p) in hidden)
+def _hide(figure: Figure, hidden: set, rule: Disclosure, key: str | None = None) -> Figure:
+    """The figure with its hidden periods (its cells keyed by ``key``, else its name)."""
+    periods = frozenset(p for p in PERIODS if (key or figure.name, p) in hidden)
     return dataclasses.replace(figure, hidden=periods, rule=rule)
 
 
@@ -44,13 +45,12 @@ def _crime(crime: CrimeTree, rule: Disclosure) -> None:
 def _counts(counts: CountTable, rule: Disclosure, with_total: bool) -> None:
     names = list(counts.table.figures)
     values = {(n, p): getattr(counts.table.figures[n], p) for n in names for p in PERIODS}
-    values.update({("\0total", p): getattr(counts.total, p) for p in PERIODS})
+    values.update({("\0total", p): getattr(counts.total, p) for p in PERIODS})  # \0: no row's name
     sums = [(("\0total", p) if with_total else None, [(n, p) for n in names]) for p in PERIODS]
     hidden = suppress(values, sums, rule)
     for name in names:
         counts.table.figures[name] = _hide(counts.table.figures[name], hidden, rule)
-    total = dataclasses.replace(counts.total, name="\0total")
-    counts.total = dataclasses.replace(_hide(total, hidden, rule), name=counts.total.name)
+    counts.total = _hide(counts.total, hidden, rule, key="\0total")
 
 
 def _districts(table: DistrictTable, rule: Disclosure) -> None:

@@ -70,7 +70,8 @@ def data_table(
             style_id,
             numeric,
             TOTAL_FILL if shaded else None,
-            keep_with_next=index < min(KEEP_ROWS, len(body) - 1),
+            # the first rows stay with the header, and the last row is never alone overleaf
+            keep_with_next=index < min(KEEP_ROWS, len(body) - 1) or index == len(body) - 2,
         )
     spacer = wordxml.add_paragraph(container, style=styles.body)
     spacer.paragraph_format.space_after = Twips(0)
@@ -113,6 +114,10 @@ def note_after(table, text: str, style: str):
     """A short note paragraph straight after ``table`` (what its symbols mean)."""
     from docx.text.paragraph import Paragraph
 
+    last_row = table.rows[-1]
+    for cell in last_row.cells:  # the note stays on the page of the table's end
+        for cell_paragraph in cell.paragraphs:
+            cell_paragraph.paragraph_format.keep_with_next = True
     element = wordxml.new_paragraph_element()
     table._tbl.addnext(element)
     paragraph = Paragraph(element, table._parent)
