@@ -1,8 +1,11 @@
 """Publishing: each paper as an accessible PDF, converted again only when it changed."""
 
+import re
 import shutil
 
+import docx
 import pytest
+from pypdf import PdfReader
 
 from committeepack import pdf_check, publish
 
@@ -11,24 +14,251 @@ from conftest import REPO, copy_project, edit, run
 pytestmark = pytest.mark.e2e
 
 
-def test_publish_makes_accessible_pdfs_and_converts_only_what_changed(tmp_path):
-    project = copy_project(REPO, tmp_path / "pack")
-    first = run(project, "publish")
-    assert first.exit_code == 0, first.output
-    pdfs = sorted(p.name for p in (project / "out/pdf").glob("*.pdf"))
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The example, published once for the tests that only read what publish made."""
+    project = copy_project(REPO, tmp_path_factory.mktemp("published") / "pack")
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    return project
+
+
+def _pages(pdf):
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
+def _agenda_rows(project):
+    document = docx.Document(str(project / "out/agenda.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
+    return [[c.text for c in row.cells] for row in table.rows[1:]]
+
+
+def test_every_pdf_is_made_tagged_titled_and_checked(published):
+    pdfs = sorted(p.name for p in (published / "out/pdf").glob("*.pdf"))
     assert pdfs == [
         "agenda-item.pdf",
+        "agenda.pdf",
         "community-safety-plan.pdf",
         "data-on-a-page.pdf",
+        "minutes.pdf",
         "strategic-assessment.pdf",
     ]
-    for name in pdfs:
-        assert pdf_check.problems(project / "out/pdf" / name) == [], name
-    assert "Warning" not in first.output
+    for pdf in [*(published / "out/pdf").glob("*.pdf"), published / "out/agenda-pack.pdf"]:
+        assert pdf_check.problems(pdf) == [], pdf.name
+    pack = PdfReader(published / "out/agenda-pack.pdf")
+    assert pack.trailer["/Root"]["/Lang"] == "en-GB"
+    assert pack.metadata.title == (
+        "Agenda: Communities, Housing and Environment Committee, Tuesday 2 June 2026"
+    )
+    assert not (published / "out/agenda-pack-restricted.pdf").exists()
+
+
+def test_the_front_sheet_page_ranges_are_where_the_pack_puts_each_item(published):
+    pages = _pages(published / "out/agenda-pack.pdf")
+    front = next(i for i, text in enumerate(pages) if "Agenda Item 8" in text.splitlines())
+    assert front >= 1
+    # every page after the front sheet prints its number, counted from 1
+    for index, text in enumerate(pages[front:], 1):
+        assert text.strip().splitlines()[-1].strip() == f"Page {index}", index
+    assert not any(re.search(r"^Page \d+$", t, re.MULTILINE) for t in pages[:front])
+    labelled = {
+        line.strip(): index
+        for index, text in enumerate(pages[front:], 1)
+        for line in text.splitlines()[:1]
+        if re.fullmatch(r"(Agenda Item \d+|Appendix \d+)", line.strip())
+    }
+    assert labelled == {
+        "Agenda Item 8": 1,
+        "Agenda Item 12": labelled["Agenda Item 12"],
+        "Appendix 1": labelled["Appendix 1"],
+        "Appendix 2": labelled["Appendix 2"],
+        "Appendix 3": labelled["Appendix 3"],
+    }
+    rows = {row[0]: row[2] for row in _agenda_rows(published)}
+    numbered = len(pages) - front
+    assert rows["8."] == f"1 - {labelled['Agenda Item 12'] - 1}"
+    assert rows["12."] == f"{labelled['Agenda Item 12']} - {numbered}"
+    assert [rows[f"{n}."] for n in (1, 2, 3, 9, 10, 11)] == [""] * 6
+    # each part's first page shows the part's own first heading after its label
+    first = pages[front + labelled["Appendix 1"] - 1].splitlines()
+    assert first[1:3] == ["Safer Brackenford Partnership", "Strategic Assessment 2026/27"]
+    minutes = pages[front].splitlines()
+    assert minutes[1].startswith("BRACKENFORD BOROUGH")
+    # the assessment's contents give the pack's page numbers
+    contents = pages[front + labelled["Appendix 1"]]
+    aim = next(
+        i for i, t in enumerate(pages[front:], 1) if "Aim of this assessment" in t.splitlines()[:3]
+    )
+    assert re.search(rf"Aim of this assessment\.+\s*{aim}\b", contents)
+
+
+def test_the_pack_has_a_bookmark_for_each_item_and_appendix(published):
+    reader = PdfReader(published / "out/agenda-pack.pdf")
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    assert [entry.title for entry in top] == [
+        "Agenda",
+        "Agenda Item 8: Minutes of the Meeting held on Tuesday 18 November 2025",
+        "Agenda Item 12: Safer Brackenford Partnership Strategic Assessment 2026/27 and "
+        "Community Safety Plan Update",
+        "Appendix 1: Strategic Assessment 2026/27",
+        "Appendix 2: Strategic Assessment 2026/27: data on a page",
+        "Appendix 3: Community Safety Plan 2025-2028, May 2026 update",
+    ]
+    pages = _pages(published / "out/agenda-pack.pdf")
+    for entry in top[1:]:
+        label = entry.title.split(":")[0]
+        assert pages[reader.get_destination_page_number(entry)].splitlines()[0] == label
+    nested = reader.outline[reader.outline.index(top[3]) + 1]
+    assert isinstance(nested, list) and nested[0].title == "Aim of this assessment"
+
+
+def test_the_pack_carries_alt_text_and_header_rows(published):
+    root = PdfReader(published / "out/agenda-pack.pdf").trailer["/Root"]["/StructTreeRoot"]
+    figures = pdf_check.figures(root)
+    assert len(figures) >= 6  # the assessment's charts and the data on a page's
+    assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
+    assert "/TH" in _structure_types(root)
+
+
+def _structure_types(element, seen=None) -> set:
+    seen = set() if seen is None else seen
+    found = set()
+    kids = element.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids]:
+        node = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(node, dict) and id(node) not in seen:
+            seen.add(id(node))
+            if "/S" in node:
+                found.add(str(node["/S"]))
+            found |= _structure_types(node, seen)
+    return found
+
+
+def test_front_sheet_text(published):
+    document = docx.Document(str(published / "out/agenda.docx"))
+    text = [p.text for p in document.paragraphs if p.text.strip()]
+    assert text == [
+        "Brackenford Borough Council",
+        "Communities, Housing and Environment Committee acting as the Crime and Disorder Committee",
+        "Agenda",
+        "Issued on Friday 22 May 2026",
+        "Simon Ashworth, Chief Executive",
+        "Information for the public",
+        "To ask a question at this meeting, or to speak on an item on the agenda, contact "
+        "democratic services on 01632 960 418 or at committees@brackenford.example.gov.uk by "
+        "5 pm one clear working day before the meeting, giving the full text of your question "
+        "or the item you wish to speak on.",
+        "This agenda and its reports can be made available in alternative formats, such as "
+        "large print, audio or another language; contact democratic services on 01632 960 418 "
+        "or at committees@brackenford.example.gov.uk to ask.",
+        "To find out more about the work of the Committee, visit www.brackenford.example.gov.uk.",
+    ]
+    facts = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert facts == [
+        ["Date", "Tuesday 2 June 2026"],
+        ["Time", "6.30 pm"],
+        ["Venue", "Town Hall, Market Square, Brackenford"],
+        [
+            "Membership",
+            "Councillors Achebe, Brennan, Castellano, Dunmore, Ferris, Hollis (Chair), "
+            "Kowalczyk, Lindqvist, Osei and Quayle",
+        ],
+    ]
+    rows = _agenda_rows(published)
+    assert [row[:2] for row in rows] == [
+        ["1.", "Apologies for Absence"],
+        ["2.", "Notification of Substitute Members"],
+        ["3.", "Urgent Items"],
+        ["4.", "Notification of Visiting Members"],
+        ["5.", "Disclosures by Members and Officers"],
+        ["6.", "Disclosures of Lobbying"],
+        [
+            "7.",
+            "To consider whether any items should be taken in private because of the possible "
+            "disclosure of exempt information",
+        ],
+        ["8.", "Minutes of the Meeting held on Tuesday 18 November 2025"],
+        ["9.", "Presentation of Petitions (if any)"],
+        ["10.", "Questions from Members of the Public (if any)"],
+        ["11.", "Questions from Members to the Chair (if any)"],
+        [
+            "12.",
+            "Safer Brackenford Partnership Strategic Assessment 2026/27 and Community Safety "
+            "Plan Update",
+        ],
+    ]
+    assert document.tables[1].rows[0]._tr.trPr.xml.count("tblHeader") == 1
+
+
+def test_minutes_are_printed_as_the_council_prints_them(published):
+    document = docx.Document(str(published / "out/minutes.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert headings[0] == "1. APOLOGIES FOR ABSENCE"
+    assert headings[-2:] == [
+        "12. COMMUNITY SAFETY PARTNERSHIP MID-YEAR UPDATE",
+        "13. DURATION OF MEETING",
+    ]
+    texts = [p.text for p in document.paragraphs]
+    assert texts[-1] == "6.30 pm to 7.48 pm"
+    present = next(p for p in document.paragraphs if p.text.startswith("Present: "))
+    assert present.runs[0].bold and "Hollis (Chair)" in present.text
+    resolved = [p for p in document.paragraphs if p.text.startswith("RESOLVED:")]
+    assert len(resolved) == 3
+    for paragraph in resolved:
+        runs = [run for run in paragraph.runs if run.text]
+        assert runs[0].text == "RESOLVED:" and runs[0].bold
+        assert not runs[1].bold
+    numbered = [
+        p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
+    ]
+    assert [p.text for p in numbered] == [
+        "the mid-year update be noted; and",
+        "the results of the residents' survey be reported to the Committee with the 2026/27 "
+        "strategic assessment.",
+    ]
+    assert document.core_properties.title == (
+        "Minutes of the Meeting held on Tuesday 18 November 2025"
+    )
+
+
+def test_publish_again_converts_only_what_changed(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    assert run(project, "publish").exit_code == 0
+    again = run(project, "publish")
+    assert again.exit_code == 0, again.output
+    assert ": made" not in again.output
+    assert "  agenda-pack.pdf: unchanged" in again.output
     edit(project / "inputs/agenda-item.md", "Each year the", "Every year the")
     second = run(project, "publish")
-    assert "  pdf/agenda-item.pdf: converted" in second.output
+    assert "  pdf/agenda-item.pdf: made" in second.output
     assert "  pdf/strategic-assessment.pdf: unchanged" in second.output
+    assert "  pdf/minutes.pdf: unchanged" in second.output
+    assert "  agenda-pack.pdf: made" in second.output
+    assert "Every year the" in "".join(_pages(project / "out/agenda-pack.pdf"))
+
+
+def test_exempt_items_go_only_into_the_restricted_pack(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    edit(
+        project / "inputs/agenda-item.md",
+        "classification: public",
+        "classification: exempt\nexempt_paragraph: 3",
+    )
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    public = "\n".join(_pages(project / "out/agenda-pack.pdf"))
+    restricted = "\n".join(_pages(project / "out/agenda-pack-restricted.pdf"))
+    assert "Agenda Item 12" not in public.splitlines()
+    assert "Appendix 1" not in public.splitlines()
+    assert "Executive Summary" not in public
+    assert "Agenda Item 12" in restricted.splitlines()
+    assert "Executive Summary" in restricted
+    document = docx.Document(str(project / "out/agenda.docx"))
+    exempt = [[c.text for c in row.cells] for row in document.tables[2].rows]
+    assert exempt[1][0] == "12." and exempt[1][2] == "3"
+    assert "12." not in [row[0] for row in _agenda_rows(project)]
+    assert pdf_check.problems(project / "out/agenda-pack-restricted.pdf") == []
 
 
 def test_an_untagged_pdf_fails_the_check(tmp_path):

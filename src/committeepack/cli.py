@@ -151,19 +151,18 @@ def build(
 def publish(
     ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool, strict: bool
 ) -> None:
-    """Build what is out of date, then make out/pdf/PAPER.pdf for each paper.
+    """Build what is out of date, then make the agenda pack and every paper as PDF.
 
-    The PDFs are tagged (headings, alternative text, table header rows), carry their title
-    and language, and are checked; only papers that changed are converted again. Needs
-    LibreOffice.
+    Writes out/pdf/PAPER.pdf for each paper, the minutes (out/minutes.docx) from
+    inputs/minutes.md, the front sheet out/agenda.docx with each item's pages, and the pack
+    out/agenda-pack.pdf: the front sheet, the minutes, then each report with its appendices,
+    numbered continuously, with a bookmark for each. Exempt items go only into
+    out/agenda-pack-restricted.pdf. The PDFs are tagged, carry their title and language, and
+    are checked; only what changed is converted again. Needs LibreOffice.
     """
-    from .build import build as run_build
-    from .config import find_project_root, load_config
-    from .publish import find_soffice, publish_pdfs
+    from .publishing import publish as run_publish
 
-    config = load_config(find_project_root(project))
-    soffice = find_soffice((config.raw.get("publish") or {}).get("soffice"))
-    result = run_build(
+    published = run_publish(
         project,
         list(papers) or None,
         force=force,
@@ -171,18 +170,12 @@ def publish(
         progress=_progress(ctx.obj["quiet"]),
     )
     _clear_progress(ctx.obj["quiet"])
-    for warning in result.warnings:
+    result = published.build
+    for warning in [*result.warnings, *published.problems]:  # type: ignore[attr-defined]
         click.echo(f"Warning: {warning}", err=True)
-    outputs = [w.name for w in result.written if w.name.endswith(".docx")]
-    published = publish_pdfs(config.root / config.output_dir, outputs, soffice)
-    for problem in published.problems:
-        click.echo(f"Warning: {problem}", err=True)
     if not ctx.obj["quiet"]:
-        click.echo(result.summary())
-        for name in published.converted:
-            click.echo(f"  pdf/{name}: converted")
-        for name in published.unchanged:
-            click.echo(f"  pdf/{name}: unchanged")
+        click.echo(result.summary())  # type: ignore[attr-defined]
+        click.echo(published.summary())
     if strict and published.problems:
         raise SystemExit(1)
 

@@ -137,6 +137,32 @@ SCHEMA = Field(
             required=False,
             soffice=Field("text", example='"C:/Program Files/LibreOffice/program/soffice.exe"'),
         ),
+        "agenda": _table(
+            required=False,
+            members=Field("texts", example='["Brown", "Clarke", "Khan"]'),
+            chair=_text("Clarke", required=False),
+            vice_chair=_text("Khan", required=False),
+            issued_on=Field("date", example="2026-05-22"),
+            chief_executive=_text("chief_executive (a key of [people])", required=False),
+            standard_items=Field("texts", example='["Apologies for Absence", "{minutes}"]'),
+            minutes=_text("inputs/minutes.md", required=False),
+            telephone=_text("01234 567890", required=False),
+            email=_text("committee@example.gov.uk", required=False),
+            website=_text("www.example.gov.uk", required=False),
+            public_information=Field("texts", example='["To ask a question, call ..."]'),
+            reports=Field(
+                "array",
+                item=_table(
+                    paper=_text("agenda-item", required=False),
+                    title=_text("Protocols for overview and scrutiny", required=False),
+                    file=_text("inputs/reports/protocols.docx", required=False),
+                    appendices=Field("texts", example='["inputs/reports/protocols-annex.docx"]'),
+                    exempt_paragraph=Field("integer", example="3", minimum=1),
+                ),
+                hint="list the reports in agenda order as [[agenda.reports]] tables, each with "
+                'paper = "agenda-item", or title and file of a report written elsewhere',
+            ),
+        ),
         "symbols": _table(
             required=False,
             suppress_below=Field("integer", example="5", minimum=0),

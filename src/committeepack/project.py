@@ -16,6 +16,10 @@ from .config_checks import OUTSIDE
 from .errors import TemplateProblem, relative, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docx.document import Document
+
     from .papers.base import Paper
     from .word.docxtpl_compat import DocxTemplate
 
@@ -57,9 +61,16 @@ class Project:
 
     def template(self, paper: Paper) -> tuple[DocxTemplate, str]:
         """The paper's template (the project's own, else the packaged default) and its name."""
+        return self.template_named(paper.template, paper.default_template)
+
+    def template_named(
+        self, name: str, make_default: Callable[[Config], Document]
+    ) -> tuple[DocxTemplate, str]:
+        """The template ``templates/NAME`` (the project's own, else ``make_default``'s) and
+        its name for messages."""
         from .word.docxtpl_compat import DocxTemplate
 
-        own = self.root / TEMPLATES / paper.template
+        own = self.root / TEMPLATES / name
         if own.is_file() and not self.config.allows(own):
             raise TemplateProblem(f"is a link to a file that {OUTSIDE}", self.shown(own))
         if own.is_file():
@@ -75,9 +86,9 @@ class Project:
             self._check_branding(tpl.docx, own)
             return tpl, self.shown(own)
         buffer = io.BytesIO()
-        paper.default_template(self.config).save(buffer)
+        make_default(self.config).save(buffer)
         buffer.seek(0)
-        return DocxTemplate(buffer), f"default template {paper.template}"
+        return DocxTemplate(buffer), f"default template {name}"
 
     def _check_branding(self, document, path: Path) -> None:
         """Warn when a restyled template's body text no longer matches ``[branding]``, which

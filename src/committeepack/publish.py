@@ -35,12 +35,19 @@ SOURCES = ".sources.json"  # each PDF's .docx, by hash: a PDF is remade only whe
 
 @dataclass
 class Published:
-    """What ``publish`` did: the build's result, and each PDF converted or left as it was."""
+    """What ``publish`` did: the build's result, and each file made or left as it was."""
 
     build: object
     converted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # accessibility checks that failed
+    pages: dict[str, str] = field(default_factory=dict)  # agenda line -> its pages in the pack
+
+    def summary(self) -> str:
+        """One line per file made or kept, for the terminal."""
+        lines = [f"  {name}: made" for name in self.converted]
+        lines += [f"  {name}: unchanged" for name in self.unchanged]
+        return "\n".join(lines)
 
 
 def find_soffice(configured: str | None = None) -> str:
@@ -89,45 +96,56 @@ def _run(soffice: str, profile: str, papers: list[Path], folder: Path) -> None:
     )
 
 
-def publish_pdfs(out_dir: Path, papers: list[str], soffice: str) -> Published:
-    """Make ``out/pdf/<paper>.pdf`` for each paper (a .docx name in ``out_dir``) whose .docx
-    changed since its PDF was made; check every PDF."""
-    from .pdf_check import problems
-
-    target = out_dir / "pdf"
-    target.mkdir(parents=True, exist_ok=True)
-    record_path = target / SOURCES
-    try:
-        record = json.loads(record_path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        record = {}
-    result = Published(build=None)
-    stale = []
-    for name in papers:
-        docx = out_dir / name
+def convert_stale(
+    soffice: str, jobs: list[tuple[Path, Path]], record: dict, key_of
+) -> tuple[list[Path], list[Path]]:
+    """Convert each (``docx``, ``pdf``) whose .docx changed since its PDF was made (``record``
+    holds the hashes, by ``key_of(pdf)``), all in one LibreOffice run; the PDFs converted and
+    those left as they were."""
+    stale, unchanged = [], []
+    for docx, pdf in jobs:
         digest = hashlib.sha256(docx.read_bytes()).hexdigest()
-        pdf = target / Path(name).with_suffix(".pdf").name
-        if record.get(name) == digest and pdf.is_file():
-            result.unchanged.append(pdf.name)
+        if record.get(key_of(pdf)) == digest and pdf.is_file():
+            unchanged.append(pdf)
         else:
             stale.append((docx, pdf, digest))
-    if stale:
-        with tempfile.TemporaryDirectory(dir=target) as tmp:
-            convert(soffice, [docx for docx, _, _ in stale], Path(tmp))
-            for docx, pdf, digest in stale:
-                made = Path(tmp) / pdf.name
-                if not made.is_file():
-                    raise CommitteePackError(
-                        "LibreOffice did not convert it; open it in Word or LibreOffice to see why",
-                        f"out/{docx.name}",
-                    )
-                os.replace(made, pdf)
-                record[docx.name] = digest
-                result.converted.append(pdf.name)
-        temporary = record_path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, record_path)
-    for name in papers:
-        pdf = target / Path(name).with_suffix(".pdf").name
-        result.problems += [f"out/pdf/{pdf.name}: {p}" for p in problems(pdf)]
-    return result
+    if not stale:
+        return [], unchanged
+    work = stale[0][1].parent
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        folder = Path(tmp)
+        copies = []
+        for number, (docx, _, _) in enumerate(stale):
+            copy = folder / f"{number}.docx"  # two inputs may share a name
+            shutil.copyfile(docx, copy)
+            copies.append(copy)
+        convert(soffice, copies, folder)
+        for copy, (docx, pdf, digest) in zip(copies, stale, strict=True):
+            made = copy.with_suffix(".pdf")
+            if not made.is_file():
+                raise CommitteePackError(
+                    "LibreOffice did not convert it; open it in Word or LibreOffice to see why",
+                    docx.name,
+                )
+            pdf.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(made, pdf)
+            record[key_of(pdf)] = digest
+    return [pdf for _, pdf, _ in stale], unchanged
+
+
+def read_record(folder: Path) -> dict:
+    """What each PDF in ``folder`` was made from (empty when unknown)."""
+    try:
+        record = json.loads((folder / SOURCES).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def write_record(folder: Path, record: dict) -> None:
+    """Save ``record`` atomically."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f"{SOURCES}.tmp"
+    temporary.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, folder / SOURCES)

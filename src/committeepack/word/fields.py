@@ -99,3 +99,12 @@ def append_page_number(paragraph, number: str) -> None:
     )
     if end is not None:
         end.addprevious(run._r)
+
+
+def shift_contents_numbers(document, offset: int) -> None:
+    """Add ``offset`` to the page number at the end of every contents entry (a paper placed
+    after ``offset`` pages of a longer document)."""
+    for entry in contents_entries(document):
+        texts = entry._p.findall(f"{qn('w:r')}/{qn('w:t')}")
+        if texts and texts[-1].text and texts[-1].text.strip().isdigit():
+            texts[-1].text = str(int(texts[-1].text) + offset)

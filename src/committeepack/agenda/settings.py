@@ -1,0 +1,198 @@
+"""The ``[agenda]`` section of ``committeepack.toml`` as values: who sits on the committee,
+the standard items, the reports in order, and what the public is told.
+
+Everything has a default, so a project without ``[agenda]`` still publishes a pack; the
+schema (:mod:`..config_schema`) has already checked each key's type, so only the links
+between keys (a person who is not in ``[people]``, a report with no file) are checked here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config, Person
+from ..errors import CommitteePackError, raise_all
+
+MINUTES_ITEM = "{minutes}"  # stands, in standard_items, for the minutes with their pages
+DEFAULT_STANDARD_ITEMS = (
+    "Apologies for Absence",
+    "Notification of Substitute Members",
+    "Urgent Items",
+    "Notification of Visiting Members",
+    "Disclosures by Members and Officers",
+    "Disclosures of Lobbying",
+    "To consider whether any items should be taken in private because of the possible "
+    "disclosure of exempt information",
+    MINUTES_ITEM,
+    "Presentation of Petitions (if any)",
+    "Questions from Members of the Public (if any)",
+    "Questions from Members to the Chair (if any)",
+)
+DEFAULT_MINUTES = "inputs/minutes.md"
+DEFAULT_PUBLIC_INFORMATION = (
+    "To ask a question at this meeting, or to speak on an item on the agenda, contact "
+    "democratic services{contact} by 5 pm one clear working day before the meeting, giving "
+    "the full text of your question or the item you wish to speak on.",
+    "This agenda and its reports can be made available in alternative formats, such as large "
+    "print, audio or another language; contact democratic services{contact} to ask.",
+)
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One report on the agenda: committeepack's own agenda item, or a .docx written elsewhere
+    (with its appendices), and the exempt-information paragraph that keeps it private."""
+
+    paper: str | None = None
+    title: str = ""
+    file: Path | None = None
+    appendices: tuple[Path, ...] = ()
+    exempt_paragraph: int | None = None
+
+
+@dataclass(frozen=True)
+class AgendaSettings:
+    """What the front sheet and the pack are made from, besides the papers."""
+
+    members: tuple[str, ...] = ()
+    chair: str = ""
+    vice_chair: str = ""
+    issued_on: dt.date | None = None
+    chief_executive: Person | None = None
+    standard_items: tuple[str, ...] = DEFAULT_STANDARD_ITEMS
+    minutes: Path | None = None  # None when the project has no minutes file
+    telephone: str = ""
+    email: str = ""
+    website: str = ""
+    public_information: tuple[str, ...] = ()
+    reports: tuple[ReportEntry, ...] = field(default_factory=tuple)
+
+    @property
+    def contact(self) -> str:
+        """`` on 01234 567890 or at committee@example.gov.uk``, or nothing."""
+        ways = [f"on {self.telephone}" if self.telephone else "", self.email and f"at {self.email}"]
+        shown = " or ".join(way for way in ways if way)
+        return f" {shown}" if shown else ""
+
+
+def agenda_settings(config: Config) -> AgendaSettings:
+    """The ``[agenda]`` settings of ``config``, every problem reported together."""
+    reader = config.reader()
+    raw = config.raw.get("agenda") or {}
+    problems: list[CommitteePackError] = []
+    chief = None
+    key = raw.get(
+        "chief_executive", "chief_executive" if "chief_executive" in config.people else None
+    )
+    if key is not None:
+        chief = config.people.get(key)
+        if chief is None:
+            problems.append(
+                reader.error(
+                    ("agenda", "chief_executive"),
+                    f"'{key}' is not in [people]; add [people.{key}] with name and title, or "
+                    f"use one of: {', '.join(config.people)}",
+                )
+            )
+    minutes_name = raw.get("minutes", DEFAULT_MINUTES)
+    minutes = config.root / minutes_name
+    if "minutes" in raw and not minutes.is_file():
+        problems.append(
+            reader.error(
+                ("agenda", "minutes"),
+                f"'{minutes_name}' does not exist; write the minutes there or fix the name",
+            )
+        )
+    reports = tuple(
+        _report(config, entry, n, problems) for n, entry in enumerate(raw.get("reports", []))
+    )
+    if not reports:
+        reports = (ReportEntry(paper="agenda-item"),)
+    members = tuple(raw.get("members", ()))
+    for role in ("chair", "vice_chair"):
+        if raw.get(role) and raw[role] not in members:
+            problems.append(
+                reader.error(
+                    ("agenda", role),
+                    f"'{raw[role]}' is not among the members; add "
+                    "them to members, as the front sheet lists them",
+                )
+            )
+    raise_all(problems)
+    settings = AgendaSettings(
+        members=members,
+        chair=raw.get("chair", ""),
+        vice_chair=raw.get("vice_chair", ""),
+        issued_on=raw.get("issued_on"),
+        chief_executive=chief,
+        standard_items=tuple(raw.get("standard_items", DEFAULT_STANDARD_ITEMS)),
+        minutes=minutes if minutes.is_file() and config.allows(minutes) else None,
+        telephone=raw.get("telephone", ""),
+        email=raw.get("email", ""),
+        website=raw.get("website", ""),
+        reports=reports,
+    )
+    information = raw.get("public_information", DEFAULT_PUBLIC_INFORMATION)
+    return AgendaSettings(
+        **{
+            **settings.__dict__,
+            "public_information": tuple(
+                text.replace("{contact}", settings.contact) for text in information
+            ),
+        }
+    )
+
+
+def _report(config: Config, entry: dict, number: int, problems: list) -> ReportEntry:
+    reader = config.reader()
+    where = ("agenda", "reports", number)
+    paper = entry.get("paper")
+    if paper is not None and paper != "agenda-item":
+        problems.append(
+            reader.error(
+                (*where, "paper"),
+                f"'{paper}' cannot be an agenda item; only "
+                '"agenda-item" is a report (the other papers are its appendices)',
+            )
+        )
+    if paper is None and not (entry.get("file") and entry.get("title")):
+        problems.append(
+            reader.error(
+                where,
+                'give paper = "agenda-item", or the title and file of a report written elsewhere',
+            )
+        )
+    files = []
+    for key, name in [("file", entry.get("file"))] + [
+        (("appendices", i), name) for i, name in enumerate(entry.get("appendices", []))
+    ]:
+        if name is None:
+            continue
+        path = config.root / name
+        path_key = (*where, *(key if isinstance(key, tuple) else (key,)))
+        if not name.lower().endswith(".docx"):
+            problems.append(
+                reader.error(
+                    path_key,
+                    f"'{name}' is not a .docx; save it from Word as a Word Document (.docx)",
+                )
+            )
+        elif not path.is_file():
+            problems.append(reader.error(path_key, f"'{name}' does not exist; fix the name"))
+        elif not config.allows(path):
+            problems.append(
+                reader.error(
+                    path_key,
+                    f"'{name}' lies outside the project and its shared folders, so it is not read",
+                )
+            )
+        files.append(path)
+    return ReportEntry(
+        paper=paper,
+        title=entry.get("title", ""),
+        file=files[0] if entry.get("file") else None,
+        appendices=tuple(files[1:] if entry.get("file") else files),
+        exempt_paragraph=entry.get("exempt_paragraph"),
+    )

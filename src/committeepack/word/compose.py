@@ -1,0 +1,159 @@
+"""One document out of many: the agenda pack's front sheet, minutes, reports and appendices.
+
+docxcompose carries styles, numbering, pictures and footnotes across, but keeps only the
+first document's section: the papers' own orientation, headers and footers would be lost.
+So each part's last section is turned into a section break of its own before it is added,
+and its headers and footers are copied across with their pictures. In the pack:
+
+- the front sheet is a section without page numbers;
+- every later page is numbered on from 1, continuously (each part's restarts removed), and
+  shows its number: a part without a numbered footer gets ``Page N``;
+- each part's first page carries its label ("Agenda Item 12", "Appendix 1") in its header,
+  where it cannot move the part's text.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docxcompose.composer import Composer
+from docxcompose.image import ImageWrapper
+
+from .fields import add_page_field, shift_contents_numbers
+from .xml import copy_story, set_document_language
+
+STORY_TYPES = {"headerReference": RT.HEADER, "footerReference": RT.FOOTER}
+
+
+@dataclass(frozen=True)
+class PackPart:
+    """One part of the pack: its .docx, the label on its first page, and the page of the pack
+    it starts on (its contents' page numbers are moved on to match)."""
+
+    data: bytes
+    label: str
+    first_page: int = 1
+
+
+class _PackComposer(Composer):
+    """docxcompose, keeping each appended part's sections with their headers and footers."""
+
+    def remove_header_and_footer_references(self, doc, element) -> None:
+        for ref in element.xpath(".//w:headerReference | .//w:footerReference"):
+            ref.set(qn("r:id"), self._copy_story(doc, ref.get(qn("r:id"))))
+
+    def fix_section_types(self, doc) -> None:  # each part keeps its own section breaks
+        return
+
+    def fix_header_and_footers(self, doc) -> None:  # and its own headers and footers
+        return
+
+    def _copy_story(self, doc, rid: str) -> str:
+        rel = doc.part.rels[rid]
+        source = rel.target_part
+        kind = "header" if rel.reltype == RT.HEADER else "footer"
+        partname = self.pkg.next_partname(f"/word/{kind}%d.xml")
+        copied = XmlPart(partname, source.content_type, parse_xml(source.blob), self.pkg)
+        for inner_rid, inner in source.rels.items():
+            if inner.is_external:
+                copied.rels.add_relationship(inner.reltype, inner.target_ref, inner_rid, True)
+            elif inner.reltype == RT.IMAGE:
+                image = self.pkg.image_parts._get_by_sha1(inner.target_part.sha1)
+                if image is None:
+                    image = self.pkg.image_parts._add_image_part(ImageWrapper(inner.target_part))
+                copied.rels.add_relationship(RT.IMAGE, image, inner_rid)
+        return self.doc.part.relate_to(copied, rel.reltype)
+
+
+def compose(front: bytes, parts: list[PackPart], title: str, language: str) -> bytes:
+    """The front sheet followed by ``parts``, one section each (see the module's docstring)."""
+    base = docx.Document(io.BytesIO(front))
+    _end_with_break(base)
+    composer = _PackComposer(
+        base
+    )  # (docxcompose 2.2 preserve_styles renames every style of an element to one)
+    for number, part in enumerate(parts):
+        document = docx.Document(io.BytesIO(part.data))
+        _prepare(document, part.label, restart=number == 0)
+        shift_contents_numbers(document, part.first_page - 1)
+        _end_with_break(document)
+        composer.append(document)
+    body = base.element.body
+    last = body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
+    body.append(last.pPr.find(qn("w:sectPr")))  # the last part's section closes the document
+    body.remove(last)
+    set_document_language(base, language)
+    base.core_properties.title = title
+    buffer = io.BytesIO()
+    base.save(buffer)
+    return buffer.getvalue()
+
+
+def _end_with_break(document) -> None:
+    """Move the document's closing section into a section break, so content can follow."""
+    body = document.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    paragraph = OxmlElement("w:p")
+    properties = OxmlElement("w:pPr")
+    paragraph.append(properties)
+    properties.append(sect_pr)
+    body.append(paragraph)
+
+
+def _prepare(document, label: str, restart: bool) -> None:
+    """Number the part's pages on from the pack's count, show them, and put ``label`` at the
+    top of its first page."""
+    for index, section in enumerate(document.sections):
+        for numbering in section._sectPr.findall(qn("w:pgNumType")):
+            section._sectPr.remove(numbering)
+        if restart and index == 0:
+            numbering = OxmlElement("w:pgNumType")
+            numbering.set(qn("w:start"), "1")
+            section._sectPr.append(numbering)
+        if not _numbered(section.footer):
+            paragraph = section.footer.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.add_run("Page ")
+            add_page_field(paragraph.add_run())
+    first = document.sections[0]
+    if not first.different_first_page_header_footer:
+        first.different_first_page_header_footer = True
+        copy_story(first.footer, first.first_page_footer)
+    elif not _numbered(first.first_page_footer):
+        copy_story(first.footer, first.first_page_footer)
+    _label_first_page(first.first_page_header, label)
+
+
+def _label_first_page(header, label: str) -> None:
+    """``label`` alone in the first page's header, right-aligned and bold; a logo there stays,
+    with the label beside it on the same line (so the header is no taller)."""
+    pictures = [p for p in header.paragraphs if p._p.xpath(".//w:drawing")]
+    for paragraph in header.paragraphs:
+        if paragraph not in pictures:
+            paragraph._p.getparent().remove(paragraph._p)
+    paragraph = pictures[0] if pictures else header.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(f"{label}\t" if pictures else label)
+    run.bold = True
+    paragraph._p.remove(run._r)
+    first_run = paragraph._p.find(qn("w:r"))
+    if first_run is None:
+        paragraph._p.append(run._r)
+    else:
+        first_run.addprevious(run._r)
+
+
+def _numbered(story) -> bool:
+    """Whether a header or footer shows the page number."""
+    if not story._has_definition:
+        return False
+    instructions = story._element.xpath(".//w:instrText/text() | .//w:fldSimple/@w:instr")
+    return any(text.split()[:1] == ["PAGE"] for text in instructions)
