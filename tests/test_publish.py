@@ -84,7 +84,7 @@ def test_the_front_sheet_page_ranges_are_where_the_pack_puts_each_item(published
     first = pages[front + labelled["Appendix 1"] - 1].splitlines()
     assert first[1:3] == ["Safer Brackenford Partnership", "Strategic Assessment 2026/27"]
     minutes = pages[front].splitlines()
-    assert minutes[1].startswith("BRACKENFORD BOROUGH")
+    assert minutes[1] == "Brackenford Borough Council"
     # the assessment's contents give the pack's page numbers
     contents = pages[front + labelled["Appendix 1"]]
     aim = next(

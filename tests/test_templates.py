@@ -104,9 +104,23 @@ def test_project_without_templates_uses_packaged_default(minimal):
 
 def test_templates_command_keeps_existing_unless_overwrite(minimal):
     result = run(minimal, "templates")
-    assert result.output == "  templates/agenda-item.docx: written\n"
+    assert result.output == (
+        "  templates/agenda-item.docx: written\n  templates/agenda.docx: written\n"
+    )
     result = run(minimal, "templates")
-    assert result.output == ("  templates/agenda-item.docx: kept (use --overwrite to replace it)\n")
+    assert result.output == (
+        "  templates/agenda-item.docx: kept (use --overwrite to replace it)\n"
+        "  templates/agenda.docx: kept (use --overwrite to replace it)\n"
+    )
+
+
+def test_committed_front_sheet_template_matches_generator():
+    from committeepack.agenda import front_sheet
+
+    buffer = io.BytesIO()
+    front_sheet.make_template(load_config(REPO)).save(buffer)
+    committed = (REPO / "templates" / front_sheet.TEMPLATE).read_bytes()
+    assert parts(committed) == parts(buffer.getvalue())
 
 
 def test_a_restyled_template_that_leaves_branding_behind_is_a_warning(minimal):

@@ -62,6 +62,16 @@ def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str
         paper.default_template(config).save(buffer)
         target.write_bytes(stable_zip(buffer.getvalue()))  # same template, same bytes
         done.append((paper.template, "written"))
+    from .agenda import front_sheet
+
+    target = folder / front_sheet.TEMPLATE
+    if target.exists() and not overwrite:
+        done.append((front_sheet.TEMPLATE, "kept (use --overwrite to replace it)"))
+    else:
+        buffer = io.BytesIO()
+        front_sheet.make_template(config).save(buffer)
+        target.write_bytes(stable_zip(buffer.getvalue()))
+        done.append((front_sheet.TEMPLATE, "written"))
     return done
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from ..config import Config
 from .minutes import councillors, weekday_date
@@ -61,14 +61,17 @@ def make_template(config: Config):
     _items_table(document, "exempt_items", ("Item", "Business", "Schedule 12A paragraph"))
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p if issued_on %}")
-    document.add_paragraph().add_run("Issued on {{ issued_on }}").bold = True
+    issued = document.add_paragraph()
+    issued.paragraph_format.space_before = Pt(12)
+    issued.add_run("Issued on {{ issued_on }}").bold = True
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p if chief_executive %}")
     document.add_paragraph("{{ chief_executive }}")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("Information for the public", style="Heading 2")
     document.add_paragraph("{%p for text in public_information %}")
-    document.add_paragraph("{{ text }}")
+    # the information stays in one piece, on the next page if it must
+    document.add_paragraph("{{ text }}").paragraph_format.keep_with_next = True
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p if website %}")
     document.add_paragraph("To find out more about the work of the Committee, visit {{ website }}.")

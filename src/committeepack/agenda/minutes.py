@@ -90,7 +90,7 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
             )
         )
     body = RESOLVED.sub(r"\1**RESOLVED:**", source.body)
-    tree = parse(body, shown_as)
+    tree = parse(body)
     items: list[MinutesItem] = []
     for node in tree.children:
         if node.type == "heading" and node.tag == "h2":
@@ -167,7 +167,7 @@ def write_minutes(minutes: Minutes, config: Config) -> bytes:
     title = minutes_title(minutes)
     document = base_document(config.branding, title)
     wordxml.set_document_language(document, config.language)
-    document.add_paragraph(config.council.upper(), style="Title")
+    document.add_paragraph(config.council, style="Title")
     committee = config.committee
     if config.committee_acting_as:
         committee += f" acting as the {config.committee_acting_as}"

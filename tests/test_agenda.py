@@ -1,0 +1,145 @@
+"""The agenda: its settings, the minutes, and where each item lies in the pack."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from committeepack.agenda.front_sheet import AgendaLine, page_range
+from committeepack.agenda.minutes import councillors, read_minutes
+from committeepack.agenda.pack import Agenda, PackPart, located_layout, predicted_layout
+from committeepack.errors import CommitteePackError
+
+from conftest import edit, run
+
+MINUTES = """---
+meeting_date: 2025-11-18
+present: [Brown, Clarke]
+chair: Clarke
+duration: 6.30 pm to 7.00 pm
+---
+## Apologies for absence
+
+None.
+"""
+
+
+def _agenda(counts: list[int]) -> tuple[Agenda, dict]:
+    parts = [
+        PackPart(
+            f"Agenda Item {n}" if n < 2 else f"Appendix {n - 1}",
+            f"t{n}",
+            Path(f"{n}"),
+            min(n, 2),
+            False,
+        )
+        for n in range(1, len(counts) + 1)
+    ]
+    lines = [AgendaLine(1, "Minutes"), AgendaLine(2, "Report")]
+    return Agenda(lines, parts), {
+        part.docx: count for part, count in zip(parts, counts, strict=True)
+    }
+
+
+def test_page_range_prints_a_single_page_alone():
+    assert page_range(4, 4) == "4"
+    assert page_range(4, 5) == "4 - 5"
+
+
+@given(st.lists(st.integers(1, 40), min_size=2, max_size=6))
+def test_predicted_ranges_cover_the_pages_without_gap_or_overlap(counts):
+    agenda, by_part = _agenda(counts)
+    layout = predicted_layout(agenda, by_part, False)
+    ranges = layout.ranges(agenda, False)
+    assert ranges[1] == (1, counts[0])
+    assert ranges[2] == (counts[0] + 1, sum(counts))
+    assert layout.pages == sum(counts)
+
+
+@given(st.integers(0, 3), st.lists(st.integers(1, 5), min_size=2, max_size=5))
+def test_the_layout_read_from_the_pdf_is_the_one_laid_out(front, counts):
+    agenda, by_part = _agenda(counts)
+    texts = ["front sheet\nAppendix 1 is mentioned here"] * front
+    for part, count in zip(agenda.parts, counts, strict=True):
+        texts += [f"{part.label}\nheading\nPage x"] + ["text\nAgenda Item 1: in a line"] * (
+            count - 1
+        )
+    assert located_layout(texts, agenda, False) == predicted_layout(agenda, by_part, False)
+
+
+def test_a_label_only_inside_a_longer_line_is_not_a_part_start():
+    agenda, _ = _agenda([1, 1])
+    with pytest.raises(CommitteePackError, match="no page labelled 'Appendix 1'"):
+        located_layout(["Agenda Item 1\ntext", "see Appendix 1 for more"], agenda, False)
+
+
+def test_councillors_are_listed_as_councils_print_them():
+    assert councillors(()) == ""
+    assert councillors(("Brown",)) == "Councillor Brown"
+    assert (
+        councillors(("Brown", "Clarke"), chair="Clarke") == "Councillors Brown and Clarke (Chair)"
+    )
+    assert councillors(("A", "B", "C")) == "Councillors A, B and C"
+
+
+def test_minutes_are_read_with_their_items(tmp_path):
+    path = tmp_path / "minutes.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    minutes = read_minutes(path, "inputs/minutes.md")
+    assert minutes.meeting_date == dt.date(2025, 11, 18)
+    assert [item.title for item in minutes.items] == ["Apologies for absence"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "chair: Clarke",
+            "chair: Evans",
+            "inputs/minutes.md:4: chair: 'Evans' is not among those present; add them to present",
+        ),
+        (
+            "meeting_date: 2025-11-18\n",
+            "",
+            "inputs/minutes.md:1: front matter has no 'meeting_date'; add it (for example  meeting_date: 2025-11-18)",
+        ),
+        (
+            "## Apologies for absence\n",
+            "",
+            "inputs/minutes.md:8: the minutes start with text outside an item; begin each item with a '## ' heading, for example  ## Apologies for absence",
+        ),
+        (
+            "## Apologies",
+            "# Apologies",
+            "inputs/minutes.md:7: the minutes start with text outside an item; begin each item with a '## ' heading, for example  ## Apologies for absence",
+        ),
+    ],
+)
+def test_mistakes_in_the_minutes_name_their_line(tmp_path, old, new, message):
+    path = tmp_path / "minutes.md"
+    path.write_text(MINUTES.replace(old, new), encoding="utf-8")
+    with pytest.raises(CommitteePackError) as caught:
+        read_minutes(path, "inputs/minutes.md")
+    assert message in [str(e) for e in getattr(caught.value, "errors", [caught.value])]
+
+
+def test_agenda_settings_that_do_not_fit_are_one_line_each(example):
+    edit(example / "committeepack.toml", 'chair = "Hollis"', 'chair = "Evans"')
+    edit(
+        example / "committeepack.toml",
+        'chief_executive = "chief_executive"',
+        'chief_executive = "ceo"',
+    )
+    result = run(example, "publish")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert any(
+        "committeepack.toml:" in line
+        and "agenda.chair: 'Evans' is not among the members; add them to members" in line
+        for line in lines
+    ), result.output
+    assert any("agenda.chief_executive: 'ceo' is not in [people]" in line for line in lines)
+    assert "Traceback" not in result.output
+    assert not (example / "out" / "agenda-pack.pdf").exists()
