@@ -310,3 +310,87 @@ def test_a_failing_conversion_is_one_line(figures, monkeypatch):
         "Error: LibreOffice failed to make the PDFs (TimeoutExpired); close any LibreOffice "
         "window and publish again"
     )
+
+
+def _report(path, title: str, paragraphs: int = 3) -> None:
+    document = docx.Document()
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    for number in range(paragraphs):
+        document.add_paragraph(f"{title}, paragraph {number + 1}.")
+    document.save(str(path))
+
+
+def test_reports_written_elsewhere_join_the_agenda_with_their_appendices(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    (project / "inputs/reports").mkdir()
+    _report(project / "inputs/reports/protocols.docx", "Protocols for scrutiny")
+    _report(project / "inputs/reports/annex.docx", "Protocols annex", paragraphs=80)
+    with open(project / "committeepack.toml", "a", encoding="utf-8") as config:
+        config.write(
+            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
+            'title = "Protocols for scrutiny"\nfile = "inputs/reports/protocols.docx"\n'
+            'appendices = ["inputs/reports/annex.docx"]\n'
+        )
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    rows = {row[0]: row[1:] for row in _agenda_rows(project)}
+    pages = _pages(project / "out/agenda-pack.pdf")
+    front = next(i for i, text in enumerate(pages) if text.startswith("Agenda Item 8"))
+    start = next(i for i, text in enumerate(pages) if text.startswith("Agenda Item 13")) - front + 1
+    assert rows["13."] == ["Protocols for scrutiny", f"{start} - {len(pages) - front}"]
+    assert len(pages) - front > start  # the annex runs over more than one page
+    assert pages[front + start].startswith("Appendix 1")
+    assert rows["12."][1] == f"3 - {start - 1}"
+
+
+def test_a_hand_edited_front_sheet_is_not_overwritten(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    assert run(project, "publish").exit_code == 0
+    sheet = project / "out/agenda.docx"
+    document = docx.Document(str(sheet))
+    document.add_paragraph("Note added by democratic services")
+    document.save(str(sheet))
+    edit(project / "inputs/minutes.md", "6.30 pm to 7.48 pm", "6.30 pm to 7.50 pm")
+    result = run(project, "publish")
+    assert result.exit_code == 1
+    assert (
+        result.output.strip().splitlines()[-1].startswith("Error: out/agenda.docx: changed since")
+    )
+    assert "Note added by democratic services" in [
+        p.text for p in docx.Document(str(sheet)).paragraphs
+    ]
+    assert run(project, "publish", "--force").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            'title = "X"\nfile = "inputs/reports/none.docx"',
+            "'inputs/reports/none.docx' does not exist; fix the name",
+        ),
+        ('title = "X"\nfile = "inputs/minutes.md"', "'inputs/minutes.md' is not a .docx"),
+        (
+            'title = "X"\nfile = "inputs/reports/broken.docx"',
+            "'inputs/reports/broken.docx' cannot be opened as a Word document",
+        ),
+        ('paper = "plan"', "'plan' cannot be an agenda item"),
+        (
+            'file = "inputs/reports/broken.docx"',
+            'give paper = "agenda-item", or the title and file',
+        ),
+    ],
+)
+def test_a_report_that_cannot_join_the_agenda_is_one_line(example, entry, message):
+    (example / "inputs/reports").mkdir()
+    (example / "inputs/reports/broken.docx").write_bytes(b"not a zip")
+    _report(example / "inputs/reports/good.docx", "Good")
+    with open(example / "committeepack.toml", "a", encoding="utf-8") as config:
+        config.write(f"\n[[agenda.reports]]\n{entry}\n")
+    result = run(example, "publish")
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: committeepack.toml:")
+    assert message in lines[0]
+    assert not (example / "out").exists()

@@ -1,22 +1,36 @@
 """The pack's bookmarks: one per agenda item and appendix, with the papers' own headings
 nested beneath the part they belong to.
 
-LibreOffice makes a bookmark of every heading, all at the top level. The PDF is reopened with
-pypdf, cloned whole (so its structure tree, language and title stay), and given an outline
-built from the parts' first pages.
+LibreOffice makes a bookmark of every heading, all at the top level. The PDF is given an
+outline built from the parts' first pages by pypdf as an incremental update, so everything
+else in it (structure tree, language, title) stays byte for byte.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def pages_text(pdf: Path) -> list[str]:
-    """The text of each page of ``pdf``."""
-    from pypdf import PdfReader
+class PageTexts(Sequence[str]):
+    """The text of each page of a PDF, extracted when first asked for (most pages never are)."""
 
-    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    def __init__(self, pdf: Path):
+        from pypdf import PdfReader
+
+        self._pages = PdfReader(pdf).pages
+        self._texts: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index not in self._texts:
+            self._texts[index] = self._pages[index].extract_text() or ""
+        return self._texts[index]
 
 
 def page_count(pdf: Path) -> int:
@@ -34,7 +48,7 @@ def set_outline(pdf: Path, entries: list[tuple[str, int]]) -> None:
 
     reader = PdfReader(pdf)
     old = _flatten(reader, reader.outline, 0)
-    writer = PdfWriter(clone_from=reader)
+    writer = PdfWriter(pdf, incremental=True)  # appends the new outline; the rest is kept
     root = writer._root_object
     if "/Outlines" in root:
         del root["/Outlines"]

@@ -115,7 +115,7 @@ def _pack(project, settings, agenda, pdf_of, soffice, record, folder, force, res
             return
         if progress:
             progress("making the agenda pack")
-        found = _convert_packs(project, documents, agenda, soffice, targets, progress)
+        found = _convert_packs(project, documents, agenda, layouts, soffice, targets)
         if found == layouts:
             record["pack"] = digest
             result.converted += [_key(project)(t) for t in targets]
@@ -153,11 +153,11 @@ def _documents(project, settings, agenda, layout, restricted: bool) -> tuple[byt
     return front, stable_zip(compose(front, parts, title, config.language))
 
 
-def _convert_packs(project, documents, agenda, soffice, targets, progress) -> dict:
+def _convert_packs(project, documents, agenda, layouts, soffice, targets) -> dict:
     """Convert the front sheet and the pack(s) in one run; move them into place with their
     bookmarks; the page ranges each pack's PDF shows."""
     from .agenda.pack import located_layout
-    from .pdf_outline import pages_text, set_outline
+    from .pdf_outline import PageTexts, page_count, set_outline
 
     found = {}
     with tempfile.TemporaryDirectory(dir=project.out_dir) as tmp:
@@ -171,8 +171,10 @@ def _convert_packs(project, documents, agenda, soffice, targets, progress) -> di
         convert(soffice, files, folder)
         for restricted in documents:
             pdf = folder / ("restricted.pdf" if restricted else "pack.pdf")
-            texts = pages_text(pdf)
-            layout = found[restricted] = located_layout(texts, agenda, restricted)
+            texts = PageTexts(pdf)
+            front_pages = page_count(folder / "agenda.pdf")  # the same front sheet
+            guess = [front_pages + start - 1 for start in layouts[restricted].starts]
+            layout = found[restricted] = located_layout(texts, agenda, restricted, guess)
             front = len(texts) - layout.pages
             entries = [("Agenda", 0)] + [
                 (_bookmark(part), front + start - 1)

@@ -9,6 +9,7 @@ what the PDF shows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -161,17 +162,24 @@ def predicted_layout(agenda: Agenda, counts: dict[Path, int], restricted: bool) 
     return Layout(tuple(starts), page - 1)
 
 
-def located_layout(page_texts: list[str], agenda: Agenda, restricted: bool) -> Layout:
+def located_layout(
+    page_texts: Sequence[str], agenda: Agenda, restricted: bool, guess: Sequence[int] = ()
+) -> Layout:
     """The pack's layout as its PDF shows it: a part starts on the first page after the
-    previous part's whose text has the part's label as a line of its own."""
+    previous part's whose text has the part's label as a line of its own. ``page_texts`` may
+    read pages lazily: the pages in ``guess`` (where the parts should start) are looked at
+    first, and the others only when the label is not there."""
     parts = agenda.parts_for(restricted)
-    found, page = [], 0
-    for part in parts:
+    found: list[int] = []
+    page = 0
+    for number, part in enumerate(parts):
+        hint = guess[number] if number < len(guess) else None
+        candidates = [hint] if hint is not None and hint >= page else []
         index = next(
             (
                 i
-                for i in range(page, len(page_texts))
-                if part.label in (line.strip() for line in page_texts[i].splitlines())
+                for i in [*candidates, *range(page, len(page_texts))]
+                if i < len(page_texts) and _labelled(page_texts[i], part.label)
             ),
             None,
         )
@@ -184,3 +192,7 @@ def located_layout(page_texts: list[str], agenda: Agenda, restricted: bool) -> L
         page = index + 1
     front = found[0] if found else len(page_texts)
     return Layout(tuple(i - front + 1 for i in found), len(page_texts) - front)
+
+
+def _labelled(text: str, label: str) -> bool:
+    return label in (line.strip() for line in text.splitlines())

@@ -188,6 +188,14 @@ def _report(config: Config, entry: dict, number: int, problems: list) -> ReportE
                     f"'{name}' lies outside the project and its shared folders, so it is not read",
                 )
             )
+        elif not _opens(path):
+            problems.append(
+                reader.error(
+                    path_key,
+                    f"'{name}' cannot be opened as a Word document; save it from Word as a "
+                    "Word Document (.docx)",
+                )
+            )
         files.append(path)
     return ReportEntry(
         paper=paper,
@@ -196,3 +204,14 @@ def _report(config: Config, entry: dict, number: int, problems: list) -> ReportE
         appendices=tuple(files[1:] if entry.get("file") else files),
         exempt_paragraph=entry.get("exempt_paragraph"),
     )
+
+
+def _opens(path: Path) -> bool:
+    """Whether ``path`` opens as a Word document."""
+    import docx
+
+    try:
+        docx.Document(str(path))
+    except Exception:  # a corrupt or non-Word file raises many kinds
+        return False
+    return True
