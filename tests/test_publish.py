@@ -377,7 +377,7 @@ def test_a_hand_edited_front_sheet_is_not_overwritten(tmp_path):
         ),
         ('paper = "plan"', "'plan' cannot be an agenda item"),
         (
-            'file = "inputs/reports/broken.docx"',
+            'file = "inputs/reports/good.docx"',
             'give paper = "agenda-item", or the title and file',
         ),
     ],
