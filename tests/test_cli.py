@@ -109,3 +109,49 @@ def test_new_excel_keeps_the_figures_in_one_workbook_that_builds_the_same_papers
         csv_paper = docx.Document(str(tmp_path / "csv/out" / f"{paper}.docx"))
         excel_paper = docx.Document(str(tmp_path / "excel/out" / f"{paper}.docx"))
         assert outline(excel_paper) == outline(csv_paper), paper
+
+
+def test_several_projects_build_in_one_command_and_a_failure_stops_only_its_own(tmp_path, minimal):
+    import shutil
+
+    county = tmp_path / "county"
+    for name in ("ashby", "brent", "crowle"):
+        shutil.copytree(minimal, county / name)
+    (county / "notes").mkdir()  # not a project: left alone
+    (county / "brent/inputs/agenda-item.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["build", "--no-page-numbers", "--projects", str(county)], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert (county / "ashby/out/agenda-item.docx").is_file()
+    assert (county / "crowle/out/agenda-item.docx").is_file()
+    assert not (county / "brent/out").exists()
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert errors and all(
+        line.startswith(f"Error: {(county / 'brent/inputs/agenda-item.md').as_posix()}:")
+        for line in errors
+    )
+    assert result.output.splitlines()[-1] == (f"2 of 3 project(s) done; failed: {county / 'brent'}")
+
+
+def test_project_can_be_given_more_than_once(tmp_path, minimal):
+    import shutil
+
+    other = tmp_path / "other"
+    shutil.copytree(minimal, other)
+    result = CliRunner().invoke(
+        cli,
+        ["build", "--no-page-numbers", "-p", str(minimal), "-p", str(other)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "2 of 2 project(s) done"
+    assert (minimal / "out/agenda-item.docx").is_file() and (
+        other / "out/agenda-item.docx"
+    ).is_file()
+
+
+def test_watch_follows_a_single_project(tmp_path, minimal):
+    result = CliRunner().invoke(cli, ["build", "--watch", "-p", str(minimal), "-p", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == "Error: --watch follows one project; give a single --project\n"

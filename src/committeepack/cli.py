@@ -7,6 +7,7 @@ Heavy libraries (docxtpl, pandas, matplotlib) are imported inside the commands, 
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 from pathlib import Path
@@ -51,6 +52,75 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     ctx.obj = {"quiet": quiet, "verbose": verbose and not quiet}
 
 
+def _projects_option(func):
+    """``--project`` (repeatable) and ``--projects FOLDER``: the projects a command works on."""
+    func = click.option(
+        "--projects",
+        "projects_folder",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        help="A folder of projects: every folder in it holding committeepack.toml.",
+    )(func)
+    return click.option(
+        "--project",
+        "-p",
+        "project",
+        type=click.Path(file_okay=False, path_type=Path),
+        multiple=True,
+        help="The project folder (default: this one); give it again for more projects.",
+    )(func)
+
+
+def _projects(given: tuple[Path, ...], folder: Path | None) -> list[Path]:
+    """The projects named by ``--project`` and ``--projects``, in order (this folder when
+    none is named)."""
+    found = list(given)
+    if folder is not None:
+        found += sorted(p for p in folder.iterdir() if (p / "committeepack.toml").is_file())
+        if not found:
+            raise CommitteePackError(
+                "holds no project (no folder in it has committeepack.toml)", str(folder)
+            )
+    return list(dict.fromkeys(found)) or [Path(".")]
+
+
+def _each_project(ctx: click.Context, projects: list[Path], job) -> None:
+    """Run ``job(project)`` for each project in this one process. One project: its errors
+    end the command as usual. Several: a failure is reported with its project and the others
+    still run; a closing line counts them, and the exit status is 1 if any failed."""
+    if len(projects) == 1:
+        job(projects[0])
+        return
+    failed = []
+    for project in projects:
+        if not ctx.obj["quiet"]:
+            click.echo(f"{project}:")
+        try:
+            job(project)
+        except CommitteePackError as exc:
+            failed.append(project)
+            for error in exc.errors if isinstance(exc, ErrorList) else [exc]:
+                click.echo(f"Error: {_in_project(project, error)}", err=True)
+        except SystemExit as exc:  # --strict problems in one project
+            if exc.code:
+                failed.append(project)
+    if not ctx.obj["quiet"] or failed:
+        click.echo(
+            f"{len(projects) - len(failed)} of {len(projects)} project(s) done"
+            + (f"; failed: {', '.join(map(str, failed))}" if failed else ""),
+            err=bool(failed),
+        )
+    if failed:
+        sys.exit(1)
+
+
+def _in_project(project: Path, error: CommitteePackError) -> str:
+    """The error with its file named from where the command runs (``county/b/inputs/...``)."""
+    if error.path is None:
+        return f"{project}: {error.message}"
+    where = (project / error.path).as_posix()
+    return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
+
+
 def _project_option(func):
     return click.option(
         "--project",
@@ -65,7 +135,7 @@ def _project_option(func):
 
 @cli.command()
 @click.argument("papers", nargs=-1, metavar="[PAPER]...")
-@_project_option
+@_projects_option
 @click.option(
     "--force",
     is_flag=True,
@@ -93,7 +163,8 @@ def _project_option(func):
 def build(
     ctx: click.Context,
     papers: tuple[str, ...],
-    project: Path,
+    project: tuple[Path, ...],
+    projects_folder: Path | None,
     force: bool,
     strict: bool,
     clean: bool,
@@ -105,11 +176,16 @@ def build(
 
     With no PAPER, builds every paper of the project; otherwise just those named (for example
     agenda-item). Papers whose inputs have not changed are not rebuilt. A paper changed by hand
-    since it was generated is never replaced without --force.
+    since it was generated is never replaced without --force. Several projects (--project A
+    --project B, or --projects FOLDER) are built in turn in this one process.
     """
     from .build import build as run_build
 
-    def once(clean_first: bool) -> None:
+    projects = _projects(project, projects_folder)
+    if watch and len(projects) > 1:
+        raise CommitteePackError("--watch follows one project; give a single --project")
+
+    def once(clean_first: bool, project: Path = projects[0]) -> None:
         result = run_build(
             project,
             list(papers) or None,
@@ -130,12 +206,12 @@ def build(
         if result.changes and not ctx.obj["quiet"]:
             click.echo(f"{result.changes[0]}: {result.changes[1]} change(s) listed")
 
-    once(clean)
+    _each_project(ctx, projects, lambda one: once(clean, one))
     if watch:
         from .watch import watch_and_rebuild
 
         watch_and_rebuild(
-            project,
+            projects[0],
             lambda: _report_errors(once)(False),
             say=None if ctx.obj["quiet"] else click.echo,
         )
@@ -143,13 +219,18 @@ def build(
 
 @cli.command()
 @click.argument("papers", nargs=-1)
-@_project_option
+@_projects_option
 @click.option("--force", is_flag=True, help="Replace papers edited by hand (a copy is kept).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_context
 @_report_errors
 def publish(
-    ctx: click.Context, papers: tuple[str, ...], project: Path, force: bool, strict: bool
+    ctx: click.Context,
+    papers: tuple[str, ...],
+    project: tuple[Path, ...],
+    projects_folder: Path | None,
+    force: bool,
+    strict: bool,
 ) -> None:
     """Build what is out of date, then make the agenda pack and every paper as PDF.
 
@@ -162,22 +243,25 @@ def publish(
     """
     from .publishing import publish as run_publish
 
-    published = run_publish(
-        project,
-        list(papers) or None,
-        force=force,
-        strict=strict,
-        progress=_progress(ctx.obj["quiet"]),
-    )
-    _clear_progress(ctx.obj["quiet"])
-    result = published.build
-    for warning in [*result.warnings, *published.problems]:  # type: ignore[attr-defined]
-        click.echo(f"Warning: {warning}", err=True)
-    if not ctx.obj["quiet"]:
-        click.echo(result.summary())  # type: ignore[attr-defined]
-        click.echo(published.summary())
-    if strict and published.problems:
-        raise SystemExit(1)
+    def once(project: Path) -> None:
+        published = run_publish(
+            project,
+            list(papers) or None,
+            force=force,
+            strict=strict,
+            progress=_progress(ctx.obj["quiet"]),
+        )
+        _clear_progress(ctx.obj["quiet"])
+        result = published.build
+        for warning in [*result.warnings, *published.problems]:
+            click.echo(f"Warning: {warning}", err=True)
+        if not ctx.obj["quiet"]:
+            click.echo(result.summary())
+            click.echo(published.summary())
+        if strict and published.problems:
+            raise SystemExit(1)
+
+    _each_project(ctx, _projects(project, projects_folder), once)
 
 
 def _progress(quiet: bool):
@@ -276,4 +360,22 @@ def main() -> None:
     # a terminated build unwinds like an interrupted one: temporary files are removed and the
     # chart-drawing processes stopped, rather than left waiting for work that never comes
     signal.signal(signal.SIGTERM, _stop)
-    cli(prog_name="committeepack")
+    try:
+        cli(prog_name="committeepack")
+        code = 0
+    except SystemExit as exc:
+        code = _exit_code(exc.code)
+    # every file is written and closed by now; the interpreter's own teardown (freeing
+    # pandas', matplotlib's and lxml's objects one by one) would only add a fifth of a second
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1

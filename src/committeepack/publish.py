@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .build import BuildResult
 from .errors import CommitteePackError
 
 EXPORT = (
@@ -37,7 +38,7 @@ SOURCES = ".sources.json"  # each PDF's .docx, by hash: a PDF is remade only whe
 class Published:
     """What ``publish`` did: the build's result, and each file made or left as it was."""
 
-    build: object
+    build: BuildResult
     converted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # accessibility checks that failed

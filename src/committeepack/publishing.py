@@ -62,7 +62,7 @@ def publish(
     pdf_dir = project.out_dir / "pdf"
     record = read_record(pdf_dir)
     own = [p.docx for p in agenda.parts if p.docx.parent == project.out_dir]
-    built = [project.out_dir / w.name for w in result.build.written]  # type: ignore[attr-defined]
+    built = [project.out_dir / w.name for w in result.build.written]
     loose = list(dict.fromkeys([*built, *own]))
     jobs = [(docx, pdf_dir / docx.with_suffix(".pdf").name) for docx in loose]
     pages_dir = project.cache_dir / "pages"
