@@ -3,6 +3,9 @@
 import io
 import struct
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from committeepack.figures import charts, spc, spc_chart
 from committeepack.figures.model import SpcSeries
 
@@ -55,3 +58,49 @@ def test_spc_chart_alt_text_counts_signals():
     assert chart.alt_text.startswith("SPC chart of ASB incidents by month, Jan 2024 to Feb 2025")
     assert chart.alt_text.endswith("; 1 month of special-cause concern.")
     assert png_size(io.BytesIO(chart.png).getvalue())[0] > 1000
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    import struct
+
+    return struct.unpack(">II", png[16:24])
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 500), st.integers(0, 500)), min_size=1, max_size=60),
+    st.integers(5, 30),
+)
+def test_largest_and_other_keeps_every_count(counts, limit):
+    items = [(f"Type {n}", a, b) for n, (a, b) in enumerate(counts)]
+    shown, grouped = charts.largest_and_other(items, limit)
+    assert sum(i[1] for i in shown) == sum(i[1] for i in items)
+    assert sum(i[2] for i in shown) == sum(i[2] for i in items)
+    if len(items) <= limit:
+        assert shown == items and grouped == 0
+    else:
+        assert len(shown) == limit and grouped == len(items) - limit + 1
+        assert shown[-1][0] == f"All other ({grouped:,})"
+        smallest_kept = min(max(i[1], i[2]) for i in shown[:-1])
+        kept = {i[0] for i in shown}
+        assert all(max(i[1], i[2]) <= smallest_kept for i in items if i[0] not in kept)
+
+
+def test_a_chart_of_thousands_of_categories_stays_a_chart():
+    items = [(f"Category {n}", n * 3 % 997, n * 7 % 991) for n in range(5000)]
+    chart = charts.percent_change_bars(items, "2023", "2024", max_bars=25)
+    width, height = _png_size(chart.png)
+    assert height <= charts.MAX_HEIGHT_CM / 2.54 * charts.DPI + 1
+    assert "the 24 largest of 5,000 categories, and the other 4,976 together" in chart.caption
+    assert "the 24 largest of 5,000 categories" in chart.alt_text
+    exact = charts.percent_change_bars(items[:25], "2023", "2024", max_bars=25)
+    assert "largest" not in exact.caption  # 25 bars fit: nothing is grouped
+
+
+def test_a_ranking_of_many_areas_shows_the_highest_and_the_council_own():
+    items = [(f"District {n}", float(n)) for n in range(300)]
+    chart = charts.ranked_bars(items, "District 3", "Rate", "rates by district", max_bars=25)
+    assert chart.caption == "Rates by district (the 24 highest of 300 shown, and District 3)"
+    assert "District 3 is 297th highest of 300" in chart.alt_text
+    top = charts.ranked_bars(items, "District 299", "Rate", "rates by district", max_bars=25)
+    assert top.caption == "Rates by district (the 24 highest of 300 shown)"
+    assert "District 299 is 1st highest of 300" in top.alt_text

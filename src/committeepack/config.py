@@ -91,6 +91,7 @@ class Config:
     page_orientation: str = "landscape"  # of the data on a page
     folders: tuple[Path, ...] = ()  # where inputs may be read: the project, shared folders
     max_printed_rows: int = 500  # rows of one table the papers may print
+    chart_bars: int = 25  # bars of one chart; more are shown as the largest and "All other"
     raw: dict = field(default_factory=dict, repr=False)
     text: str = field(default="", repr=False)
 
@@ -197,6 +198,9 @@ def load_config(root: Path) -> Config:
         max_printed_rows=document.get("max_printed_rows", 500)
         if isinstance(document.get("max_printed_rows", 500), int)
         else 500,
+        chart_bars=document.get("chart_bars", 25)
+        if isinstance(document.get("chart_bars", 25), int)
+        else 25,
         page_orientation=_str(_table(data, "data_on_a_page"), "orientation") or "landscape",
         raw=data,
         text=text,

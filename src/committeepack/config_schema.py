@@ -213,6 +213,7 @@ SCHEMA = Field(
             output_folder=_text("out", required=False),
             papers=Field("texts", example='["agenda-item", "strategic-assessment"]'),
             max_printed_rows=Field("integer", example="500", minimum=1),
+            chart_bars=Field("integer", example="25", minimum=5),
         ),
         "data_on_a_page": _table(
             required=False,

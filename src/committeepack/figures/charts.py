@@ -23,6 +23,8 @@ DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, PLUM = PALETTE
 LIGHT_GREY = "#BFBFBF"
 WIDTH_CM = 16.0
 DPI = 200
+MAX_BARS = 25  # more categories than this: the largest, and the rest as one "All other" bar
+MAX_HEIGHT_CM = 24.0  # no chart taller than an A4 page's text (so at most 1,890 pixels)
 
 
 @dataclass
@@ -228,6 +230,20 @@ def _png(plt, figure) -> bytes:
     return buffer.getvalue()
 
 
+def largest_and_other(
+    items: list[tuple[str, int, int]], limit: int
+) -> tuple[list[tuple[str, int, int]], int]:
+    """``items`` when there are at most ``limit``; otherwise the ``limit - 1`` largest (by the
+    larger of their two counts, ties by name) and one "All other" item adding up the rest,
+    with how many that is."""
+    if len(items) <= limit:
+        return list(items), 0
+    ranked = sorted(items, key=lambda item: (-max(item[1], item[2]), item[0]))
+    kept, rest = ranked[: limit - 1], ranked[limit - 1 :]
+    other = (f"All other ({len(rest):,})", sum(r[1] for r in rest), sum(r[2] for r in rest))
+    return [*kept, other], len(rest)
+
+
 def percent_change_bars(
     items: list[tuple[str, int, int]],
     previous: str,
@@ -237,16 +253,20 @@ def percent_change_bars(
     height_cm: float | None = None,
     subject: str = "recorded crime by type",
     max_height_cm: float | None = None,
+    max_bars: int = MAX_BARS,
 ) -> Chart:
     """Diverging bars of % change by crime type (rises right, falls left), labelled;
-    ``subject`` says what the bars are, for the caption and alt text."""
+    ``subject`` says what the bars are, for the caption and alt text. More than ``max_bars``
+    categories are shown as the largest and one "All other" bar, and the caption says so."""
+    total = len(items)
+    items, grouped = largest_and_other(list(items), max_bars)
     changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
     shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
     skipped = [n for n, c in changes if c is None]
     plt = _pyplot(font)
     names = [n for n, _ in shown]
     tick_names = _wrapped(names, font, width_cm)
-    natural = _height(font, 4, tick_names, 0.62)
+    natural = min(_height(font, 4, tick_names, 0.62), MAX_HEIGHT_CM)
     height = height_cm or (min(natural, max_height_cm) if max_height_cm else natural)
     figure = _figure(plt, height, width_cm)
     axes = figure.add_subplot()
@@ -298,6 +318,13 @@ def percent_change_bars(
             alt += ": " + ", ".join(parts)
     alt += "."
     caption = f"% change in {subject}, {current} compared with {previous}"
+    if grouped:
+        note = (
+            f"the {total - grouped:,} largest of {total:,} categories, and the other "
+            f"{grouped:,} together as All other"
+        )
+        caption += f" ({note})"
+        alt = alt[:-1] + f". Shown: {note}."
     if skipped:
         caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
     return Chart(_png(plt, figure), alt, caption)
@@ -310,13 +337,21 @@ def ranked_bars(
     subject: str,
     font: ChartFont = DEFAULT_FONT,
     average: float | None = None,
+    max_bars: int = MAX_BARS,
 ) -> Chart:
-    """Horizontal bars, highest first, the council's own area highlighted and labelled."""
+    """Horizontal bars, highest first, the council's own area highlighted and labelled. More
+    than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
+    says how many are left out (rates and rankings cannot be added up into "All other")."""
+    total = len(items)
     ordered = sorted(items, key=lambda x: x[1])
+    if total > max_bars:
+        top = ordered[-(max_bars - 1) :]
+        own = [i for i in ordered[: -(max_bars - 1)] if i[0].casefold() == highlight.casefold()]
+        ordered = own + top
     plt = _pyplot(font)
     names = [n for n, _ in ordered]
     wrapped = _wrapped(names, font, WIDTH_CM)
-    figure = _figure(plt, _height(font, 4, wrapped, 0.55))
+    figure = _figure(plt, min(_height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM))
     axes = figure.add_subplot()
     values = [v for _, v in ordered]
     colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
@@ -359,9 +394,20 @@ def ranked_bars(
         f"Bar chart of {subject}: {ordered[-1][0]} highest ({ordered[-1][1]:,.1f}), "
         f"{ordered[0][0]} lowest ({ordered[0][1]:,.1f})"
     )
+    caption = subject[0].upper() + subject[1:]
     if any(n.casefold() == highlight.casefold() for n in names):
-        alt += f"; {highlight} is {_ordinal(position)} highest of {len(ordered)}"
-    return Chart(_png(plt, figure), alt + ".", subject[0].upper() + subject[1:])
+        if total > max_bars:  # its rank among every area, not only those shown
+            value_of_own = next(v for n, v in items if n.casefold() == highlight.casefold())
+            position = 1 + sum(1 for _, v in items if v > value_of_own)
+        alt += f"; {highlight} is {_ordinal(position)} highest of {total}"
+    if total > max_bars:
+        shown_top = min(total, max_bars - 1)
+        note = f"the {shown_top:,} highest of {total:,} shown" + (
+            f", and {highlight}" if len(ordered) > shown_top else ""
+        )
+        caption += f" ({note})"
+        alt += f". Shown: {note}"
+    return Chart(_png(plt, figure), alt + ".", caption)
 
 
 def _ordinal(number: int) -> str:

@@ -125,6 +125,7 @@ def chart_requests(facts: Facts) -> dict:
         ("max_height_cm", 12.5),  # as tall as its bars need, within the page
         ("width_cm", 13.0 if landscape else 17.0),
         ("subject", "recorded crime by main type"),
+        ("max_bars", facts.config.chart_bars),
     )
     return {
         "crime": ChartRequest(

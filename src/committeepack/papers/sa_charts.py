@@ -18,10 +18,14 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
         leaves = [tree[n].figure for n in tree if not tree[n].children and tree[n].figure.charted]
         items = tuple((f.name, f.previous, f.current) for f in leaves)
         result[f"crime:{spec.name}"] = ChartRequest(
-            "percent_change_bars", (items, figures.previous, figures.current, font)
+            "percent_change_bars",
+            (items, figures.previous, figures.current, font),
+            (("max_bars", facts.config.chart_bars),),
         )
     for spec, districts in figures.of_kind("districts", DistrictTable):
-        result[f"districts:{spec.name}"] = _districts_chart(districts, font)
+        result[f"districts:{spec.name}"] = _districts_chart(
+            districts, font, facts.config.chart_bars
+        )
     for spec, wards in figures.of_kind("wards", CountTable):
         counts = tuple((f.name, f.current) for f in wards.table if "current" not in f.hidden)
         result[f"wards:{spec.name}"] = ChartRequest(
@@ -33,13 +37,14 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
                 f"recorded crime by ward, {figures.current}",
                 font,
             ),
+            (("max_bars", facts.config.chart_bars),),
         )
     for spec, built in figures.of_kind("monthly", SpcSeries):
         result[f"spc:{spec.name}"] = ChartRequest("spc_chart", (built, font))
     return result
 
 
-def _districts_chart(districts: DistrictTable, font) -> ChartRequest:
+def _districts_chart(districts: DistrictTable, font, max_bars: int) -> ChartRequest:
     """Rates per 1,000 ranked, with the county's average; % change where there are no rates."""
     periods, this, county = districts.periods, districts.this, districts.county
     if not districts.has_rates:
@@ -52,7 +57,7 @@ def _districts_chart(districts: DistrictTable, font) -> ChartRequest:
         return ChartRequest(
             "percent_change_bars",
             (items, periods[-2], periods[-1], font),
-            (("subject", subject),),
+            (("subject", subject), ("max_bars", max_bars)),
         )
     rates = tuple(
         (r.name, float(r.rates[-1] or 0)) for r in districts.rows if not r.rate_hidden(-1)
@@ -68,4 +73,5 @@ def _districts_chart(districts: DistrictTable, font) -> ChartRequest:
             font,
             average,
         ),
+        (("max_bars", max_bars),),
     )
