@@ -88,7 +88,7 @@ def test_largest_and_other_keeps_every_count(counts, limit):
 def test_a_chart_of_thousands_of_categories_stays_a_chart():
     items = [(f"Category {n}", n * 3 % 997, n * 7 % 991) for n in range(5000)]
     chart = charts.percent_change_bars(items, "2023", "2024", max_bars=25)
-    width, height = _png_size(chart.png)
+    _width, height = _png_size(chart.png)
     assert height <= charts.MAX_HEIGHT_CM / 2.54 * charts.DPI + 1
     assert "the 24 largest of 5,000 categories, and the other 4,976 together" in chart.caption
     assert "the 24 largest of 5,000 categories" in chart.alt_text

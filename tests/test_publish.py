@@ -394,3 +394,28 @@ def test_a_report_that_cannot_join_the_agenda_is_one_line(example, entry, messag
     assert len(lines) == 1 and lines[0].startswith("Error: committeepack.toml:")
     assert message in lines[0]
     assert not (example / "out").exists()
+
+
+def test_a_paper_that_grows_moves_the_ranges_after_it(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    assert run(project, "publish").exit_code == 0
+    before = {row[0]: row[2] for row in _agenda_rows(project)}
+    extra = "\n\n".join(
+        f"An added paragraph, number {n}, to lengthen the report." for n in range(60)
+    )
+    edit(
+        project / "inputs/agenda-item.md",
+        "# Introduction and Background\n",
+        f"# Introduction and Background\n\n{extra}\n",
+    )
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    after = {row[0]: row[2] for row in _agenda_rows(project)}
+    assert after["8."] == before["8."]
+    first, last = (int(n) for n in after["12."].split(" - "))
+    old_first, old_last = (int(n) for n in before["12."].split(" - "))
+    assert first == old_first and last > old_last
+    pages = _pages(project / "out/agenda-pack.pdf")
+    front = next(i for i, text in enumerate(pages) if text.startswith("Agenda Item 8"))
+    assert len(pages) - front == last
+    assert pages[-1].strip().splitlines()[-1] == f"Page {last}"

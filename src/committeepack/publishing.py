@@ -21,11 +21,13 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .build import Progress, build
 from .errors import CommitteePackError
 from .output import OutputFolder, sha256
+from .pdf_outline import page_count
 from .project import Project
 from .publish import Published, convert, convert_stale, find_soffice, read_record, write_record
 
@@ -73,13 +75,31 @@ def publish(
     ]
     if progress:
         progress("converting the papers to PDF")
-    made, kept = convert_stale(soffice, jobs, record, _key(project))
-    _made(result, made, kept, project)
-    write_record(pdf_dir, record)
+    key = _key(project)
     pdf_of = {docx: pdf for docx, pdf in jobs}
-    _pack(project, settings, agenda, pdf_of, soffice, record, folder, force, result, progress)
+    known = record.setdefault("pages", {})
+    guess = {part.docx: known.get(key(pdf_of[part.docx])) for part in agenda.parts}
+
+    def pack(counts: dict) -> None:
+        _pack(project, settings, agenda, counts, soffice, record, folder, force, result, progress)
+
+    if all(guess.values()):
+        # every part's length is known from the last publish: the pack is made while the
+        # papers are converted (two LibreOffice runs side by side), and checked afterwards
+        # like any other, so a paper that changed length only costs the pack again
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            papers_done = pool.submit(convert_stale, soffice, jobs, record, key)
+            pack(guess)
+            made, kept = papers_done.result()
+    else:
+        made, kept = convert_stale(soffice, jobs, record, key)
+    _made(result, made, kept, project)
+    counts = {part.docx: page_count(pdf_of[part.docx]) for part in agenda.parts}
+    known.update({key(pdf_of[docx]): count for docx, count in counts.items()})
+    if counts != guess:
+        pack(counts)
+    _check(project, result, record)
     write_record(pdf_dir, record)
-    _check(project, result)
     return result
 
 
@@ -93,13 +113,11 @@ def _made(result: Published, made: list[Path], kept: list[Path], project: Projec
     result.unchanged += [shown(p) for p in kept if p.is_relative_to(project.out_dir)]
 
 
-def _pack(project, settings, agenda, pdf_of, soffice, record, folder, force, result, progress):
-    """Stages 4 to 6: the front sheet and the pack (and the restricted pack), made until their
-    page ranges are the ones the PDF shows."""
+def _pack(project, settings, agenda, counts, soffice, record, folder, force, result, progress):
+    """Stages 4 to 6: the front sheet and the pack (and the restricted pack), from each part's
+    length in ``counts``, made until their page ranges are the ones the PDF shows."""
     from .agenda.pack import predicted_layout
-    from .pdf_outline import page_count
 
-    counts = {part.docx: page_count(pdf_of[part.docx]) for part in agenda.parts}
     packs = [False, True] if agenda.has_exempt else [False]
     layouts = {restricted: predicted_layout(agenda, counts, restricted) for restricted in packs}
     for _attempt in range(2):
@@ -192,11 +210,18 @@ def _bookmark(part) -> str:
     return part.title if part.label.startswith("Appendix") else f"{part.label}: {part.title}"
 
 
-def _check(project: Project, result: Published) -> None:
+def _check(project: Project, result: Published, record: dict) -> None:
+    """Check every PDF; a PDF whose bytes were checked before is not read again."""
     from .pdf_check import problems
 
     out = project.out_dir
+    checked = record.setdefault("checks", {})
     for name in [*result.converted, *result.unchanged]:
         pdf = out / name
-        if pdf.suffix == ".pdf" and pdf.is_file():
-            result.problems += [f"{project.config.output_dir}/{name}: {p}" for p in problems(pdf)]
+        if pdf.suffix != ".pdf" or not pdf.is_file():
+            continue
+        digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+        if checked.get(name, {}).get("sha256") != digest:
+            checked[name] = {"sha256": digest, "problems": problems(pdf)}
+        shown = f"{project.config.output_dir}/{name}"
+        result.problems += [f"{shown}: {problem}" for problem in checked[name]["problems"]]
