@@ -366,7 +366,8 @@ def main() -> None:
     except SystemExit as exc:
         code = _exit_code(exc.code)
     # every file is written and closed by now; the interpreter's own teardown (freeing
-    # pandas', matplotlib's and lxml's objects one by one) would only add a fifth of a second
+    # pandas', matplotlib's and lxml's objects one by one) would only add a fifth of a second.
+    # The drawing processes have been stopped; the fork server, told to stop, exits by itself.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
