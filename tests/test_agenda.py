@@ -143,3 +143,14 @@ def test_agenda_settings_that_do_not_fit_are_one_line_each(example):
     assert any("agenda.chief_executive: 'ceo' is not in [people]" in line for line in lines)
     assert "Traceback" not in result.output
     assert not (example / "out" / "agenda-pack.pdf").exists()
+
+
+def test_minutes_outside_the_project_are_not_read(example, tmp_path):
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(MINUTES, encoding="utf-8")
+    (example / "inputs/minutes.md").unlink()
+    (example / "inputs/minutes.md").symlink_to(outside)
+    result = run(example, "publish")
+    assert result.exit_code == 1
+    assert "agenda.minutes: 'inputs/minutes.md' lies outside the project" in result.output
+    assert "Traceback" not in result.output

@@ -98,7 +98,15 @@ def agenda_settings(config: Config) -> AgendaSettings:
             )
     minutes_name = raw.get("minutes", DEFAULT_MINUTES)
     minutes = config.root / minutes_name
-    if "minutes" in raw and not minutes.is_file():
+    if minutes.is_file() and not config.allows(minutes):
+        problems.append(
+            reader.error(
+                ("agenda", "minutes"),
+                f"'{minutes_name}' lies outside the project and its shared folders, so it is "
+                "not read; copy the minutes into inputs/",
+            )
+        )
+    elif "minutes" in raw and not minutes.is_file():
         problems.append(
             reader.error(
                 ("agenda", "minutes"),
