@@ -70,6 +70,9 @@ def source_lines(source: list[str], rendered: list[str]) -> list[int]:
     return mapping
 
 
+SHORT_LIST = 6  # items a list may have and still be kept on one page
+
+
 @dataclass
 class Numberer:
     """Council paragraph numbers for one section: 2.1, 2.2, ..."""
@@ -276,13 +279,19 @@ class MarkdownWriter:
     def plain_list(
         self, container, items: list[str], kind: str = "bullet", indent: int = 0
     ) -> None:
-        """A list of plain text items (``bullet``, ``decimal``...) restarting at 1."""
+        """A list of plain text items (``bullet``, ``decimal``...) restarting at 1. A short
+        list stays on one page with the paragraph that introduces it."""
         if not items:
             return
+        short = len(items) <= SHORT_LIST
+        if short and container.paragraphs:
+            container.paragraphs[-1].paragraph_format.keep_with_next = True
         num_id = self.numbering.new_list(kind, indent)
-        for item in items:
+        for number, item in enumerate(items, 1):
             paragraph = wordxml.add_paragraph(container, item, style=self.styles.list)
             wordxml.set_list(paragraph, num_id, 0)
+            if short and number < len(items):
+                paragraph.paragraph_format.keep_with_next = True
 
     # -- inline -------------------------------------------------------------------------
     def inline(self, paragraph, node, bold=False, italic=False, strike=False, target=None):
