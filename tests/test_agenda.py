@@ -154,3 +154,19 @@ def test_minutes_outside_the_project_are_not_read(example, tmp_path):
     assert result.exit_code == 1
     assert "agenda.minutes: 'inputs/minutes.md' lies outside the project" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.e2e
+def test_an_agenda_without_minutes_says_so(example):
+    import docx
+
+    (example / "inputs/minutes.md").unlink()
+    result = run(example, "publish")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: inputs/minutes.md: not found, so the agenda leaves out the minutes of the "
+        "previous meeting (and the items after it move up)"
+    ) in result.output
+    sheet = docx.Document(str(example / "out/agenda.docx"))
+    numbers = [row.cells[0].text for row in sheet.tables[1].rows[1:]]
+    assert numbers == [f"{n}." for n in range(1, 12)]

@@ -41,7 +41,7 @@ class Published:
     build: BuildResult
     converted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # accessibility checks that failed
+    problems: list[str] = field(default_factory=list)  # failed PDF checks, parts left out
     pages: dict[str, str] = field(default_factory=dict)  # agenda line -> its pages in the pack
 
     def summary(self) -> str:

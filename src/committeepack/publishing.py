@@ -44,7 +44,7 @@ def publish(
     """Build, then make every PDF of the agenda pack that is out of date (see the module)."""
     from .agenda.minutes import read_minutes, write_minutes
     from .agenda.pack import MINUTES_OUTPUT, plan_agenda
-    from .agenda.settings import agenda_settings
+    from .agenda.settings import DEFAULT_MINUTES, MINUTES_ITEM, agenda_settings
     from .config import find_project_root
 
     root = find_project_root(start)
@@ -56,6 +56,12 @@ def publish(
     if settings.minutes is not None:
         minutes = read_minutes(settings.minutes, project.shown(settings.minutes))
     result = Published(build=build(start, papers, force=force, strict=strict, progress=progress))
+    if minutes is None and MINUTES_ITEM in settings.standard_items:
+        result.problems.append(
+            f"{DEFAULT_MINUTES}: not found, so the agenda leaves out the minutes of the "
+            "previous meeting (and the items after it move up); write them there, or take "
+            "'{minutes}' out of [agenda] standard_items"
+        )
     folder = OutputFolder(project.out_dir, config.output_dir)
     if minutes is not None:
         folder.check([MINUTES_OUTPUT], force)
