@@ -24,6 +24,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import libreoffice
 from .build import Progress, build
 from .errors import CommitteePackError
 from .output import OutputFolder, sha256
@@ -50,7 +51,7 @@ def publish(
     root = find_project_root(start)
     project = Project.open(root)
     config = project.config
-    soffice = find_soffice((config.raw.get("publish") or {}).get("soffice"))
+    soffice = find_soffice(libreoffice.configured(config))
     settings = agenda_settings(config)
     minutes = None
     if settings.minutes is not None:
@@ -91,19 +92,19 @@ def publish(
 
     if all(guess.values()):
         # every part's length is known from the last publish: the pack is made while the
-        # papers are converted (two LibreOffice runs side by side), and checked afterwards
-        # like any other, so a paper that changed length only costs the pack again
+        # papers are converted (two LibreOffice runs side by side); its ranges are checked
+        # against its own PDF, so a paper that changed length costs only the pack again
         with ThreadPoolExecutor(max_workers=1) as pool:
             papers_done = pool.submit(convert_stale, soffice, jobs, record, key)
             pack(guess)
             made, kept = papers_done.result()
     else:
         made, kept = convert_stale(soffice, jobs, record, key)
-    _made(result, made, kept, project)
     counts = {part.docx: page_count(pdf_of[part.docx]) for part in agenda.parts}
     known.update({key(pdf_of[docx]): count for docx, count in counts.items()})
-    if counts != guess:
+    if not all(guess.values()):
         pack(counts)
+    _made(result, made, kept, project)
     _check(project, result, record)
     write_record(pdf_dir, record)
     return result
@@ -143,11 +144,6 @@ def _pack(project, settings, agenda, counts, soffice, record, folder, force, res
         if found == layouts:
             record["pack"] = digest
             result.converted += [_key(project)(t) for t in targets]
-            result.pages = {
-                line.title: line.pages
-                for line in agenda.with_pages(layouts[False].ranges(agenda, False)).lines
-                if line.pages
-            }
             return
         layouts = found  # the parts laid out differently in the pack: print what it shows
     raise CommitteePackError(
@@ -193,10 +189,10 @@ def _convert_packs(project, documents, agenda, layouts, soffice, targets) -> dic
             path.write_bytes(pack)
             files.append(path)
         convert(soffice, files, folder)
+        front_pages = page_count(folder / "agenda.pdf")  # the pack opens with the same sheet
         for restricted in documents:
             pdf = folder / ("restricted.pdf" if restricted else "pack.pdf")
             texts = PageTexts(pdf)
-            front_pages = page_count(folder / "agenda.pdf")  # the same front sheet
             guess = [front_pages + start - 1 for start in layouts[restricted].starts]
             layout = found[restricted] = located_layout(texts, agenda, restricted, guess)
             front = len(texts) - layout.pages
