@@ -35,3 +35,19 @@ def test_a_build_with_nothing_to_do_reads_nothing(figures):
     result = pipeline.build(figures)
     assert list(result.timings) == ["configuration", "write"]
     assert {w.status for w in result.written} == {"skipped"}
+
+
+def test_libreoffice_is_found_where_publish_finds_it(tmp_path, monkeypatch):
+    from committeepack import contents_pages, libreoffice
+
+    installed = tmp_path / "LibreOffice/program/soffice"
+    installed.parent.mkdir(parents=True)
+    installed.write_text("")
+    monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
+    monkeypatch.setattr(libreoffice, "STANDARD_PLACES", (installed,))
+    assert libreoffice.locate() == str(installed)
+    assert libreoffice.locate(str(tmp_path / "elsewhere")) == str(installed)  # not there
+    monkeypatch.setattr(libreoffice, "STANDARD_PLACES", ())
+    assert libreoffice.locate() is None
+    assert libreoffice.locate(str(installed)) == str(installed)  # [publish] soffice
+    assert not contents_pages.available()  # the build says LibreOffice is missing

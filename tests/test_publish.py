@@ -7,7 +7,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from committeepack import pdf_check, publish
+from committeepack import libreoffice, pdf_check, publish
 
 from conftest import REPO, copy_project, edit, run
 
@@ -289,7 +289,7 @@ def test_an_untagged_pdf_fails_the_check(tmp_path):
 
 def test_without_libreoffice_publish_says_where_to_get_it(figures, monkeypatch):
     monkeypatch.setattr(publish.shutil, "which", lambda name: None)
-    monkeypatch.setattr(publish, "STANDARD_PLACES", ())
+    monkeypatch.setattr(libreoffice, "STANDARD_PLACES", ())
     result = run(figures, "publish")
     assert result.exit_code == 1
     assert result.output.startswith("Error: publishing needs LibreOffice to make the PDFs")

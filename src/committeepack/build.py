@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import libreoffice
 from .errors import (
     CommitteePackError,
     ErrorList,
@@ -135,10 +136,11 @@ def build(
         project = _open(start)
     if clean:
         shutil.rmtree(project.cache_dir, ignore_errors=True)
+    soffice = libreoffice.configured(project.config)
     if page_numbers is None:
         from .contents_pages import available
 
-        page_numbers = available()
+        page_numbers = available(soffice)
         missing_libreoffice = not page_numbers
     else:
         missing_libreoffice = False
@@ -168,7 +170,7 @@ def build(
         if page_numbers and planned:
             from .contents_pages import tools
 
-            tools()  # say now, not after rendering, if LibreOffice is missing
+            tools(soffice)  # say now, not after rendering, if LibreOffice is missing
         rendered = _make(project, planned, drawer, progress, page_numbers, result)
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
             from .contents_pages import MISSING
@@ -255,7 +257,7 @@ def _make(
         from .contents_pages import add_page_numbers_all
 
         with _timed(timings, "page numbers"):  # one LibreOffice run for every paper
-            numbered = add_page_numbers_all(rendered)
+            numbered = add_page_numbers_all(rendered, libreoffice.configured(project.config))
             rendered = {
                 name: stable_zip(data) if data is not rendered[name] else data
                 for name, data in numbered.items()

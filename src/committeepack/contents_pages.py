@@ -18,15 +18,15 @@ from pathlib import Path
 
 import docx
 
+from . import libreoffice
 from .errors import CommitteePackError
 from .word.fields import append_page_number, contents_entries
 
 
-def available() -> bool:
-    """Whether LibreOffice and pdftotext are installed here."""
-    return bool(
-        (shutil.which("soffice") or shutil.which("libreoffice")) and shutil.which("pdftotext")
-    )
+def available(setting: str | None = None) -> bool:
+    """Whether LibreOffice (found as :func:`.libreoffice.locate` finds it) and pdftotext are
+    installed here."""
+    return bool(libreoffice.locate(setting) and shutil.which("pdftotext"))
 
 
 MISSING = (
@@ -36,9 +36,9 @@ MISSING = (
 )
 
 
-def tools() -> tuple[str, str]:
+def tools(setting: str | None = None) -> tuple[str, str]:
     """The LibreOffice and pdftotext commands, or an error saying what to install."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = libreoffice.locate(setting)
     pdftotext = shutil.which("pdftotext")
     if soffice is None or pdftotext is None:
         raise CommitteePackError(
@@ -48,9 +48,9 @@ def tools() -> tuple[str, str]:
     return soffice, pdftotext
 
 
-def page_texts_of(papers: dict[str, bytes]) -> dict[str, list[str]]:
+def page_texts_of(papers: dict[str, bytes], setting: str | None = None) -> dict[str, list[str]]:
     """The text of each page of each paper, as LibreOffice lays them out, in one run."""
-    soffice, pdftotext = tools()
+    soffice, pdftotext = tools(setting)
     result = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -59,21 +59,7 @@ def page_texts_of(papers: dict[str, bytes]) -> dict[str, list[str]]:
             path = folder / f"paper{number}.docx"
             path.write_bytes(data)
             files.append(path)
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{folder / 'profile'}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *map(str, files),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+        libreoffice.convert(soffice, files, folder)
         for name, path in zip(papers, files, strict=True):
             text = subprocess.run(
                 [pdftotext, str(path.with_suffix(".pdf")), "-"],
@@ -95,14 +81,14 @@ def has_contents(data: bytes) -> bool:
     return bool(contents_entries(docx.Document(io.BytesIO(data))))
 
 
-def add_page_numbers_all(papers: dict[str, bytes]) -> dict[str, bytes]:
+def add_page_numbers_all(papers: dict[str, bytes], setting: str | None = None) -> dict[str, bytes]:
     """Every paper with its contents numbered, from a single LibreOffice run for all those
-    that have a contents page; the others as they were."""
+    that have a contents page; the others as they were. ``setting`` is ``[publish] soffice``."""
     numbered = {name: data for name, data in papers.items() if has_contents(data)}
     if not numbered:
         return papers
     try:
-        pages = page_texts_of(numbered)
+        pages = page_texts_of(numbered, setting)
     except (subprocess.SubprocessError, OSError) as exc:
         from .errors import warn
 

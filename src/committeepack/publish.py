@@ -1,11 +1,8 @@
-"""Publishing: every paper as an accessible PDF, the first part of the agenda pack.
-
-``committeepack publish`` builds whatever is out of date (as ``build`` does), then converts the
-papers whose .docx changed since their PDF was made into ``out/pdf/``, all in one LibreOffice
-run, as tagged PDF (structure tree, alternative text, header rows), with the document title
-shown in the window title, bookmarks from the headings and the paper's language. Each PDF is
-then checked (:mod:`.pdf_check`). A PDF is written next to its final name and renamed into
-place, so an interrupted run leaves the last good PDF.
+"""The PDFs of ``publish``: what it did (:class:`Published`), LibreOffice found or a one-line
+error, and each .docx converted to tagged PDF only when it changed since its PDF was made
+(the hashes are kept in ``out/pdf/.sources.json``). A PDF is written next to its final name
+and renamed into place, so an interrupted run leaves the last good PDF. The stages of
+``publish`` itself are in :mod:`.publishing`.
 """
 
 from __future__ import annotations
@@ -19,18 +16,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import libreoffice
 from .build import BuildResult
 from .errors import CommitteePackError
 
-EXPORT = (
-    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
-    '"ExportBookmarks":{"type":"boolean","value":"true"},'
-    '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}}'
-)
-STANDARD_PLACES = (
-    Path("C:/Program Files/LibreOffice/program/soffice.exe"),
-    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
-)
 SOURCES = ".sources.json"  # each PDF's .docx, by hash: a PDF is remade only when it changed
 
 
@@ -42,7 +31,6 @@ class Published:
     converted: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # failed PDF checks, parts left out
-    pages: dict[str, str] = field(default_factory=dict)  # agenda line -> its pages in the pack
 
     def summary(self) -> str:
         """One line per file made or kept, for the terminal."""
@@ -51,50 +39,29 @@ class Published:
         return "\n".join(lines)
 
 
-def find_soffice(configured: str | None = None) -> str:
-    """LibreOffice's command: ``[publish] soffice``, the PATH, or its standard install folders
-    on Windows and macOS; an error saying where to get it when none is there."""
-    for candidate in (configured, shutil.which("soffice"), shutil.which("libreoffice")):
-        if candidate and Path(candidate).exists():
-            return str(candidate)
-    for place in STANDARD_PLACES:
-        if place.exists():
-            return str(place)
-    raise CommitteePackError(
-        "publishing needs LibreOffice to make the PDFs, and it is not installed; get it from "
-        "https://www.libreoffice.org/download/ (Debian: apt install libreoffice-writer-nogui), "
-        "or set [publish] soffice to its path. 'committeepack build' works without it"
-    )
+def find_soffice(setting: str | None = None) -> str:
+    """LibreOffice's command (:func:`.libreoffice.locate`), or an error saying where to get
+    it."""
+    found = libreoffice.locate(setting)
+    if found is None:
+        raise CommitteePackError(
+            "publishing needs LibreOffice to make the PDFs, and it is not installed; get it "
+            "from https://www.libreoffice.org/download/ (Debian: apt install "
+            "libreoffice-writer-nogui), or set [publish] soffice to its path. "
+            "'committeepack build' works without it"
+        )
+    return found
 
 
 def convert(soffice: str, papers: list[Path], folder: Path) -> None:
     """Convert ``papers`` to tagged PDF in ``folder``, in one LibreOffice run."""
-    with tempfile.TemporaryDirectory() as profile:
-        try:
-            _run(soffice, profile, papers, folder)
-        except (subprocess.SubprocessError, OSError) as exc:
-            raise CommitteePackError(
-                f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "
-                "LibreOffice window and publish again"
-            ) from None
-
-
-def _run(soffice: str, profile: str, papers: list[Path], folder: Path) -> None:
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--convert-to",
-            EXPORT,
-            "--outdir",
-            str(folder),
-            *map(str, papers),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
+    try:
+        libreoffice.convert(soffice, papers, folder, libreoffice.TAGGED_PDF)
+    except (subprocess.SubprocessError, OSError) as exc:
+        raise CommitteePackError(
+            f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "
+            "LibreOffice window and publish again"
+        ) from None
 
 
 def convert_stale(
