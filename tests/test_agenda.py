@@ -170,3 +170,9 @@ def test_an_agenda_without_minutes_says_so(example):
     sheet = docx.Document(str(example / "out/agenda.docx"))
     numbers = [row.cells[0].text for row in sheet.tables[1].rows[1:]]
     assert numbers == [f"{n}." for n in range(1, 12)]
+
+
+def test_the_vice_chair_is_marked_too():
+    assert councillors(("A", "B", "C"), chair="B", vice_chair="C") == (
+        "Councillors A, B (Chair) and C (Vice-Chair)"
+    )

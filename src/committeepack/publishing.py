@@ -123,6 +123,7 @@ def _made(result: Published, made: list[Path], kept: list[Path], project: Projec
 def _pack(project, settings, agenda, counts, soffice, record, folder, force, result, progress):
     """Stages 4 to 6: the front sheet and the pack (and the restricted pack), from each part's
     length in ``counts``, made until their page ranges are the ones the PDF shows."""
+    from .agenda import front_sheet
     from .agenda.pack import predicted_layout
 
     packs = [False, True] if agenda.has_exempt else [False]
@@ -133,8 +134,8 @@ def _pack(project, settings, agenda, counts, soffice, record, folder, force, res
         digest = hashlib.sha256(b"".join(d[1] for d in documents.values())).hexdigest()
         targets = [project.out_dir / "pdf" / "agenda.pdf", project.out_dir / PACK]
         targets += [project.out_dir / RESTRICTED] if agenda.has_exempt else []
-        folder.check(["agenda.docx"], force)
-        folder.write("agenda.docx", front, force)
+        folder.check([front_sheet.OUTPUT], force)
+        folder.write(front_sheet.OUTPUT, front, force)
         if record.get("pack") == digest and all(t.is_file() for t in targets):
             result.unchanged += [_key(project)(t) for t in targets]
             return

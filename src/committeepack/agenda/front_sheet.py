@@ -119,7 +119,8 @@ def context(
         "date": weekday_date(config.meeting.date),
         "time": config.meeting.time,
         "venue": config.meeting.venue,
-        "membership": councillors(settings.members, settings.chair) or "To be confirmed",
+        "membership": councillors(settings.members, settings.chair, settings.vice_chair)
+        or "To be confirmed",
         "items": [_shown(line, line.pages) for line in public],
         "exempt_items": [_shown(line, str(line.exempt_paragraph)) for line in exempt],
         "exempt_note": EXEMPT_NOTE,

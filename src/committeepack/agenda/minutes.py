@@ -136,9 +136,10 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
     )
 
 
-def councillors(names: tuple[str, ...], chair: str = "") -> str:
+def councillors(names: tuple[str, ...], chair: str = "", vice_chair: str = "") -> str:
     """``Councillors Brown, Clarke (Chair) and Khan``, as minutes and front sheets list them."""
-    shown = [f"{name} (Chair)" if name == chair else name for name in names]
+    roles = {chair: " (Chair)", vice_chair: " (Vice-Chair)"}
+    shown = [name + roles.get(name, "") if name else name for name in names]
     if not shown:
         return ""
     if len(shown) == 1:

@@ -63,6 +63,8 @@ def plan_agenda(
     config: Config, settings: AgendaSettings, minutes: Minutes | None, out_dir: Path
 ) -> Agenda:
     """The agenda of the meeting and the parts of its pack, from the papers in ``out_dir``."""
+    from ..papers import agenda_item
+
     lines: list[AgendaLine] = []
     parts: list[PackPart] = []
     for text in settings.standard_items:
@@ -81,7 +83,7 @@ def plan_agenda(
     for report in settings.reports:
         number = len(lines) + 1
         if report.paper is not None:
-            main = out_dir / "agenda-item.docx"
+            main = out_dir / agenda_item.OUTPUT
             title, exempt, appendices = _agenda_item(config, out_dir)
         else:
             assert report.file is not None
@@ -103,9 +105,11 @@ def _agenda_item(config: Config, out_dir: Path) -> tuple[str, int | None, list]:
     """committeepack's agenda item: its title, exempt paragraph, and the papers its front
     matter names as appendices (numbered as its appendix list numbers them)."""
     from ..frontmatter import read_markdown
-    from ..papers import PAPERS
+    from ..papers import PAPERS, agenda_item
+    from ..project import INPUTS
 
-    source = read_markdown(config.root / "inputs" / "agenda-item.md", "inputs/agenda-item.md")
+    shown = f"{INPUTS}/{agenda_item.NARRATIVE}"
+    source = read_markdown(config.root / shown, shown)
     meta = source.meta
     exempt = None
     if str(meta.get("classification", "public")).strip().casefold() == "exempt":
@@ -113,19 +117,19 @@ def _agenda_item(config: Config, out_dir: Path) -> tuple[str, int | None, list]:
     appendices = []
     for number, name in enumerate(meta.get("appendices") or [], 1):
         paper = PAPERS.get(str(name))
-        if paper is None or paper.name == "agenda-item":
+        if paper is None or paper.name == agenda_item.NAME:
             continue  # a line of text, not a paper committeepack makes
         path = out_dir / paper.output
         if not path.is_file():
             raise CommitteePackError(
                 f"the agenda item names {name} as Appendix {number}, but it has not been built; "
                 f"build it (add it to [document] papers) or remove it from the appendices",
-                "inputs/agenda-item.md",
+                shown,
                 meta.lines.get("appendices"),
             )
         label = f"Appendix {number}"
         appendices.append((label, path, _title_of(path) or paper.name))
-    return _title_of(out_dir / "agenda-item.docx"), exempt, appendices
+    return _title_of(out_dir / agenda_item.OUTPUT), exempt, appendices
 
 
 def _title_of(path: Path) -> str:

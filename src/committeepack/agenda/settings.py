@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Config, Person
+from ..config_reader import ConfigReader
 from ..errors import CommitteePackError, raise_all
 
 MINUTES_ITEM = "{minutes}"  # stands, in standard_items, for the minutes with their pages
@@ -63,18 +64,9 @@ class AgendaSettings:
     chief_executive: Person | None = None
     standard_items: tuple[str, ...] = DEFAULT_STANDARD_ITEMS
     minutes: Path | None = None  # None when the project has no minutes file
-    telephone: str = ""
-    email: str = ""
     website: str = ""
-    public_information: tuple[str, ...] = ()
+    public_information: tuple[str, ...] = ()  # paragraphs, the contact details filled in
     reports: tuple[ReportEntry, ...] = field(default_factory=tuple)
-
-    @property
-    def contact(self) -> str:
-        """`` on 01234 567890 or at committee@example.gov.uk``, or nothing."""
-        ways = [f"on {self.telephone}" if self.telephone else "", self.email and f"at {self.email}"]
-        shown = " or ".join(way for way in ways if way)
-        return f" {shown}" if shown else ""
 
 
 def agenda_settings(config: Config) -> AgendaSettings:
@@ -114,7 +106,8 @@ def agenda_settings(config: Config) -> AgendaSettings:
             )
         )
     reports = tuple(
-        _report(config, entry, n, problems) for n, entry in enumerate(raw.get("reports", []))
+        _report(config, reader, entry, n, problems)
+        for n, entry in enumerate(raw.get("reports", []))
     )
     if not reports:
         reports = (ReportEntry(paper="agenda-item"),)
@@ -129,7 +122,9 @@ def agenda_settings(config: Config) -> AgendaSettings:
                 )
             )
     raise_all(problems)
-    settings = AgendaSettings(
+    contact = _contact(raw.get("telephone", ""), raw.get("email", ""))
+    information = raw.get("public_information", DEFAULT_PUBLIC_INFORMATION)
+    return AgendaSettings(
         members=members,
         chair=raw.get("chair", ""),
         vice_chair=raw.get("vice_chair", ""),
@@ -137,24 +132,22 @@ def agenda_settings(config: Config) -> AgendaSettings:
         chief_executive=chief,
         standard_items=tuple(raw.get("standard_items", DEFAULT_STANDARD_ITEMS)),
         minutes=minutes if minutes.is_file() and config.allows(minutes) else None,
-        telephone=raw.get("telephone", ""),
-        email=raw.get("email", ""),
         website=raw.get("website", ""),
+        public_information=tuple(text.replace("{contact}", contact) for text in information),
         reports=reports,
     )
-    information = raw.get("public_information", DEFAULT_PUBLIC_INFORMATION)
-    return AgendaSettings(
-        **{
-            **settings.__dict__,
-            "public_information": tuple(
-                text.replace("{contact}", settings.contact) for text in information
-            ),
-        }
-    )
 
 
-def _report(config: Config, entry: dict, number: int, problems: list) -> ReportEntry:
-    reader = config.reader()
+def _contact(telephone: str, email: str) -> str:
+    """`` on 01234 567890 or at committee@example.gov.uk``, or nothing."""
+    ways = [f"on {telephone}" if telephone else "", f"at {email}" if email else ""]
+    shown = " or ".join(way for way in ways if way)
+    return f" {shown}" if shown else ""
+
+
+def _report(
+    config: Config, reader: ConfigReader, entry: dict, number: int, problems: list
+) -> ReportEntry:
     where = ("agenda", "reports", number)
     paper = entry.get("paper")
     if paper is not None and paper != "agenda-item":

@@ -31,8 +31,6 @@ from docxcompose.image import ImageWrapper
 from .fields import add_page_field, shift_contents_numbers
 from .xml import copy_story, set_document_language
 
-STORY_TYPES = {"headerReference": RT.HEADER, "footerReference": RT.FOOTER}
-
 
 @dataclass(frozen=True)
 class PackPart:
