@@ -129,3 +129,27 @@ def test_a_build_with_processes_spawned_makes_the_same_papers(figures, tmp_path,
     assert result.charts_drawn >= POOL_MIN_CHARTS
     for name in ("strategic-assessment.docx", "data-on-a-page.docx"):
         assert (other / "out" / name).read_bytes() == (figures / "out" / name).read_bytes()
+
+
+def test_projects_of_one_run_share_the_processes_and_a_chart_drawn_for_one(tmp_path):
+    from committeepack.figures.drawer import DrawingProcesses
+
+    requests = [bars(90.0 + n) for n in range(POOL_MIN_CHARTS)]
+    with DrawingProcesses() as shared:
+        with ChartDrawer(
+            ChartCache(tmp_path / "a"), cores=POOL_MIN_CORES, start_method="spawn", shared=shared
+        ) as first:
+            first.start({"paper": requests})
+            pool = first._pool
+            assert pool is not None
+            drawn = [first.get(r).png for r in requests]
+        assert first.drawn == len(requests)
+        assert shared.pool(first) is pool  # still running for the next project
+        other = [*requests[:1], bars(99.5)]
+        with ChartDrawer(ChartCache(tmp_path / "b"), cores=POOL_MIN_CORES, shared=shared) as second:
+            second.start({"paper": other})
+            assert second.get(other[0]).png == drawn[0]
+            assert second.get(other[1]).png == draw(other[1]).png
+        assert (second.hits, second.drawn) == (1, 1)  # one remembered, one drawn
+        assert len(list((tmp_path / "b").glob("*.png"))) == 2  # both kept in b's own cache
+    assert multiprocessing.active_children() == []

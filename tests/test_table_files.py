@@ -55,17 +55,50 @@ def test_a_table_too_big_to_read_is_refused_before_it_is_read(figures, monkeypat
     ]
 
 
-def test_a_table_too_long_to_print_is_an_error_suggesting_show_false(figures):
+def test_a_table_too_long_to_print_is_an_error_suggesting_what_its_kind_allows(figures):
     path = figures / CRIME
     rows = "".join(f"Other crime {n},All crime,1,1\n" for n in range(600))
     path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
     lines = error_lines(figures)
-    assert any(
-        "tables.crime: 605 rows would be printed in the papers; a table there holds at most 500"
-        in line
-        and "set show = false" in line
-        for line in lines
-    ), lines
+    assert lines == [
+        "Error: committeepack.toml:50: tables.crime: 605 rows would be printed in the papers; "
+        "a table there holds at most 500 (max_printed_rows in [document]). Summarise the rows "
+        "(by category, ward or month), or set top = 25 to print the 25 largest and add up the "
+        "rest as 'All other'."
+    ]
+
+
+def test_following_the_advice_top_25_builds_the_long_table_with_an_all_other_row(figures):
+    path = figures / CRIME
+    rows = "".join(f"Other crime {n},All crime,1,1\n" for n in range(600))
+    path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+    config = figures / "committeepack.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'file = "inputs/crime.csv"', 'file = "inputs/crime.csv"\ntop = 25', 1
+        ),
+        encoding="utf-8",
+    )
+    result = run(figures, "build", "strategic-assessment")
+    assert "rows would be printed" not in result.output, result.output
+    from docx import Document
+
+    document = Document(figures / "out" / "strategic-assessment.docx")
+    names = [row.cells[0].text for table in document.tables for row in table.rows]
+    assert any(name.startswith("All other (") for name in names), names
+    assert "Other crime 599" not in names
+
+
+def test_a_reasons_table_too_long_to_print_suggests_top_or_show_false(figures):
+    from committeepack.config import load_config
+    from committeepack.figures.tables import _shorter, declared_tables
+
+    spec = next(iter(declared_tables(load_config(figures)).values()))
+    spec.kind, spec.options = "reasons", {"top": 30}
+    assert _shorter(spec) == (
+        "Summarise the rows (by category, ward or month), or set a smaller top than 30, or "
+        "set show = false to use its figures without printing it."
+    )
 
 
 def test_a_wholly_wrong_table_gives_a_screenful_not_a_line_per_row(figures):

@@ -46,7 +46,8 @@ from .errors import (
     warn,
 )
 from .figures.chart_cache import ChartCache
-from .figures.drawer import ChartDrawer
+from .figures.drawer import ChartDrawer, DrawingProcesses
+from .filehash import FileHashes
 from .fingerprint import Planned, plan_rebuild
 from .output import OutputFolder, Written, stable_zip
 from .project import Project
@@ -120,6 +121,7 @@ def build(
     clean: bool = False,
     page_numbers: bool | None = None,
     changes: bool = False,
+    shared: DrawingProcesses | None = None,
 ) -> BuildResult:
     """Build ``papers`` (every paper of the project when None) of the project at ``start``.
 
@@ -129,6 +131,8 @@ def build(
     ``page_numbers`` fills in the contents' page numbers by laying the papers out with
     LibreOffice: None (the default) does so when LibreOffice is installed, and says so when it
     is not. ``changes`` also writes the changes document for the rewritten papers.
+    ``shared`` keeps drawing processes and drawn charts between the builds of several
+    projects (:class:`.figures.drawer.DrawingProcesses`).
     """
     began = time.perf_counter()
     timings: dict[str, float] = {}
@@ -146,12 +150,15 @@ def build(
         missing_libreoffice = False
     result = BuildResult(timings=timings)
     cache = ChartCache(project.cache_dir / "charts")
-    with ChartDrawer(cache) as drawer, collect_warnings() as warnings:
+    with ChartDrawer(cache, shared=shared) as drawer, collect_warnings() as warnings:
         if cache.is_new():
             drawer.prepare()  # a first build draws every chart: start while the rest loads
         selected = select_papers(papers or project.config.papers)
         folder = OutputFolder(project.out_dir, project.config.output_dir)
-        planned, skipped = plan_rebuild(project, selected, folder, clean or strict, page_numbers)
+        hashes = FileHashes(project.cache_dir)  # each input file read at most once
+        planned, skipped = plan_rebuild(
+            project, selected, folder, clean or strict, page_numbers, hashes
+        )
         if not any(item.paper.draws_charts for item in planned):
             drawer.stop_processes()  # nothing to draw: stop what prepare started
         folder.check([item.paper.output for item in planned], force)
@@ -171,7 +178,8 @@ def build(
             from .contents_pages import tools
 
             tools(soffice)  # say now, not after rendering, if LibreOffice is missing
-        rendered = _make(project, planned, drawer, progress, page_numbers, result)
+        rendered = _make(project, planned, drawer, progress, page_numbers, result, hashes)
+        hashes.save()
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
             from .contents_pages import MISSING
 
@@ -221,6 +229,7 @@ def _make(
     progress: Progress,
     pages: bool,
     result: BuildResult,
+    hashes: FileHashes,
 ) -> list[bytes]:
     """Stages 3 to 6 for the planned papers: their rendered bytes, in order."""
     if not planned:
@@ -232,7 +241,7 @@ def _make(
     papers = [item.paper for item in planned]
     timings = result.timings
     with _timed(timings, "read"):
-        sources = read_inputs(project, papers)
+        sources = read_inputs(project, papers, hashes)
     with _timed(timings, "compute"):
         facts = compute_facts(project, sources, papers)
         inputs = load_papers(facts, papers)

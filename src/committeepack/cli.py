@@ -180,10 +180,13 @@ def build(
     --project B, or --projects FOLDER) are built in turn in this one process.
     """
     from .build import build as run_build
+    from .figures.drawer import DrawingProcesses
 
     projects = _projects(project, projects_folder)
     if watch and len(projects) > 1:
         raise CommitteePackError("--watch follows one project; give a single --project")
+
+    shared = DrawingProcesses() if len(projects) > 1 else None
 
     def once(clean_first: bool, project: Path = projects[0]) -> None:
         result = run_build(
@@ -195,6 +198,7 @@ def build(
             progress=_progress(ctx.obj["quiet"]),
             page_numbers=page_numbers,
             changes=with_changes,
+            shared=shared,
         )
         _clear_progress(ctx.obj["quiet"])
         for warning in result.warnings:
@@ -206,7 +210,11 @@ def build(
         if result.changes and not ctx.obj["quiet"]:
             click.echo(f"{result.changes[0]}: {result.changes[1]} change(s) listed")
 
-    _each_project(ctx, projects, lambda one: once(clean, one))
+    try:
+        _each_project(ctx, projects, lambda one: once(clean, one))
+    finally:
+        if shared is not None:
+            shared.close()
     if watch:
         from .watch import watch_and_rebuild
 

@@ -40,6 +40,7 @@ _TABLE_COMMON = {
     "source": Field("text", example='"Police recorded crime"'),
     "columns": Field("map", item=TEXT, hint="map committeepack's column names to yours"),
 }
+_TOP = Field("integer", example="25", minimum=1)  # :mod:`.figures.top`
 _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
     "districts": {
         "measure": _text("All crime", required=False),
@@ -68,8 +69,10 @@ _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
         "baseline_until": Field("months", example='["2023-09"]'),
         "target": Field("number", example="150"),
     },
-    "activity": {"show": Field("boolean", example="false")},
-    "reasons": {"show": Field("boolean", example="false")},
+    "activity": {"show": Field("boolean", example="false"), "top": _TOP},
+    "reasons": {"show": Field("boolean", example="false"), "top": _TOP},
+    "crime_by_type": {"top": _TOP},
+    "wards": {"top": _TOP},
 }
 
 SCHEMA = Field(

@@ -50,28 +50,29 @@ EXAMPLE_PLACES = frozenset(
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
-def own_names(config, figures) -> set[str]:
-    """Every name the project itself uses for a place or body, folded."""
-    names = {config.area, config.council, config.partnership}
+def own_names(config, figures) -> str:
+    """Every name the project itself uses for a place or body, folded, a line each (one text,
+    so a place is looked for in a table of 400,000 rows at the speed of ``in``)."""
+    names = [config.area, config.council, config.partnership]
     for built in figures.tables.values():
         table = getattr(built, "table", None)
-        names.update(f.name for f in getattr(table, "figures", {}).values())
-        names.update(r.name for r in getattr(built, "layout", []))
-    return {n.casefold() for n in names if n}
+        names.extend(f.name for f in getattr(table, "figures", {}).values())
+        names.extend(r.name for r in getattr(built, "layout", []))
+    return "\n".join(n for n in names if n).casefold()
 
 
-def _strangers(config, figures) -> re.Pattern | None:
+def strangers(config, figures) -> re.Pattern | None:
+    """The places of the example that the project does not have, as one pattern."""
     own = own_names(config, figures)
-    strangers = [p for p in EXAMPLE_PLACES if not any(p.casefold() in name for name in own)]
+    strangers = [p for p in EXAMPLE_PLACES if p.casefold() not in own]
     if not strangers:
         return None
     return re.compile(r"\b(" + "|".join(map(re.escape, sorted(strangers))) + r")\b")
 
 
-def foreign_in_config(config, figures) -> list[InputError]:
+def foreign_in_config(config, pattern: re.Pattern | None) -> list[InputError]:
     """A warning for each text value of committeepack.toml that names a place of the example
     the project does not have (a title still saying "Leader of Brackenford Borough Council")."""
-    pattern = _strangers(config, figures)
     if pattern is None:
         return []
     reader = config.reader()
@@ -99,10 +100,9 @@ def foreign_in_config(config, figures) -> list[InputError]:
     return problems
 
 
-def foreign_places(source, config, figures) -> list[InputError]:
+def foreign_places(source, config, pattern: re.Pattern | None) -> list[InputError]:
     """A warning for each line of a narrative file that names a place of the example the
     project does not have."""
-    pattern = _strangers(config, figures)
     if pattern is None:
         return []
     problems = []

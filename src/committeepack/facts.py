@@ -124,9 +124,12 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
 def _check_typed_numbers(figures, front_matter: dict) -> None:
     """Warn of numbers typed into narrative that a figure already prints."""
     from .errors import warn
-    from .stale_numbers import expressions, stale_numbers
+    from .stale_numbers import expressions, stale_numbers, typed_numbers
 
-    known = expressions(figures)
+    typed = {
+        shown for front in front_matter.values() for _, _, shown in typed_numbers(front.source.body)
+    }
+    known = expressions(figures, typed)
     for front in front_matter.values():
         source = front.source
         for problem in stale_numbers(source.path, source.body, source.body_line, known):
@@ -136,10 +139,11 @@ def _check_typed_numbers(figures, front_matter: dict) -> None:
 def _check_places(config, figures, front_matter: dict) -> None:
     """Warn of places of committeepack's example named in narrative of another place."""
     from .errors import warn
-    from .example_places import foreign_in_config, foreign_places
+    from .example_places import foreign_in_config, foreign_places, strangers
 
-    for problem in foreign_in_config(config, figures):
+    pattern = strangers(config, figures)
+    for problem in foreign_in_config(config, pattern):
         warn(problem)
     for front in front_matter.values():
-        for problem in foreign_places(front.source, config, figures):
+        for problem in foreign_places(front.source, config, pattern):
             warn(problem)

@@ -7,14 +7,13 @@ the last build, the paper is not rebuilt; when some differ, the build says which
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .codehash import package_hash
 from .config import CONFIG_NAME
+from .filehash import FileHashes, hash_bytes
 from .project import INPUTS, TEMPLATES, Project
 
 if TYPE_CHECKING:
@@ -24,23 +23,14 @@ if TYPE_CHECKING:
 TOOL = "committeepack"
 
 
-def _hash_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()[:16]
-
-
-def _hash_file(path: Path) -> str:
-    try:
-        return _hash_bytes(path.read_bytes())
-    except FileNotFoundError:
-        return "missing"
-
-
-def fingerprint(project: Project, paper: Paper) -> dict[str, str]:
-    """Input name to content hash, for everything ``paper`` is made from."""
+def fingerprint(project: Project, paper: Paper, hashes: FileHashes | None = None) -> dict[str, str]:
+    """Input name to content hash, for everything ``paper`` is made from (files hashed by
+    ``hashes``, which reads each at most once)."""
+    _hash_file = (hashes or FileHashes()).of
     prints: dict[str, str] = {TOOL: package_hash()}
     for key, value in sorted(project.config.raw.items()):
         text = json.dumps(value, sort_keys=True, default=str)
-        prints[f"{CONFIG_NAME} [{key}]"] = _hash_bytes(text.encode())
+        prints[f"{CONFIG_NAME} [{key}]"] = hash_bytes(text.encode())
     template = project.root / TEMPLATES / paper.template
     prints[f"{TEMPLATES}/{paper.template}"] = (
         _hash_file(template) if template.is_file() else "default"
@@ -50,7 +40,7 @@ def fingerprint(project: Project, paper: Paper) -> dict[str, str]:
         prints[f"[branding] logo {project.shown(logo)}"] = _hash_file(logo)
     for name in paper.files_read(project):
         prints[f"{INPUTS}/{name}"] = _hash_file(project.input(name))
-    for spec in _tables(project):
+    for spec in _tables(project, paper):
         prints[spec.source.name()] = _hash_file(spec.source.path)
     inputs = project.root / INPUTS
     if inputs.is_dir():  # images a narrative may include
@@ -60,13 +50,16 @@ def fingerprint(project: Project, paper: Paper) -> dict[str, str]:
     return prints
 
 
-def _tables(project: Project) -> list:
+def _tables(project: Project, paper: Paper) -> list:
+    """The declared tables ``paper`` needs (:mod:`.table_use`)."""
     from .figures.tables import declared_tables
+    from .table_use import tables_needed
 
     try:
-        return list(declared_tables(project.config).values())
+        declared = declared_tables(project.config)
     except Exception:  # a bad declaration is reported by the build itself, not here
         return []
+    return [declared[name] for name in tables_needed(project, paper, list(declared))]
 
 
 def reasons(previous: dict[str, str] | None, current: dict[str, str]) -> list[str]:
@@ -90,12 +83,17 @@ class Planned:
 
 
 def plan_rebuild(
-    project: Project, papers: list[Paper], folder: OutputFolder, rebuild: bool, pages: bool
+    project: Project,
+    papers: list[Paper],
+    folder: OutputFolder,
+    rebuild: bool,
+    pages: bool,
+    hashes: FileHashes | None = None,
 ) -> tuple[list[Planned], list[Paper]]:
     """The papers to rebuild (with why), and those whose inputs are unchanged."""
     planned, skipped = [], []
     for paper in papers:
-        prints = fingerprint(project, paper)
+        prints = fingerprint(project, paper, hashes)
         prints["option: page numbers in contents"] = str(pages)
         previous = folder.inputs(paper.output)
         exists = (folder.folder / paper.output).exists()

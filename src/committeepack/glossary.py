@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError, warn
+from .word.xml import body_text
 
 ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
 NOT_ACRONYMS = {"I", "UK", "OK"}
@@ -43,11 +44,7 @@ SYMBOL = re.compile(r"\[(z|x|c|low)\]")
 
 def document_text(container) -> str:
     """All the text of a document or subdocument: paragraphs and table cells."""
-    texts = [p.text for p in container.paragraphs]
-    for table in container.tables:
-        for row in table.rows:
-            texts.extend(cell.text for cell in row.cells)
-    return "\n".join(texts)
+    return body_text(container)
 
 
 def used_terms(text: str, config, paper: str) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from .errors import CommitteePackError, InputError, raise_all
 if TYPE_CHECKING:
     from .figures.load import Rows
     from .figures.tables import TableSpec
+    from .filehash import FileHashes
     from .narrative import FrontMatter
     from .papers.base import Paper
     from .project import Project
@@ -40,11 +41,12 @@ def papers_quoted(project: Project, papers: list[Paper]) -> list[Paper]:
     return list(papers) + extra
 
 
-def read_inputs(project: Project, papers: list[Paper]) -> Sources:
-    """Read the front matter of each paper's narrative and every declared figure table;
-    raise every problem found in any of them together."""
+def read_inputs(project: Project, papers: list[Paper], hashes: FileHashes | None = None) -> Sources:
+    """Read the front matter of each paper's narrative and the declared figure tables the
+    papers need (:mod:`.table_use`); raise every problem found in any of them together."""
     from .figures.tables import declared_tables, read_tables
     from .narrative import read_front_matter
+    from .table_use import tables_for
 
     errors: list[CommitteePackError] = []
     front_matter = {}
@@ -63,8 +65,16 @@ def read_inputs(project: Project, papers: list[Paper]) -> Sources:
             errors.extend(getattr(error, "errors", [error]))
     specs, rows = {}, {}
     try:
-        specs = declared_tables(project.config)
-        rows = read_tables(project.config, specs, project.cache_dir / "tables")
+        declared = declared_tables(project.config)
+        needed = tables_for(project, papers, list(declared))
+        specs = {name: declared[name] for name in needed}
+        rows = read_tables(
+            project.config,
+            specs,
+            project.cache_dir / "tables",
+            every=len(specs) == len(declared),
+            hashes=hashes,
+        )
     except CommitteePackError as error:
         errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)

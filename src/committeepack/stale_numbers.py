@@ -22,10 +22,16 @@ NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)(?![\w/-]
 DATE_WORDS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 
 
-def expressions(figures) -> dict[str, str]:
+def expressions(figures, wanted: set[str]) -> dict[str, str]:
     """What each figure prints as, mapped to the expression that prints it (the first table
-    to hold a value wins): counts (``9,410``) and % changes (``12.7%``)."""
+    to hold a value wins): counts (``9,410``) and % changes (``12.7%``), for the texts in
+    ``wanted`` only (those typed in the narrative: a table of 400,000 rows is then a cheap
+    scan, not 400,000 sentences)."""
     found: dict[str, str] = {}
+    counts = {int(text.replace(",", "")) for text in wanted if not text.endswith("%")}
+    tenths = {
+        round(float(text[:-1]) * 10) for text in wanted if text.endswith("%")
+    }  # a float only to pick out candidates; each is then compared exactly
 
     def add(text: str, expression: str) -> None:
         found.setdefault(text, expression)
@@ -41,22 +47,32 @@ def expressions(figures) -> dict[str, str]:
                 name = f'{spec.name}["{figure.name}"]'
                 for period in ("previous", "current"):
                     value = getattr(figure, period)
-                    if period not in figure.hidden and _worth_checking(value):
+                    if value in counts and period not in figure.hidden and _worth_checking(value):
                         add(_count(value), f"{name}.{period}")
-                change = compute.percent_change(figure.previous, figure.current)
-                if change is not None and figure.charted and change != 0:
-                    add(
-                        compute.format_fixed(abs(change), 1) + "%",
-                        f'{name}.change }}}} ("{figure.change}") {{{{',
-                    )
+                if tenths and _near(figure.previous, figure.current, tenths):
+                    change = compute.percent_change(figure.previous, figure.current)
+                    if change is not None and figure.charted and change != 0:
+                        add(
+                            compute.format_fixed(abs(change), 1) + "%",
+                            f'{name}.change }}}} ("{figure.change}") {{{{',
+                        )
     for spec, districts in figures.of_kind("districts", DistrictTable):
         for row in districts.rows:
             if row.highlight and len(row.counts) > 1:
                 name = f'{spec.name}["{row.name}"]'
                 for period, value in zip(("previous", "current"), row.counts[-2:], strict=True):
-                    if _worth_checking(value):
+                    if value in counts and _worth_checking(value):
                         add(_count(value), f"{name}.{period}")
     return found
+
+
+def _near(previous, current, tenths: set[int]) -> bool:
+    """Whether the % change from ``previous`` to ``current``, in tenths, may be one of
+    ``tenths`` (within the float's error of one)."""
+    if not previous:
+        return False
+    change = round(abs(float(current) - float(previous)) / float(previous) * 1000)
+    return bool({change - 1, change, change + 1} & tenths)
 
 
 def _worth_checking(value) -> bool:
@@ -67,9 +83,10 @@ def _count(value) -> str:
     return f"{int(value):,}"
 
 
-def stale_numbers(path: str, body: str, first_line: int, known: dict[str, str]) -> list[InputError]:
-    """A warning for each hand-typed number in ``body`` that a figure prints."""
-    problems = []
+def typed_numbers(body: str) -> list[tuple[int, str, str]]:
+    """Each hand-typed number of ``body`` a figure might print: (line offset, as typed, as a
+    figure would print it)."""
+    found = []
     for offset, line in enumerate(JINJA.sub(lambda m: " " * len(m.group()), body).split("\n")):
         text = LINK.sub("", line)
         for match in NUMBER.finditer(text):
@@ -79,7 +96,6 @@ def stale_numbers(path: str, body: str, first_line: int, known: dict[str, str]) 
                 before = text[: match.start()]
                 if value < 100 or (1900 <= value <= 2100) or DATE_WORDS.search(before):
                     continue
-            shown = whole + (decimals or "") + percent
             if percent:
                 shown = (
                     compute.format_fixed(Fraction(whole.replace(",", "") + (decimals or "")), 1)
@@ -89,17 +105,25 @@ def stale_numbers(path: str, body: str, first_line: int, known: dict[str, str]) 
                 shown = _count(int(whole.replace(",", "")))
             else:
                 continue  # a decimal that is not a percentage: a rate, stated its own way
-            expression = known.get(shown)
-            if expression:
-                code, _, said = expression.partition(" }} ")
-                said = said.removesuffix(" {{")
-                problems.append(
-                    InputError(
-                        f"{match.group()} is typed by hand, and a figure prints it; write "
-                        f"{{{{ {code} }}}}{' ' + said if said else ''} so that it stays true "
-                        "when the figures change",
-                        path,
-                        first_line + offset,
-                    )
+            found.append((offset, match.group(), shown))
+    return found
+
+
+def stale_numbers(path: str, body: str, first_line: int, known: dict[str, str]) -> list[InputError]:
+    """A warning for each hand-typed number in ``body`` that a figure prints."""
+    problems = []
+    for offset, typed, shown in typed_numbers(body):
+        expression = known.get(shown)
+        if expression:
+            code, _, said = expression.partition(" }} ")
+            said = said.removesuffix(" {{")
+            problems.append(
+                InputError(
+                    f"{typed} is typed by hand, and a figure prints it; write "
+                    f"{{{{ {code} }}}}{' ' + said if said else ''} so that it stays true "
+                    "when the figures change",
+                    path,
+                    first_line + offset,
                 )
+            )
     return problems

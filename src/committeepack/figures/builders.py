@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from . import compute, spc, spc_text
+from .disclosure import disclosure_rule
 from .districts import build_districts
 from .load import Rows
 from .model import (
@@ -38,8 +39,11 @@ if TYPE_CHECKING:
 def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> CrimeTree:
     table = FigureTable(spec.name)
     tree: dict[str, CrimeRow] = {}
+    rule = disclosure_rule(config)  # given now: marking hidden cells then changes few figures
     for row, line in zip(rows.rows, rows.lines, strict=True):
-        figure = Figure(row["category"], row["previous"], row["current"], spec.name, line)
+        figure = Figure(
+            row["category"], row["previous"], row["current"], spec.name, line, rule=rule
+        )
         table.figures[row["category"]] = figure
         tree[row["category"]] = CrimeRow(figure, row["parent"])
     for name, node in tree.items():
@@ -88,14 +92,15 @@ def _figures(label: str, previous: str = "previous", current: str = "current"):
         table = FigureTable(spec.name)
         comments = {}
         declared_total = None
+        rule, name, reasons = disclosure_rule(config), spec.name, spec.kind == "reasons"
+        figures = table.figures
         for row, line in zip(rows.rows, rows.lines, strict=True):
-            if spec.kind == "reasons" and row[label].casefold() == "total":
+            key = row[label]
+            if reasons and key.casefold() == "total":
                 declared_total = (row[previous], row[current], line)
                 continue
-            table.figures[row[label]] = Figure(
-                row[label], row[previous], row[current], spec.name, line
-            )
-            comments[row[label]] = row.get("comment") or ""
+            figures[key] = Figure(key, row[previous], row[current], name, line, rule=rule)
+            comments[key] = row.get("comment") or ""
         total = Figure(
             "Total", sum(f.previous for f in table), sum(f.current for f in table), spec.name
         )

@@ -11,6 +11,7 @@ financial year April to March), or else by their text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ class Fact:
     line: int | None
 
 
+@functools.lru_cache(maxsize=256)  # a table of 400,000 rows states the same two periods
 def period_key(label: str) -> str:
     """The months a period covers, as ``2024-10..2025-09``; its folded text when not a range."""
     match = RANGE.match(label)
@@ -77,16 +79,18 @@ def _year(text: str, century: int = 20) -> int:
 
 
 def facts_of(figures, config) -> list[Fact]:
-    """Every fact the figures state, in the tables' order."""
+    """Every fact the figures state that another table may state too, in the tables' order
+    (a measure only one table names cannot disagree: a 400,000-row table is not made into
+    800,000 facts to find that out)."""
     area = config.area
     facts: list[Fact] = []
     labels = {figures.previous, figures.current}
-    for spec, crime in figures.of_kind("crime_by_type", CrimeTree):
-        for figure in crime.table:
-            facts += _pair(area, figure, figures, spec.source.name())
-    for spec, counts in figures.of_kind("activity", CountTable):
-        for figure in counts.table:
-            facts += _pair(area, figure, figures, spec.source.name())
+    shared = _shared_measures(figures)
+    for kind, cls in (("crime_by_type", CrimeTree), ("activity", CountTable)):
+        for spec, counts in figures.of_kind(kind, cls):
+            for figure in counts.table:
+                if figure.name.casefold() in shared:
+                    facts += _pair(area, figure, figures, spec.source.name())
     for spec, districts in figures.of_kind("districts", DistrictTable):
         labels.update(districts.periods)
         for row in districts.layout:
@@ -117,6 +121,22 @@ def facts_of(figures, config) -> list[Fact]:
                     )
                 )
     return facts
+
+
+def _shared_measures(figures) -> set[str]:
+    """The measures (folded) that more than one table names."""
+    named = [
+        {figure.name.casefold() for figure in table.table}
+        for kind, cls in (("crime_by_type", CrimeTree), ("activity", CountTable))
+        for _, table in figures.of_kind(kind, cls)
+    ]
+    named += [{d.measure.casefold()} for _, d in figures.of_kind("districts", DistrictTable)]
+    named += [{s.measure.casefold()} for _, s in figures.of_kind("monthly", SpcSeries)]
+    shared: set[str] = set()
+    for index, names in enumerate(named):
+        for other in named[index + 1 :]:
+            shared |= names & other
+    return shared
 
 
 def _pair(area: str, figure, figures, where: str) -> list[Fact]:

@@ -58,6 +58,13 @@ class Disclosure:
 
 NO_RULES = Disclosure()  # nothing hidden, every % change printed
 
+
+def disclosure_rule(config) -> Disclosure:
+    """The project's rules, from ``[symbols]``."""
+    symbols = config.raw.get("symbols") or {}
+    return Disclosure(int(symbols.get("suppress_below", 0)), int(symbols.get("low_base", 0)))
+
+
 K = TypeVar("K", bound=Hashable)
 
 

@@ -53,8 +53,15 @@ def pool_size(cores: int, missing: int) -> int:
 class ChartDrawer:
     """Draws a build's charts; counts what it drew and what came from the cache."""
 
-    def __init__(self, cache: ChartCache, cores: int | None = None, start_method: str = ""):
+    def __init__(
+        self,
+        cache: ChartCache,
+        cores: int | None = None,
+        start_method: str = "",
+        shared: DrawingProcesses | None = None,
+    ):
         self.cache = cache
+        self.shared = shared  # several projects' builds: processes and charts kept between
         self.cores = usable_cores() if cores is None else cores
         self._start_method = start_method  # "" until needed: the platform's default
         self._server: _ForkServerLease | None = None
@@ -89,6 +96,9 @@ class ChartDrawer:
         does not wait for them."""
         if self._pool is not None or not pool_size(self.cores, max(self.cores, POOL_MIN_CHARTS)):
             return
+        if self.shared is not None:
+            self._pool = self.shared.pool(self)
+            return
         if self.start_method == "forkserver":
             self._lease_server()  # the pool is made when the charts are known
             return
@@ -105,6 +115,9 @@ class ChartDrawer:
         return self._method
 
     def _start_pool(self, workers: int) -> None:
+        if self.shared is not None:
+            self._pool = self.shared.pool(self)
+            return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -125,7 +138,9 @@ class ChartDrawer:
         for paper_requests in requests.values():
             for request in paper_requests:
                 key = request.key()
-                if key not in missing and self.cache.load(key) is None:
+                if key in missing or (self.shared and key in self.shared.charts):
+                    continue
+                if self.cache.load(key) is None:
                     missing[key] = request
         workers = pool_size(self.cores, len(missing))
         if self._pool is None and workers:
@@ -141,7 +156,11 @@ class ChartDrawer:
         """The chart: drawn by a process, taken from the cache, or drawn now."""
         key = request.key()
         pending = self._pending.pop(key, None)
-        chart = None
+        chart = self.shared.charts.get(key) if self.shared is not None else None
+        if chart is not None and pending is None:  # drawn for another project of this run
+            self.cache.store(key, chart)
+            self.hits += 1
+            return chart
         if pending is not None:
             try:
                 chart = pending.result()
@@ -151,9 +170,13 @@ class ChartDrawer:
             chart = self.cache.load(key)
             if chart is not None:
                 self.hits += 1
+                if self.shared is not None:
+                    self.shared.remember(key, chart)
                 return chart
             chart = draw(request)
         self.cache.store(key, chart)
+        if self.shared is not None:
+            self.shared.remember(key, chart)
         self.drawn += 1
         return chart
 
@@ -165,6 +188,8 @@ class ChartDrawer:
                 for key, future in self._pending.items():
                     if future.exception() is None:
                         self.cache.store(key, future.result())
+                        if self.shared is not None:
+                            self.shared.remember(key, future.result())
                         self.drawn += 1
                 self.cache.record_use(self._used)
         finally:
@@ -176,12 +201,54 @@ class ChartDrawer:
 
     def _stop_pool(self) -> None:
         self._pending = {}
+        if self.shared is not None:  # the processes are the run's, stopped when it ends
+            self._pool = None
+            return
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         if self._server is not None:
             self._server.stop()
             self._server = None
+
+
+class DrawingProcesses:
+    """Drawing processes and the charts drawn, kept across the builds of several projects in
+    one run (``committeepack build --projects``): the processes start and import matplotlib
+    once, and a chart already drawn for one project (the same figures, the same style: a
+    county-wide series) is not drawn again for the next.
+
+    ``with DrawingProcesses() as shared:`` then ``build(project, shared=shared)`` for each."""
+
+    MAX_CHARTS = 200  # charts remembered (a chart is tens of kilobytes)
+
+    def __init__(self) -> None:
+        self.charts: dict[str, Chart] = {}
+        self._owner: ChartDrawer | None = None
+
+    def __enter__(self) -> DrawingProcesses:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def pool(self, drawer: ChartDrawer) -> ProcessPoolExecutor | None:
+        """The run's pool of drawing processes, started (as ``drawer`` would) at first use."""
+        if self._owner is None:
+            self._owner = ChartDrawer(drawer.cache, drawer.cores, drawer._start_method)
+            self._owner._start_pool(max(drawer.cores, 1))
+        return self._owner._pool
+
+    def remember(self, key: str, chart: Chart) -> None:
+        """Keep a chart drawn in this run, for the projects built after."""
+        if len(self.charts) < self.MAX_CHARTS:
+            self.charts[key] = chart
+
+    def close(self) -> None:
+        """Stop the processes."""
+        if self._owner is not None:
+            self._owner._stop_pool()
+            self._owner = None
 
 
 def default_start_method() -> str:

@@ -17,7 +17,10 @@ from pathlib import Path
 
 from ..codehash import code_hash
 from ..errors import CommitteePackError, InputError
+from ..filehash import FileHashes
 from ..frontmatter import CONTROL
+from .row_cache import CacheUnreadable, read_rows, write_rows
+from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 700 MB of memory
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
@@ -78,7 +81,7 @@ def read_frame(source: Source):
             source.shown,
         )
     try:
-        if source.path.suffix.lower() in (".xlsx", ".xlsm"):
+        if _is_workbook(source.path):
             return pd.read_excel(
                 source.path, sheet_name=source.sheet or 0, dtype=object, engine="openpyxl"
             )
@@ -126,6 +129,10 @@ def read_frame(source: Source):
         ) from None
 
 
+def _is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in (".xlsx", ".xlsm")
+
+
 def first_undecodable_line(path: Path) -> int | None:
     """The first line of ``path`` that is not UTF-8 (counted from 1), or None."""
     with path.open("rb") as handle:
@@ -144,15 +151,18 @@ def cached_rows(
     renames: dict[str, str],
     context: dict,
     errors: list[CommitteePackError],
+    hashes: FileHashes | None = None,
 ) -> tuple[Rows, Path | None]:
-    """:func:`check_rows`, remembered as JSON by a hash of the file, of what it is checked
-    against and of the code that checks it, so a rebuild with unchanged tables needs neither
-    pandas nor the files' parsing. Returns the rows and the cache entry (None: not cached)."""
+    """:func:`check_rows`, remembered (:mod:`.row_cache`) by a hash of the file, of what it is
+    checked against and of the code that checks it, so a rebuild with unchanged tables needs
+    neither pandas nor the files' parsing. Returns the rows and the cache entry (None: not
+    cached)."""
     key = None
     if cache is not None and source.path.is_file():
         payload = json.dumps(
             [
                 code_hash("figures/load.py"),
+                code_hash("figures/row_cache.py"),
                 source.sheet,
                 [c.__dict__ for c in columns],
                 renames,
@@ -160,32 +170,23 @@ def cached_rows(
             ],
             sort_keys=True,
         )
-        digest = hashlib.sha256(source.path.read_bytes() + payload.encode()).hexdigest()[:24]
-        key = cache / f"{digest}.json"
+        content = (hashes or FileHashes()).of(source.path)
+        digest = hashlib.sha256((content + payload).encode()).hexdigest()[:24]
+        key = cache / f"{digest}.rows"
         try:
-            data = json.loads(key.read_text(encoding="utf-8"), object_hook=_from_json)
-            return Rows(source, data["rows"], data["lines"]), key
-        except (FileNotFoundError, ValueError, KeyError):
+            rows, lines = read_rows(key)
+            return Rows(source, rows, lines), key
+        except (OSError, CacheUnreadable):
             pass
     before = len(errors)
-    rows = check_rows(source, columns, renames, context, errors)
+    checked = check_rows(source, columns, renames, context, errors)
     if key is not None and len(errors) == before:
         key.parent.mkdir(parents=True, exist_ok=True)
-        temporary = key.with_suffix(".tmp")
-        with temporary.open("w", encoding="utf-8") as handle:  # streamed, not one big string
-            json.dump({"rows": rows.rows, "lines": rows.lines}, handle, default=_to_json)
-        temporary.replace(key)
-    return rows, key
-
-
-def _to_json(value: object) -> object:
-    if isinstance(value, Fraction):  # kept exact in the cache too
-        return {"fraction": f"{value.numerator}/{value.denominator}"}
-    raise TypeError(type(value).__name__)
-
-
-def _from_json(entry: dict) -> object:
-    return Fraction(entry["fraction"]) if set(entry) == {"fraction"} else entry
+        try:
+            write_rows(key, [c.name for c in columns], checked.rows, checked.lines)
+        except (OSError, ValueError):
+            key.unlink(missing_ok=True)  # only a cache: the next build checks the table again
+    return checked, key
 
 
 def check_rows(
@@ -224,12 +225,23 @@ def check_rows(
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     offset = 2  # the header is line 1
+    if not _is_workbook(source.path):  # a CSV is read as text: its columns checked whole
+        whole = CheckedColumns(frame, columns, located)
+        if whole.all_good():
+            result.rows, result.lines = whole.rows(), whole.lines(offset)
+            return result
+        checked, blank = whole.values, whole.blank
+    else:
+        checked, blank = dict.fromkeys(located), None
     position = {str(h): i for i, h in enumerate(frame.columns)}
     problems = 0
     # row by row, as tuples: a large extract is never held twice as dictionaries
-    for index, raw in enumerate(frame.itertuples(index=False, name=None)):
+    raws = zip(
+        *(frame[name].tolist() for name in frame.columns), strict=True
+    )  # not itertuples: faster
+    for index, raw in enumerate(raws):
         line = index + offset
-        if all(_blank(v) for v in raw):
+        if blank[index] if blank is not None else all(_blank(v) for v in raw):
             continue
         if problems >= MAX_PROBLEMS:
             errors.append(
@@ -239,13 +251,17 @@ def check_rows(
         row = {}
         for column in columns:
             header = located[column.name]
-            value = raw[position[header]] if header is not None else None
-            try:
-                row[column.name] = _cell(column, value, context)
-            except ValueError as exc:
-                errors.append(result.error(line, f"column '{header}': {exc}"))
-                problems += 1
-                continue
+            fast = checked[column.name]
+            if fast is not None and fast[index] is not UNCHECKED:
+                row[column.name] = fast[index]
+            else:
+                value = raw[position[header]] if header is not None else None
+                try:
+                    row[column.name] = _cell(column, value, context)
+                except ValueError as exc:
+                    errors.append(result.error(line, f"column '{header}': {exc}"))
+                    problems += 1
+                    continue
             if column.unique and row[column.name] is not None:
                 key = str(row[column.name]).casefold()
                 if key in seen[column.name]:

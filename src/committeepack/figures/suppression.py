@@ -9,6 +9,7 @@ from .disclosure import Disclosure, suppress
 from .model import CountTable, CrimeTree, DistrictTable, Figure
 
 PERIODS = ("previous", "current")
+NONE: frozenset[str] = frozenset()
 
 
 def apply_disclosure(figures, rule: Disclosure) -> None:
@@ -24,7 +25,9 @@ def apply_disclosure(figures, rule: Disclosure) -> None:
 
 def _hide(figure: Figure, hidden: set, rule: Disclosure, key: str | None = None) -> Figure:
     """The figure with its hidden periods (its cells keyed by ``key``, else its name)."""
-    periods = frozenset(p for p in PERIODS if (key or figure.name, p) in hidden)
+    periods = frozenset(p for p in PERIODS if (key or figure.name, p) in hidden) if hidden else NONE
+    if periods == figure.hidden and rule == figure.rule:
+        return figure  # most figures of a large table: no copy made
     return dataclasses.replace(figure, hidden=periods, rule=rule)
 
 
@@ -43,14 +46,21 @@ def _crime(crime: CrimeTree, rule: Disclosure) -> None:
 
 
 def _counts(counts: CountTable, rule: Disclosure, with_total: bool) -> None:
-    names = list(counts.table.figures)
-    values = {(n, p): getattr(counts.table.figures[n], p) for n in names for p in PERIODS}
-    values.update({("\0total", p): getattr(counts.total, p) for p in PERIODS})  # \0: no row's name
-    sums = [(("\0total", p) if with_total else None, [(n, p) for n in names]) for p in PERIODS]
-    hidden = suppress(values, sums, rule)
-    for name in names:
-        counts.table.figures[name] = _hide(counts.table.figures[name], hidden, rule)
-    counts.total = _hide(counts.total, hidden, rule, key="\0total")
+    figures = counts.table.figures
+    total = "\0total"  # \0: no row's name
+    hidden = {(total, p) for p in PERIODS if rule.hides(getattr(counts.total, p))}
+    if rule.below:  # written out: a table of 400,000 rows is looked at here
+        below = rule.below
+        hidden.update((n, "previous") for n, f in figures.items() if 0 < f.previous < below)
+        hidden.update((n, "current") for n, f in figures.items() if 0 < f.current < below)
+    if hidden and with_total:  # a printed total: hide enough others that none can be worked out
+        values = {(n, p): getattr(f, p) for n, f in figures.items() for p in PERIODS}
+        values.update({(total, p): getattr(counts.total, p) for p in PERIODS})
+        hidden = suppress(values, [((total, p), [(n, p) for n in figures]) for p in PERIODS], rule)
+    # the builder gave every figure the rule: only those with a hidden cell change
+    for name in {name for name, _ in hidden if name != total}:
+        figures[name] = _hide(figures[name], hidden, rule)
+    counts.total = _hide(counts.total, hidden, rule, key=total)
 
 
 def _districts(table: DistrictTable, rule: Disclosure) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
 from .builders import BUILDERS
-from .disclosure import NO_RULES, Disclosure
+from .disclosure import NO_RULES, Disclosure, disclosure_rule
 from .load import Column, Source, cached_rows
 from .model import (
     BuiltTable,
@@ -29,6 +29,11 @@ from .model import (
     SurveyTable,
 )
 from .suppression import apply_disclosure
+from .top import KINDS as TOP_KINDS
+from .top import keep_largest
+
+if TYPE_CHECKING:
+    from ..filehash import FileHashes
 
 T = TypeVar("T")
 
@@ -143,11 +148,17 @@ def allowed_statuses(config) -> list[str]:
     return [str(s) for s in statuses]
 
 
-def read_tables(config, specs: dict[str, TableSpec], cache: Path | None = None) -> dict:
-    """Read and check the rows of every declared table; raise all errors together.
+def read_tables(
+    config,
+    specs: dict[str, TableSpec],
+    cache: Path | None = None,
+    every: bool = True,
+    hashes: FileHashes | None = None,
+) -> dict:
+    """Read and check the rows of the tables of ``specs``; raise all errors together.
 
-    ``cache`` is a folder where checked rows are remembered between builds; entries no
-    declared table uses any more are removed from it.
+    ``cache`` is a folder where checked rows are remembered between builds; when ``specs`` is
+    ``every`` declared table, entries none of them uses any more are removed from it.
     """
     context = {
         "statuses": allowed_statuses(config),
@@ -159,28 +170,45 @@ def read_tables(config, specs: dict[str, TableSpec], cache: Path | None = None) 
         try:
             columns = _columns(spec)
             rows[name], key = cached_rows(
-                cache, spec.source, columns, spec.renames, context, errors
+                cache, spec.source, columns, spec.renames, context, errors, hashes
             )
         except InputError as exc:
             errors.append(exc)
             continue
         used.add(key)
+        top = spec.options.get("top")
+        if isinstance(top, int) and spec.kind in TOP_KINDS:
+            rows[name] = keep_largest(rows[name], spec.kind, top)
         if spec.printed and len(rows[name].rows) > config.max_printed_rows:
             errors.append(
                 config.reader().error(
                     ("tables", name),
                     f"{len(rows[name].rows):,} rows would be printed in the papers; a table "
-                    f"there holds at most {config.max_printed_rows:,}. Summarise the rows (by "
-                    "category, ward or month), or set show = false to use its figures without "
-                    "printing it (max_printed_rows in [document] sets the limit)",
+                    f"there holds at most {config.max_printed_rows:,} (max_printed_rows in "
+                    f"[document]). {_shorter(spec)}",
                 )
             )
     raise_all(errors)
-    if cache is not None and cache.is_dir():
-        for entry in cache.glob("*.json"):
+    if every and cache is not None and cache.is_dir():
+        for entry in [*cache.glob("*.rows"), *cache.glob("*.json")]:  # .json: an older cache
             if entry not in used:
                 entry.unlink(missing_ok=True)
     return rows
+
+
+def _shorter(spec: TableSpec) -> str:
+    """What to do about a table too long to print, as its kind allows."""
+    ways = ["summarise the rows (by category, ward or month)"]
+    if spec.kind in TOP_KINDS:
+        ways.append(
+            "set top = 25 to print the 25 largest and add up the rest as 'All other'"
+            if "top" not in spec.options
+            else f"set a smaller top than {spec.options['top']}"
+        )
+    if spec.kind in ("activity", "reasons"):
+        ways.append("set show = false to use its figures without printing it")
+    text = ", or ".join(ways)
+    return text[0].upper() + text[1:] + "."
 
 
 def build_figures(config, specs: dict[str, TableSpec], rows: dict) -> Figures:
@@ -197,8 +225,7 @@ def build_figures(config, specs: dict[str, TableSpec], rows: dict) -> Figures:
         figures.tables[name] = builder(rows[name], spec, config, errors, figures.warnings)
     raise_all(errors)
     _cross_check(figures, config)
-    symbols = config.raw.get("symbols") or {}
-    rule = Disclosure(int(symbols.get("suppress_below", 0)), int(symbols.get("low_base", 0)))
+    rule = disclosure_rule(config)
     apply_disclosure(figures, rule)
     figures.disclosure = rule
     return figures

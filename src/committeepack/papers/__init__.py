@@ -35,8 +35,19 @@ PAPERS: dict[str, Paper] = {
     paper.name: paper
     for paper in (
         _paper(agenda_item, narrative=True, quotes_every_narrative=True),
-        _paper(strategic_assessment, narrative=True, charts=True, has_contents=True),
-        _paper(data_on_a_page, charts=True, also_reads=(strategic_assessment.NARRATIVE,)),
+        _paper(
+            strategic_assessment,
+            narrative=True,
+            charts=True,
+            has_contents=True,
+            every_table=True,
+        ),
+        _paper(
+            data_on_a_page,
+            charts=True,
+            also_reads=(strategic_assessment.NARRATIVE,),
+            every_table=True,
+        ),
         _paper(plan, narrative=True, has_contents=True),
     )
 }

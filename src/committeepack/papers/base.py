@@ -72,6 +72,7 @@ class Paper:
     quotes_every_narrative: bool = False  # the agenda item quotes the other papers' titles
     also_reads: tuple[str, ...] = ()  # other narrative files it quotes (their titles)
     has_contents: bool = False  # a contents page, numbered by laying the paper out
+    every_table: bool = False  # it prints or charts every table (else: those it names)
 
     @property
     def draws_charts(self) -> bool:

@@ -203,7 +203,7 @@ class BodyBuilder(FigureSections):
         """Under each table that prints a symbol ([c], [low], [x], [z]), a note saying what
         each one there means."""
         for table in self.body.tables:
-            cells = "\n".join(c.text for row in table.rows[1:] for c in row.cells)
+            cells = wordxml.table_rows_text(table, skip=1)
             used = symbols_used(cells, self.figures.disclosure)
             if used:
                 text = "Notes: " + "; ".join(f"{symbol} {meaning}" for symbol, meaning in used)

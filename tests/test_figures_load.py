@@ -1,0 +1,92 @@
+"""The column-wide check of a CSV's cells agrees with the cell-by-cell check it speeds up."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from committeepack.figures.load import Column, _cell
+from committeepack.figures.text_columns import UNCHECKED, checked_column
+
+CONTEXT = {"statuses": ["Ongoing"], "priorities": ["violence"]}
+CELLS = st.one_of(
+    st.from_regex(r"\s?[+-]?\d{0,20}(\.\d{0,2})?\s?", fullmatch=True),
+    st.from_regex(r"\d{4}-\d{2}", fullmatch=True),
+    st.from_regex(r"\d{1,3}(,\d{3})+", fullmatch=True),
+    st.text(alphabet=st.characters(max_codepoint=0x2000), max_size=8),
+    st.sampled_from(["", " ", "\t", "٣", "1\x07", "0", "007", "2024-13", "2024-00"]),
+)
+
+
+@pytest.mark.parametrize("kind", ["text", "count", "number", "month", "status"])
+@pytest.mark.parametrize("required", [True, False])
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(CELLS, min_size=1, max_size=12))
+def test_every_cell_the_column_check_vouches_for_is_what_the_cell_check_gives(
+    kind, required, cells
+):
+    column = Column("x", kind, required)
+    checked = checked_column(cells, [c.strip() for c in cells], column)
+    assert len(checked) == len(cells)
+    for cell, fast in zip(cells, checked, strict=True):
+        if fast is UNCHECKED:
+            continue
+        slow = _cell(column, cell, CONTEXT)  # the column check never passes a bad cell
+        assert slow == fast and type(slow) is type(fast), (cell, slow, fast)
+
+
+class CellByCell:
+    """The column check turned off: every cell checked on its own."""
+
+    def __init__(self, frame, columns, located):
+        self.values = {c.name: None for c in columns}
+        self.blank = None
+
+    def all_good(self):
+        return False
+
+
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["Theft", "theft", "Burglary", " Robbery ", "", "Fraud\x07", "A,B"]),
+        st.sampled_from(["12", "0", "", " 7", "1,200", "2.5", "-3", "x", "007"]),
+        st.sampled_from(["5", "99", "", "3.0"]),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(rows=ROWS)
+def test_a_csv_checked_whole_gives_the_rows_and_errors_of_one_checked_cell_by_cell(rows):
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from committeepack.figures import load
+    from committeepack.figures.tables import COLUMNS
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["reason", "previous", "current"])
+            writer.writerows(rows)
+        source = load.Source(path, "t.csv")
+        results = []
+        for checker in (load.CheckedColumns, CellByCell):
+            errors = []
+            original = load.CheckedColumns
+            load.CheckedColumns = checker
+            try:
+                checked = load.check_rows(source, COLUMNS["reasons"], {}, CONTEXT, errors)
+            except load.InputError as error:
+                checked, errors = None, [error]
+            finally:
+                load.CheckedColumns = original
+            results.append(
+                (
+                    checked and (checked.rows, checked.lines),
+                    [str(e) for e in errors],
+                )
+            )
+        assert results[0] == results[1]

@@ -1,0 +1,57 @@
+"""The binary cache of checked rows gives back exactly what was written, or nothing."""
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from committeepack.figures.row_cache import CacheUnreadable, read_rows, write_rows
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=12)
+CELL = st.one_of(
+    st.none(),
+    st.integers(-(2**70), 2**70),
+    TEXT,
+    st.fractions(max_denominator=1000),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), TEXT), st.one_of(st.none(), st.integers(0, 10**9)), CELL),
+        max_size=20,
+    )
+)
+def test_rows_read_back_equal_and_of_the_same_types(tmp_path_factory, cells):
+    path = tmp_path_factory.mktemp("cache") / "t.rows"
+    rows = [{"name": a, "count": b, "value": c} for a, b, c in cells]
+    lines = list(range(2, 2 + len(rows)))
+    write_rows(path, ["name", "count", "value"], rows, lines)
+    again, lines_again = read_rows(path)
+    assert again == rows and lines_again == lines
+    for before, after in zip(rows, again, strict=True):
+        assert [type(v) for v in before.values()] == [type(v) for v in after.values()]
+
+
+def test_an_exact_fraction_stays_exact(tmp_path):
+    path = tmp_path / "t.rows"
+    write_rows(path, ["x"], [{"x": Fraction(3, 20)}, {"x": 7}], [2, 3])
+    assert read_rows(path)[0] == [{"x": Fraction(3, 20)}, {"x": 7}]
+
+
+@pytest.mark.parametrize("damage", [b"", b"{}", b"committeepack rows 1\n{\n", b"\x80\x03pickle"])
+def test_a_file_that_is_not_a_cache_is_refused_not_trusted(tmp_path, damage):
+    path = tmp_path / "t.rows"
+    path.write_bytes(damage)
+    with pytest.raises(CacheUnreadable):
+        read_rows(path)
+
+
+def test_a_cut_short_cache_is_refused(tmp_path):
+    path = tmp_path / "t.rows"
+    write_rows(path, ["x"], [{"x": n} for n in range(50)], list(range(2, 52)))
+    path.write_bytes(path.read_bytes()[:-20])
+    with pytest.raises(CacheUnreadable):
+        read_rows(path)

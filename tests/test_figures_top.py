@@ -1,0 +1,105 @@
+"""A table's ``top = N``: each group cut to its largest rows plus one "All other" row."""
+
+from collections import defaultdict
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from committeepack.figures.load import Rows, Source
+from committeepack.figures.top import keep_largest, other_name
+
+SOURCE = Source(Path("inputs/x.csv"), "inputs/x.csv")
+
+
+def rows_of(items: list[dict]) -> Rows:
+    return Rows(SOURCE, items, list(range(2, len(items) + 2)))
+
+
+def ward(name: str, previous: int, current: int) -> dict:
+    return {"ward": name, "previous": previous, "current": current}
+
+
+def test_a_table_of_at_most_top_plus_one_rows_is_kept_whole():
+    table = rows_of([ward(f"W{n}", n, n) for n in range(4)])
+    assert keep_largest(table, "wards", 3).rows == table.rows
+    assert keep_largest(table, "wards", 2).rows[-1]["ward"] == other_name(2)
+
+
+def test_the_largest_stay_in_file_order_and_the_rest_are_added_up_after_them():
+    table = rows_of([ward("A", 1, 2), ward("B", 50, 1), ward("C", 3, 3), ward("D", 0, 40)])
+    kept = keep_largest(table, "wards", 2)
+    assert kept.rows == [
+        ward("B", 50, 1),
+        ward("D", 0, 40),
+        ward("All other (2)", 4, 5),
+    ]
+    assert kept.lines == [3, 5, 2]  # the "All other" row points at the first row it adds up
+
+
+def test_ties_are_broken_by_name_so_the_result_never_depends_on_file_order():
+    forward = [ward("B", 5, 5), ward("A", 5, 5), ward("C", 5, 5)]
+    first = keep_largest(rows_of(forward), "wards", 1).rows
+    second = keep_largest(rows_of(forward[::-1]), "wards", 1).rows
+    assert first[0]["ward"] == second[0]["ward"] == "A"
+
+
+def test_a_crime_category_with_parts_is_never_added_into_all_other():
+    def crime(name, parent, previous, current):
+        return {"category": name, "parent": parent, "previous": previous, "current": current}
+
+    table = rows_of(
+        [
+            crime("All crime", None, 106, 106),
+            crime("Tiny group", "All crime", 3, 3),
+            crime("Tiny part", "Tiny group", 3, 3),
+            *[crime(f"Leaf {n}", "All crime", 50 + n, 50 + n) for n in range(2)],
+            crime("Small", "All crime", 1, 1),
+            crime("Smaller", "All crime", 0, 0),
+        ]
+    )
+    names = [row["category"] for row in keep_largest(table, "crime_by_type", 1).rows]
+    assert names == ["All crime", "Tiny group", "Tiny part", "Leaf 1", "All other (3)"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["P", "Q", None]), st.integers(0, 99), st.integers(0, 99)),
+        max_size=40,
+    ),
+    st.integers(1, 8),
+)
+def test_every_group_keeps_its_totals_and_at_most_top_plus_one_rows(items, top):
+    table = rows_of(
+        [
+            {"category": f"C{n}", "parent": parent, "previous": a, "current": b}
+            for n, (parent, a, b) in enumerate(items)
+        ]
+    )
+    kept = keep_largest(table, "crime_by_type", top)
+    assert len(kept.rows) == len(kept.lines)
+
+    def totals(rows):
+        sums = defaultdict(lambda: [0, 0, 0])
+        for row in rows:
+            sums[row["parent"]][0] += row["previous"]
+            sums[row["parent"]][1] += row["current"]
+            sums[row["parent"]][2] += 1
+        return sums
+
+    before, after = totals(table.rows), totals(kept.rows)
+    assert before.keys() == after.keys()
+    for group, (previous, current, count) in before.items():
+        assert after[group][:2] == [previous, current]
+        assert after[group][2] == (count if count <= top + 1 else top + 1)
+        dropped = [r for r in table.rows if r["parent"] == group and r not in kept.rows]
+        smallest_kept = min(
+            (
+                max(r["previous"], r["current"])
+                for r in kept.rows
+                if r["parent"] == group and not r["category"].startswith("All other")
+            ),
+            default=None,
+        )
+        for row in dropped:
+            assert max(row["previous"], row["current"]) <= smallest_kept
