@@ -249,7 +249,11 @@ def publish(
     out/agenda-pack-restricted.pdf. The PDFs are tagged, carry their title and language, and
     are checked; only what changed is converted again. Needs LibreOffice.
     """
+    from .figures.drawer import DrawingProcesses
     from .publishing import publish as run_publish
+
+    projects = _projects(project, projects_folder)
+    shared = DrawingProcesses() if len(projects) > 1 else None
 
     def once(project: Path) -> None:
         published = run_publish(
@@ -258,6 +262,7 @@ def publish(
             force=force,
             strict=strict,
             progress=_progress(ctx.obj["quiet"]),
+            shared=shared,
         )
         _clear_progress(ctx.obj["quiet"])
         result = published.build
@@ -269,7 +274,11 @@ def publish(
         if strict and published.problems:
             raise SystemExit(1)
 
-    _each_project(ctx, _projects(project, projects_folder), once)
+    try:
+        _each_project(ctx, projects, once)
+    finally:
+        if shared is not None:
+            shared.close()
 
 
 def _progress(quiet: bool):

@@ -27,6 +27,7 @@ from pathlib import Path
 from . import libreoffice
 from .build import Progress, build
 from .errors import CommitteePackError
+from .figures.drawer import DrawingProcesses
 from .output import OutputFolder, sha256
 from .pdf_outline import page_count
 from .project import Project
@@ -41,8 +42,10 @@ def publish(
     force: bool = False,
     strict: bool = False,
     progress: Progress = None,
+    shared: DrawingProcesses | None = None,
 ) -> Published:
-    """Build, then make every PDF of the agenda pack that is out of date (see the module)."""
+    """Build, then make every PDF of the agenda pack that is out of date (see the module);
+    ``shared`` as for :func:`.build.build`."""
     from .agenda.minutes import read_minutes, write_minutes
     from .agenda.pack import MINUTES_OUTPUT, plan_agenda
     from .agenda.settings import DEFAULT_MINUTES, MINUTES_ITEM, agenda_settings
@@ -56,7 +59,9 @@ def publish(
     minutes = None
     if settings.minutes is not None:
         minutes = read_minutes(settings.minutes, project.shown(settings.minutes))
-    result = Published(build=build(start, papers, force=force, strict=strict, progress=progress))
+    result = Published(
+        build=build(start, papers, force=force, strict=strict, progress=progress, shared=shared)
+    )
     if minutes is None and MINUTES_ITEM in settings.standard_items:
         result.problems.append(
             f"{DEFAULT_MINUTES}: not found, so the agenda leaves out the minutes of the "
