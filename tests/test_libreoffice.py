@@ -285,3 +285,22 @@ def test_a_failing_libreoffice_is_a_warning_not_a_traceback(tmp_path, monkeypatc
     ) in result.output
     paper = docx.Document(str(project / "out/strategic-assessment.docx"))
     assert not any("\t" in e.text for e in contents_entries(paper))
+
+
+def test_a_paper_laid_out_without_its_pictures_data_has_the_same_pages(pdfs):
+    """The contents are numbered from a copy whose pictures are one pixel each: it must lay
+    out exactly as the paper does (every picture keeps its size on the page)."""
+    from committeepack.contents_pages import page_texts_of
+    from committeepack.word.fields import for_layout
+
+    paper = (pdfs / "strategic-assessment.docx").read_bytes()
+    light = for_layout(paper)
+    assert len(light) < len(paper) / 2
+    text = subprocess.run(  # the fixture converted the paper itself, next to it
+        ["pdftotext", str(pdfs / "strategic-assessment.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    whole = [" ".join(page.split()) for page in text.split("\f")]
+    assert page_texts_of({"sa": paper})["sa"] == whole

@@ -20,7 +20,7 @@ import docx
 
 from . import libreoffice
 from .errors import CommitteePackError
-from .word.fields import append_page_number, contents_entries
+from .word.fields import append_page_number, contents_entries, for_layout
 
 
 def available(setting: str | None = None) -> bool:
@@ -57,7 +57,7 @@ def page_texts_of(papers: dict[str, bytes], setting: str | None = None) -> dict[
         files = []
         for number, data in enumerate(papers.values()):
             path = folder / f"paper{number}.docx"
-            path.write_bytes(data)
+            path.write_bytes(for_layout(data))  # only its text is read
             files.append(path)
         libreoffice.convert(soffice, files, folder)
         for name, path in zip(papers, files, strict=True):
