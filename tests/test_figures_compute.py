@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from committeepack.figures import compute
-from committeepack.figures.load import _number
+from committeepack.figures.cells import _number
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_rank_properties(values):
     st.integers(min_value=0, max_value=99),
 )
 def test_a_decimal_in_a_table_rounds_half_up_exactly_as_written(whole, hundredths):
-    from committeepack.figures.load import _number
+    from committeepack.figures.cells import _number
     from committeepack.figures.sentences import number
 
     text = f"{whole}.{hundredths:02d}"
@@ -134,7 +134,7 @@ def test_a_decimal_in_a_table_rounds_half_up_exactly_as_written(whole, hundredth
 
 
 def test_the_published_awkward_decimals_round_as_written():
-    from committeepack.figures.load import _number
+    from committeepack.figures.cells import _number
     from committeepack.figures.sentences import number
 
     assert [number(_number(t)) for t in ("0.15", "1.45", "2.25", "1,234.05")] == [

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from committeepack.figures.load import Column, _cell
+from committeepack.figures.cells import Column
+from committeepack.figures.cells import check_cell as _cell
 from committeepack.figures.text_columns import UNCHECKED, checked_column
 
 CONTEXT = {"statuses": ["Ongoing"], "priorities": ["violence"]}

@@ -8,34 +8,16 @@ pandas is imported only here, and only when a table is read.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
 
-from ..codehash import code_hash
 from ..errors import CommitteePackError, InputError
-from ..filehash import FileHashes
-from ..frontmatter import CONTROL
-from .row_cache import CacheUnreadable, read_rows, write_rows
+from .cells import Column, blank, check_cell
 from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 700 MB of memory
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
-NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column a kind of table needs: its name, what it holds, whether it may be blank."""
-
-    name: str
-    kind: str  # text, count (whole number >= 0), number (>= 0), month (YYYY-MM), status, priority
-    required: bool = True
-    unique: bool = False
 
 
 @dataclass
@@ -144,51 +126,6 @@ def first_undecodable_line(path: Path) -> int | None:
     return None
 
 
-def cached_rows(
-    cache: Path | None,
-    source: Source,
-    columns: list[Column],
-    renames: dict[str, str],
-    context: dict,
-    errors: list[CommitteePackError],
-    hashes: FileHashes | None = None,
-) -> tuple[Rows, Path | None]:
-    """:func:`check_rows`, remembered (:mod:`.row_cache`) by a hash of the file, of what it is
-    checked against and of the code that checks it, so a rebuild with unchanged tables needs
-    neither pandas nor the files' parsing. Returns the rows and the cache entry (None: not
-    cached)."""
-    key = None
-    if cache is not None and source.path.is_file():
-        payload = json.dumps(
-            [
-                code_hash("figures/load.py"),
-                code_hash("figures/row_cache.py"),
-                source.sheet,
-                [c.__dict__ for c in columns],
-                renames,
-                context,
-            ],
-            sort_keys=True,
-        )
-        content = (hashes or FileHashes()).of(source.path)
-        digest = hashlib.sha256((content + payload).encode()).hexdigest()[:24]
-        key = cache / f"{digest}.rows"
-        try:
-            rows, lines = read_rows(key)
-            return Rows(source, rows, lines), key
-        except (OSError, CacheUnreadable):
-            pass
-    before = len(errors)
-    checked = check_rows(source, columns, renames, context, errors)
-    if key is not None and len(errors) == before:
-        key.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            write_rows(key, [c.name for c in columns], checked.rows, checked.lines)
-        except (OSError, ValueError):
-            key.unlink(missing_ok=True)  # only a cache: the next build checks the table again
-    return checked, key
-
-
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -230,18 +167,16 @@ def check_rows(
         if whole.all_good():
             result.rows, result.lines = whole.rows(), whole.lines(offset)
             return result
-        checked, blank = whole.values, whole.blank
+        checked, blank_rows = whole.values, whole.blank
     else:
-        checked, blank = dict.fromkeys(located), None
+        checked, blank_rows = dict.fromkeys(located), None
     position = {str(h): i for i, h in enumerate(frame.columns)}
     problems = 0
-    # row by row, as tuples: a large extract is never held twice as dictionaries
-    raws = zip(
-        *(frame[name].tolist() for name in frame.columns), strict=True
-    )  # not itertuples: faster
+    # row by row, as tuples (not itertuples: slower), never held twice as dictionaries
+    raws = zip(*(frame[name].tolist() for name in frame.columns), strict=True)
     for index, raw in enumerate(raws):
         line = index + offset
-        if blank[index] if blank is not None else all(_blank(v) for v in raw):
+        if blank_rows[index] if blank_rows is not None else all(blank(v) for v in raw):
             continue
         if problems >= MAX_PROBLEMS:
             errors.append(
@@ -257,7 +192,7 @@ def check_rows(
             else:
                 value = raw[position[header]] if header is not None else None
                 try:
-                    row[column.name] = _cell(column, value, context)
+                    row[column.name] = check_cell(column, value, context)
                 except ValueError as exc:
                     errors.append(result.error(line, f"column '{header}': {exc}"))
                     problems += 1
@@ -279,78 +214,3 @@ def check_rows(
     if not result.rows:
         errors.append(result.error(None, "the table has no rows"))
     return result
-
-
-def _blank(value) -> bool:
-    return (
-        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
-    )
-
-
-def _cell(column: Column, value, context: dict):
-    if _blank(value):
-        if column.required:
-            raise ValueError("is empty; every row needs a value here")
-        return None
-    kind = column.kind
-    if kind == "text":
-        if CONTROL.search(str(value)):
-            raise ValueError("holds a control character a Word document cannot carry; delete it")
-        return str(value).strip()
-    if kind in ("count", "number"):
-        number = _number(value)
-        if number < 0:
-            raise ValueError(f"{_show(value)} is negative; counts cannot be below 0")
-        if kind == "count":
-            if number != int(number):
-                raise ValueError(f"{_show(value)} is not a whole number")
-            return int(number)
-        return number
-    if kind == "month":
-        text = str(value).strip()[:7] if not isinstance(value, str) else value.strip()
-        match = MONTH.match(text)
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09")
-        return text
-    if kind == "status":
-        allowed = context["statuses"]
-        text = str(value).strip()
-        match = next((s for s in allowed if s.casefold() == text.casefold()), None)
-        if match is None:
-            raise ValueError(f"{_show(value)} is not a status; use one of: {', '.join(allowed)}")
-        return match
-    if kind == "priority":
-        keys = context["priorities"]
-        text = str(value).strip()
-        if text not in keys:
-            raise ValueError(
-                f"{_show(value)} is not a priority of committeepack.toml; use one "
-                f"of: {', '.join(keys)}"
-            )
-        return text
-    raise AssertionError(kind)  # pragma: no cover
-
-
-def _number(value) -> int | Fraction:
-    """The number a cell holds, exactly: a decimal never goes through a binary float (0.15 is
-    3/20, so it rounds half-up to 0.2 as written)."""
-    if isinstance(value, bool):
-        raise ValueError(f"{_show(value)} is not a number")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):  # from Excel: its shortest decimal form is what was typed
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{_show(value)} is not a number")
-        exact = Fraction(repr(value))
-        return int(exact) if exact.denominator == 1 else exact
-    text = str(value).strip()
-    if not NUMBER.match(text):
-        raise ValueError(f"{_show(value)} is not a number; write digits only, e.g. 8640")
-    exact = Fraction(text.replace(",", ""))
-    return int(exact) if exact.denominator == 1 and "." not in text else exact
-
-
-def _show(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"'{value}'"

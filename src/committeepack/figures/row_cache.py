@@ -14,13 +14,69 @@ length), then each column's bytes in order, then the lines as 64-bit integers.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from array import array
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..codehash import code_hash
+from ..filehash import FileHashes
+
+if TYPE_CHECKING:
+    from ..errors import CommitteePackError
+    from .cells import Column
+    from .load import Rows, Source
 
 MAGIC = b"committeepack rows 1\n"
 NULL = "\x00"  # a checked text cell never holds a control character
+
+
+def cached_rows(
+    cache: Path | None,
+    source: Source,
+    columns: list[Column],
+    renames: dict[str, str],
+    context: dict,
+    errors: list[CommitteePackError],
+    hashes: FileHashes | None = None,
+) -> tuple[Rows, Path | None]:
+    """:func:`.load.check_rows`, remembered by a hash of the file, of what it is checked
+    against and of the code that checks it, so a rebuild with unchanged tables needs neither
+    pandas nor the files' parsing. Returns the rows and the cache entry (None: not cached)."""
+    from . import load
+
+    key = None
+    if cache is not None and source.path.is_file():
+        payload = json.dumps(
+            [
+                code_hash("figures/load.py", "figures/cells.py", "figures/text_columns.py"),
+                code_hash("figures/row_cache.py"),
+                source.sheet,
+                [c.__dict__ for c in columns],
+                renames,
+                context,
+            ],
+            sort_keys=True,
+        )
+        content = (hashes or FileHashes()).of(source.path)
+        digest = hashlib.sha256((content + payload).encode()).hexdigest()[:24]
+        key = cache / f"{digest}.rows"
+        try:
+            rows, lines = read_rows(key)
+            return load.Rows(source, rows, lines), key
+        except (OSError, CacheUnreadable):
+            pass
+    before = len(errors)
+    checked = load.check_rows(source, columns, renames, context, errors)
+    if key is not None and len(errors) == before:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            write_rows(key, [c.name for c in columns], checked.rows, checked.lines)
+        except (OSError, ValueError):
+            key.unlink(missing_ok=True)  # only a cache: the next build checks the table again
+    return checked, key
 
 
 class CacheUnreadable(ValueError):

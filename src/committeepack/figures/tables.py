@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
 from .builders import BUILDERS
+from .cells import Column
 from .disclosure import NO_RULES, Disclosure, disclosure_rule
-from .load import Column, Source, cached_rows
+from .load import Source
 from .model import (
     BuiltTable,
     CountTable,
@@ -28,6 +29,7 @@ from .model import (
     SpcSeries,
     SurveyTable,
 )
+from .row_cache import cached_rows
 from .suppression import apply_disclosure
 from .top import KINDS as TOP_KINDS
 from .top import keep_largest

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..frontmatter import CONTROL
 
 if TYPE_CHECKING:
-    from .load import Column
+    from .cells import Column
 
 UNCHECKED = object()
 MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
@@ -66,7 +66,7 @@ class CheckedColumns:
 
 def checked_column(raw: list[str], stripped: list[str], column: Column) -> list:
     """A column's values where the check is certain to agree with the cell-by-cell one
-    (:func:`.load._cell`), :data:`UNCHECKED` elsewhere."""
+    (:func:`.cells.check_cell`), :data:`UNCHECKED` elsewhere."""
     filled = all(stripped)  # no empty cell
     if column.kind == "text":
         clean = CONTROL.search("\n".join(raw)) is None  # one search of the whole column

@@ -1,0 +1,105 @@
+"""One cell of a figure table checked against what its column holds, exactly.
+
+Each kind of column (:class:`Column`) takes its own values: text without control characters,
+whole counts, exact numbers (a decimal never passes through a binary float), months written
+YYYY-MM, a status or a priority of the project. A bad cell raises ``ValueError`` with what is
+wrong and how to write it, which :func:`.load.check_rows` puts with the file, row and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..frontmatter import CONTROL
+
+NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column a kind of table needs: its name, what it holds, whether it may be blank."""
+
+    name: str
+    kind: str  # text, count (whole number >= 0), number (>= 0), month (YYYY-MM), status, priority
+    required: bool = True
+    unique: bool = False
+
+
+def blank(value) -> bool:
+    """Whether a cell is empty (nothing, NaN or spaces)."""
+    return (
+        value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+    )
+
+
+def check_cell(column: Column, value, context: dict):
+    """The value of one cell as its column holds it; ``ValueError`` saying what is wrong."""
+    if blank(value):
+        if column.required:
+            raise ValueError("is empty; every row needs a value here")
+        return None
+    kind = column.kind
+    if kind == "text":
+        if CONTROL.search(str(value)):
+            raise ValueError("holds a control character a Word document cannot carry; delete it")
+        return str(value).strip()
+    if kind in ("count", "number"):
+        number = _number(value)
+        if number < 0:
+            raise ValueError(f"{_show(value)} is negative; counts cannot be below 0")
+        if kind == "count":
+            if number != int(number):
+                raise ValueError(f"{_show(value)} is not a whole number")
+            return int(number)
+        return number
+    if kind == "month":
+        text = str(value).strip()[:7] if not isinstance(value, str) else value.strip()
+        match = MONTH.match(text)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09")
+        return text
+    if kind == "status":
+        allowed = context["statuses"]
+        text = str(value).strip()
+        match = next((s for s in allowed if s.casefold() == text.casefold()), None)
+        if match is None:
+            raise ValueError(f"{_show(value)} is not a status; use one of: {', '.join(allowed)}")
+        return match
+    if kind == "priority":
+        keys = context["priorities"]
+        text = str(value).strip()
+        if text not in keys:
+            raise ValueError(
+                f"{_show(value)} is not a priority of committeepack.toml; use one "
+                f"of: {', '.join(keys)}"
+            )
+        return text
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _number(value) -> int | Fraction:
+    """The number a cell holds, exactly: a decimal never goes through a binary float (0.15 is
+    3/20, so it rounds half-up to 0.2 as written)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{_show(value)} is not a number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):  # from Excel: its shortest decimal form is what was typed
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{_show(value)} is not a number")
+        exact = Fraction(repr(value))
+        return int(exact) if exact.denominator == 1 else exact
+    text = str(value).strip()
+    if not NUMBER.match(text):
+        raise ValueError(f"{_show(value)} is not a number; write digits only, e.g. 8640")
+    exact = Fraction(text.replace(",", ""))
+    return int(exact) if exact.denominator == 1 and "." not in text else exact
+
+
+def _show(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"'{value}'"
