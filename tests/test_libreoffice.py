@@ -156,6 +156,47 @@ def test_contents_are_numbered_by_default_and_the_next_build_keeps_them(tmp_path
     assert "0 of 4 paper(s) rewritten" in second.output  # numbered, and remembered
 
 
+def test_several_projects_have_their_contents_numbered_in_one_libreoffice_run(
+    tmp_path, monkeypatch
+):
+    import docx
+    from click.testing import CliRunner
+
+    from committeepack import libreoffice
+    from committeepack.cli import cli
+    from committeepack.word.fields import contents_entries
+
+    county = tmp_path / "county"
+    for name in ("ashby", "brent"):
+        copy_project(REPO, county / name)
+    longer = "# Governance\n\n" + "A longer account of how the partnership is run.\n\n" * 80
+    edit(county / "brent/inputs/plan.md", "# Governance\n", longer)
+    runs = []
+    convert_once = libreoffice.convert
+    monkeypatch.setattr(
+        libreoffice, "convert", lambda *args, **kw: runs.append(args) or convert_once(*args, **kw)
+    )
+    result = CliRunner().invoke(cli, ["build", "--projects", str(county)])
+    assert result.exit_code == 0, result.output
+    assert len(runs) == 1 and len(runs[0][1]) == 4  # two papers with contents, two projects
+    for name in ("ashby", "brent"):
+        for paper in ("strategic-assessment.docx", "community-safety-plan.docx"):
+            entries = contents_entries(docx.Document(str(county / name / "out" / paper)))
+            assert entries and all(e.text.rsplit("\t", 1)[-1].isdigit() for e in entries)
+
+    def page_of(name: str, heading: str) -> int:
+        path = county / name / "out" / "community-safety-plan.docx"
+        entry = next(
+            e.text for e in contents_entries(docx.Document(str(path))) if heading in e.text
+        )
+        return int(entry.rsplit("\t", 1)[-1])
+
+    # each project's own pages: brent's longer governance section moves what follows it
+    assert page_of("brent", "Governance") == page_of("ashby", "Governance")
+    assert page_of("brent", "Glossary") > page_of("ashby", "Glossary")
+    assert result.output.splitlines()[-1] == "2 of 2 project(s) done"
+
+
 def test_without_libreoffice_the_build_says_so_and_leaves_the_field(tmp_path, monkeypatch):
     import docx
     from click.testing import CliRunner

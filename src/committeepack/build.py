@@ -17,8 +17,13 @@ The stages, each a function that takes what it needs and returns what it made:
 4. compute: figures, headlines, then each narrative's body (:mod:`.facts`), and each paper's
    own checks (:func:`.rendering.load_papers`);
 5. draw: the charts the papers show, from the cache or drawn (:mod:`.figures.drawer`);
-6. render: each paper's template filled in, in memory (:mod:`.rendering`);
+6. render: each paper's template filled in, in memory (:mod:`.rendering`), then the
+   contents' page numbers from one LibreOffice run (:mod:`.contents_pages`);
 7. write: every paper atomically, with the manifest (:mod:`.output`).
+
+:func:`prepare` runs stages 1 to 6 up to the page numbers, :func:`number_contents` numbers the
+contents of several builds in one LibreOffice run, :func:`finish` writes: :func:`build` calls
+the three for one project, :func:`.build_many.build_many` for several.
 
 Problems in the inputs stop the build before anything is drawn; a failed build writes
 nothing, so the papers of the last good build stay as they were. Warnings are collected
@@ -32,11 +37,12 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import libreoffice
+from .build_result import BuildResult
 from .errors import (
     CommitteePackError,
     ErrorList,
@@ -58,46 +64,6 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None] | None
 
 
-@dataclass
-class BuildResult:
-    """What a build wrote and why, its warnings, the changes document, and its timings."""
-
-    written: list[Written] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-    charts_drawn: int = 0
-    charts_cached: int = 0
-    changes: tuple[str, int] | None = None  # the changes document and its count of changes
-
-    def summary(self) -> str:
-        """One line per paper and a closing line, for the terminal."""
-        lines = []
-        for item in self.written:
-            why = f" ({'; '.join(item.reasons)})" if item.reasons else ""
-            note = {
-                "written": f"rewritten{why}",
-                "unchanged": f"unchanged (rebuilt as {'; '.join(item.reasons)}, "
-                "but it came out the same)",
-                "skipped": "unchanged (inputs unchanged)",
-                "replaced": f"rewritten{why}; your edited copy is kept as {item.backup}",
-            }[item.status]
-            lines.append(f"  {item.name}: {note}")
-        rewritten = sum(item.status in ("written", "replaced") for item in self.written)
-        lines.append(
-            f"{rewritten} of {len(self.written)} paper(s) rewritten in {self.seconds:.1f}s"
-        )
-        return "\n".join(lines)
-
-    def details(self) -> str:
-        """Per-stage timings and chart cache use, for ``-v``."""
-        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in self.timings.items())
-        return (
-            f"  stages: {stages or 'none'}\n"
-            f"  charts: {self.charts_drawn} drawn, {self.charts_cached} from the cache"
-        )
-
-
 def select_papers(names: list[str] | None) -> list[Paper]:
     """The papers for ``names`` (all papers when empty), or an error naming the unknown."""
     from .papers import PAPERS
@@ -110,6 +76,37 @@ def select_papers(names: list[str] | None) -> list[Paper]:
             f"no paper called '{unknown[0]}'; the papers are: {', '.join(PAPERS)}"
         )
     return [PAPERS[name] for name in dict.fromkeys(names)]
+
+
+@dataclass
+class Prepared:
+    """A build rendered in memory and not yet written: stages 1 to 6, before the contents'
+    page numbers (:func:`number_contents`, one LibreOffice run for several builds) and the
+    write (:func:`finish`)."""
+
+    project: Project
+    folder: OutputFolder
+    selected: list[Paper]
+    skipped: list[Paper]
+    planned: list[Planned]
+    rendered: dict[str, bytes]  # by paper name
+    result: BuildResult
+    warnings: list[CommitteePackError]
+    options: BuildOptions
+    page_numbers: bool
+    began: float
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How papers are built and written (see :func:`build`)."""
+
+    papers: list[str] | None = None
+    force: bool = False
+    strict: bool = False
+    clean: bool = False
+    page_numbers: bool | None = None
+    changes: bool = False
 
 
 def build(
@@ -132,15 +129,30 @@ def build(
     LibreOffice: None (the default) does so when LibreOffice is installed, and says so when it
     is not. ``changes`` also writes the changes document for the rewritten papers.
     ``shared`` keeps drawing processes and drawn charts between the builds of several
-    projects (:class:`.figures.drawer.DrawingProcesses`).
+    projects (:class:`.figures.drawer.DrawingProcesses`); :func:`.build_many.build_many`
+    builds several projects with one LibreOffice run.
     """
+    options = BuildOptions(papers, force, strict, clean, page_numbers, changes)
+    prepared = prepare(start, options, progress, shared)
+    number_contents([prepared])
+    return finish(prepared)
+
+
+def prepare(
+    start: Path,
+    options: BuildOptions,
+    progress: Progress = None,
+    shared: DrawingProcesses | None = None,
+) -> Prepared:
+    """Stages 1 to 6 of :func:`build`: the planned papers rendered in memory."""
     began = time.perf_counter()
     timings: dict[str, float] = {}
     with _timed(timings, "configuration"):
         project = _open(start)
-    if clean:
+    if options.clean:
         shutil.rmtree(project.cache_dir, ignore_errors=True)
     soffice = libreoffice.configured(project.config)
+    page_numbers = options.page_numbers
     if page_numbers is None:
         from .contents_pages import available
 
@@ -153,15 +165,15 @@ def build(
     with ChartDrawer(cache, shared=shared) as drawer, collect_warnings() as warnings:
         if cache.is_new():
             drawer.prepare()  # a first build draws every chart: start while the rest loads
-        selected = select_papers(papers or project.config.papers)
+        selected = select_papers(options.papers or project.config.papers)
         folder = OutputFolder(project.out_dir, project.config.output_dir)
         hashes = FileHashes(project.cache_dir)  # each input file read at most once
         planned, skipped = plan_rebuild(
-            project, selected, folder, clean or strict, page_numbers, hashes
+            project, selected, folder, options.clean or options.strict, page_numbers, hashes
         )
         if not any(item.paper.draws_charts for item in planned):
             drawer.stop_processes()  # nothing to draw: stop what prepare started
-        folder.check([item.paper.output for item in planned], force)
+        folder.check([item.paper.output for item in planned], options.force)
         if planned:
             folder.writable()
         for paper in skipped:
@@ -178,32 +190,80 @@ def build(
             from .contents_pages import tools
 
             tools(soffice)  # say now, not after rendering, if LibreOffice is missing
-        rendered = _make(project, planned, drawer, progress, page_numbers, result, hashes)
+        rendered = _make(project, planned, drawer, progress, result, hashes)
         hashes.save()
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
             from .contents_pages import MISSING
 
             warn(CommitteePackError(MISSING))
+    return Prepared(
+        project,
+        folder,
+        selected,
+        skipped,
+        planned,
+        rendered,
+        result,
+        warnings,
+        options,
+        page_numbers,
+        began,
+    )
+
+
+def number_contents(builds: list[Prepared]) -> None:
+    """Number the contents of every paper of ``builds`` that has one, in one LibreOffice run
+    (one per ``[publish] soffice`` setting), replacing their rendered bytes."""
+    from .contents_pages import add_page_numbers_all
+
+    by_soffice: dict[str | None, list[Prepared]] = {}
+    for prepared in builds:
+        if prepared.page_numbers and prepared.rendered:
+            setting = libreoffice.configured(prepared.project.config)
+            by_soffice.setdefault(setting, []).append(prepared)
+    for setting, group in by_soffice.items():
+        began = time.perf_counter()
+        papers = {
+            f"{index}/{name}": data
+            for index, prepared in enumerate(group)
+            for name, data in prepared.rendered.items()
+        }
+        with collect_warnings() as warnings:
+            numbered = add_page_numbers_all(papers, setting)
+        seconds = time.perf_counter() - began
+        for index, prepared in enumerate(group):
+            prepared.warnings.extend(warnings)
+            for name, data in prepared.rendered.items():
+                done = numbered[f"{index}/{name}"]
+                prepared.rendered[name] = stable_zip(done) if done is not data else data
+            prepared.result.timings["page numbers"] = seconds
+
+
+def finish(prepared: Prepared) -> BuildResult:
+    """Stage 7 of :func:`build`: write the papers (unless ``strict`` and warned)."""
+    result, folder, options = prepared.result, prepared.folder, prepared.options
+    warnings = prepared.warnings
     result.warnings = list(dict.fromkeys(str(w) for w in warnings))
-    if strict and warnings:
+    if options.strict and warnings:
         raise ErrorList(warnings)
-    with _timed(timings, "write"):
+    with _timed(result.timings, "write"):
         done = {}
-        for item, data in zip(planned, rendered, strict=True):
-            written = folder.write(item.paper.output, data, force, inputs=item.prints)
+        for item in prepared.planned:
+            data = prepared.rendered[item.paper.name]
+            written = folder.write(item.paper.output, data, options.force, inputs=item.prints)
             written.reasons = item.reasons
             done[item.paper.name] = written
         result.written = [
             done.get(p.name) or Written(p.output, "skipped")
-            for p in selected
-            if p.name in done or p in skipped
+            for p in prepared.selected
+            if p.name in done or p in prepared.skipped
         ]
-    rewritten = [item.paper for item in planned if done[item.paper.name].rewrote]
-    if changes and rewritten:
+    rewritten = [item.paper for item in prepared.planned if done[item.paper.name].rewrote]
+    if options.changes and rewritten:
         from .changes import write_changes
 
-        result.changes = write_changes(project, folder, rewritten)
-    result.seconds = time.perf_counter() - began
+        result.changes = write_changes(prepared.project, folder, rewritten)
+    result.seconds = time.perf_counter() - prepared.began
     return result
 
 
@@ -227,13 +287,12 @@ def _make(
     planned: list[Planned],
     drawer: ChartDrawer,
     progress: Progress,
-    pages: bool,
     result: BuildResult,
     hashes: FileHashes,
-) -> list[bytes]:
-    """Stages 3 to 6 for the planned papers: their rendered bytes, in order."""
+) -> dict[str, bytes]:
+    """Stages 3 to 6 for the planned papers: their rendered bytes, by paper name."""
     if not planned:
-        return []
+        return {}
     from .facts import compute_facts
     from .reading import read_inputs
     from .rendering import load_papers, render_paper
@@ -262,16 +321,7 @@ def _make(
                 progress(f"[{number}/{len(papers)}] {paper.name}")
             rendered[paper.name] = render_paper(project, paper, inputs[paper.name], facts, drawer)
     result.charts_drawn, result.charts_cached = drawer.drawn, drawer.hits
-    if pages:
-        from .contents_pages import add_page_numbers_all
-
-        with _timed(timings, "page numbers"):  # one LibreOffice run for every paper
-            numbered = add_page_numbers_all(rendered, libreoffice.configured(project.config))
-            rendered = {
-                name: stable_zip(data) if data is not rendered[name] else data
-                for name, data in numbered.items()
-            }
-    return [rendered[paper.name] for paper in papers]
+    return {paper.name: rendered[paper.name] for paper in papers}
 
 
 @contextmanager

@@ -177,29 +177,18 @@ def build(
     With no PAPER, builds every paper of the project; otherwise just those named (for example
     agenda-item). Papers whose inputs have not changed are not rebuilt. A paper changed by hand
     since it was generated is never replaced without --force. Several projects (--project A
-    --project B, or --projects FOLDER) are built in turn in this one process.
+    --project B, or --projects FOLDER) are built together in this one process, sharing the
+    drawing processes, the charts drawn and one LibreOffice run for the contents.
     """
+    from .build import BuildOptions
     from .build import build as run_build
-    from .figures.drawer import DrawingProcesses
 
     projects = _projects(project, projects_folder)
     if watch and len(projects) > 1:
         raise CommitteePackError("--watch follows one project; give a single --project")
+    options = BuildOptions(list(papers) or None, force, strict, clean, page_numbers, with_changes)
 
-    shared = DrawingProcesses() if len(projects) > 1 else None
-
-    def once(clean_first: bool, project: Path = projects[0]) -> None:
-        result = run_build(
-            project,
-            list(papers) or None,
-            force=force,
-            strict=strict,
-            clean=clean_first,
-            progress=_progress(ctx.obj["quiet"]),
-            page_numbers=page_numbers,
-            changes=with_changes,
-            shared=shared,
-        )
+    def report(result) -> None:
         _clear_progress(ctx.obj["quiet"])
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
@@ -210,11 +199,38 @@ def build(
         if result.changes and not ctx.obj["quiet"]:
             click.echo(f"{result.changes[0]}: {result.changes[1]} change(s) listed")
 
-    try:
-        _each_project(ctx, projects, lambda one: once(clean, one))
-    finally:
-        if shared is not None:
-            shared.close()
+    def once(clean_first: bool, project: Path = projects[0]) -> None:
+        report(
+            run_build(
+                project,
+                options.papers,
+                force=force,
+                strict=strict,
+                clean=clean_first,
+                progress=_progress(ctx.obj["quiet"]),
+                page_numbers=page_numbers,
+                changes=with_changes,
+            )
+        )
+
+    if len(projects) == 1:
+        once(clean)
+    else:  # built together (shared processes, one LibreOffice run), then reported in turn
+        from .build_many import build_many
+
+        outcomes = {
+            outcome.project: outcome
+            for outcome in build_many(projects, options, _progress(ctx.obj["quiet"]))
+        }
+        _clear_progress(ctx.obj["quiet"])
+
+        def reported(project: Path) -> None:
+            outcome = outcomes[project]
+            if outcome.error is not None:
+                raise outcome.error
+            report(outcome.result)
+
+        _each_project(ctx, projects, reported)
     if watch:
         from .watch import watch_and_rebuild
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import libreoffice
-from .build import BuildResult
+from .build_result import BuildResult
 from .errors import CommitteePackError
 
 SOURCES = ".sources.json"  # each PDF's .docx, by hash: a PDF is remade only when it changed
