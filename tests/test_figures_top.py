@@ -103,3 +103,19 @@ def test_every_group_keeps_its_totals_and_at_most_top_plus_one_rows(items, top):
         )
         for row in dropped:
             assert max(row["previous"], row["current"]) <= smallest_kept
+
+
+def test_a_row_missing_from_a_long_table_is_one_readable_line_that_names_all_other():
+    import pytest
+
+    from committeepack.figures.model import SHOWN_ROWS, Figure, FigureError, FigureTable
+
+    names = [f"Ward {n}" for n in range(SHOWN_ROWS + 5)] + [other_name(300)]
+    table = FigureTable("wards", {name: Figure(name, 1, 2) for name in names})
+    assert table["ward 3"].name == "Ward 3"  # looked up regardless of case
+    with pytest.raises(FigureError) as raised:
+        table["Ward 99999"]
+    message = str(raised.value.message)
+    assert f"'Ward {SHOWN_ROWS - 1}' and 6 more" in message
+    assert f"'Ward {SHOWN_ROWS}'" not in message
+    assert message.endswith("is counted in 'All other (300)'")

@@ -106,6 +106,9 @@ class Figure:
         return self.stated("current")
 
 
+SHOWN_ROWS = 20  # rows an error names when a lookup fails
+
+
 @dataclass
 class FigureTable:
     """Rows of figures by name, as narrative and templates look them up."""
@@ -114,10 +117,20 @@ class FigureTable:
     figures: dict[str, Figure] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Figure:
+        exact = self.figures.get(key)
+        if exact is not None:
+            return exact
+        folded = str(key).casefold()
         for name, figure in self.figures.items():
-            if name.casefold() == str(key).casefold():
+            if name.casefold() == folded:
                 return figure
-        known = ", ".join(f"'{n}'" for n in self.figures)
+        names = list(self.figures)
+        known = ", ".join(f"'{n}'" for n in names[:SHOWN_ROWS])
+        if len(names) > SHOWN_ROWS:  # a long table's message stays one readable line
+            known += f" and {len(names) - SHOWN_ROWS:,} more"
+        grouped = next((n for n in names if n.startswith("All other (")), None)
+        if grouped:
+            known += f"; a row left out by the table's top setting is counted in '{grouped}'"
         raise FigureError(f"table '{self.name}' has no row '{key}'; its rows are: {known}")
 
     def __iter__(self):
