@@ -148,6 +148,7 @@ def test_projects_of_one_run_share_the_processes_and_a_chart_drawn_for_one(tmp_p
         other = [*requests[:1], bars(99.5)]
         with ChartDrawer(ChartCache(tmp_path / "b"), cores=POOL_MIN_CORES, shared=shared) as second:
             second.start({"paper": other})
+            assert second._pool is pool  # one chart to draw: the running processes draw it
             assert second.get(other[0]).png == drawn[0]
             assert second.get(other[1]).png == draw(other[1]).png
         assert (second.hits, second.drawn) == (1, 1)  # one remembered, one drawn

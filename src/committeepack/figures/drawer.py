@@ -143,6 +143,8 @@ class ChartDrawer:
                 if self.cache.load(key) is None:
                     missing[key] = request
         workers = pool_size(self.cores, len(missing))
+        if self.shared is not None and self.shared.running and missing:
+            workers = max(workers, 1)  # the run's processes are up already: no start-up to repay
         if self._pool is None and workers:
             self._start_pool(workers)
         if self._pool is None:
@@ -238,6 +240,11 @@ class DrawingProcesses:
             self._owner = ChartDrawer(drawer.cache, drawer.cores, drawer._start_method)
             self._owner._start_pool(max(drawer.cores, 1))
         return self._owner._pool
+
+    @property
+    def running(self) -> bool:
+        """Whether the run's drawing processes have been started."""
+        return self._owner is not None and self._owner._pool is not None
 
     def remember(self, key: str, chart: Chart) -> None:
         """Keep a chart drawn in this run, for the projects built after."""
