@@ -104,3 +104,13 @@ def test_a_ranking_of_many_areas_shows_the_highest_and_the_council_own():
     top = charts.ranked_bars(items, "District 299", "Rate", "rates by district", max_bars=25)
     assert top.caption == "Rates by district (the 24 highest of 300 shown)"
     assert "District 299 is 1st highest of 300" in top.alt_text
+
+
+def test_a_tables_own_all_other_row_goes_into_the_charts_and_is_counted_as_its_rows():
+    items = [(f"Type {n}", 100 + n, 100) for n in range(8)] + [("All other (4,990)", 9000, 8000)]
+    shown, grouped = charts.largest_and_other(items, 5)
+    names = [name for name, _, _ in shown]
+    assert names[:4] == ["Type 7", "Type 6", "Type 5", "Type 4"]
+    assert names[4] == "All other (4,994)" and grouped == 4 + 4990
+    assert sum(i[1] for i in shown) == sum(i[1] for i in items)
+    assert charts.largest_and_other(items, 9) == (items, 0)  # few enough: shown as they are

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import compute
 from .fonts import ChartFont
 from .sentences import mid_sentence
+from .top import OTHER, rows_in
 
 DEFAULT_FONT = ChartFont("Arial", 12.0)
 
@@ -235,13 +236,19 @@ def largest_and_other(
 ) -> tuple[list[tuple[str, int, int]], int]:
     """``items`` when there are at most ``limit``; otherwise the ``limit - 1`` largest (by the
     larger of their two counts, ties by name) and one "All other" item adding up the rest,
-    with how many that is."""
+    with how many categories that is. An item that adds up rows already (the table's own
+    "All other (N)", from ``top``) always goes into the chart's, counted as its N."""
     if len(items) <= limit:
         return list(items), 0
-    ranked = sorted(items, key=lambda item: (-max(item[1], item[2]), item[0]))
-    kept, rest = ranked[: limit - 1], ranked[limit - 1 :]
-    other = (f"All other ({len(rest):,})", sum(r[1] for r in rest), sum(r[2] for r in rest))
-    return [*kept, other], len(rest)
+    already = [item for item in items if OTHER.fullmatch(item[0])]
+    ranked = sorted(
+        (item for item in items if item not in already),
+        key=lambda item: (-max(item[1], item[2]), item[0]),
+    )
+    kept, rest = ranked[: limit - 1], ranked[limit - 1 :] + already
+    count = sum(rows_in(r[0]) for r in rest)
+    other = (f"All other ({count:,})", sum(r[1] for r in rest), sum(r[2] for r in rest))
+    return [*kept, other], count
 
 
 def percent_change_bars(
@@ -258,7 +265,7 @@ def percent_change_bars(
     """Diverging bars of % change by crime type (rises right, falls left), labelled;
     ``subject`` says what the bars are, for the caption and alt text. More than ``max_bars``
     categories are shown as the largest and one "All other" bar, and the caption says so."""
-    total = len(items)
+    total = sum(rows_in(name) for name, _, _ in items)  # the table's "All other" counted in
     items, grouped = largest_and_other(list(items), max_bars)
     changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
     shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])

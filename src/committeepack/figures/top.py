@@ -11,6 +11,7 @@ category that others are part of (a parent) always stays, so the tree still adds
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .load import Rows
@@ -18,9 +19,18 @@ from .load import Rows
 KINDS = {"crime_by_type": "category", "wards": "ward", "activity": "measure", "reasons": "reason"}
 
 
+OTHER = re.compile(r"All other \(([\d,]+)\)")
+
+
 def other_name(count: int) -> str:
     """The name of the row that adds up ``count`` rows: ``All other (1,234)``."""
     return f"All other ({count:,})"
+
+
+def rows_in(name: str) -> int:
+    """How many of the table's rows a row stands for: ``All other (1,234)`` 1,234, others 1."""
+    match = OTHER.fullmatch(name)
+    return int(match.group(1).replace(",", "")) if match else 1
 
 
 def keep_largest(rows: Rows, kind: str, top: int) -> Rows:

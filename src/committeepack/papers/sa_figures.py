@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..figures import compute, sentences, spc_text
 from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
+from ..figures.top import OTHER
 from ..word.blocks import Cell, data_table
 from .sa_writer import SectionWriter
 
@@ -51,7 +52,8 @@ class FigureSections(SectionWriter):
             )
             leaves = [tree[n].figure for n in tree if not tree[n].children]
             self.paragraph("Sub-categories are indented under the category they make up.")
-            self._largest_changes(leaves)
+            # a category's change, not that of a sum of many (the table's "All other")
+            self._largest_changes([f for f in leaves if not OTHER.fullmatch(f.name)])
             left_out = [f.name for f in leaves if not f.charted]
             if left_out:
                 self.paragraph(
