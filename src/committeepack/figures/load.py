@@ -16,7 +16,7 @@ from ..errors import CommitteePackError, InputError
 from .cells import Column, blank, check_cell
 from .text_columns import UNCHECKED, CheckedColumns
 
-MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 700 MB of memory
+MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
 
 
