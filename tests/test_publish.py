@@ -419,3 +419,35 @@ def test_a_paper_that_grows_moves_the_ranges_after_it(tmp_path):
     front = next(i for i, text in enumerate(pages) if text.startswith("Agenda Item 8"))
     assert len(pages) - front == last
     assert pages[-1].strip().splitlines()[-1] == f"Page {last}"
+
+
+def test_several_projects_publish_with_one_run_for_all_their_papers(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from committeepack.cli import cli
+
+    county = tmp_path / "county"
+    for name in ("ashby", "brent", "crowle"):
+        copy_project(REPO, county / name)
+    edit(county / "crowle/committeepack.toml", "[meeting]", "[meeting]\nroom = 4")
+    runs = []
+    convert_once = libreoffice.convert
+    monkeypatch.setattr(
+        libreoffice,
+        "convert",
+        lambda *args, **kw: runs.append(args[1]) or convert_once(*args, **kw),
+    )
+    result = CliRunner().invoke(cli, ["publish", "--projects", str(county)])
+    assert result.exit_code == 1, result.output
+    assert result.output.splitlines()[-1] == f"2 of 3 project(s) done; failed: {county / 'crowle'}"
+    assert "crowle/committeepack.toml" in result.output and "room" in result.output
+    for name in ("ashby", "brent"):
+        out = county / name / "out"
+        assert (out / "agenda-pack.pdf").is_file() and pdf_check.problems(
+            out / "agenda-pack.pdf"
+        ) == []
+        assert len(list((out / "pdf").glob("*.pdf"))) == 6
+    # the contents of both (one run), every paper of both (one run), then each pack
+    loose = [files for files in runs if len(files) == 2 * 5]
+    assert len(loose) == 1, [len(files) for files in runs]
+    assert len(runs) == 4

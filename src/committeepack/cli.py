@@ -265,21 +265,13 @@ def publish(
     out/agenda-pack-restricted.pdf. The PDFs are tagged, carry their title and language, and
     are checked; only what changed is converted again. Needs LibreOffice.
     """
-    from .figures.drawer import DrawingProcesses
+    from .build import BuildOptions
     from .publishing import publish as run_publish
+    from .publishing import publish_many
 
     projects = _projects(project, projects_folder)
-    shared = DrawingProcesses() if len(projects) > 1 else None
 
-    def once(project: Path) -> None:
-        published = run_publish(
-            project,
-            list(papers) or None,
-            force=force,
-            strict=strict,
-            progress=_progress(ctx.obj["quiet"]),
-            shared=shared,
-        )
+    def report(published) -> None:
         _clear_progress(ctx.obj["quiet"])
         result = published.build
         for warning in [*result.warnings, *published.problems]:
@@ -290,11 +282,29 @@ def publish(
         if strict and published.problems:
             raise SystemExit(1)
 
-    try:
-        _each_project(ctx, projects, once)
-    finally:
-        if shared is not None:
-            shared.close()
+    if len(projects) == 1:
+        report(
+            run_publish(
+                projects[0],
+                list(papers) or None,
+                force=force,
+                strict=strict,
+                progress=_progress(ctx.obj["quiet"]),
+            )
+        )
+        return
+    # built together, every project's papers converted in one LibreOffice run, then reported
+    options = BuildOptions(list(papers) or None, force, strict)
+    outcomes = dict(publish_many(projects, options, _progress(ctx.obj["quiet"])))
+    _clear_progress(ctx.obj["quiet"])
+
+    def reported(project: Path) -> None:
+        outcome = outcomes[project]
+        if isinstance(outcome, CommitteePackError):
+            raise outcome
+        report(outcome)
+
+    _each_project(ctx, projects, reported)
 
 
 def _progress(quiet: bool):

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,36 +71,60 @@ def convert_stale(
     """Convert each (``docx``, ``pdf``) whose .docx changed since its PDF was made (``record``
     holds the hashes, by ``key_of(pdf)``), all in one LibreOffice run; the PDFs converted and
     those left as they were."""
-    stale, unchanged = [], []
-    for docx, pdf in jobs:
-        digest = hashlib.sha256(docx.read_bytes()).hexdigest()
-        if record.get(key_of(pdf)) == digest and pdf.is_file():
-            unchanged.append(pdf)
-        else:
-            stale.append((docx, pdf, digest))
+    return convert_stale_many(soffice, [(jobs, record, key_of)])[0]
+
+
+def convert_stale_many(
+    soffice: str, groups: list[tuple[list[tuple[Path, Path]], dict, Callable[[Path], str]]]
+) -> list[tuple[list[Path], list[Path]]]:
+    """:func:`convert_stale` for several projects' jobs (each with its own record), in one
+    LibreOffice run for them all; for each group, the PDFs converted and those kept."""
+    stale: list[tuple[int, Path, Path, str]] = []
+    kept: list[list[Path]] = [[] for _ in groups]
+    for index, (jobs, record, key_of) in enumerate(groups):
+        for docx, pdf in jobs:
+            digest = hashlib.sha256(docx.read_bytes()).hexdigest()
+            if record.get(key_of(pdf)) == digest and pdf.is_file():
+                kept[index].append(pdf)
+            else:
+                stale.append((index, docx, pdf, digest))
+    made: list[list[Path]] = [[] for _ in groups]
     if not stale:
-        return [], unchanged
-    work = stale[0][1].parent
+        return list(zip(made, kept, strict=True))
+    work = stale[0][2].parent  # beside the first PDF: renamed into place on its file system
     work.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         folder = Path(tmp)
         copies = []
-        for number, (docx, _, _) in enumerate(stale):
+        for number, (_, docx, _, _) in enumerate(stale):
             copy = folder / f"{number}.docx"  # two inputs may share a name
             shutil.copyfile(docx, copy)
             copies.append(copy)
         convert(soffice, copies, folder)
-        for copy, (docx, pdf, digest) in zip(copies, stale, strict=True):
-            made = copy.with_suffix(".pdf")
-            if not made.is_file():
+        for copy, (index, docx, pdf, digest) in zip(copies, stale, strict=True):
+            converted = copy.with_suffix(".pdf")
+            if not converted.is_file():
                 raise CommitteePackError(
                     "LibreOffice did not convert it; open it in Word or LibreOffice to see why",
                     docx.name,
                 )
             pdf.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(made, pdf)
+            _move(converted, pdf)
+            jobs, record, key_of = groups[index]
             record[key_of(pdf)] = digest
-    return [pdf for _, pdf, _ in stale], unchanged
+            made[index].append(pdf)
+    return list(zip(made, kept, strict=True))
+
+
+def _move(made: Path, target: Path) -> None:
+    """Put ``made`` at ``target`` whole: renamed on one file system, else copied beside the
+    target and renamed (another project may be on another drive)."""
+    try:
+        os.replace(made, target)
+    except OSError:
+        beside = target.with_name(target.name + ".part")
+        shutil.copyfile(made, beside)
+        os.replace(beside, target)
 
 
 def read_record(folder: Path) -> dict:

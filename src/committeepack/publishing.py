@@ -1,7 +1,8 @@
 """``committeepack publish``: the papers, the minutes, the front sheet and the agenda pack as
 accessible PDFs. Its stages, in order:
 
-1. build whatever is out of date (:func:`.build.build`);
+1. build whatever is out of date (:func:`.build.build`; LibreOffice and the minutes are
+   looked for first);
 2. write the minutes of the previous meeting (``out/minutes.docx``) from their Markdown;
 3. convert every paper and the minutes that changed into ``out/pdf/``, in one LibreOffice run;
 4. number the agenda and predict each item's pages from those PDFs;
@@ -10,6 +11,9 @@ accessible PDFs. Its stages, in order:
 6. read each item's pages back from the pack's PDF; if the prediction was wrong, fill in the
    true ones and convert again; then give the pack its bookmarks;
 7. check every PDF (:mod:`.pdf_check`).
+
+:func:`publish_many` publishes several projects: built together, the papers of them all
+converted in one LibreOffice run, then each project's pack.
 
 Exempt (part II) items go only into ``out/agenda-pack-restricted.pdf``. Nothing is converted
 whose source did not change; each file is written beside its final name and renamed into
@@ -22,18 +26,60 @@ import hashlib
 import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import libreoffice
-from .build import Progress, build
+from .build import BuildOptions, Progress, build
+from .build_result import BuildResult
 from .errors import CommitteePackError
 from .figures.drawer import DrawingProcesses
 from .output import OutputFolder, sha256
 from .pdf_outline import page_count
 from .project import Project
-from .publish import Published, convert, convert_stale, find_soffice, read_record, write_record
+from .publish import (
+    Published,
+    convert,
+    convert_stale,
+    convert_stale_many,
+    find_soffice,
+    read_record,
+    write_record,
+)
+
+if TYPE_CHECKING:
+    from .agenda.pack import Agenda
+    from .agenda.settings import AgendaSettings
 
 PACK, RESTRICTED = "agenda-pack.pdf", "agenda-pack-restricted.pdf"
+
+
+@dataclass
+class Publishing:
+    """One project's publish between its build and its PDFs: what to convert, and where."""
+
+    project: Project
+    settings: AgendaSettings
+    agenda: Agenda
+    folder: OutputFolder
+    record: dict
+    jobs: list[tuple[Path, Path]]  # (.docx, .pdf) for every paper and part
+    soffice: str
+    result: Published
+    force: bool
+    progress: Progress
+
+    @property
+    def pdf_of(self) -> dict[Path, Path]:
+        """Each part's PDF."""
+        return dict(self.jobs)
+
+    def guess(self) -> dict[Path, int | None]:
+        """Each part's length in pages as the last publish found it (None: unknown)."""
+        known = self.record.setdefault("pages", {})
+        key = _key(self.project)
+        return {part.docx: known.get(key(self.pdf_of[part.docx])) for part in self.agenda.parts}
 
 
 def publish(
@@ -45,23 +91,104 @@ def publish(
     shared: DrawingProcesses | None = None,
 ) -> Published:
     """Build, then make every PDF of the agenda pack that is out of date (see the module);
-    ``shared`` as for :func:`.build.build`."""
-    from .agenda.minutes import read_minutes, write_minutes
-    from .agenda.pack import MINUTES_OUTPUT, plan_agenda
-    from .agenda.settings import DEFAULT_MINUTES, MINUTES_ITEM, agenda_settings
+    ``shared`` as for :func:`.build.build`; :func:`publish_many` publishes several projects
+    with one LibreOffice run for all their papers."""
     from .config import find_project_root
 
-    root = find_project_root(start)
-    project = Project.open(root)
+    project = Project.open(find_project_root(start))
+    soffice, minutes = _before_build(project)
+    built = build(start, papers, force=force, strict=strict, progress=progress, shared=shared)
+    job = _begin(project, soffice, minutes, built, force, progress)
+    guess = job.guess()
+    if all(guess.values()):
+        # every part's length is known from the last publish: the pack is made while the
+        # papers are converted (two LibreOffice runs side by side); its ranges are checked
+        # against its own PDF, so a paper that changed length costs only the pack again
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            papers_done = pool.submit(
+                convert_stale, job.soffice, job.jobs, job.record, _key(project)
+            )
+            _pack(job, guess)
+            made, kept = papers_done.result()
+        return _end(job, made, kept, packed=True)
+    made, kept = convert_stale(job.soffice, job.jobs, job.record, _key(project))
+    return _end(job, made, kept, packed=False)
+
+
+def publish_many(
+    starts: list[Path], options: BuildOptions, progress: Progress = None
+) -> list[tuple[Path, Published | CommitteePackError]]:
+    """Publish each project of ``starts``: built together (:func:`.build_many.build_many`),
+    then every project's papers converted in one LibreOffice run (one per ``[publish]
+    soffice``), then each project's pack. A failing project is reported on its own."""
+    from .build_many import build_many
+    from .config import find_project_root
+
+    outcome: dict[Path, Published | CommitteePackError] = {}
+    minutes = {}
+    for start in starts:
+        try:
+            project = Project.open(find_project_root(start))
+            minutes[start] = (project, *_before_build(project))
+        except CommitteePackError as error:
+            outcome[start] = error
+    ready = [start for start in starts if start in minutes]
+    jobs: dict[Path, Publishing] = {}
+    for built in build_many(ready, options, progress):
+        try:
+            if built.error is not None:
+                raise built.error
+            project, soffice, read = minutes[built.project]
+            assert built.result is not None
+            jobs[built.project] = _begin(
+                project, soffice, read, built.result, options.force, progress
+            )
+        except CommitteePackError as error:
+            outcome[built.project] = error
+    by_soffice: dict[str, list[Path]] = {}
+    for start, job in jobs.items():
+        by_soffice.setdefault(job.soffice, []).append(start)
+    for soffice, group in by_soffice.items():
+        try:
+            done = convert_stale_many(
+                soffice, [(jobs[s].jobs, jobs[s].record, _key(jobs[s].project)) for s in group]
+            )
+        except CommitteePackError as error:
+            outcome.update(dict.fromkeys(group, error))
+            continue
+        for start, (made, kept) in zip(group, done, strict=True):
+            try:
+                outcome[start] = _end(jobs[start], made, kept, packed=False)
+            except CommitteePackError as error:
+                outcome[start] = error
+    return [(start, outcome[start]) for start in starts]
+
+
+def _before_build(project: Project):
+    """LibreOffice's command and the minutes of the previous meeting, found and checked
+    before anything is built (a missing LibreOffice or bad minutes stop it first)."""
+    from .agenda.minutes import read_minutes
+    from .agenda.settings import agenda_settings
+
+    soffice = find_soffice(libreoffice.configured(project.config))
+    settings = agenda_settings(project.config)
+    if settings.minutes is None:
+        return soffice, None
+    return soffice, read_minutes(settings.minutes, project.shown(settings.minutes))
+
+
+def _begin(
+    project: Project, soffice: str, minutes, built: BuildResult, force: bool, progress
+) -> Publishing:
+    """Stages 2 and 3 up to the conversion: the minutes written, the agenda planned and the
+    papers to convert listed."""
+    from .agenda.minutes import write_minutes
+    from .agenda.pack import MINUTES_OUTPUT, plan_agenda
+    from .agenda.settings import DEFAULT_MINUTES, MINUTES_ITEM, agenda_settings
+
     config = project.config
-    soffice = find_soffice(libreoffice.configured(config))
     settings = agenda_settings(config)
-    minutes = None
-    if settings.minutes is not None:
-        minutes = read_minutes(settings.minutes, project.shown(settings.minutes))
-    result = Published(
-        build=build(start, papers, force=force, strict=strict, progress=progress, shared=shared)
-    )
+    result = Published(build=built)
     if minutes is None and MINUTES_ITEM in settings.standard_items:
         result.problems.append(
             f"{DEFAULT_MINUTES}: not found, so the agenda leaves out the minutes of the "
@@ -74,10 +201,9 @@ def publish(
         folder.write(MINUTES_OUTPUT, write_minutes(minutes, config), force)
     agenda = plan_agenda(config, settings, minutes, project.out_dir)
     pdf_dir = project.out_dir / "pdf"
-    record = read_record(pdf_dir)
     own = [p.docx for p in agenda.parts if p.docx.parent == project.out_dir]
-    built = [project.out_dir / w.name for w in result.build.written]
-    loose = list(dict.fromkeys([*built, *own]))
+    written = [project.out_dir / w.name for w in built.written]
+    loose = list(dict.fromkeys([*written, *own]))
     jobs = [(docx, pdf_dir / docx.with_suffix(".pdf").name) for docx in loose]
     pages_dir = project.cache_dir / "pages"
     jobs += [
@@ -87,32 +213,35 @@ def publish(
     ]
     if progress:
         progress("converting the papers to PDF")
-    key = _key(project)
-    pdf_of = {docx: pdf for docx, pdf in jobs}
-    known = record.setdefault("pages", {})
-    guess = {part.docx: known.get(key(pdf_of[part.docx])) for part in agenda.parts}
+    return Publishing(
+        project,
+        settings,
+        agenda,
+        folder,
+        read_record(pdf_dir),
+        jobs,
+        soffice,
+        result,
+        force,
+        progress,
+    )
 
-    def pack(counts: dict) -> None:
-        _pack(project, settings, agenda, counts, soffice, record, folder, force, result, progress)
 
-    if all(guess.values()):
-        # every part's length is known from the last publish: the pack is made while the
-        # papers are converted (two LibreOffice runs side by side); its ranges are checked
-        # against its own PDF, so a paper that changed length costs only the pack again
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            papers_done = pool.submit(convert_stale, soffice, jobs, record, key)
-            pack(guess)
-            made, kept = papers_done.result()
-    else:
-        made, kept = convert_stale(soffice, jobs, record, key)
-    counts = {part.docx: page_count(pdf_of[part.docx]) for part in agenda.parts}
-    known.update({key(pdf_of[docx]): count for docx, count in counts.items()})
-    if not all(guess.values()):
-        pack(counts)
-    _made(result, made, kept, project)
-    _check(project, result, record)
-    write_record(pdf_dir, record)
-    return result
+def _end(job: Publishing, made: list[Path], kept: list[Path], packed: bool) -> Published:
+    """Stages 4 to 7 after the papers' conversion: the pack (unless made already, from the
+    lengths of the last publish), the record and the checks."""
+    key = _key(job.project)
+    pdf_of = job.pdf_of
+    counts = {part.docx: page_count(pdf_of[part.docx]) for part in job.agenda.parts}
+    job.record.setdefault("pages", {}).update(
+        {key(pdf_of[docx]): count for docx, count in counts.items()}
+    )
+    if not packed:
+        _pack(job, counts)
+    _made(job.result, made, kept, job.project)
+    _check(job.project, job.result, job.record)
+    write_record(job.project.out_dir / "pdf", job.record)
+    return job.result
 
 
 def _key(project: Project):
@@ -125,9 +254,17 @@ def _made(result: Published, made: list[Path], kept: list[Path], project: Projec
     result.unchanged += [shown(p) for p in kept if p.is_relative_to(project.out_dir)]
 
 
-def _pack(project, settings, agenda, counts, soffice, record, folder, force, result, progress):
+def _pack(job: Publishing, counts: dict) -> None:
     """Stages 4 to 6: the front sheet and the pack (and the restricted pack), from each part's
     length in ``counts``, made until their page ranges are the ones the PDF shows."""
+    project, settings, agenda, record = job.project, job.settings, job.agenda, job.record
+    folder, force, result, progress, soffice = (
+        job.folder,
+        job.force,
+        job.result,
+        job.progress,
+        job.soffice,
+    )
     from .agenda import front_sheet
     from .agenda.pack import predicted_layout
 
