@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,19 +39,17 @@ from .pdf_outline import page_count
 from .project import Project
 from .publish import (
     Published,
-    convert,
     convert_stale,
     convert_stale_many,
     find_soffice,
     read_record,
     write_record,
 )
+from .publishing_pack import make_pack
 
 if TYPE_CHECKING:
     from .agenda.pack import Agenda
     from .agenda.settings import AgendaSettings
-
-PACK, RESTRICTED = "agenda-pack.pdf", "agenda-pack-restricted.pdf"
 
 
 @dataclass
@@ -78,7 +75,7 @@ class Publishing:
     def guess(self) -> dict[Path, int | None]:
         """Each part's length in pages as the last publish found it (None: unknown)."""
         known = self.record.setdefault("pages", {})
-        key = _key(self.project)
+        key = key_of(self.project)
         return {part.docx: known.get(key(self.pdf_of[part.docx])) for part in self.agenda.parts}
 
 
@@ -106,12 +103,12 @@ def publish(
         # against its own PDF, so a paper that changed length costs only the pack again
         with ThreadPoolExecutor(max_workers=1) as pool:
             papers_done = pool.submit(
-                convert_stale, job.soffice, job.jobs, job.record, _key(project)
+                convert_stale, job.soffice, job.jobs, job.record, key_of(project)
             )
-            _pack(job, guess)
+            make_pack(job, guess)
             made, kept = papers_done.result()
         return _end(job, made, kept, packed=True)
-    made, kept = convert_stale(job.soffice, job.jobs, job.record, _key(project))
+    made, kept = convert_stale(job.soffice, job.jobs, job.record, key_of(project))
     return _end(job, made, kept, packed=False)
 
 
@@ -151,7 +148,7 @@ def publish_many(
     for soffice, group in by_soffice.items():
         try:
             done = convert_stale_many(
-                soffice, [(jobs[s].jobs, jobs[s].record, _key(jobs[s].project)) for s in group]
+                soffice, [(jobs[s].jobs, jobs[s].record, key_of(jobs[s].project)) for s in group]
             )
         except CommitteePackError as error:
             outcome.update(dict.fromkeys(group, error))
@@ -230,129 +227,29 @@ def _begin(
 def _end(job: Publishing, made: list[Path], kept: list[Path], packed: bool) -> Published:
     """Stages 4 to 7 after the papers' conversion: the pack (unless made already, from the
     lengths of the last publish), the record and the checks."""
-    key = _key(job.project)
+    key = key_of(job.project)
     pdf_of = job.pdf_of
     counts = {part.docx: page_count(pdf_of[part.docx]) for part in job.agenda.parts}
     job.record.setdefault("pages", {}).update(
         {key(pdf_of[docx]): count for docx, count in counts.items()}
     )
     if not packed:
-        _pack(job, counts)
+        make_pack(job, counts)
     _made(job.result, made, kept, job.project)
     _check(job.project, job.result, job.record)
     write_record(job.project.out_dir / "pdf", job.record)
     return job.result
 
 
-def _key(project: Project):
+def key_of(project: Project):
+    """How a PDF of ``project`` is named in the record and the summary: relative to out/."""
     return lambda pdf: os.path.relpath(pdf, project.out_dir).replace(os.sep, "/")
 
 
 def _made(result: Published, made: list[Path], kept: list[Path], project: Project) -> None:
-    shown = _key(project)
+    shown = key_of(project)
     result.converted += [shown(p) for p in made if p.is_relative_to(project.out_dir)]
     result.unchanged += [shown(p) for p in kept if p.is_relative_to(project.out_dir)]
-
-
-def _pack(job: Publishing, counts: dict) -> None:
-    """Stages 4 to 6: the front sheet and the pack (and the restricted pack), from each part's
-    length in ``counts``, made until their page ranges are the ones the PDF shows."""
-    project, settings, agenda, record = job.project, job.settings, job.agenda, job.record
-    folder, force, result, progress, soffice = (
-        job.folder,
-        job.force,
-        job.result,
-        job.progress,
-        job.soffice,
-    )
-    from .agenda import front_sheet
-    from .agenda.pack import predicted_layout
-
-    packs = [False, True] if agenda.has_exempt else [False]
-    layouts = {restricted: predicted_layout(agenda, counts, restricted) for restricted in packs}
-    for _attempt in range(2):
-        documents = {r: _documents(project, settings, agenda, layouts[r], r) for r in packs}
-        front = documents[False][0]
-        digest = hashlib.sha256(b"".join(d[1] for d in documents.values())).hexdigest()
-        targets = [project.out_dir / "pdf" / "agenda.pdf", project.out_dir / PACK]
-        targets += [project.out_dir / RESTRICTED] if agenda.has_exempt else []
-        folder.check([front_sheet.OUTPUT], force)
-        folder.write(front_sheet.OUTPUT, front, force)
-        if record.get("pack") == digest and all(t.is_file() for t in targets):
-            result.unchanged += [_key(project)(t) for t in targets]
-            return
-        if progress:
-            progress("making the agenda pack")
-        found = _convert_packs(project, documents, agenda, layouts, soffice, targets)
-        if found == layouts:
-            record["pack"] = digest
-            result.converted += [_key(project)(t) for t in targets]
-            return
-        layouts = found  # the parts laid out differently in the pack: print what it shows
-    raise CommitteePackError(
-        "the agenda pack's page ranges would not settle; publish again, and report it if it "
-        "happens twice"
-    )
-
-
-def _documents(project, settings, agenda, layout, restricted: bool) -> tuple[bytes, bytes]:
-    """The front sheet and the composed pack, as .docx bytes."""
-    from .agenda import front_sheet
-    from .output import stable_zip
-    from .word.compose import PackPart, compose
-
-    config = project.config
-    numbered = agenda.with_pages(layout.ranges(agenda, restricted))
-    tpl, _ = project.template_named(front_sheet.TEMPLATE, front_sheet.make_template)
-    names = front_sheet.context(config, settings, numbered.lines, restricted)
-    title = f"Agenda: {config.committee}, {names['date']}"
-    if restricted:
-        title += " (restricted: part II)"
-    front = front_sheet.render(tpl, names, title, config)
-    parts = [
-        PackPart(p.docx.read_bytes(), p.label, first)
-        for p, first in zip(agenda.parts_for(restricted), layout.starts, strict=True)
-    ]
-    return front, stable_zip(compose(front, parts, title, config.language))
-
-
-def _convert_packs(project, documents, agenda, layouts, soffice, targets) -> dict:
-    """Convert the front sheet and the pack(s) in one run; move them into place with their
-    bookmarks; the page ranges each pack's PDF shows."""
-    from .agenda.pack import located_layout
-    from .pdf_outline import PageTexts, page_count, set_outline
-
-    found = {}
-    with tempfile.TemporaryDirectory(dir=project.out_dir) as tmp:
-        folder = Path(tmp)
-        files = [folder / "agenda.docx"]
-        files[0].write_bytes(documents[False][0])
-        for restricted, (_, pack) in documents.items():
-            path = folder / ("restricted.docx" if restricted else "pack.docx")
-            path.write_bytes(pack)
-            files.append(path)
-        convert(soffice, files, folder)
-        front_pages = page_count(folder / "agenda.pdf")  # the pack opens with the same sheet
-        for restricted in documents:
-            pdf = folder / ("restricted.pdf" if restricted else "pack.pdf")
-            texts = PageTexts(pdf)
-            guess = [front_pages + start - 1 for start in layouts[restricted].starts]
-            layout = found[restricted] = located_layout(texts, agenda, restricted, guess)
-            front = len(texts) - layout.pages
-            entries = [("Agenda", 0)] + [
-                (_bookmark(part), front + start - 1)
-                for part, start in zip(agenda.parts_for(restricted), layout.starts, strict=True)
-            ]
-            set_outline(pdf, entries)
-        (project.out_dir / "pdf").mkdir(exist_ok=True)
-        made = [folder / "agenda.pdf", folder / "pack.pdf", folder / "restricted.pdf"]
-        for pdf, target in zip(made[: len(targets)], targets, strict=True):
-            os.replace(pdf, target)
-    return found
-
-
-def _bookmark(part) -> str:
-    return part.title if part.label.startswith("Appendix") else f"{part.label}: {part.title}"
 
 
 def _check(project: Project, result: Published, record: dict) -> None:
