@@ -1,6 +1,6 @@
 """Figure tables as officers save them: Windows encodings, blank lines, BOMs and CRLF."""
 
-from conftest import run
+from conftest import edit, run
 
 CRIME = "inputs/crime.csv"
 
@@ -55,10 +55,15 @@ def test_a_table_too_big_to_read_is_refused_before_it_is_read(figures, monkeypat
     ]
 
 
-def test_a_table_too_long_to_print_is_an_error_suggesting_what_its_kind_allows(figures):
-    path = figures / CRIME
-    rows = "".join(f"Other crime {n},All crime,1,1\n" for n in range(600))
+def add_crime_rows(project, count: int = 600) -> None:
+    """``count`` more categories of one crime each, under All crime."""
+    path = project / CRIME
+    rows = "".join(f"Other crime {n},All crime,1,1\n" for n in range(count))
     path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+
+
+def test_a_table_too_long_to_print_is_an_error_suggesting_what_its_kind_allows(figures):
+    add_crime_rows(figures)
     lines = error_lines(figures)
     assert lines == [
         "Error: committeepack.toml:50: tables.crime: 605 rows would be printed in the papers; "
@@ -69,15 +74,11 @@ def test_a_table_too_long_to_print_is_an_error_suggesting_what_its_kind_allows(f
 
 
 def test_following_the_advice_top_25_builds_the_long_table_with_an_all_other_row(figures):
-    path = figures / CRIME
-    rows = "".join(f"Other crime {n},All crime,1,1\n" for n in range(600))
-    path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
-    config = figures / "committeepack.toml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            'file = "inputs/crime.csv"', 'file = "inputs/crime.csv"\ntop = 25', 1
-        ),
-        encoding="utf-8",
+    add_crime_rows(figures)
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'file = "inputs/crime.csv"\ntop = 25',
     )
     result = run(figures, "build", "strategic-assessment")
     assert "rows would be printed" not in result.output, result.output
