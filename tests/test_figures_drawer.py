@@ -135,16 +135,14 @@ def test_projects_of_one_run_share_the_processes_and_a_chart_drawn_for_one(tmp_p
     from committeepack.figures.drawer import DrawingProcesses
 
     requests = [bars(90.0 + n) for n in range(POOL_MIN_CHARTS)]
-    with DrawingProcesses() as shared:
-        with ChartDrawer(
-            ChartCache(tmp_path / "a"), cores=POOL_MIN_CORES, start_method="spawn", shared=shared
-        ) as first:
+    with DrawingProcesses(start_method="spawn") as shared:
+        with ChartDrawer(ChartCache(tmp_path / "a"), cores=POOL_MIN_CORES, shared=shared) as first:
             first.start({"paper": requests})
             pool = first._pool
             assert pool is not None
             drawn = [first.get(r).png for r in requests]
         assert first.drawn == len(requests)
-        assert shared.pool(first) is pool  # still running for the next project
+        assert shared.processes.pool is pool  # still running for the next project
         other = [*requests[:1], bars(99.5)]
         with ChartDrawer(ChartCache(tmp_path / "b"), cores=POOL_MIN_CORES, shared=shared) as second:
             second.start({"paper": other})

@@ -94,6 +94,7 @@ class Prepared:
     warnings: list[CommitteePackError]
     options: BuildOptions
     page_numbers: bool
+    soffice: str | None  # ``[publish] soffice``: where to find LibreOffice
     began: float
 
 
@@ -207,6 +208,7 @@ def prepare(
         warnings,
         options,
         page_numbers,
+        soffice,
         began,
     )
 
@@ -219,8 +221,7 @@ def number_contents(builds: list[Prepared]) -> None:
     by_soffice: dict[str | None, list[Prepared]] = {}
     for prepared in builds:
         if prepared.page_numbers and prepared.rendered:
-            setting = libreoffice.configured(prepared.project.config)
-            by_soffice.setdefault(setting, []).append(prepared)
+            by_soffice.setdefault(prepared.soffice, []).append(prepared)
     for setting, group in by_soffice.items():
         began = time.perf_counter()
         papers = {

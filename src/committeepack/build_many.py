@@ -9,13 +9,12 @@ that fails is reported with its own error and does not stop the others::
     from committeepack.build import BuildOptions
     from committeepack.build_many import build_many
 
-    for outcome in build_many([Path("ashby"), Path("brent")], BuildOptions()):
-        print(outcome.project, outcome.error or outcome.result.summary())
+    for project, outcome in build_many([Path("ashby"), Path("brent")], BuildOptions()).items():
+        print(project, outcome if isinstance(outcome, Exception) else outcome.summary())
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .build import BuildOptions, Prepared, Progress, finish, number_contents, prepare
@@ -24,31 +23,23 @@ from .errors import CommitteePackError
 from .figures.drawer import DrawingProcesses
 
 
-@dataclass
-class Outcome:
-    """One project's build: its result, or the error that stopped it."""
-
-    project: Path
-    result: BuildResult | None = None
-    error: CommitteePackError | None = None
-
-
 def build_many(
     projects: list[Path], options: BuildOptions, progress: Progress = None
-) -> list[Outcome]:
-    """Build every project of ``projects`` with ``options``; one outcome each, in order."""
-    outcomes = {project: Outcome(project) for project in projects}
+) -> dict[Path, BuildResult | CommitteePackError]:
+    """Build every project of ``projects`` with ``options``: each project's result, or the
+    error that stopped it, in the order given."""
+    outcomes: dict[Path, BuildResult | CommitteePackError] = {}
+    ready: list[tuple[Path, Prepared]] = []
     with DrawingProcesses() as shared:
-        ready: list[tuple[Path, Prepared]] = []
         for project in projects:
             try:
                 ready.append((project, prepare(project, options, progress, shared)))
             except CommitteePackError as error:
-                outcomes[project].error = error
+                outcomes[project] = error
     number_contents([prepared for _, prepared in ready])
     for project, prepared in ready:
         try:
-            outcomes[project].result = finish(prepared)
+            outcomes[project] = finish(prepared)
         except CommitteePackError as error:
-            outcomes[project].error = error
-    return [outcomes[project] for project in projects]
+            outcomes[project] = error
+    return {project: outcomes[project] for project in projects}

@@ -113,6 +113,20 @@ def _each_project(ctx: click.Context, projects: list[Path], job) -> None:
         sys.exit(1)
 
 
+def _report_each(ctx: click.Context, outcomes: dict, report) -> None:
+    """Report each project's outcome of a run of several (a result, or the error that stopped
+    it) as :func:`_each_project` does."""
+    _clear_progress(ctx.obj["quiet"])
+
+    def reported(project: Path) -> None:
+        outcome = outcomes[project]
+        if isinstance(outcome, CommitteePackError):
+            raise outcome
+        report(outcome)
+
+    _each_project(ctx, list(outcomes), reported)
+
+
 def _in_project(project: Path, error: CommitteePackError) -> str:
     """The error with its file named from where the command runs (``county/b/inputs/...``)."""
     if error.path is None:
@@ -218,19 +232,8 @@ def build(
     else:  # built together (shared processes, one LibreOffice run), then reported in turn
         from .build_many import build_many
 
-        outcomes = {
-            outcome.project: outcome
-            for outcome in build_many(projects, options, _progress(ctx.obj["quiet"]))
-        }
-        _clear_progress(ctx.obj["quiet"])
-
-        def reported(project: Path) -> None:
-            outcome = outcomes[project]
-            if outcome.error is not None:
-                raise outcome.error
-            report(outcome.result)
-
-        _each_project(ctx, projects, reported)
+        outcomes = build_many(projects, options, _progress(ctx.obj["quiet"]))
+        _report_each(ctx, outcomes, report)
     if watch:
         from .watch import watch_and_rebuild
 
@@ -295,16 +298,7 @@ def publish(
         return
     # built together, every project's papers converted in one LibreOffice run, then reported
     options = BuildOptions(list(papers) or None, force, strict)
-    outcomes = dict(publish_many(projects, options, _progress(ctx.obj["quiet"])))
-    _clear_progress(ctx.obj["quiet"])
-
-    def reported(project: Path) -> None:
-        outcome = outcomes[project]
-        if isinstance(outcome, CommitteePackError):
-            raise outcome
-        report(outcome)
-
-    _each_project(ctx, projects, reported)
+    _report_each(ctx, publish_many(projects, options, _progress(ctx.obj["quiet"])), report)
 
 
 def _progress(quiet: bool):

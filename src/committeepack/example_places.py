@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
+from .frontmatter import JINJA_TAGS
 
 # The example's area, county and districts (county-comparison.xlsx) and wards (wards.csv);
 # tests/test_example_places.py checks this list against the example's own files.
@@ -47,7 +48,6 @@ EXAMPLE_PLACES = frozenset(
         "Chartwell Hill",
     }
 )
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 
 
 def own_names(config, figures) -> str:
@@ -107,7 +107,7 @@ def foreign_places(source, config, pattern: re.Pattern | None) -> list[InputErro
         return []
     problems = []
     first = source.body_line
-    for offset, line in enumerate(JINJA.sub(" ", source.body).split("\n")):
+    for offset, line in enumerate(JINJA_TAGS.sub(" ", source.body).split("\n")):
         for place in dict.fromkeys(pattern.findall(line)):
             problems.append(
                 InputError(

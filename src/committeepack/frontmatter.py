@@ -17,6 +17,9 @@ from .errors import InputError
 
 # characters XML (so Word) cannot hold: every control character but tab and line ends
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+JINJA_TAGS = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S
+)  # expressions, statements, comments
 
 
 class LineDict(dict):
@@ -152,17 +155,32 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return MarkdownFile(name, _empty_meta(), text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            meta = load_yaml("\n".join(lines[1:index]), name, line_offset=1)
-            if meta is None:
-                meta = _empty_meta()
-            if not isinstance(meta, dict):
-                raise InputError("front matter must be a set of 'key: value' lines", name, 2)
-            return MarkdownFile(name, _with_lines(meta), "\n".join(lines[index + 1 :]), index + 2)
+    index = _closing_line(lines)
+    if index is not None:
+        meta = load_yaml("\n".join(lines[1:index]), name, line_offset=1)
+        if meta is None:
+            meta = _empty_meta()
+        if not isinstance(meta, dict):
+            raise InputError("front matter must be a set of 'key: value' lines", name, 2)
+        return MarkdownFile(name, _with_lines(meta), "\n".join(lines[index + 1 :]), index + 2)
     raise InputError(
         "front matter starts with '---' but never ends; add a closing '---' line", name, 1
     )
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """The index of the line closing the front matter that ``lines[0]`` opens, or None."""
+    return next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+
+
+def front_matter_text(text: str) -> str:
+    """A narrative file's front matter as written, unparsed ('' when it has none; the rest
+    of the file when it never closes)."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    if lines[0].strip() != "---":
+        return ""
+    index = _closing_line(lines)
+    return "\n".join(lines[1:index])
 
 
 def _with_lines(meta: dict) -> LineDict:

@@ -114,34 +114,31 @@ def publish(
 
 def publish_many(
     starts: list[Path], options: BuildOptions, progress: Progress = None
-) -> list[tuple[Path, Published | CommitteePackError]]:
+) -> dict[Path, Published | CommitteePackError]:
     """Publish each project of ``starts``: built together (:func:`.build_many.build_many`),
     then every project's papers converted in one LibreOffice run (one per ``[publish]
-    soffice``), then each project's pack. A failing project is reported on its own."""
+    soffice``), then each project's pack. Each project's result, or the error that stopped
+    it, in the order given."""
     from .build_many import build_many
     from .config import find_project_root
 
-    outcome: dict[Path, Published | CommitteePackError] = {}
-    minutes = {}
+    outcomes: dict[Path, Published | CommitteePackError] = {}
+    before = {}
     for start in starts:
         try:
             project = Project.open(find_project_root(start))
-            minutes[start] = (project, *_before_build(project))
+            before[start] = (project, *_before_build(project))
         except CommitteePackError as error:
-            outcome[start] = error
-    ready = [start for start in starts if start in minutes]
+            outcomes[start] = error
     jobs: dict[Path, Publishing] = {}
-    for built in build_many(ready, options, progress):
+    for start, built in build_many(list(before), options, progress).items():
         try:
-            if built.error is not None:
-                raise built.error
-            project, soffice, read = minutes[built.project]
-            assert built.result is not None
-            jobs[built.project] = _begin(
-                project, soffice, read, built.result, options.force, progress
-            )
+            if isinstance(built, CommitteePackError):
+                raise built
+            project, soffice, minutes = before[start]
+            jobs[start] = _begin(project, soffice, minutes, built, options.force, progress)
         except CommitteePackError as error:
-            outcome[built.project] = error
+            outcomes[start] = error
     by_soffice: dict[str, list[Path]] = {}
     for start, job in jobs.items():
         by_soffice.setdefault(job.soffice, []).append(start)
@@ -151,14 +148,14 @@ def publish_many(
                 soffice, [(jobs[s].jobs, jobs[s].record, key_of(jobs[s].project)) for s in group]
             )
         except CommitteePackError as error:
-            outcome.update(dict.fromkeys(group, error))
+            outcomes.update(dict.fromkeys(group, error))
             continue
         for start, (made, kept) in zip(group, done, strict=True):
             try:
-                outcome[start] = _end(jobs[start], made, kept, packed=False)
+                outcomes[start] = _end(jobs[start], made, kept, packed=False)
             except CommitteePackError as error:
-                outcome[start] = error
-    return [(start, outcome[start]) for start in starts]
+                outcomes[start] = error
+    return {start: outcomes[start] for start in starts}
 
 
 def _before_build(project: Project):

@@ -15,8 +15,8 @@ from fractions import Fraction
 from .errors import InputError
 from .figures import compute
 from .figures.model import CountTable, CrimeTree, DistrictTable
+from .frontmatter import JINJA_TAGS
 
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 LINK = re.compile(r"\]\([^)]*\)")
 NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)(?![\w/-]|\.\d|,\d)")
 DATE_WORDS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
@@ -87,7 +87,7 @@ def typed_numbers(body: str) -> list[tuple[int, str, str]]:
     """Each hand-typed number of ``body`` a figure might print: (line offset, as typed, as a
     figure would print it)."""
     found = []
-    for offset, line in enumerate(JINJA.sub(lambda m: " " * len(m.group()), body).split("\n")):
+    for offset, line in enumerate(JINJA_TAGS.sub(lambda m: " " * len(m.group()), body).split("\n")):
         text = LINK.sub("", line)
         for match in NUMBER.finditer(text):
             whole, decimals, percent = match.groups()

@@ -8,7 +8,7 @@ any narrative's front matter (every paper's front matter is rendered, for the ti
 in its project template, or a headline's ``figure`` and ``of``. So a one-word edit to the
 agenda item's narrative does not read a 50 MB table that only the assessment uses.
 
-Names are looked for inside ``{{ }}`` and ``{% %}`` only, as whole identifiers: a table called
+Names are looked for inside ``{{ }}``, ``{% %}`` (and ``{# #}``) only, as whole identifiers: a table called
 ``incidents`` is not needed because the prose says "incidents". Looking for more than is used
 is harmless (a table read that need not be); less would be an error, so the scan is generous.
 """
@@ -19,18 +19,19 @@ import re
 import zipfile
 from typing import TYPE_CHECKING
 
+from .frontmatter import JINJA_TAGS, front_matter_text
+
 if TYPE_CHECKING:
     from .papers.base import Paper
     from .project import Project
 
-JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 XML_TAG = re.compile(r"<[^>]+>")
 
 
 def names_in_expressions(text: str) -> set[str]:
     """Every identifier inside the Jinja expressions and statements of ``text``."""
-    return {name for block in JINJA.findall(text) for name in IDENTIFIER.findall(block)}
+    return {name for block in JINJA_TAGS.findall(text) for name in IDENTIFIER.findall(block)}
 
 
 def tables_needed(project: Project, paper: Paper, tables: list[str]) -> list[str]:
@@ -48,7 +49,7 @@ def tables_needed(project: Project, paper: Paper, tables: list[str]) -> list[str
     folder = project.input(".")
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         text = _read(path)  # its own narrative, the implications, any other file it may read
-        named |= names_in_expressions(_front_matter(text) if path.resolve() in others else text)
+        named |= names_in_expressions(front_matter_text(text) if path.resolve() in others else text)
     template = project.root / "templates" / paper.template
     if template.is_file():
         named |= names_in_expressions(_template_text(template))
@@ -63,17 +64,6 @@ def tables_for(project: Project, papers: list[Paper], tables: list[str]) -> list
         if len(needed) == len(tables):
             break
     return [name for name in tables if name in needed]
-
-
-def _front_matter(text: str) -> str:
-    """The ``---`` front matter of a narrative file ('' when it has none)."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-    if not lines or lines[0].strip() != "---":
-        return ""
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index])
-    return "\n".join(lines)
 
 
 def _headline_tables(project: Project) -> set[str]:

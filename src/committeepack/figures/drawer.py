@@ -50,6 +50,58 @@ def pool_size(cores: int, missing: int) -> int:
     return min(cores, missing)
 
 
+class _Processes:
+    """A pool of drawing processes: forked from a leased fork server where the platform has
+    one, else spawned. Owned by one build's :class:`ChartDrawer`, or by a run's
+    :class:`DrawingProcesses` for several builds."""
+
+    def __init__(self, start_method: str = "") -> None:
+        self._start_method = start_method  # "" until needed: the platform's default
+        self._server: _ForkServerLease | None = None
+        self._method = ""
+        self.pool: ProcessPoolExecutor | None = None
+
+    @property
+    def start_method(self) -> str:
+        """How the processes start: ``forkserver`` or ``spawn``."""
+        if not self._start_method:
+            self._start_method = default_start_method()
+        return self._start_method
+
+    def lease_server(self) -> str:
+        """Start the fork server (importing matplotlib) now; the method the pool will use."""
+        if self._server is None:
+            self._server = _ForkServerLease()
+            self._method = self._server.start()
+        return self._method
+
+    def start(self, workers: int) -> None:
+        """Start a pool of ``workers`` processes, unless one runs (none where processes
+        cannot be started: the charts are then drawn in the build's own process)."""
+        if self.pool is not None:
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            method = self.start_method
+            if method == "forkserver":
+                method = self.lease_server()
+            context = multiprocessing.get_context(method)
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        except (OSError, ValueError, NotImplementedError):
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the pool and the fork server this started."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+
 class ChartDrawer:
     """Draws a build's charts; counts what it drew and what came from the cache."""
 
@@ -63,21 +115,17 @@ class ChartDrawer:
         self.cache = cache
         self.shared = shared  # several projects' builds: processes and charts kept between
         self.cores = usable_cores() if cores is None else cores
-        self._start_method = start_method  # "" until needed: the platform's default
-        self._server: _ForkServerLease | None = None
-        self._method = ""
+        self._processes = shared.processes if shared is not None else _Processes(start_method)
         self.drawn = 0
         self.hits = 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | None = None  # while this build uses the processes
         self._pending: dict[str, Future] = {}
         self._used: dict[str, list[str]] = {}
 
     @property
     def start_method(self) -> str:
         """How drawing processes start: ``forkserver`` or ``spawn``."""
-        if not self._start_method:
-            self._start_method = default_start_method()
-        return self._start_method
+        return self._processes.start_method
 
     def __enter__(self) -> ChartDrawer:
         return self
@@ -94,41 +142,23 @@ class ChartDrawer:
         """Get the drawing processes ready now, for a build expected to draw many charts (a
         first build), so that matplotlib is imported while the build reads its inputs. It
         does not wait for them."""
-        if self._pool is not None or not pool_size(self.cores, max(self.cores, POOL_MIN_CHARTS)):
-            return
-        if self.shared is not None:
-            self._pool = self.shared.pool(self)
-            return
-        if self.start_method == "forkserver":
-            self._lease_server()  # the pool is made when the charts are known
-            return
         workers = pool_size(self.cores, max(self.cores, POOL_MIN_CHARTS))
-        self._start_pool(workers)
-        if self._pool is not None:
-            for _ in range(workers):
-                self._pool.submit(warm_up)
-
-    def _lease_server(self) -> str:
-        if self._server is None:
-            self._server = _ForkServerLease()
-            self._method = self._server.start()
-        return self._method
+        if self._pool is not None or not workers:
+            return
+        if self._processes.pool is not None:  # the run's, started for an earlier project
+            self._pool = self._processes.pool
+        elif self.start_method == "forkserver":
+            self._processes.lease_server()  # the pool is made when the charts are known
+        else:
+            self._start_pool(workers)
+            if self._pool is not None:
+                for _ in range(workers):
+                    self._pool.submit(warm_up)
 
     def _start_pool(self, workers: int) -> None:
-        if self.shared is not None:
-            self._pool = self.shared.pool(self)
-            return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        try:
-            method = self.start_method
-            if method == "forkserver":
-                method = self._lease_server()
-            context = multiprocessing.get_context(method)
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-        except (OSError, ValueError, NotImplementedError):  # no process support: draw here
-            self._stop_pool()
+        # a run's processes serve every project: as many as there are cores
+        self._processes.start(workers if self.shared is None else max(self.cores, 1))
+        self._pool = self._processes.pool
 
     def start(self, requests: dict[str, list[ChartRequest]]) -> None:
         """Note the charts each paper will show (by paper name) and start drawing, in parallel
@@ -143,7 +173,7 @@ class ChartDrawer:
                 if self.cache.load(key) is None:
                     missing[key] = request
         workers = pool_size(self.cores, len(missing))
-        if self.shared is not None and self.shared.running and missing:
+        if self._processes.pool is not None and missing:
             workers = max(workers, 1)  # the run's processes are up already: no start-up to repay
         if self._pool is None and workers:
             self._start_pool(workers)
@@ -155,31 +185,27 @@ class ChartDrawer:
             self._stop_pool()
 
     def get(self, request: ChartRequest) -> Chart:
-        """The chart: drawn by a process, taken from the cache, or drawn now."""
+        """The chart: drawn by a process, drawn for another project of the run, taken from
+        the cache, or drawn now."""
         key = request.key()
         pending = self._pending.pop(key, None)
-        chart = self.shared.charts.get(key) if self.shared is not None else None
-        if chart is not None and pending is None:  # drawn for another project of this run
-            self.cache.store(key, chart)
-            self.hits += 1
-            return chart
+        chart = None
         if pending is not None:
             try:
                 chart = pending.result()
             except Exception:  # a process that failed or was lost: drawn again here, where
                 chart = None  # a real error shows
         if chart is None:
-            chart = self.cache.load(key)
+            remembered = self.shared.charts.get(key) if self.shared is not None else None
+            chart = remembered or self.cache.load(key)
             if chart is not None:
                 self.hits += 1
-                if self.shared is not None:
-                    self.shared.remember(key, chart)
+                if remembered is not None:
+                    self.cache.store(key, chart)
+                self._remember(key, chart)
                 return chart
             chart = draw(request)
-        self.cache.store(key, chart)
-        if self.shared is not None:
-            self.shared.remember(key, chart)
-        self.drawn += 1
+        self._keep(key, chart)
         return chart
 
     def close(self, keep: bool = True) -> None:
@@ -189,10 +215,7 @@ class ChartDrawer:
             if keep:
                 for key, future in self._pending.items():
                     if future.exception() is None:
-                        self.cache.store(key, future.result())
-                        if self.shared is not None:
-                            self.shared.remember(key, future.result())
-                        self.drawn += 1
+                        self._keep(key, future.result())
                 self.cache.record_use(self._used)
         finally:
             self._stop_pool()
@@ -201,17 +224,21 @@ class ChartDrawer:
         """Stop any drawing processes (charts still asked for are then drawn here)."""
         self._stop_pool()
 
+    def _keep(self, key: str, chart: Chart) -> None:
+        """A chart drawn: into the cache, and remembered for the run."""
+        self.cache.store(key, chart)
+        self._remember(key, chart)
+        self.drawn += 1
+
+    def _remember(self, key: str, chart: Chart) -> None:
+        if self.shared is not None:
+            self.shared.remember(key, chart)
+
     def _stop_pool(self) -> None:
         self._pending = {}
-        if self.shared is not None:  # the processes are the run's, stopped when it ends
-            self._pool = None
-            return
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
+        self._pool = None
+        if self.shared is None:  # a run's processes are stopped when the run ends
+            self._processes.stop()
 
 
 class DrawingProcesses:
@@ -224,27 +251,15 @@ class DrawingProcesses:
 
     MAX_CHARTS = 200  # charts remembered (a chart is tens of kilobytes)
 
-    def __init__(self) -> None:
+    def __init__(self, start_method: str = "") -> None:
         self.charts: dict[str, Chart] = {}
-        self._owner: ChartDrawer | None = None
+        self.processes = _Processes(start_method)
 
     def __enter__(self) -> DrawingProcesses:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def pool(self, drawer: ChartDrawer) -> ProcessPoolExecutor | None:
-        """The run's pool of drawing processes, started (as ``drawer`` would) at first use."""
-        if self._owner is None:
-            self._owner = ChartDrawer(drawer.cache, drawer.cores, drawer._start_method)
-            self._owner._start_pool(max(drawer.cores, 1))
-        return self._owner._pool
-
-    @property
-    def running(self) -> bool:
-        """Whether the run's drawing processes have been started."""
-        return self._owner is not None and self._owner._pool is not None
 
     def remember(self, key: str, chart: Chart) -> None:
         """Keep a chart drawn in this run, for the projects built after."""
@@ -253,9 +268,7 @@ class DrawingProcesses:
 
     def close(self) -> None:
         """Stop the processes."""
-        if self._owner is not None:
-            self._owner._stop_pool()
-            self._owner = None
+        self.processes.stop()
 
 
 def default_start_method() -> str:
