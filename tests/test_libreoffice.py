@@ -345,3 +345,71 @@ def test_a_paper_laid_out_without_its_pictures_data_has_the_same_pages(pdfs):
     ).stdout
     whole = [" ".join(page.split()) for page in text.split("\f")]
     assert page_texts_of({"sa": paper})["sa"] == whole
+
+
+def _running(group: int) -> bool:
+    """Whether any process of the process group ``group`` is still running (Linux; a zombie,
+    ended but not yet reaped, does not count)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
+
+
+def test_one_libreoffice_serves_every_conversion_and_is_stopped_at_the_end(tmp_path):
+    import docx
+
+    from committeepack.libreoffice import Office
+
+    papers = []
+    for name in ("first", "second"):
+        document = docx.Document()
+        document.add_paragraph(f"The {name} paper.")
+        document.save(str(tmp_path / f"{name}.docx"))
+        papers.append(tmp_path / f"{name}.docx")
+    office = Office(SOFFICE)
+    office.start()
+    office.start()  # once only
+    group = office._keeper.pid
+    profile = Path(office._profile)
+    for paper in papers:  # each handed to the LibreOffice already running
+        office.convert([paper], tmp_path / "pdf")
+        assert _running(group)
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["first.pdf", "second.pdf"]
+    office.close()
+    assert not _running(group) and not profile.exists()
+    office.close()  # closing twice is harmless
+
+
+def test_libreoffice_is_stopped_when_the_command_fails_after_starting_it(tmp_path):
+    from committeepack.libreoffice import Offices
+
+    with pytest.raises(RuntimeError), Offices() as offices:
+        office = offices.get(SOFFICE)
+        office.start()
+        assert offices.get(SOFFICE) is office  # one per command
+        group = office._keeper.pid
+        raise RuntimeError("the build failed")
+    assert not _running(group)
+
+
+def test_a_build_numbers_its_contents_with_the_libreoffice_it_started_early(tmp_path, monkeypatch):
+    from committeepack import libreoffice
+
+    project = copy_project(REPO, tmp_path / "example")
+    started, runs = [], []
+    start_once, convert_once = libreoffice.Office.start, libreoffice.convert
+    monkeypatch.setattr(
+        libreoffice.Office, "start", lambda self: started.append(self) or start_once(self)
+    )
+    monkeypatch.setattr(
+        libreoffice, "convert", lambda *args, **kw: runs.append(args) or convert_once(*args, **kw)
+    )
+    assert run(project, "build", "--page-numbers").exit_code == 0
+    assert len(started) == 1 and len(runs) == 1
+    assert runs[0][4] == started[0]._profile  # handed to the one started before rendering
+    assert not Path(started[0]._profile).exists()  # stopped and removed when the build ended

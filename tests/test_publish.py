@@ -264,6 +264,7 @@ def test_exempt_items_go_only_into_the_restricted_pack(tmp_path):
 def test_an_untagged_pdf_fails_the_check(tmp_path):
     import docx
 
+    from committeepack.libreoffice import Office
     from committeepack.publish import convert, find_soffice
 
     paper = tmp_path / "plain.docx"
@@ -281,7 +282,8 @@ def test_an_untagged_pdf_fails_the_check(tmp_path):
     found = pdf_check.problems(tmp_path / "plain.pdf")
     assert "not tagged (no structure tree); export it as tagged PDF" in found
     assert "no document title" in found
-    convert(soffice, [paper], tmp_path / "tagged")
+    with Office(soffice) as office:
+        convert(office, [paper], tmp_path / "tagged")
     assert "not tagged (no structure tree); export it as tagged PDF" not in pdf_check.problems(
         tmp_path / "tagged/plain.pdf"
     )

@@ -36,7 +36,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +55,7 @@ from .figures.chart_cache import ChartCache
 from .figures.drawer import ChartDrawer, DrawingProcesses
 from .filehash import FileHashes
 from .fingerprint import Planned, plan_rebuild
+from .libreoffice import Office, Offices
 from .output import OutputFolder, Written, stable_zip
 from .project import Project
 
@@ -93,8 +94,7 @@ class Prepared:
     result: BuildResult
     warnings: list[CommitteePackError]
     options: BuildOptions
-    page_numbers: bool
-    soffice: str | None  # ``[publish] soffice``: where to find LibreOffice
+    office: Office | None  # the LibreOffice that numbers the contents, started early
     began: float
 
 
@@ -120,6 +120,7 @@ def build(
     page_numbers: bool | None = None,
     changes: bool = False,
     shared: DrawingProcesses | None = None,
+    offices: Offices | None = None,
 ) -> BuildResult:
     """Build ``papers`` (every paper of the project when None) of the project at ``start``.
 
@@ -131,21 +132,27 @@ def build(
     is not. ``changes`` also writes the changes document for the rewritten papers.
     ``shared`` keeps drawing processes and drawn charts between the builds of several
     projects (:class:`.figures.drawer.DrawingProcesses`); :func:`.build_many.build_many`
-    builds several projects with one LibreOffice run.
+    builds several projects with one LibreOffice run. ``offices`` keeps LibreOffice running
+    for a caller that converts more afterwards (``publish``); else it is stopped before the
+    papers are written.
     """
     options = BuildOptions(papers, force, strict, clean, page_numbers, changes)
-    prepared = prepare(start, options, progress, shared)
-    number_contents([prepared])
+    with nullcontext(offices) if offices else Offices() as run_offices:
+        prepared = prepare(start, options, run_offices, progress, shared)
+        number_contents([prepared])
     return finish(prepared)
 
 
 def prepare(
     start: Path,
     options: BuildOptions,
+    offices: Offices,
     progress: Progress = None,
     shared: DrawingProcesses | None = None,
 ) -> Prepared:
-    """Stages 1 to 6 of :func:`build`: the planned papers rendered in memory."""
+    """Stages 1 to 6 of :func:`build`: the planned papers rendered in memory. The
+    LibreOffice of ``offices`` that will number their contents is started before they are
+    read, so that its start-up overlaps the rest."""
     began = time.perf_counter()
     timings: dict[str, float] = {}
     with _timed(timings, "configuration"):
@@ -187,10 +194,14 @@ def prepare(
                         f"{folder.shown_as}/{paper.output}",
                     )
                 )
+        office = None
         if page_numbers and planned:
             from .contents_pages import tools
 
-            tools(soffice)  # say now, not after rendering, if LibreOffice is missing
+            command, _ = tools(soffice)  # say now, not after rendering, if it is missing
+            if any(item.paper.has_contents for item in planned):
+                office = offices.get(command)
+                office.start()
         rendered = _make(project, planned, drawer, progress, result, hashes)
         hashes.save()
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
@@ -207,8 +218,7 @@ def prepare(
         result,
         warnings,
         options,
-        page_numbers,
-        soffice,
+        office,
         began,
     )
 
@@ -218,11 +228,11 @@ def number_contents(builds: list[Prepared]) -> None:
     (one per ``[publish] soffice`` setting), replacing their rendered bytes."""
     from .contents_pages import add_page_numbers_all
 
-    by_soffice: dict[str | None, list[Prepared]] = {}
+    by_office: dict[Office, list[Prepared]] = {}
     for prepared in builds:
-        if prepared.page_numbers and prepared.rendered:
-            by_soffice.setdefault(prepared.soffice, []).append(prepared)
-    for setting, group in by_soffice.items():
+        if prepared.office is not None and prepared.rendered:
+            by_office.setdefault(prepared.office, []).append(prepared)
+    for office, group in by_office.items():
         began = time.perf_counter()
         papers = {
             f"{index}/{name}": data
@@ -230,7 +240,7 @@ def number_contents(builds: list[Prepared]) -> None:
             for name, data in prepared.rendered.items()
         }
         with collect_warnings() as warnings:
-            numbered = add_page_numbers_all(papers, setting)
+            numbered = add_page_numbers_all(papers, office)
         seconds = time.perf_counter() - began
         for index, prepared in enumerate(group):
             prepared.warnings.extend(warnings)

@@ -15,28 +15,35 @@ that fails is reported with its own error and does not stop the others::
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from .build import BuildOptions, Prepared, Progress, finish, number_contents, prepare
 from .build_result import BuildResult
 from .errors import CommitteePackError
 from .figures.drawer import DrawingProcesses
+from .libreoffice import Offices
 
 
 def build_many(
-    projects: list[Path], options: BuildOptions, progress: Progress = None
+    projects: list[Path],
+    options: BuildOptions,
+    progress: Progress = None,
+    offices: Offices | None = None,
 ) -> dict[Path, BuildResult | CommitteePackError]:
     """Build every project of ``projects`` with ``options``: each project's result, or the
-    error that stopped it, in the order given."""
+    error that stopped it, in the order given. ``offices`` as for :func:`.build.build`."""
     outcomes: dict[Path, BuildResult | CommitteePackError] = {}
     ready: list[tuple[Path, Prepared]] = []
-    with DrawingProcesses() as shared:
-        for project in projects:
-            try:
-                ready.append((project, prepare(project, options, progress, shared)))
-            except CommitteePackError as error:
-                outcomes[project] = error
-    number_contents([prepared for _, prepared in ready])
+    with nullcontext(offices) if offices else Offices() as run_offices:
+        with DrawingProcesses() as shared:
+            for project in projects:
+                try:
+                    prepared = prepare(project, options, run_offices, progress, shared)
+                    ready.append((project, prepared))
+                except CommitteePackError as error:
+                    outcomes[project] = error
+        number_contents([prepared for _, prepared in ready])
     for project, prepared in ready:
         try:
             outcomes[project] = finish(prepared)

@@ -48,9 +48,15 @@ def tools(setting: str | None = None) -> tuple[str, str]:
     return soffice, pdftotext
 
 
-def page_texts_of(papers: dict[str, bytes], setting: str | None = None) -> dict[str, list[str]]:
-    """The text of each page of each paper, as LibreOffice lays them out, in one run."""
-    soffice, pdftotext = tools(setting)
+def page_texts_of(
+    papers: dict[str, bytes], office: libreoffice.Office | None = None
+) -> dict[str, list[str]]:
+    """The text of each page of each paper, as LibreOffice lays them out, in one run (by
+    ``office`` when given, else by a LibreOffice started for it)."""
+    if office is None:
+        with libreoffice.Office(tools()[0]) as own:
+            return page_texts_of(papers, own)
+    _, pdftotext = tools(office.soffice)
     result = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -59,7 +65,7 @@ def page_texts_of(papers: dict[str, bytes], setting: str | None = None) -> dict[
             path = folder / f"paper{number}.docx"
             path.write_bytes(for_layout(data))  # only its text is read
             files.append(path)
-        libreoffice.convert(soffice, files, folder)
+        office.convert(files, folder)
         for name, path in zip(papers, files, strict=True):
             text = subprocess.run(
                 [pdftotext, str(path.with_suffix(".pdf")), "-"],
@@ -81,14 +87,16 @@ def has_contents(data: bytes) -> bool:
     return bool(contents_entries(docx.Document(io.BytesIO(data))))
 
 
-def add_page_numbers_all(papers: dict[str, bytes], setting: str | None = None) -> dict[str, bytes]:
-    """Every paper with its contents numbered, from a single LibreOffice run for all those
-    that have a contents page; the others as they were. ``setting`` is ``[publish] soffice``."""
+def add_page_numbers_all(
+    papers: dict[str, bytes], office: libreoffice.Office | None = None
+) -> dict[str, bytes]:
+    """Every paper with its contents numbered, from a single LibreOffice run (by ``office``
+    when given) for all those that have a contents page; the others as they were."""
     numbered = {name: data for name, data in papers.items() if has_contents(data)}
     if not numbered:
         return papers
     try:
-        pages = page_texts_of(numbered, setting)
+        pages = page_texts_of(numbered, office)
     except (subprocess.SubprocessError, OSError) as exc:
         from .errors import warn
 

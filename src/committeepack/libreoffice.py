@@ -8,9 +8,13 @@ so that a LibreOffice window the user has open neither blocks nor is disturbed.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from .config import Config
@@ -40,15 +44,23 @@ def locate(setting: str | None = None) -> str | None:
     return next((str(place) for place in STANDARD_PLACES if place.exists()), None)
 
 
-def convert(soffice: str, files: list[Path], folder: Path, export: str = "pdf") -> None:
-    """Convert ``files`` to PDF in ``folder`` in one LibreOffice run (``export`` names the
-    filter and its options). LibreOffice's failures are raised as they come
+def convert(
+    soffice: str,
+    files: list[Path],
+    folder: Path,
+    export: str = "pdf",
+    profile: str | None = None,
+) -> None:
+    """Convert ``files`` to PDF in ``folder`` in one ``soffice`` call (``export`` names the
+    filter and its options) with the LibreOffice profile folder ``profile`` (a new one when
+    None). A LibreOffice already running on that profile (:class:`Office`) does the work; else
+    the call starts one. LibreOffice's failures are raised as they come
     (:class:`subprocess.SubprocessError`, :class:`OSError`) for the caller to word."""
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory() as fresh:
         subprocess.run(
             [
                 soffice,
-                f"-env:UserInstallation={Path(profile).as_uri()}",
+                f"-env:UserInstallation={Path(profile or fresh).as_uri()}",
                 "--headless",
                 "--convert-to",
                 export,
@@ -60,3 +72,88 @@ def convert(soffice: str, files: list[Path], folder: Path, export: str = "pdf") 
             capture_output=True,
             timeout=900,
         )
+
+
+# Runs LibreOffice in the background until its standard input closes (committeepack is done
+# with it, or ended without closing it), then kills it and everything it started: its work is
+# done and its profile is thrown away, and an orderly shutdown takes over a second.
+_KEEPER = '"$@" & read _; kill -KILL 0'
+
+
+_QUIET = ("--headless", "--invisible", "--norestore")
+
+
+class Office:
+    """One LibreOffice for a whole command: :meth:`start` it ahead of its first conversion,
+    so that its start-up (about a second) overlaps the rendering, hand it every conversion,
+    and :meth:`close` it at the end (a ``with`` block does). Where it cannot be kept running
+    (no POSIX shell: Windows), each conversion starts its own, as before."""
+
+    def __init__(self, soffice: str) -> None:
+        self.soffice = soffice
+        self._profile = tempfile.mkdtemp(prefix="committeepack-libreoffice-")
+        self._keeper: subprocess.Popen | None = None
+        self._lock = threading.Lock()  # LibreOffice loses work handed to it concurrently
+
+    def __enter__(self) -> Office:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start LibreOffice in the background (once), to take conversions when they come."""
+        shell = shutil.which("sh")
+        if self._keeper is not None or os.name != "posix" or shell is None:
+            return
+        self._keeper = subprocess.Popen(
+            [shell, "-c", _KEEPER, "sh", self.soffice, self._setting(), *_QUIET],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group, stopped as one
+        )
+
+    def convert(self, files: list[Path], folder: Path, export: str = "pdf") -> None:
+        """:func:`convert`, by this LibreOffice (one conversion at a time)."""
+        with self._lock:
+            convert(self.soffice, files, folder, export, self._profile)
+
+    def close(self) -> None:
+        """Stop LibreOffice and remove its profile."""
+        keeper, self._keeper = self._keeper, None
+        if keeper is not None:
+            assert keeper.stdin is not None
+            keeper.stdin.close()
+            try:
+                keeper.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(keeper.pid, signal.SIGKILL)
+                keeper.wait()
+        shutil.rmtree(self._profile, ignore_errors=True)
+
+    def _setting(self) -> str:
+        return f"-env:UserInstallation={Path(self._profile).as_uri()}"
+
+
+class Offices:
+    """The LibreOffice of each command a run needs (``[publish] soffice`` may differ between
+    projects), made when first asked for and all closed when the run ends."""
+
+    def __init__(self) -> None:
+        self._by_command: dict[str, Office] = {}
+
+    def __enter__(self) -> Offices:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for office in self._by_command.values():
+            office.close()
+        self._by_command.clear()
+
+    def get(self, soffice: str) -> Office:
+        """The LibreOffice run by the command ``soffice``, not started yet if new."""
+        if soffice not in self._by_command:
+            self._by_command[soffice] = Office(soffice)
+        return self._by_command[soffice]

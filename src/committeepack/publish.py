@@ -54,10 +54,10 @@ def find_soffice(setting: str | None = None) -> str:
     return found
 
 
-def convert(soffice: str, papers: list[Path], folder: Path) -> None:
+def convert(office: libreoffice.Office, papers: list[Path], folder: Path) -> None:
     """Convert ``papers`` to tagged PDF in ``folder``, in one LibreOffice run."""
     try:
-        libreoffice.convert(soffice, papers, folder, libreoffice.TAGGED_PDF)
+        office.convert(papers, folder, libreoffice.TAGGED_PDF)
     except (subprocess.SubprocessError, OSError) as exc:
         raise CommitteePackError(
             f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "
@@ -66,16 +66,17 @@ def convert(soffice: str, papers: list[Path], folder: Path) -> None:
 
 
 def convert_stale(
-    soffice: str, jobs: list[tuple[Path, Path]], record: dict, key_of
+    office: libreoffice.Office, jobs: list[tuple[Path, Path]], record: dict, key_of
 ) -> tuple[list[Path], list[Path]]:
     """Convert each (``docx``, ``pdf``) whose .docx changed since its PDF was made (``record``
     holds the hashes, by ``key_of(pdf)``), all in one LibreOffice run; the PDFs converted and
     those left as they were."""
-    return convert_stale_many(soffice, [(jobs, record, key_of)])[0]
+    return convert_stale_many(office, [(jobs, record, key_of)])[0]
 
 
 def convert_stale_many(
-    soffice: str, groups: list[tuple[list[tuple[Path, Path]], dict, Callable[[Path], str]]]
+    office: libreoffice.Office,
+    groups: list[tuple[list[tuple[Path, Path]], dict, Callable[[Path], str]]],
 ) -> list[tuple[list[Path], list[Path]]]:
     """:func:`convert_stale` for several projects' jobs (each with its own record), in one
     LibreOffice run for them all; for each group, the PDFs converted and those kept."""
@@ -100,7 +101,7 @@ def convert_stale_many(
             copy = folder / f"{number}.docx"  # two inputs may share a name
             shutil.copyfile(docx, copy)
             copies.append(copy)
-        convert(soffice, copies, folder)
+        convert(office, copies, folder)
         for copy, (index, docx, pdf, digest) in zip(copies, stale, strict=True):
             converted = copy.with_suffix(".pdf")
             if not converted.is_file():

@@ -34,6 +34,7 @@ from .build import BuildOptions, Progress, build
 from .build_result import BuildResult
 from .errors import CommitteePackError
 from .figures.drawer import DrawingProcesses
+from .libreoffice import Office, Offices
 from .output import OutputFolder, sha256
 from .pdf_outline import page_count
 from .project import Project
@@ -62,7 +63,7 @@ class Publishing:
     folder: OutputFolder
     record: dict
     jobs: list[tuple[Path, Path]]  # (.docx, .pdf) for every paper and part
-    soffice: str
+    office: Office
     result: Published
     force: bool
     progress: Progress
@@ -93,23 +94,33 @@ def publish(
     from .config import find_project_root
 
     project = Project.open(find_project_root(start))
-    soffice, minutes = _before_build(project)
-    built = build(start, papers, force=force, strict=strict, progress=progress, shared=shared)
-    job = _begin(project, soffice, minutes, built, force, progress)
-    guess = job.guess()
-    if all(guess.values()):
-        # every part's length is known from the last publish: the pack is made while the
-        # papers are converted (two LibreOffice runs side by side); its ranges are checked
-        # against its own PDF, so a paper that changed length costs only the pack again
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            papers_done = pool.submit(
-                convert_stale, job.soffice, job.jobs, job.record, key_of(project)
-            )
-            make_pack(job, guess)
-            made, kept = papers_done.result()
-        return _end(job, made, kept, packed=True)
-    made, kept = convert_stale(job.soffice, job.jobs, job.record, key_of(project))
-    return _end(job, made, kept, packed=False)
+    with Offices() as offices:
+        office, minutes = _before_build(project, offices)
+        built = build(
+            start,
+            papers,
+            force=force,
+            strict=strict,
+            progress=progress,
+            shared=shared,
+            offices=offices,
+        )
+        job = _begin(project, office, minutes, built, force, progress)
+        guess = job.guess()
+        if all(guess.values()):
+            # every part's length is known from the last publish: the pack is made while the
+            # papers are converted (two LibreOffice runs side by side, as one takes one piece
+            # of work at a time); the pack's ranges are checked against its own PDF, so a
+            # paper that changed length costs only the pack again
+            with ThreadPoolExecutor(max_workers=1) as pool, Office(office.soffice) as other:
+                papers_done = pool.submit(
+                    convert_stale, other, job.jobs, job.record, key_of(project)
+                )
+                make_pack(job, guess)
+                made, kept = papers_done.result()
+            return _end(job, made, kept, packed=True)
+        made, kept = convert_stale(office, job.jobs, job.record, key_of(project))
+        return _end(job, made, kept, packed=False)
 
 
 def publish_many(
@@ -119,6 +130,13 @@ def publish_many(
     then every project's papers converted in one LibreOffice run (one per ``[publish]
     soffice``), then each project's pack. Each project's result, or the error that stopped
     it, in the order given."""
+    with Offices() as offices:
+        return _publish_many(starts, options, progress, offices)
+
+
+def _publish_many(
+    starts: list[Path], options: BuildOptions, progress: Progress, offices: Offices
+) -> dict[Path, Published | CommitteePackError]:
     from .build_many import build_many
     from .config import find_project_root
 
@@ -127,25 +145,25 @@ def publish_many(
     for start in starts:
         try:
             project = Project.open(find_project_root(start))
-            before[start] = (project, *_before_build(project))
+            before[start] = (project, *_before_build(project, offices))
         except CommitteePackError as error:
             outcomes[start] = error
     jobs: dict[Path, Publishing] = {}
-    for start, built in build_many(list(before), options, progress).items():
+    for start, built in build_many(list(before), options, progress, offices).items():
         try:
             if isinstance(built, CommitteePackError):
                 raise built
-            project, soffice, minutes = before[start]
-            jobs[start] = _begin(project, soffice, minutes, built, options.force, progress)
+            project, office, minutes = before[start]
+            jobs[start] = _begin(project, office, minutes, built, options.force, progress)
         except CommitteePackError as error:
             outcomes[start] = error
-    by_soffice: dict[str, list[Path]] = {}
+    by_office: dict[Office, list[Path]] = {}
     for start, job in jobs.items():
-        by_soffice.setdefault(job.soffice, []).append(start)
-    for soffice, group in by_soffice.items():
+        by_office.setdefault(job.office, []).append(start)
+    for office, group in by_office.items():
         try:
             done = convert_stale_many(
-                soffice, [(jobs[s].jobs, jobs[s].record, key_of(jobs[s].project)) for s in group]
+                office, [(jobs[s].jobs, jobs[s].record, key_of(jobs[s].project)) for s in group]
             )
         except CommitteePackError as error:
             outcomes.update(dict.fromkeys(group, error))
@@ -158,21 +176,24 @@ def publish_many(
     return {start: outcomes[start] for start in starts}
 
 
-def _before_build(project: Project):
-    """LibreOffice's command and the minutes of the previous meeting, found and checked
-    before anything is built (a missing LibreOffice or bad minutes stop it first)."""
+def _before_build(project: Project, offices: Offices):
+    """LibreOffice and the minutes of the previous meeting, found and checked before anything
+    is built (a missing LibreOffice or bad minutes stop it first). LibreOffice is started,
+    to be ready when the build has laid out its papers."""
     from .agenda.minutes import read_minutes
     from .agenda.settings import agenda_settings
 
-    soffice = find_soffice(libreoffice.configured(project.config))
+    office = offices.get(find_soffice(libreoffice.configured(project.config)))
     settings = agenda_settings(project.config)
-    if settings.minutes is None:
-        return soffice, None
-    return soffice, read_minutes(settings.minutes, project.shown(settings.minutes))
+    minutes = None
+    if settings.minutes is not None:
+        minutes = read_minutes(settings.minutes, project.shown(settings.minutes))
+    office.start()
+    return office, minutes
 
 
 def _begin(
-    project: Project, soffice: str, minutes, built: BuildResult, force: bool, progress
+    project: Project, office: Office, minutes, built: BuildResult, force: bool, progress
 ) -> Publishing:
     """Stages 2 and 3 up to the conversion: the minutes written, the agenda planned and the
     papers to convert listed."""
@@ -214,7 +235,7 @@ def _begin(
         folder,
         read_record(pdf_dir),
         jobs,
-        soffice,
+        office,
         result,
         force,
         progress,

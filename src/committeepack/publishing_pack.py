@@ -18,22 +18,19 @@ from .errors import CommitteePackError
 from .publish import convert
 
 if TYPE_CHECKING:
+    from .libreoffice import Office
     from .publishing import Publishing
 
 PACK, RESTRICTED = "agenda-pack.pdf", "agenda-pack-restricted.pdf"
 
 
-def make_pack(job: Publishing, counts: dict) -> None:
+def make_pack(job: Publishing, counts: dict, office: Office | None = None) -> None:
     """Stages 4 to 6: the front sheet and the pack (and the restricted pack), from each part's
-    length in ``counts``, made until their page ranges are the ones the PDF shows."""
+    length in ``counts``, made until their page ranges are the ones the PDF shows; converted
+    by ``office`` (the job's LibreOffice when None)."""
     project, settings, agenda, record = job.project, job.settings, job.agenda, job.record
-    folder, force, result, progress, soffice = (
-        job.folder,
-        job.force,
-        job.result,
-        job.progress,
-        job.soffice,
-    )
+    folder, force, result, progress = job.folder, job.force, job.result, job.progress
+    office = office or job.office
     from .agenda import front_sheet
     from .agenda.pack import predicted_layout
     from .publishing import key_of
@@ -53,7 +50,7 @@ def make_pack(job: Publishing, counts: dict) -> None:
             return
         if progress:
             progress("making the agenda pack")
-        found = _convert_packs(project, documents, agenda, layouts, soffice, targets)
+        found = _convert_packs(project, documents, agenda, layouts, office, targets)
         if found == layouts:
             record["pack"] = digest
             result.converted += [key_of(project)(t) for t in targets]
@@ -86,7 +83,7 @@ def _documents(project, settings, agenda, layout, restricted: bool) -> tuple[byt
     return front, stable_zip(compose(front, parts, title, config.language))
 
 
-def _convert_packs(project, documents, agenda, layouts, soffice, targets) -> dict:
+def _convert_packs(project, documents, agenda, layouts, office, targets) -> dict:
     """Convert the front sheet and the pack(s) in one run; move them into place with their
     bookmarks; the page ranges each pack's PDF shows."""
     from .agenda.pack import located_layout
@@ -101,7 +98,7 @@ def _convert_packs(project, documents, agenda, layouts, soffice, targets) -> dic
             path = folder / ("restricted.docx" if restricted else "pack.docx")
             path.write_bytes(pack)
             files.append(path)
-        convert(soffice, files, folder)
+        convert(office, files, folder)
         front_pages = page_count(folder / "agenda.pdf")  # the pack opens with the same sheet
         for restricted in documents:
             pdf = folder / ("restricted.pdf" if restricted else "pack.pdf")
