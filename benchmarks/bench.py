@@ -11,7 +11,7 @@ timing also reports the CPU seconds of all processes (the chart-drawing processe
 
 Measures, on a fresh copy of the example: ``committeepack --help``; a cold build of every
 paper (no cache, no earlier papers); a rebuild after a one-word edit to one narrative file; a
-rebuild after one figure changes; and, as the peer, a plain script that does the same imports
+rebuild after one figure changes; and, as the peer, a plain script that reads the same figures
 and draws the same charts (benchmarks/charts_only.py). Targets:
 - the one-word edit rebuilds in at most 0.3 of the cold build;
 - the cold build is no slower than the peer script;
@@ -172,7 +172,7 @@ LABELS = {
     "pages": "cold build with the contents numbered (LibreOffice)",
     "word": "rebuild after a one-word narrative edit",
     "figure": "rebuild after one figure changes",
-    "peer": "peer: one process, the same imports, charts and two .docx",
+    "peer": "peer: one process, the same charts and two .docx",
     "sa": "cold build, strategic assessment only",
     "soffice": "soffice --convert-to pdf, the four papers",
     "publish": "publish, papers built, no PDF yet",

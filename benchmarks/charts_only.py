@@ -1,5 +1,6 @@
-"""The peer for the benchmarks: a plain single-process script that imports pandas and
-matplotlib, reads the example's figures, draws the same charts as the strategic assessment and
+"""The peer for the benchmarks: a plain single-process script that imports matplotlib,
+reads the example's figures with committeepack's own reader (as the build does; neither
+imports pandas), draws the same charts as the strategic assessment and
 the data on a page, and writes them with the figure tables into two .docx files (python-docx,
 no template), as a hand-written script would; nothing else."""
 
@@ -11,7 +12,6 @@ from pathlib import Path
 
 began = time.perf_counter()
 import matplotlib.pyplot  # noqa: E402, F401
-import pandas  # noqa: E402, F401
 from docx import Document  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 

@@ -43,9 +43,9 @@ def test_a_bom_and_crlf_line_ends_keep_working(figures):
 
 
 def test_a_table_too_big_to_read_is_refused_before_it_is_read(figures, monkeypatch):
-    from committeepack.figures import load
+    from committeepack.figures import raw_table
 
-    monkeypatch.setattr(load, "MAX_TABLE_BYTES", 2_000_000)
+    monkeypatch.setattr(raw_table, "MAX_TABLE_BYTES", 2_000_000)
     path = figures / CRIME
     path.write_text(path.read_text(encoding="utf-8") + "," * 2_100_000, encoding="utf-8")
     assert error_lines(figures) == [

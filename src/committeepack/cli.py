@@ -1,6 +1,6 @@
 """The ``committeepack`` command: parses options and calls the library.
 
-Heavy libraries (docxtpl, pandas, matplotlib) are imported inside the commands, so that
+Heavy libraries (docxtpl, openpyxl, matplotlib) are imported inside the commands, so that
 ``committeepack --help`` answers at once.
 """
 
@@ -403,7 +403,7 @@ def main() -> None:
     except SystemExit as exc:
         code = _exit_code(exc.code)
     # every file is written and closed by now; the interpreter's own teardown (freeing
-    # pandas', matplotlib's and lxml's objects one by one) would only add a fifth of a second.
+    # matplotlib's and lxml's objects one by one) would only add a fifth of a second.
     # The drawing processes have been stopped; the fork server, told to stop, exits by itself.
     sys.stdout.flush()
     sys.stderr.flush()

@@ -3,20 +3,19 @@
 Each table is declared in ``committeepack.toml`` under ``[tables.NAME]`` with its kind, its file
 (or workbook and sheet) and, where the file's headings differ from committeepack's, a
 ``columns`` mapping. Every problem names the file, the sheet, the row and the column.
-pandas is imported only here, and only when a table is read.
+The file itself is read by :mod:`.raw_table`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CommitteePackError, InputError
 from .cells import Column, blank, check_cell
+from .raw_table import is_workbook, read_table
 from .text_columns import UNCHECKED, CheckedColumns
 
-MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
 
 
@@ -46,86 +45,6 @@ class Rows:
         return InputError(message, self.source.name(), line)
 
 
-def read_frame(source: Source):
-    """The raw table as a pandas DataFrame of text and numbers (header on the first row)."""
-    import pandas as pd
-
-    if not source.path.is_file():
-        raise InputError(
-            "file not found; check the file name in committeepack.toml [tables]", source.shown
-        )
-    size = source.path.stat().st_size
-    if size > MAX_TABLE_BYTES:
-        raise InputError(
-            f"is {size / 1e6:,.0f} MB; committeepack reads figure tables of up to "
-            f"{MAX_TABLE_BYTES / 1e6:,.0f} MB (a build stays within 1 GB of memory). Summarise "
-            "the extract first: one row per category, ward or month",
-            source.shown,
-        )
-    try:
-        if _is_workbook(source.path):
-            return pd.read_excel(
-                source.path, sheet_name=source.sheet or 0, dtype=object, engine="openpyxl"
-            )
-        return pd.read_csv(
-            source.path,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,  # blank lines are rows, so rows are counted as in Excel
-            encoding="utf-8-sig",
-        )
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); in Excel, save "
-            "it with Save As and the type 'CSV UTF-8 (Comma delimited)'",
-            source.shown,
-            first_undecodable_line(source.path),
-        ) from None
-    except pd.errors.EmptyDataError:
-        raise InputError(
-            "the file is empty; it needs a heading row, then one row per line of the table",
-            source.shown,
-        ) from None
-    except pd.errors.ParserError as exc:
-        match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if match:
-            raise InputError(
-                f"this row has {match.group(3)} values but the heading row has "
-                f"{match.group(1)}; put text that contains a comma in double quotes",
-                source.shown,
-                int(match.group(2)),
-            ) from None
-        raise InputError(f"cannot be read as CSV ({exc})", source.shown) from None
-    except ValueError as exc:
-        if source.sheet and "Worksheet named" in str(exc):
-            raise InputError(
-                f"the workbook has no sheet called '{source.sheet}'; check the "
-                "sheet name in committeepack.toml",
-                source.shown,
-            ) from None
-        raise InputError(f"cannot be read as a table ({exc})", source.shown) from None
-    except Exception as exc:  # pandas and openpyxl raise many types for damaged files
-        raise InputError(
-            f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
-            source.shown,
-        ) from None
-
-
-def _is_workbook(path: Path) -> bool:
-    return path.suffix.lower() in (".xlsx", ".xlsm")
-
-
-def first_undecodable_line(path: Path) -> int | None:
-    """The first line of ``path`` that is not UTF-8 (counted from 1), or None."""
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, 1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return None
-
-
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -134,13 +53,8 @@ def check_rows(
     errors: list[CommitteePackError],
 ) -> Rows:
     """Validate every cell of the table against ``columns``; collect problems in ``errors``."""
-    frame = read_frame(source)
-    if frame.empty and not len(frame.columns):
-        raise InputError(
-            "the file is empty; it needs a heading row, then one row per line of the table",
-            source.shown,
-        )
-    headers = {str(h).strip().casefold(): str(h) for h in frame.columns}
+    table = read_table(source.path, source.shown, source.sheet)
+    headers = {h.strip().casefold(): h for h in table.columns}
     result = Rows(source)
     before = len(errors)  # ``errors`` may already hold other tables' problems
     located = {}
@@ -148,7 +62,7 @@ def check_rows(
         wanted = renames.get(column.name, column.name)
         header = headers.get(wanted.casefold())
         if header is None and column.required:
-            found = ", ".join(f"'{h}'" for h in frame.columns)
+            found = ", ".join(f"'{h}'" for h in table.columns)
             errors.append(
                 result.error(
                     1,
@@ -162,18 +76,18 @@ def check_rows(
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     offset = 2  # the header is line 1
-    if not _is_workbook(source.path):  # a CSV is read as text: its columns checked whole
-        whole = CheckedColumns(frame, columns, located)
+    if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole
+        whole = CheckedColumns(table, columns, located)
         if whole.all_good():
             result.rows, result.lines = whole.rows(), whole.lines(offset)
             return result
         checked, blank_rows = whole.values, whole.blank
     else:
         checked, blank_rows = dict.fromkeys(located), None
-    position = {str(h): i for i, h in enumerate(frame.columns)}
+    position = {h: i for i, h in enumerate(table.columns)}
     problems = 0
     # row by row, as tuples (not itertuples: slower), never held twice as dictionaries
-    raws = zip(*(frame[name].tolist() for name in frame.columns), strict=True)
+    raws = zip(*table.cells.values(), strict=True)
     for index, raw in enumerate(raws):
         line = index + offset
         if blank_rows[index] if blank_rows is not None else all(blank(v) for v in raw):

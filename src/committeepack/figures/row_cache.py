@@ -43,15 +43,20 @@ def cached_rows(
     hashes: FileHashes | None = None,
 ) -> tuple[Rows, Path | None]:
     """:func:`.load.check_rows`, remembered by a hash of the file, of what it is checked
-    against and of the code that checks it, so a rebuild with unchanged tables needs neither
-    pandas nor the files' parsing. Returns the rows and the cache entry (None: not cached)."""
+    against and of the code that checks it, so a rebuild with unchanged tables does not parse
+    the files. Returns the rows and the cache entry (None: not cached)."""
     from . import load
 
     key = None
     if cache is not None and source.path.is_file():
         payload = json.dumps(
             [
-                code_hash("figures/load.py", "figures/cells.py", "figures/text_columns.py"),
+                code_hash(
+                    "figures/load.py",
+                    "figures/raw_table.py",
+                    "figures/cells.py",
+                    "figures/text_columns.py",
+                ),
                 code_hash("figures/row_cache.py"),
                 source.sheet,
                 [c.__dict__ for c in columns],

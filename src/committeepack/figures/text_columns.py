@@ -17,6 +17,7 @@ from ..frontmatter import CONTROL
 
 if TYPE_CHECKING:
     from .cells import Column
+    from .raw_table import RawTable
 
 UNCHECKED = object()
 MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
@@ -24,12 +25,14 @@ WHOLE_DIGITS = 18  # a whole number of up to 18 digits fits in 64 bits
 
 
 class CheckedColumns:
-    """The declared columns of a text frame, each checked whole."""
+    """The declared columns of a CSV's table, each checked whole."""
 
-    def __init__(self, frame, columns: list[Column], located: dict[str, str | None]) -> None:
-        raw = {str(name): frame[name].tolist() for name in frame.columns}
+    def __init__(
+        self, table: RawTable, columns: list[Column], located: dict[str, str | None]
+    ) -> None:
+        raw = table.cells
         stripped = {name: list(map(str.strip, cells)) for name, cells in raw.items()}
-        self.count = len(frame)
+        self.count = len(table)
         self.blank = [not any(cells) for cells in zip(*stripped.values(), strict=True)]
         self.columns = columns
         self.values: dict[str, list | None] = {

@@ -1,0 +1,238 @@
+"""A figure table's file read as it stands: its headings and its cells, column by column.
+
+CSV files are read with the standard library's ``csv`` module and workbooks with openpyxl:
+pandas took a third of a second to import on every build that reads a table, to build a
+frame the checks turned straight back into lists, and its parser's errors had to be parsed
+in turn to name the row. Here each failure is worded where it is met, with its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
+from pathlib import Path
+
+from ..errors import InputError
+
+MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
+EMPTY = "the file is empty; it needs a heading row, then one row per line of the table"
+
+
+@dataclass
+class RawTable:
+    """The headings (as in the file; an empty heading is named ``Unnamed: N`` and a repeated
+    one ``NAME.1``) and each column's cells, every column as long as the table. A CSV's cells
+    are text ("" when empty); a workbook's are what Excel holds (text, whole or decimal
+    numbers, dates, True or False) or None."""
+
+    columns: list[str]
+    cells: dict[str, list]
+
+    def __len__(self) -> int:
+        return len(self.cells[self.columns[0]]) if self.columns else 0
+
+
+def read_table(path: Path, shown: str, sheet: str | None = None) -> RawTable:
+    """The table in the CSV file or workbook ``path`` (``shown`` names it in messages; ``sheet``
+    is the workbook's sheet, the first when None)."""
+    if not path.is_file():
+        raise InputError(
+            "file not found; check the file name in committeepack.toml [tables]", shown
+        )
+    size = path.stat().st_size
+    if size > MAX_TABLE_BYTES:
+        raise InputError(
+            f"is {size / 1e6:,.0f} MB; committeepack reads figure tables of up to "
+            f"{MAX_TABLE_BYTES / 1e6:,.0f} MB (a build stays within 1 GB of memory). Summarise "
+            "the extract first: one row per category, ward or month",
+            shown,
+        )
+    if is_workbook(path):
+        return _read_workbook(path, shown, sheet)
+    return _read_csv(path, shown)
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether ``path`` is an Excel workbook (by its name)."""
+    return path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _read_csv(path: Path, shown: str) -> RawTable:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); in Excel, save "
+            "it with Save As and the type 'CSV UTF-8 (Comma delimited)'",
+            shown,
+            first_undecodable_line(path),
+        ) from None
+    if '"' not in text:  # nothing quoted: split in C, as the csv module would read it
+        plain = _plain_lines(text)
+        if plain is not None:
+            del text
+            return _split_columns(plain)
+    return _parsed(text, shown)
+
+
+def _plain_lines(text: str) -> list[str] | None:
+    """The lines of a CSV without quotes whose every row has as many cells as its heading row
+    (None for any other: :func:`_parsed` reads it, and words what is wrong)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the newline ending the last row
+    if not lines or not lines[0].strip(", \t"):
+        return None
+    commas = lines[0].count(",")
+    if set(map(str.count, lines, repeat(",", len(lines)))) != {commas}:
+        return None
+    return lines
+
+
+def _split_columns(lines: list[str]) -> RawTable:
+    columns = headings(lines[0].split(","))
+    width, rows = len(columns), len(lines) - 1
+    cells = ",".join(lines[1:]).split(",") if rows else []
+    lines.clear()
+    return RawTable(columns, {name: cells[i::width] for i, name in enumerate(columns)})
+
+
+def _parsed(text: str, shown: str) -> RawTable:
+    """Any CSV, read row by row with the csv module."""
+    csv.field_size_limit(MAX_TABLE_BYTES)  # a cell may be as large as the file
+    rows: list[list[str]] = []
+    line = 1  # where the row being read starts
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise InputError(EMPTY, shown)
+        if not any(h.strip() for h in header):
+            if any(any(cell.strip() for cell in row) for row in reader):
+                raise InputError(
+                    "the first line is empty; the heading row must be the first line of the file",
+                    shown,
+                    1,
+                )
+            raise InputError(EMPTY, shown)
+        width = len(header)
+        line = reader.line_num + 1
+        for row in reader:
+            if len(row) != width:
+                if len(row) > width and any(cell.strip() for cell in row[width:]):
+                    raise InputError(
+                        f"this row has {len(row)} values but the heading row has "
+                        f"{width}; put text that contains a comma in double quotes",
+                        shown,
+                        reader.line_num,
+                    )
+                row = (row + [""] * width)[:width]  # short, blank, or empty cells over
+            rows.append(row)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(_csv_problem(str(exc)), shown, line) from None
+    columns = headings(header)
+    return RawTable(
+        columns, {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)}
+    )
+
+
+def _csv_problem(error: str) -> str:
+    """What the csv module's error means, and what to do."""
+    if "end of data" in error:
+        return (
+            "a double quote opens a cell here and is never closed; close it, or write a quote "
+            'inside a cell as two ("")'
+        )
+    if "expected after" in error:
+        return (
+            "text follows a closing double quote; put the whole cell in double quotes and write "
+            'a quote inside it as two ("")'
+        )
+    return f"cannot be read as CSV ({error}); save it again as CSV UTF-8 from Excel"
+
+
+def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged or foreign files
+        raise InputError(
+            f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
+            shown,
+        ) from None
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            raise InputError(
+                f"the workbook has no sheet called '{sheet}'; check the sheet name in "
+                "committeepack.toml",
+                shown,
+            )
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        if hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
+        rows = [[_value(cell) for cell in row] for row in worksheet.iter_rows()]
+    except InputError:
+        raise
+    except Exception as exc:
+        raise InputError(
+            f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
+            shown,
+        ) from None
+    finally:
+        workbook.close()
+    while rows and all(value is None for value in rows[-1]):
+        rows.pop()  # formatted but empty rows at the end
+    if not rows:
+        raise InputError(EMPTY.replace("the file", f"the sheet '{worksheet.title}'"), shown)
+    width = max(
+        (i + 1 for row in rows for i, value in enumerate(row) if value is not None), default=0
+    )
+    rows = [(row + [None] * width)[:width] for row in rows]
+    columns = headings(["" if h is None else str(h) for h in rows[0]])
+    by_column = list(map(list, zip(*rows[1:], strict=True))) if rows[1:] else [[] for _ in columns]
+    return RawTable(columns, dict(zip(columns, by_column, strict=True)))
+
+
+def _value(cell):
+    """A workbook cell's value: an Excel error (#N/A) is empty; a whole number is an int."""
+    value = cell.value
+    if getattr(cell, "data_type", None) == "e" or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def headings(names: list[str]) -> list[str]:
+    """The column names: an empty heading named by its place, a repeated one numbered."""
+    columns: list[str] = []
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        name = name if name.strip() else f"Unnamed: {index}"
+        unique = name
+        while unique in seen:
+            seen[name] += 1
+            unique = f"{name}.{seen[name]}"
+        seen.setdefault(unique, 0)
+        columns.append(unique)
+    return columns
+
+
+def first_undecodable_line(path: Path) -> int | None:
+    """The first line of ``path`` that is not UTF-8 (counted from 1), or None."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return None

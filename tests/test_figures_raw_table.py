@@ -1,0 +1,152 @@
+"""A table's file read as it stands (figures/raw_table.py): CSV as officers save it, and
+workbooks as Excel leaves them, each failure named with its line."""
+
+import csv
+import datetime
+import io
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from committeepack.errors import InputError
+from committeepack.figures.raw_table import headings, read_table
+
+
+def read_csv(tmp_path, text: str):
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8", newline="")
+    return read_table(path, "inputs/t.csv")
+
+
+def csv_error(tmp_path, text: str) -> str:
+    with pytest.raises(InputError) as raised:
+        read_csv(tmp_path, text)
+    return str(raised.value)
+
+
+def test_cells_are_read_by_column_short_and_blank_rows_filled_in(tmp_path):
+    table = read_csv(tmp_path, 'name,count\nTheft,"1,200"\n\nBurglary\n"Two\nlines",3\n')
+    assert table.columns == ["name", "count"]
+    assert table.cells == {
+        "name": ["Theft", "", "Burglary", "Two\nlines"],
+        "count": ["1,200", "", "", "3"],
+    }
+    assert len(table) == 4
+
+
+def test_trailing_commas_do_not_move_the_cells(tmp_path):
+    # pandas took the first column for an index here and shifted every value one column left
+    table = read_csv(tmp_path, "name,count\nTheft,530,\nBurglary,210,,\n")
+    assert table.cells == {"name": ["Theft", "Burglary"], "count": ["530", "210"]}
+
+
+def test_a_value_beyond_the_headings_is_an_error_on_its_line(tmp_path):
+    assert csv_error(tmp_path, "name,count\nTheft,530\nVehicle, crime,40\n") == (
+        "inputs/t.csv:3: this row has 3 values but the heading row has 2; put text that "
+        "contains a comma in double quotes"
+    )
+
+
+def test_a_quote_never_closed_is_named_where_it_opens(tmp_path):
+    assert csv_error(tmp_path, 'name,count\nTheft,530\n"Burglary,210\nRobbery,4\n') == (
+        "inputs/t.csv:3: a double quote opens a cell here and is never closed; close it, or "
+        'write a quote inside a cell as two ("")'
+    )
+
+
+def test_text_after_a_closing_quote_is_an_error(tmp_path):
+    assert csv_error(tmp_path, 'name,count\n"Theft" of cycles,530\n') == (
+        "inputs/t.csv:2: text follows a closing double quote; put the whole cell in double "
+        'quotes and write a quote inside it as two ("")'
+    )
+
+
+def test_an_empty_file_and_a_blank_first_line(tmp_path):
+    empty = (
+        "inputs/t.csv: the file is empty; it needs a heading row, then one row per line of "
+        "the table"
+    )
+    assert csv_error(tmp_path, "") == empty
+    assert csv_error(tmp_path, "\n\n") == empty
+    assert csv_error(tmp_path, "\nname,count\nTheft,530\n") == (
+        "inputs/t.csv:1: the first line is empty; the heading row must be the first line of "
+        "the file"
+    )
+
+
+def test_headings_empty_and_repeated_are_named_apart():
+    assert headings(["a", "", "a", " ", "a"]) == ["a", "Unnamed: 1", "a.1", "Unnamed: 3", "a.2"]
+    assert headings(["a.1", "a", "a"]) == ["a.1", "a", "a.2"]
+
+
+cells = st.text(alphabet=string.ascii_letters + string.digits + ' ,"\n\r£é-', max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda w: st.lists(st.lists(cells, min_size=w, max_size=w))))
+def test_any_table_written_as_csv_reads_back_cell_for_cell(tmp_path_factory, rows):
+    width = len(rows[0]) if rows else 1
+    header = [f"h{i}" for i in range(width)]
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows([header, *rows])
+    table = read_csv(tmp_path_factory.mktemp("csv"), buffer.getvalue())
+    assert table.columns == header
+    assert [list(row) for row in zip(*table.cells.values(), strict=True)] == rows
+
+
+def workbook(tmp_path, rows, sheet="Districts", build=None):
+    book = Workbook()
+    book.active.title = sheet
+    for row in rows:
+        book.active.append(row)
+    if build:
+        build(book.active)
+    path = tmp_path / "figures.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_workbook_sheet_is_read_as_excel_holds_it(tmp_path):
+    path = workbook(
+        tmp_path,
+        [
+            ["Area", "Rate", None, "Area"],
+            ["Ashby", 61.5, None, "x"],
+            [None, 12.0, None, None],
+            ["Brent", datetime.datetime(2025, 9, 1), None, None],
+        ],
+        build=lambda sheet: sheet.cell(row=30, column=9).__setattr__("number_format", "0.00"),
+    )
+    table = read_table(path, "inputs/figures.xlsx", "Districts")
+    # the empty column keeps its place; formatted empty rows and columns at the end do not
+    assert table.columns == ["Area", "Rate", "Unnamed: 2", "Area.1"]
+    assert table.cells["Rate"] == [61.5, 12, datetime.datetime(2025, 9, 1)]
+    assert type(table.cells["Rate"][1]) is int  # a whole number stored as 12.0
+    assert table.cells["Area"] == ["Ashby", None, "Brent"]
+    assert table.cells["Unnamed: 2"] == [None, None, None]
+
+
+def test_a_missing_sheet_an_empty_sheet_and_a_damaged_workbook(tmp_path):
+    path = workbook(tmp_path, [["Area"], ["Ashby"]])
+    with pytest.raises(InputError, match="no sheet called 'Rates'; check the sheet name"):
+        read_table(path, "inputs/figures.xlsx", "Rates")
+    empty = workbook(tmp_path, [], sheet="Rates")
+    with pytest.raises(InputError, match="the sheet 'Rates' is empty; it needs a heading row"):
+        read_table(empty, "inputs/figures.xlsx")
+    empty.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(InputError, match=r"cannot be read as a table \(\w+\); save it again"):
+        read_table(empty, "inputs/figures.xlsx")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ,\n\r\t", max_size=40))
+def test_splitting_a_plain_csv_agrees_with_the_csv_module(text):
+    from committeepack.figures.raw_table import _parsed, _plain_lines, _split_columns
+
+    lines = _plain_lines(text)
+    if lines is None:
+        return  # not a plain CSV: the csv module reads it
+    assert _split_columns(lines) == _parsed(text, "t.csv")
