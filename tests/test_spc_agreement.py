@@ -28,6 +28,9 @@ def drawn_verdicts(monkeypatch, series: SpcSeries) -> tuple[dict[int, str], str]
         for x, _ in collection.get_offsets():
             assert int(x) not in drawn, "a month drawn twice"
             drawn[int(x)] = verdict
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)  # _png, replaced above, would have closed it
     return drawn, chart.alt_text
 
 
