@@ -185,8 +185,20 @@ AGAINST = {
 }
 
 
+def compile_package() -> None:
+    """Write committeepack's bytecode, as ``pip install`` does: a development install where
+    ``PYTHONDONTWRITEBYTECODE`` is set would otherwise compile every module on every run."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "src" / "committeepack")],
+        check=True,
+        capture_output=True,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
+
+
 def main() -> None:
     _adopt_orphans()
+    compile_package()
     args = sys.argv[1:]
     against = None
     if "--against" in args:

@@ -195,6 +195,9 @@ LABELS = {
 
 
 def main() -> None:
+    from bench import compile_package
+
+    compile_package()
     args = sys.argv[1:]
     only = {"county", "hidden", "categories"}
     if "--only" in args:

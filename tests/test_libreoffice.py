@@ -360,7 +360,7 @@ def _running(group: int) -> bool:
     return False
 
 
-def test_one_libreoffice_serves_every_conversion_and_is_stopped_at_the_end(tmp_path):
+def test_the_libreoffice_started_early_converts_and_is_stopped_at_the_end(tmp_path):
     import docx
 
     from committeepack.libreoffice import Office
@@ -376,12 +376,12 @@ def test_one_libreoffice_serves_every_conversion_and_is_stopped_at_the_end(tmp_p
     office.start()  # once only
     group = office._keeper.pid
     profile = Path(office._profile)
-    for paper in papers:  # each handed to the LibreOffice already running
+    for paper in papers:  # the first handed to the LibreOffice running, the next its own
         office.convert([paper], tmp_path / "pdf")
-        assert _running(group)
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["first.pdf", "second.pdf"]
+    second = Path(office._profile)
     office.close()
-    assert not _running(group) and not profile.exists()
+    assert not _running(group) and not profile.exists() and not second.exists()
     office.close()  # closing twice is harmless
 
 
@@ -404,12 +404,12 @@ def test_a_build_numbers_its_contents_with_the_libreoffice_it_started_early(tmp_
     started, runs = [], []
     start_once, convert_once = libreoffice.Office.start, libreoffice.convert
     monkeypatch.setattr(
-        libreoffice.Office, "start", lambda self: started.append(self) or start_once(self)
+        libreoffice.Office, "start", lambda self: started.append(self._profile) or start_once(self)
     )
     monkeypatch.setattr(
         libreoffice, "convert", lambda *args, **kw: runs.append(args) or convert_once(*args, **kw)
     )
     assert run(project, "build", "--page-numbers").exit_code == 0
     assert len(started) == 1 and len(runs) == 1
-    assert runs[0][4] == started[0]._profile  # handed to the one started before rendering
-    assert not Path(started[0]._profile).exists()  # stopped and removed when the build ended
+    assert runs[0][4] == started[0]  # handed to the one started before rendering
+    assert not Path(started[0]).exists()  # stopped and removed when the build ended
