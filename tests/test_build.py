@@ -51,3 +51,15 @@ def test_libreoffice_is_found_where_publish_finds_it(tmp_path, monkeypatch):
     assert libreoffice.locate() is None
     assert libreoffice.locate(str(installed)) == str(installed)  # [publish] soffice
     assert not contents_pages.available()  # the build says LibreOffice is missing
+
+
+def test_libreoffice_runs_with_heap_headroom_unless_told_otherwise(tmp_path, monkeypatch):
+    from committeepack import libreoffice
+
+    monkeypatch.delenv("MALLOC_TOP_PAD_", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    env = libreoffice.environment()
+    assert env["MALLOC_TOP_PAD_"] == str(256 * 1024 * 1024)
+    assert env["HOME"] == str(tmp_path)  # the rest of the environment is passed on
+    monkeypatch.setenv("MALLOC_TOP_PAD_", "0")
+    assert libreoffice.environment()["MALLOC_TOP_PAD_"] == "0"  # the user's setting wins

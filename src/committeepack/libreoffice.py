@@ -71,7 +71,17 @@ def convert(
             check=True,
             capture_output=True,
             timeout=900,
+            env=environment(),
         )
+
+
+def environment() -> dict[str, str]:
+    """The environment LibreOffice is run in: this one, with glibc's malloc asked to keep
+    256 MB spare at the top of the heap (unless set already). Without it LibreOffice gives
+    memory back and faults it in again some 300,000 times a run: measured on the example's
+    four papers, it cut the kernel's time from 0.75 s to 0.3 s and a conversion by a fifth,
+    for about 50 MB more at its peak. Other C libraries ignore the setting."""
+    return {"MALLOC_TOP_PAD_": str(256 * 1024 * 1024), **os.environ}
 
 
 # Runs LibreOffice in the background until its standard input closes (committeepack is done
@@ -116,6 +126,7 @@ class Office:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group, stopped as one
+            env=environment(),
         )
 
     def convert(self, files: list[Path], folder: Path, export: str = "pdf") -> None:
