@@ -26,19 +26,23 @@ CELL = st.one_of(
 )
 def test_rows_read_back_equal_and_of_the_same_types(tmp_path_factory, cells):
     path = tmp_path_factory.mktemp("cache") / "t.rows"
-    rows = [{"name": a, "count": b, "value": c} for a, b, c in cells]
-    lines = list(range(2, 2 + len(rows)))
-    write_rows(path, ["name", "count", "value"], rows, lines)
+    columns = {
+        "name": [a for a, _, _ in cells],
+        "count": [b for _, b, _ in cells],
+        "value": [c for _, _, c in cells],
+    }
+    lines = list(range(2, 2 + len(cells)))
+    write_rows(path, columns, lines)
     again, lines_again = read_rows(path)
-    assert again == rows and lines_again == lines
-    for before, after in zip(rows, again, strict=True):
-        assert [type(v) for v in before.values()] == [type(v) for v in after.values()]
+    assert again == columns and lines_again == lines
+    for name, values in columns.items():
+        assert [type(v) for v in values] == [type(v) for v in again[name]]
 
 
 def test_an_exact_fraction_stays_exact(tmp_path):
     path = tmp_path / "t.rows"
-    write_rows(path, ["x"], [{"x": Fraction(3, 20)}, {"x": 7}], [2, 3])
-    assert read_rows(path)[0] == [{"x": Fraction(3, 20)}, {"x": 7}]
+    write_rows(path, {"x": [Fraction(3, 20), 7]}, [2, 3])
+    assert read_rows(path)[0] == {"x": [Fraction(3, 20), 7]}
 
 
 @pytest.mark.parametrize("damage", [b"", b"{}", b"committeepack rows 1\n{\n", b"\x80\x03pickle"])
@@ -51,7 +55,20 @@ def test_a_file_that_is_not_a_cache_is_refused_not_trusted(tmp_path, damage):
 
 def test_a_cut_short_cache_is_refused(tmp_path):
     path = tmp_path / "t.rows"
-    write_rows(path, ["x"], [{"x": n} for n in range(50)], list(range(2, 52)))
+    write_rows(path, {"x": list(range(50))}, list(range(2, 52)))
     path.write_bytes(path.read_bytes()[:-20])
     with pytest.raises(CacheUnreadable):
         read_rows(path)
+
+
+def test_rows_made_from_columns_only_when_asked_for(tmp_path):
+    from committeepack.figures.load import Rows, Source
+
+    rows = Rows(Source(tmp_path / "t.csv", "t.csv"), None, [2, 3], {"a": [1, 2], "b": ["x", "y"]})
+    assert rows.column("a") == [1, 2] and rows.names() == ["a", "b"]
+    assert rows._rows is None  # no dictionary made yet
+    assert rows.rows == [{"a": 1, "b": "x"}, {"a": 2, "b": "y"}]
+    rows.rows[0]["a"] = 5  # a builder that edits the dictionaries sees its edits in columns
+    assert rows.column("a") == [5, 2]
+    empty = Rows(Source(tmp_path / "t.csv", "t.csv"), None, [2, 3], {})
+    assert empty.rows == [{}, {}] and empty.names() == []

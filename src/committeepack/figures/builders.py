@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
@@ -94,13 +95,21 @@ def _figures(label: str, previous: str = "previous", current: str = "current"):
         declared_total = None
         rule, name, reasons = disclosure_rule(config), spec.name, spec.kind == "reasons"
         figures = table.figures
-        for row, line in zip(rows.rows, rows.lines, strict=True):
-            key = row[label]
+        notes = rows.column("comment") if "comment" in rows.names() else repeat("")
+        # by column: a 400,000-row table makes no dictionary for each row
+        for key, was, now, line, comment in zip(
+            rows.column(label),
+            rows.column(previous),
+            rows.column(current),
+            rows.lines,
+            notes,
+            strict=False,  # the notes may be endless blanks; the columns are as long as lines
+        ):
             if reasons and key.casefold() == "total":
-                declared_total = (row[previous], row[current], line)
+                declared_total = (was, now, line)
                 continue
-            figures[key] = Figure(key, row[previous], row[current], name, line, rule=rule)
-            comments[key] = row.get("comment") or ""
+            figures[key] = Figure(key, was, now, name, line, rule=rule)
+            comments[key] = comment or ""
         total = Figure(
             "Total", sum(f.previous for f in table), sum(f.current for f in table), spec.name
         )

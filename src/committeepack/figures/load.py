@@ -8,7 +8,7 @@ The file itself is read by :mod:`.raw_table`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CommitteePackError, InputError
@@ -32,13 +32,50 @@ class Source:
         return f"{self.shown} [{self.sheet}]" if self.sheet else self.shown
 
 
-@dataclass
 class Rows:
-    """A table's checked rows: canonical column names to values, with each row's line."""
+    """A table's checked rows: canonical column names to values, with each row's line. A
+    table read a column at a time (or from the cache) keeps its ``columns``, and makes a
+    dictionary for each row only when :attr:`rows` is first asked for: a builder that reads
+    columns never pays for 400,000 dictionaries."""
 
-    source: Source
-    rows: list[dict] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    def __init__(
+        self,
+        source: Source,
+        rows: list[dict] | None = None,
+        lines: list[int] | None = None,
+        columns: dict[str, list] | None = None,
+    ) -> None:
+        self.source = source
+        self._rows = rows
+        self.lines: list[int] = [] if lines is None else lines
+        self._columns = columns
+
+    @property
+    def rows(self) -> list[dict]:
+        """Each row as a dictionary of its columns' values."""
+        if self._rows is None:
+            if self._columns is None:
+                self._rows = []
+            elif self._columns:
+                names, values = list(self._columns), self._columns.values()
+                self._rows = [
+                    dict(zip(names, cells, strict=False)) for cells in zip(*values, strict=True)
+                ]
+            else:  # a table of no declared columns
+                self._rows = [{} for _ in self.lines]
+        return self._rows
+
+    def names(self) -> list[str]:
+        """The columns the rows hold."""
+        if self._columns is not None and self._rows is None:
+            return list(self._columns)
+        return list(self.rows[0]) if self.rows else []
+
+    def column(self, name: str) -> list:
+        """Every row's value in the column ``name``."""
+        if self._columns is not None and self._rows is None:
+            return self._columns[name]
+        return [row[name] for row in self.rows]
 
     def error(self, line: int | None, message: str) -> InputError:
         """An error at ``line`` of this table."""
@@ -79,8 +116,7 @@ def check_rows(
     if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole
         whole = CheckedColumns(table, columns, located)
         if whole.all_good():
-            result.rows, result.lines = whole.rows(), whole.lines(offset)
-            return result
+            return Rows(source, None, whole.lines(offset), whole.by_column())
         checked, blank_rows = whole.values, whole.blank
     else:
         checked, blank_rows = dict.fromkeys(located), None

@@ -69,8 +69,8 @@ def cached_rows(
         digest = hashlib.sha256((content + payload).encode()).hexdigest()[:24]
         key = cache / f"{digest}.rows"
         try:
-            rows, lines = read_rows(key)
-            return load.Rows(source, rows, lines), key
+            values, lines = read_rows(key)
+            return load.Rows(source, None, lines, values), key
         except (OSError, CacheUnreadable):
             pass
     before = len(errors)
@@ -78,7 +78,7 @@ def cached_rows(
     if key is not None and len(errors) == before:
         key.parent.mkdir(parents=True, exist_ok=True)
         try:
-            write_rows(key, [c.name for c in columns], checked.rows, checked.lines)
+            write_rows(key, {c.name: checked.column(c.name) for c in columns}, checked.lines)
         except (OSError, ValueError):
             key.unlink(missing_ok=True)  # only a cache: the next build checks the table again
     return checked, key
@@ -88,27 +88,27 @@ class CacheUnreadable(ValueError):
     """The cache file is not one this code wrote: check the table again."""
 
 
-def write_rows(path: Path, names: list[str], rows: list[dict], lines: list[int]) -> None:
-    """Write ``rows`` (dictionaries with the keys ``names``) and their ``lines`` to ``path``."""
+def write_rows(path: Path, columns: dict[str, list], lines: list[int]) -> None:
+    """Write the rows' ``columns`` (each column's values) and their ``lines`` to ``path``."""
     header, blocks = [], []
-    for name in names:
-        encoding, data = _encode([row[name] for row in rows])
+    for name, values in columns.items():
+        encoding, data = _encode(values)
         header.append([name, encoding, len(data)])
         blocks.append(data)
     lines_data = array("q", lines).tobytes()
     temporary = path.with_suffix(".tmp")
     with temporary.open("wb") as out:
         out.write(MAGIC)
-        out.write(json.dumps({"rows": len(rows), "columns": header}).encode() + b"\n")
+        out.write(json.dumps({"rows": len(lines), "columns": header}).encode() + b"\n")
         for data in blocks:
             out.write(data)
         out.write(lines_data)
     temporary.replace(path)
 
 
-def read_rows(path: Path) -> tuple[list[dict], list[int]]:
-    """The rows and lines :func:`write_rows` wrote; :class:`CacheUnreadable` if the file is
-    not such a file; ``FileNotFoundError`` if there is none."""
+def read_rows(path: Path) -> tuple[dict[str, list], list[int]]:
+    """The columns and lines :func:`write_rows` wrote; :class:`CacheUnreadable` if the file
+    is not such a file; ``FileNotFoundError`` if there is none."""
     data = path.read_bytes()
     if not data.startswith(MAGIC):
         raise CacheUnreadable(path)
@@ -125,13 +125,9 @@ def read_rows(path: Path) -> tuple[list[dict], list[int]]:
         lines.frombytes(data[at:])
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise CacheUnreadable(path) from exc
-    if len(lines) != count:
+    if len(lines) != count or any(len(values) != count for values in columns.values()):
         raise CacheUnreadable(path)
-    names = list(columns)
-    rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-    if not names:
-        rows = [{} for _ in range(count)]
-    return rows, lines.tolist()
+    return columns, lines.tolist()
 
 
 def _encode(values: list) -> tuple[str, bytes]:

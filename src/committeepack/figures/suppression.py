@@ -3,8 +3,6 @@ each table's sums are declared here, as the papers print them."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from .disclosure import Disclosure, suppress
 from .model import CountTable, CrimeTree, DistrictTable, Figure
 
@@ -28,7 +26,10 @@ def _hide(figure: Figure, hidden: set, rule: Disclosure, key: str | None = None)
     periods = frozenset(p for p in PERIODS if (key or figure.name, p) in hidden) if hidden else NONE
     if periods == figure.hidden and rule == figure.rule:
         return figure  # most figures of a large table: no copy made
-    return dataclasses.replace(figure, hidden=periods, rule=rule)
+    # made directly: dataclasses.replace looks the fields up again for each of thousands
+    return Figure(
+        figure.name, figure.previous, figure.current, figure.table, figure.line, periods, rule
+    )
 
 
 def _crime(crime: CrimeTree, rule: Disclosure) -> None:

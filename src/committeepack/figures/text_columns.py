@@ -56,11 +56,9 @@ class CheckedColumns:
                     return False
         return True
 
-    def rows(self) -> list[dict]:
-        """Each row as a dictionary (when :meth:`all_good`)."""
-        names = [c.name for c in self.columns]
-        lists = [self.values[name] or [] for name in names]
-        return [dict(zip(names, cells, strict=True)) for cells in zip(*lists, strict=True)]
+    def by_column(self) -> dict[str, list]:
+        """Each column's values (when :meth:`all_good`)."""
+        return {c.name: self.values[c.name] or [] for c in self.columns}
 
     def lines(self, first: int) -> list[int]:
         """Each row's line, the first being ``first``."""
