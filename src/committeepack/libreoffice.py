@@ -140,7 +140,12 @@ class Office:
                 self._profile = tempfile.mkdtemp(prefix="committeepack-libreoffice-")
 
     def close(self) -> None:
-        """Stop LibreOffice and remove its profile."""
+        """Stop LibreOffice and remove its profile, once a conversion under way (in another
+        thread) is done: removed under it, the profile would be made again and left behind."""
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         keeper, self._keeper = self._keeper, None
         if keeper is not None:
             assert keeper.stdin is not None

@@ -112,7 +112,8 @@ def publish(
             # papers are converted (two LibreOffice runs side by side, as one takes one piece
             # of work at a time); the pack's ranges are checked against its own PDF, so a
             # paper that changed length costs only the pack again
-            with ThreadPoolExecutor(max_workers=1) as pool, Office(office.soffice) as other:
+            # the pool is left first: its conversion ends before its LibreOffice is closed
+            with Office(office.soffice) as other, ThreadPoolExecutor(max_workers=1) as pool:
                 papers_done = pool.submit(
                     convert_stale, other, job.jobs, job.record, key_of(project)
                 )
