@@ -2,6 +2,8 @@
 
 import shutil
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -347,15 +349,16 @@ def test_a_paper_laid_out_without_its_pictures_data_has_the_same_pages(pdfs):
     assert page_texts_of({"sa": paper})["sa"] == whole
 
 
-def _running(group: int) -> bool:
-    """Whether any process of the process group ``group`` is still running (Linux; a zombie,
+def _running(profile: Path) -> bool:
+    """Whether a LibreOffice with the profile ``profile`` is still running (Linux; a zombie,
     ended but not yet reaped, does not count)."""
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for process in Path("/proc").glob("[0-9]*"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (process / "cmdline").read_bytes()
+            state = (process / "stat").read_text().rsplit(")", 1)[1].split()[0]
         except OSError:
             continue  # ended meanwhile
-        if int(fields[2]) == group and fields[0] != "Z":
+        if str(profile).encode() in command and b"soffice" in command and state != "Z":
             return True
     return False
 
@@ -373,15 +376,16 @@ def test_the_libreoffice_started_early_converts_and_is_stopped_at_the_end(tmp_pa
         papers.append(tmp_path / f"{name}.docx")
     office = Office(SOFFICE)
     office.start()
+    keeper = office._keeper
     office.start()  # once only
-    group = office._keeper.pid
+    assert office._keeper is keeper
     profile = Path(office._profile)
     for paper in papers:  # the first handed to the LibreOffice running, the next its own
         office.convert([paper], tmp_path / "pdf")
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == ["first.pdf", "second.pdf"]
     second = Path(office._profile)
     office.close()
-    assert not _running(group) and not profile.exists() and not second.exists()
+    assert not _running(profile) and not profile.exists() and not second.exists()
     office.close()  # closing twice is harmless
 
 
@@ -392,9 +396,32 @@ def test_libreoffice_is_stopped_when_the_command_fails_after_starting_it(tmp_pat
         office = offices.get(SOFFICE)
         office.start()
         assert offices.get(SOFFICE) is office  # one per command
-        group = office._keeper.pid
+        profile = Path(office._profile)
+        time.sleep(1)  # LibreOffice under way
+        assert _running(profile)
         raise RuntimeError("the build failed")
-    assert not _running(group)
+    assert not _running(profile) and not profile.exists()
+
+
+def test_libreoffice_and_its_profile_go_when_committeepack_is_killed(tmp_path):
+    """The keeper notices its standard input close when committeepack dies, however."""
+    script = (
+        "import sys, time\n"
+        "from committeepack.libreoffice import Office\n"
+        f"office = Office({SOFFICE!r}); office.start()\n"
+        "print(office._profile, flush=True); time.sleep(60)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    profile = Path(build.stdout.readline().strip())
+    deadline = time.monotonic() + 20
+    while not _running(profile) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _running(profile)
+    build.kill()  # SIGKILL: no clean-up of its own
+    build.wait()
+    while (_running(profile) or profile.exists()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(profile) and not profile.exists()
 
 
 def test_a_build_numbers_its_contents_with_the_libreoffice_it_started_early(tmp_path, monkeypatch):

@@ -8,11 +8,10 @@ so that a LibreOffice window the user has open neither blocks nor is disturbed.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -84,10 +83,23 @@ def environment() -> dict[str, str]:
     return {"MALLOC_TOP_PAD_": str(256 * 1024 * 1024), **os.environ}
 
 
-# Runs LibreOffice in the background until its standard input closes (committeepack is done
-# with it, or ended without closing it), then kills it and everything it started: its work is
-# done and its profile is thrown away, and an orderly shutdown takes over a second.
-_KEEPER = '"$@" & read _; kill -KILL 0'
+# A small Python process that runs LibreOffice (in a process group of its own) until its
+# standard input closes, because committeepack is done with it or ended without a word (even
+# killed), then kills it with everything it started and removes its profile: its work is
+# done, and an orderly shutdown takes over a second.
+_KEEPER = """
+import os, shutil, signal, subprocess, sys
+profile, command = sys.argv[1], sys.argv[2:]
+office = subprocess.Popen(command, start_new_session=True, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+sys.stdin.buffer.read()
+try:
+    os.killpg(office.pid, signal.SIGKILL)
+except OSError:
+    pass
+office.wait()
+shutil.rmtree(profile, ignore_errors=True)
+"""
 
 
 _QUIET = ("--headless", "--invisible", "--norestore")
@@ -97,8 +109,9 @@ class Office:
     """LibreOffice for a whole command: :meth:`start` it ahead of its first conversion, so
     that its start-up (about a second) overlaps the rendering, and :meth:`close` it at the
     end (a ``with`` block does). The LibreOffice started takes the first conversion and then
-    ends by itself; later conversions start their own, one at a time, on the same profile, as
-    does every conversion where LibreOffice cannot be kept running (no POSIX shell: Windows).
+    ends by itself; later conversions start their own, one at a time, on a profile of their
+    own, as does every conversion where LibreOffice is not kept (Windows, where a process
+    group cannot be stopped as one).
     Starting one afresh for the next conversion was tried for ``publish``: on two cores its
     start-up only competed with the pack's composing, and saved nothing measurable."""
 
@@ -117,15 +130,15 @@ class Office:
 
     def start(self) -> None:
         """Start LibreOffice in the background (once), to take conversions when they come."""
-        shell = shutil.which("sh")
-        if self._keeper is not None or os.name != "posix" or shell is None:
+        if self._keeper is not None or os.name != "posix":
             return
+        office = [self.soffice, self._setting(), *_QUIET]
         self._keeper = subprocess.Popen(
-            [shell, "-c", _KEEPER, "sh", self.soffice, self._setting(), *_QUIET],
+            [sys.executable, "-c", _KEEPER, self._profile, *office],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group, stopped as one
+            start_new_session=True,  # not stopped by the terminal's Ctrl-C before cleaning up
             env=environment(),
         )
 
@@ -152,9 +165,8 @@ class Office:
             keeper.stdin.close()
             try:
                 keeper.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(keeper.pid, signal.SIGKILL)
+            except subprocess.TimeoutExpired:  # the keeper is stuck: LibreOffice goes with it
+                keeper.kill()
                 keeper.wait()
         for profile in [*self._used, self._profile]:
             shutil.rmtree(profile, ignore_errors=True)
