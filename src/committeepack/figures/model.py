@@ -26,7 +26,7 @@ class FigureError(UndefinedError):
     complete = True  # the message says all there is to say; add no hint to it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     """One measure over two periods; a period in ``hidden`` is too small to publish (or would
     reveal one that is), so its count, the difference and the % change are not printed."""
