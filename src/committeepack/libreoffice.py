@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from contextlib import nullcontext
 from pathlib import Path
 
 from .config import Config
@@ -55,11 +56,11 @@ def convert(
     None). A LibreOffice already running on that profile (:class:`Office`) does the work; else
     the call starts one. LibreOffice's failures are raised as they come
     (:class:`subprocess.SubprocessError`, :class:`OSError`) for the caller to word."""
-    with tempfile.TemporaryDirectory() as fresh:
+    with nullcontext(profile) if profile else tempfile.TemporaryDirectory() as folder_of_profile:
         subprocess.run(
             [
                 soffice,
-                f"-env:UserInstallation={Path(profile or fresh).as_uri()}",
+                _profile_setting(folder_of_profile),
                 "--headless",
                 "--convert-to",
                 export,
@@ -72,6 +73,11 @@ def convert(
             timeout=900,
             env=environment(),
         )
+
+
+def _profile_setting(profile: str) -> str:
+    """The ``soffice`` option that gives LibreOffice the profile folder ``profile``."""
+    return f"-env:UserInstallation={Path(profile).as_uri()}"
 
 
 def environment() -> dict[str, str]:
@@ -132,7 +138,7 @@ class Office:
         """Start LibreOffice in the background (once), to take conversions when they come."""
         if self._keeper is not None or os.name != "posix":
             return
-        office = [self.soffice, self._setting(), *_QUIET]
+        office = [self.soffice, _profile_setting(self._profile), *_QUIET]
         self._keeper = subprocess.Popen(
             [sys.executable, "-c", _KEEPER, self._profile, *office],
             stdin=subprocess.PIPE,
@@ -165,14 +171,11 @@ class Office:
             keeper.stdin.close()
             try:
                 keeper.wait(timeout=10)
-            except subprocess.TimeoutExpired:  # the keeper is stuck: LibreOffice goes with it
+            except subprocess.TimeoutExpired:  # never seen; the command must not hang on it
                 keeper.kill()
                 keeper.wait()
         for profile in [*self._used, self._profile]:
             shutil.rmtree(profile, ignore_errors=True)
-
-    def _setting(self) -> str:
-        return f"-env:UserInstallation={Path(self._profile).as_uri()}"
 
 
 class Offices:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
-EMPTY = "the file is empty; it needs a heading row, then one row per line of the table"
+EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"
 
 
 @dataclass
@@ -113,7 +113,7 @@ def _parsed(text: str, shown: str) -> RawTable:
     try:
         header = next(reader, None)
         if header is None:
-            raise InputError(EMPTY, shown)
+            raise InputError(EMPTY.format("the file"), shown)
         if not any(h.strip() for h in header):
             if any(any(cell.strip() for cell in row) for row in reader):
                 raise InputError(
@@ -121,7 +121,7 @@ def _parsed(text: str, shown: str) -> RawTable:
                     shown,
                     1,
                 )
-            raise InputError(EMPTY, shown)
+            raise InputError(EMPTY.format("the file"), shown)
         width = len(header)
         line = reader.line_num + 1
         for row in reader:
@@ -138,10 +138,7 @@ def _parsed(text: str, shown: str) -> RawTable:
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(_csv_problem(str(exc)), shown, line) from None
-    columns = headings(header)
-    return RawTable(
-        columns, {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)}
-    )
+    return _by_column(headings(header), rows)
 
 
 def _csv_problem(error: str) -> str:
@@ -192,14 +189,19 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
     while rows and all(value is None for value in rows[-1]):
         rows.pop()  # formatted but empty rows at the end
     if not rows:
-        raise InputError(EMPTY.replace("the file", f"the sheet '{worksheet.title}'"), shown)
+        raise InputError(EMPTY.format(f"the sheet '{worksheet.title}'"), shown)
     width = max(
         (i + 1 for row in rows for i, value in enumerate(row) if value is not None), default=0
     )
     rows = [(row + [None] * width)[:width] for row in rows]
-    columns = headings(["" if h is None else str(h) for h in rows[0]])
-    by_column = list(map(list, zip(*rows[1:], strict=True))) if rows[1:] else [[] for _ in columns]
-    return RawTable(columns, dict(zip(columns, by_column, strict=True)))
+    return _by_column(headings(["" if h is None else str(h) for h in rows[0]]), rows[1:])
+
+
+def _by_column(columns: list[str], rows: list[list]) -> RawTable:
+    """The table of ``rows`` (each as long as ``columns``), column by column."""
+    return RawTable(
+        columns, {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)}
+    )
 
 
 def _value(cell):
