@@ -1,6 +1,7 @@
 """The agenda: its settings, the minutes, and where each item lies in the pack."""
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,13 @@ from hypothesis import strategies as st
 
 from committeepack.agenda.front_sheet import AgendaLine, page_range
 from committeepack.agenda.minutes import councillors, read_minutes
-from committeepack.agenda.pack import Agenda, PackPart, located_layout, predicted_layout
+from committeepack.agenda.pack import (
+    Agenda,
+    PackPart,
+    located_layout,
+    predicted_layout,
+    shows_ranges,
+)
 from committeepack.errors import CommitteePackError
 
 from conftest import edit, run
@@ -73,6 +80,54 @@ def test_a_label_only_inside_a_longer_line_is_not_a_part_start():
     agenda, _ = _agenda([1, 1])
     with pytest.raises(CommitteePackError, match="no page labelled 'Appendix 1'"):
         located_layout(["Agenda Item 1\ntext", "see Appendix 1 for more"], agenda, False)
+
+
+FRONT = """Item Business Page No.
+1. Apologies for Absence
+5. Disclosures by Members and Officers
+8. Minutes
+{minutes}
+12. Report
+{report}
+Issued on Friday 22 May 2026"""
+
+
+@pytest.mark.parametrize(
+    ("minutes", "report", "counts", "shown"),
+    [
+        ("1 - 2", "3 - 9", [2, 7], True),
+        ("1 - 2", "3 - 10", [2, 7], False),  # one page more than the pack has
+        ("1", "2 - 8", [1, 7], True),
+        ("1 - 1", "2 - 8", [1, 7], False),  # a single page printed as a range
+        ("1 - 2", "3", [2, 1], True),
+        ("1 - 2", "3 - 3", [2, 1], False),
+        ("", "3 - 9", [2, 7], False),  # no pages printed for the minutes
+        ("3 - 9", "1 - 2", [2, 7], False),  # the right ranges against the wrong items
+    ],
+)
+def test_the_front_sheet_must_print_each_item_s_pages_after_its_title(
+    minutes, report, counts, shown
+):
+    agenda, by_part = _agenda(counts)
+    agenda = Agenda(
+        [AgendaLine(8, "Minutes"), AgendaLine(12, "Report")],
+        [replace(part, item=8 if part.item == 1 else 12) for part in agenda.parts],
+    )
+    layout = predicted_layout(agenda, by_part, False)
+    text = FRONT.format(minutes=minutes, report=report)
+    assert shows_ranges(text, agenda, layout, False) is shown
+
+
+def test_an_item_number_or_a_date_is_not_taken_for_a_page():
+    agenda, by_part = _agenda([5, 1])
+    agenda = Agenda(
+        [AgendaLine(1, "Minutes"), AgendaLine(6, "Report")],
+        [replace(part, item=1 if part.item == 1 else 6) for part in agenda.parts],
+    )
+    layout = predicted_layout(agenda, by_part, False)  # the report is page 6 alone
+    assert not shows_ranges("1. Minutes 1 - 5\n6. Report 6 - 6", agenda, layout, False)
+    assert not shows_ranges("1. Minutes 1 - 5\n6. Report\nTuesday 6.", agenda, layout, False)
+    assert shows_ranges("1. Minutes 1 - 5\n6. Report 6\nIssued", agenda, layout, False)
 
 
 def test_councillors_are_listed_as_councils_print_them():

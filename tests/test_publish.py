@@ -4,6 +4,7 @@ import re
 import shutil
 
 import docx
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -80,6 +81,12 @@ def test_the_front_sheet_page_ranges_are_where_the_pack_puts_each_item(published
     assert rows["8."] == f"1 - {labelled['Agenda Item 12'] - 1}"
     assert rows["12."] == f"{labelled['Agenda Item 12']} - {numbered}"
     assert [rows[f"{n}."] for n in (1, 2, 3, 9, 10, 11)] == [""] * 6
+    # the front sheet's PDF is the pack's first pages, printing what the .docx says
+    sheet = _pages(published / "out/pdf/agenda.pdf")
+    assert sheet == pages[:front]
+    printed = " ".join(" ".join(sheet).split())
+    assert f"Meeting held on Tuesday 18 November 2025 {rows['8.']} 9." in printed
+    assert f"Community Safety Plan Update {rows['12.']}" in printed
     # each part's first page shows the part's own first heading after its label
     first = pages[front + labelled["Appendix 1"] - 1].splitlines()
     assert first[1:3] == ["Safer Brackenford Partnership", "Strategic Assessment 2026/27"]
@@ -115,9 +122,10 @@ def test_the_pack_has_a_bookmark_for_each_item_and_appendix(published):
 
 def test_the_pack_carries_alt_text_and_header_rows(published):
     root = PdfReader(published / "out/agenda-pack.pdf").trailer["/Root"]["/StructTreeRoot"]
-    figures = pdf_check.figures(root)
-    assert len(figures) >= 6  # the assessment's charts and the data on a page's
-    assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
+    with pikepdf.open(published / "out/agenda-pack.pdf") as pdf:
+        figures = pdf_check.figures(pdf.Root.StructTreeRoot)
+        assert len(figures) >= 6  # the assessment's charts and the data on a page's
+        assert all(str(figure.get("/Alt", "")).strip() for figure in figures)
     assert "/TH" in _structure_types(root)
 
 
@@ -396,6 +404,31 @@ def test_a_report_that_cannot_join_the_agenda_is_one_line(example, entry, messag
     assert len(lines) == 1 and lines[0].startswith("Error: committeepack.toml:")
     assert message in lines[0]
     assert not (example / "out").exists()
+
+
+def test_an_item_of_one_page_prints_its_page_alone_in_the_docx_and_both_pdfs(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    (project / "inputs/reports").mkdir()
+    _report(project / "inputs/reports/protocols.docx", "Protocols for scrutiny")
+    with open(project / "committeepack.toml", "a", encoding="utf-8") as config:
+        config.write(
+            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
+            'title = "Protocols for scrutiny"\nfile = "inputs/reports/protocols.docx"\n'
+        )
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    pages = _pages(project / "out/agenda-pack.pdf")
+    front = next(i for i, text in enumerate(pages) if text.startswith("Agenda Item 8"))
+    last = len(pages) - front
+    assert pages[-1].startswith("Agenda Item 13")  # the report is the pack's last page
+    rows = {row[0]: row[1:] for row in _agenda_rows(project)}
+    assert rows["13."] == ["Protocols for scrutiny", str(last)]
+    sheet = _pages(project / "out/pdf/agenda.pdf")
+    assert sheet == pages[:front]  # the front sheet's PDF is the pack's own first pages
+    printed = " ".join(" ".join(sheet).split())
+    assert f"Protocols for scrutiny {last} " in printed + " "
+    assert f"{last} - {last}" not in printed
+    assert pdf_check.problems(project / "out/pdf/agenda.pdf") == []
 
 
 def test_a_paper_that_grows_moves_the_ranges_after_it(tmp_path):

@@ -24,6 +24,10 @@ TAGGED_PDF = (
     '"ExportBookmarks":{"type":"boolean","value":"true"},'
     '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"}}'
 )
+# the pack's: every Word bookmark also a named destination, to find where each part starts
+TAGGED_PDF_WITH_DESTINATIONS = (
+    TAGGED_PDF[:-1] + ',"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+)
 STANDARD_PLACES = (
     Path("C:/Program Files/LibreOffice/program/soffice.exe"),
     Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
@@ -180,10 +184,11 @@ class Office:
 
 class Offices:
     """The LibreOffice of each command a run needs (``[publish] soffice`` may differ between
-    projects), made when first asked for and all closed when the run ends."""
+    projects), and of each role (``publish`` converts its papers and its pack side by side),
+    made when first asked for and all closed when the run ends."""
 
     def __init__(self) -> None:
-        self._by_command: dict[str, Office] = {}
+        self._by_command: dict[tuple[str, str], Office] = {}
 
     def __enter__(self) -> Offices:
         return self
@@ -193,8 +198,9 @@ class Offices:
             office.close()
         self._by_command.clear()
 
-    def get(self, soffice: str) -> Office:
-        """The LibreOffice run by the command ``soffice``, not started yet if new."""
-        if soffice not in self._by_command:
-            self._by_command[soffice] = Office(soffice)
-        return self._by_command[soffice]
+    def get(self, soffice: str, role: str = "") -> Office:
+        """The LibreOffice run by the command ``soffice`` for ``role``, not started yet if
+        new."""
+        if (soffice, role) not in self._by_command:
+            self._by_command[soffice, role] = Office(soffice)
+        return self._by_command[soffice, role]

@@ -1,4 +1,4 @@
-"""An accessibility check of a PDF, with pypdf: what a screen reader and a council's
+"""An accessibility check of a PDF, with pikepdf: what a screen reader and a council's
 accessibility statement need (tags, language, title shown, figures with alternative text)."""
 
 from __future__ import annotations
@@ -9,44 +9,48 @@ from typing import Any
 
 def problems(path: Path) -> list[str]:
     """What the PDF lacks, one sentence each; empty when it passes."""
-    from pypdf import PdfReader
+    import pikepdf
 
-    reader = PdfReader(str(path))
-    root: Any = reader.trailer["/Root"]  # a dictionary object, as pypdf reads it
-    found = []
-    if "/StructTreeRoot" not in root:
-        found.append("not tagged (no structure tree); export it as tagged PDF")
-    if not str(root.get("/Lang", "")).strip():
-        found.append("no document language (/Lang)")
-    if not (root.get("/MarkInfo") or {}).get("/Marked"):
-        found.append("not marked as tagged (/MarkInfo)")
-    title = reader.metadata.title if reader.metadata else None
-    if not title:
-        found.append("no document title")
-    if not (root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle"):
-        found.append("the window shows the file name, not the title (DisplayDocTitle)")
-    if "/StructTreeRoot" in root:
-        missing = [f for f in figures(root["/StructTreeRoot"]) if not str(f.get("/Alt", ""))]
-        if missing:
-            found.append(f"{len(missing)} figure(s) without alternative text")
-    return found
+    with pikepdf.open(path) as document:
+        root = document.Root
+        found = []
+        if "/StructTreeRoot" not in root:
+            found.append("not tagged (no structure tree); export it as tagged PDF")
+        if not str(root.get("/Lang", "")).strip():
+            found.append("no document language (/Lang)")
+        if not _flag(root.get("/MarkInfo"), "/Marked"):
+            found.append("not marked as tagged (/MarkInfo)")
+        if not str(document.docinfo.get("/Title", "")).strip():
+            found.append("no document title")
+        if not _flag(root.get("/ViewerPreferences"), "/DisplayDocTitle"):
+            found.append("the window shows the file name, not the title (DisplayDocTitle)")
+        if "/StructTreeRoot" in root:
+            missing = [f for f in figures(root.StructTreeRoot) if not str(f.get("/Alt", ""))]
+            if missing:
+                found.append(f"{len(missing)} figure(s) without alternative text")
+        return found
 
 
-def figures(element, seen: set | None = None) -> list:
-    """Every /Figure structure element under ``element``."""
-    seen = set() if seen is None else seen
+def _flag(dictionary: Any, key: str) -> bool:
+    return dictionary is not None and bool(dictionary.get(key, False))
+
+
+def figures(element: Any) -> list:
+    """Every /Figure structure element under ``element`` (a pikepdf object)."""
+    import pikepdf
+
+    seen: set = set()
     found = []
     stack = [element]
     while stack:
         node = stack.pop()
-        if hasattr(node, "get_object"):
-            node = node.get_object()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, list):
+        if getattr(node, "is_indirect", False):  # (a marked-content id is a plain int)
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        if isinstance(node, pikepdf.Array):
             stack.extend(node)
-        elif hasattr(node, "get"):
+        elif isinstance(node, pikepdf.Dictionary):
             if node.get("/S") == "/Figure":
                 found.append(node)
             kids = node.get("/K")

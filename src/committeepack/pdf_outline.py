@@ -73,6 +73,14 @@ def set_outline(pdf: Path, entries: list[tuple[str, int]]) -> None:
     os.replace(temporary, pdf)
 
 
+def bookmarks(document) -> list[tuple[str, int, int]]:
+    """(title, page index, depth) of every bookmark of the open pikepdf ``document`` that
+    leads to a page, in order."""
+    index = {page.objgen: number for number, page in enumerate(document.pages)}
+    with document.open_outline() as outline:
+        return _flatten(document, outline.root, index, 0)
+
+
 def _flatten(document, items, index: dict, depth: int) -> list[tuple[str, int, int]]:
     """(title, page index, depth) of every bookmark that leads to a page, in order."""
     found: list[tuple[str, int, int]] = []

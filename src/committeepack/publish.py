@@ -54,10 +54,16 @@ def find_soffice(setting: str | None = None) -> str:
     return found
 
 
-def convert(office: libreoffice.Office, papers: list[Path], folder: Path) -> None:
-    """Convert ``papers`` to tagged PDF in ``folder``, in one LibreOffice run."""
+def convert(
+    office: libreoffice.Office,
+    papers: list[Path],
+    folder: Path,
+    export: str = libreoffice.TAGGED_PDF,
+) -> None:
+    """Convert ``papers`` to tagged PDF in ``folder`` (``export``: the filter and its
+    options), in one LibreOffice run."""
     try:
-        office.convert(papers, folder, libreoffice.TAGGED_PDF)
+        office.convert(papers, folder, export)
     except (subprocess.SubprocessError, OSError) as exc:
         raise CommitteePackError(
             f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "

@@ -4,12 +4,14 @@ accessible PDFs. Its stages, in order:
 1. build whatever is out of date (:func:`.build.build`; LibreOffice and the minutes are
    looked for first);
 2. write the minutes of the previous meeting (``out/minutes.docx``) from their Markdown;
-3. convert every paper and the minutes that changed into ``out/pdf/``, in one LibreOffice run;
-4. number the agenda and predict each item's pages from those PDFs;
-5. fill in the front sheet (``out/agenda.docx``) and compose the pack: the front sheet, then
-   every part, in one document, converted together with the front sheet in a second run;
-6. read each item's pages back from the pack's PDF; if the prediction was wrong, fill in the
-   true ones and convert again; then give the pack its bookmarks;
+3. convert every paper and the minutes that changed into ``out/pdf/``, in one LibreOffice run,
+   while (in a second, side by side) stages 4 to 6 make the pack (:mod:`.publishing_pack`):
+4. number the agenda, fill in the front sheet with references to the pages where each item
+   starts and ends, and compose the pack: the front sheet, then every part, in one document;
+5. convert it; find each item in the pack's PDF and check that the front sheet prints its
+   pages (else print them as text and convert again); the front sheet's PDF is the pack's
+   first pages; write ``out/agenda.docx`` with the pages found; give the pack its bookmarks;
+6. (the restricted pack likewise, in the same run);
 7. check every PDF (:mod:`.pdf_check`).
 
 :func:`publish_many` publishes several projects: built together, the papers of them all
@@ -46,7 +48,7 @@ from .publish import (
     read_record,
     write_record,
 )
-from .publishing_pack import make_pack
+from .publishing_pack import PACK, make_pack
 
 if TYPE_CHECKING:
     from .agenda.pack import Agenda
@@ -73,11 +75,9 @@ class Publishing:
         """Each part's PDF."""
         return dict(self.jobs)
 
-    def guess(self) -> dict[Path, int | None]:
-        """Each part's length in pages as the last publish found it (None: unknown)."""
-        known = self.record.setdefault("pages", {})
-        key = key_of(self.project)
-        return {part.docx: known.get(key(self.pdf_of[part.docx])) for part in self.agenda.parts}
+    def lengths(self) -> dict[Path, int]:
+        """Each part's length in pages, from its own PDF (converted by now)."""
+        return {part.docx: page_count(self.pdf_of[part.docx]) for part in self.agenda.parts}
 
 
 def publish(
@@ -96,6 +96,9 @@ def publish(
     project = Project.open(find_project_root(start))
     with Offices() as offices:
         office, minutes = _before_build(project, offices)
+        pack_office = offices.get(office.soffice, "pack")
+        if not (project.out_dir / PACK).is_file():
+            pack_office.start()  # the pack will be made: its LibreOffice starts up meanwhile
         built = build(
             start,
             papers,
@@ -105,23 +108,23 @@ def publish(
             shared=shared,
             offices=offices,
         )
+        if built.written:
+            pack_office.start()
         job = _begin(project, office, minutes, built, force, progress)
-        guess = job.guess()
-        if all(guess.values()):
-            # every part's length is known from the last publish: the pack is made while the
-            # papers are converted (two LibreOffice runs side by side, as one takes one piece
-            # of work at a time); the pack's ranges are checked against its own PDF, so a
-            # paper that changed length costs only the pack again
-            # the pool is left first: its conversion ends before its LibreOffice is closed
-            with Office(office.soffice) as other, ThreadPoolExecutor(max_workers=1) as pool:
-                papers_done = pool.submit(
-                    convert_stale, other, job.jobs, job.record, key_of(project)
-                )
-                make_pack(job, guess)
-                made, kept = papers_done.result()
-            return _end(job, made, kept, packed=True)
-        made, kept = convert_stale(office, job.jobs, job.record, key_of(project))
-        return _end(job, made, kept, packed=False)
+        # the pack refers to its parts' pages rather than needing their lengths, so it is
+        # made while the papers are converted: two LibreOffice runs side by side, as one
+        # takes one piece of work at a time; the pool is left first, so that its conversion
+        # ends before its LibreOffice is closed
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            papers_done = pool.submit(convert_stale, office, job.jobs, job.record, key_of(project))
+
+            def lengths() -> dict[Path, int]:
+                papers_done.result()
+                return job.lengths()
+
+            make_pack(job, lengths, pack_office)
+            made, kept = papers_done.result()
+        return _end(job, made, kept)
 
 
 def publish_many(
@@ -171,7 +174,9 @@ def _publish_many(
             continue
         for start, (made, kept) in zip(group, done, strict=True):
             try:
-                outcomes[start] = _end(jobs[start], made, kept, packed=False)
+                job = jobs[start]
+                make_pack(job, job.lengths)
+                outcomes[start] = _end(job, made, kept)
             except CommitteePackError as error:
                 outcomes[start] = error
     return {start: outcomes[start] for start in starts}
@@ -243,19 +248,12 @@ def _begin(
     )
 
 
-def _end(job: Publishing, made: list[Path], kept: list[Path], packed: bool) -> Published:
-    """Stages 4 to 7 after the papers' conversion: the pack (unless made already, from the
-    lengths of the last publish), the record and the checks."""
-    key = key_of(job.project)
-    pdf_of = job.pdf_of
-    counts = {part.docx: page_count(pdf_of[part.docx]) for part in job.agenda.parts}
-    job.record.setdefault("pages", {}).update(
-        {key(pdf_of[docx]): count for docx, count in counts.items()}
-    )
-    if not packed:
-        make_pack(job, counts)
+def _end(job: Publishing, made: list[Path], kept: list[Path]) -> Published:
+    """Stage 7, once the papers are converted and the pack made: the record and the
+    checks."""
     _made(job.result, made, kept, job.project)
     _check(job.project, job.result, job.record)
+    job.record.pop("pages", None)  # (each part's length, kept by earlier versions)
     write_record(job.project.out_dir / "pdf", job.record)
     return job.result
 

@@ -52,11 +52,23 @@ class Agenda:
 
     def with_pages(self, ranges: dict[int, tuple[int, int]]) -> Agenda:
         """The agenda with each item's pages, ``ranges`` by item number."""
+        return self.with_pages_shown({n: page_range(*pages) for n, pages in ranges.items()})
+
+    def with_pages_shown(self, shown: dict[int, str]) -> Agenda:
+        """The agenda with each item's pages as ``shown`` (by item number) prints them."""
         lines = [
-            replace(line, pages=page_range(*ranges[line.number])) if line.number in ranges else line
+            replace(line, pages=shown[line.number]) if line.number in shown else line
             for line in self.lines
         ]
         return Agenda(lines, self.parts)
+
+    def page_fields(self, restricted: bool) -> dict[int, tuple[int, int]]:
+        """For each item with pages in the pack, the numbers (from 0) of its first and last
+        parts there: its pages run from the one's start to the other's end."""
+        found: dict[int, tuple[int, int]] = {}
+        for number, part in enumerate(self.parts_for(restricted)):
+            found[part.item] = (found.get(part.item, (number, number))[0], number)
+        return found
 
 
 def plan_agenda(
@@ -200,3 +212,23 @@ def located_layout(
 
 def _labelled(text: str, label: str) -> bool:
     return label in (line.strip() for line in text.splitlines())
+
+
+def shows_ranges(front_text: str, agenda: Agenda, layout: Layout, restricted: bool) -> bool:
+    """Whether the front sheet's text (its pages' text, in order) prints every item's pages
+    as ``layout`` has them, each after its item's title, in the agenda's order: "3 - 36"
+    stands alone, and "28" is neither half of "28 - 28" nor an item's number."""
+    import re
+
+    text = " ".join(front_text.split())
+    titles = {line.number: " ".join(line.title.split()) for line in agenda.lines}
+    at = 0
+    for item, (first, last) in layout.ranges(agenda, restricted).items():
+        title = text.find(titles[item], at)
+        at = title + len(titles[item]) if title >= 0 else at
+        shown = re.escape(page_range(first, last))
+        found = re.compile(rf"(?<![\d.])(?<!- ){shown}(?![\d.])(?! - \d)").search(text, at)
+        if found is None:
+            return False
+        at = found.end()
+    return True

@@ -266,13 +266,17 @@ def percent_change_bars(
     ``subject`` says what the bars are, for the caption and alt text. More than ``max_bars``
     categories are shown as the largest and one "All other" bar, and the caption says so."""
     total = sum(rows_in(name) for name, _, _ in items)  # the table's "All other" counted in
-    items, grouped = largest_and_other(list(items), max_bars)
-    changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
-    shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
+    given = list(items)
+    for limit in range(max_bars, min(max_bars, 2) - 1, -1):  # fewer while names overflow
+        items, grouped = largest_and_other(given, limit)
+        changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
+        shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
+        names = [n for n, _ in shown]
+        tick_names = _wrapped(names, font, width_cm)
+        if height_cm or _height(font, 4, tick_names, 0.62) <= MAX_HEIGHT_CM:
+            break
     skipped = [n for n, c in changes if c is None]
     plt = _pyplot(font)
-    names = [n for n, _ in shown]
-    tick_names = _wrapped(names, font, width_cm)
     natural = min(_height(font, 4, tick_names, 0.62), MAX_HEIGHT_CM)
     height = height_cm or (min(natural, max_height_cm) if max_height_cm else natural)
     figure = _figure(plt, height, width_cm)
@@ -350,14 +354,18 @@ def ranked_bars(
     than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
     says how many are left out (rates and rankings cannot be added up into "All other")."""
     total = len(items)
-    ordered = sorted(items, key=lambda x: x[1])
-    if total > max_bars:
-        top = ordered[-(max_bars - 1) :]
-        own = [i for i in ordered[: -(max_bars - 1)] if i[0].casefold() == highlight.casefold()]
-        ordered = own + top
+    every = sorted(items, key=lambda x: x[1])
+    for limit in range(max_bars, min(max_bars, 2) - 1, -1):  # fewer while names overflow
+        ordered = every
+        if total > limit:
+            top = every[-(limit - 1) :]
+            own = [i for i in every[: -(limit - 1)] if i[0].casefold() == highlight.casefold()]
+            ordered = own + top
+        names = [n for n, _ in ordered]
+        wrapped = _wrapped(names, font, WIDTH_CM)
+        if _height(font, 4, wrapped, 0.55) <= MAX_HEIGHT_CM:
+            break
     plt = _pyplot(font)
-    names = [n for n, _ in ordered]
-    wrapped = _wrapped(names, font, WIDTH_CM)
     figure = _figure(plt, min(_height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM))
     axes = figure.add_subplot()
     values = [v for _, v in ordered]
@@ -403,12 +411,12 @@ def ranked_bars(
     )
     caption = subject[0].upper() + subject[1:]
     if any(n.casefold() == highlight.casefold() for n in names):
-        if total > max_bars:  # its rank among every area, not only those shown
+        if total > limit:  # its rank among every area, not only those shown
             value_of_own = next(v for n, v in items if n.casefold() == highlight.casefold())
             position = 1 + sum(1 for _, v in items if v > value_of_own)
         alt += f"; {highlight} is {_ordinal(position)} highest of {total}"
-    if total > max_bars:
-        shown_top = min(total, max_bars - 1)
+    if total > limit:
+        shown_top = min(total, limit - 1)
         note = f"the {shown_top:,} highest of {total:,} shown" + (
             f", and {highlight}" if len(ordered) > shown_top else ""
         )

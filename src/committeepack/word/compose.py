@@ -9,7 +9,11 @@ and its headers and footers are copied across with their pictures. In the pack:
 - every later page is numbered on from 1, continuously (each part's restarts removed), and
   shows its number: a part without a numbered footer gets ``Page N``;
 - each part's first page carries its label ("Agenda Item 12", "Appendix 1") in its header,
-  where it cannot move the part's text.
+  where it cannot move the part's text;
+- a part placed by reference (its first page unknown) is bookmarked where it starts
+  (:func:`part_start`) and ends (:func:`part_end`), and its contents refer to bookmarks on
+  its headings, so that LibreOffice prints the pages it lays them out on; the front sheet's
+  markers (``fields``) become references to those bookmarks.
 """
 
 from __future__ import annotations
@@ -29,17 +33,40 @@ from docxcompose.composer import Composer
 from docxcompose.image import ImageWrapper
 
 from .fields import add_page_field, shift_contents_numbers
-from .xml import copy_story, set_document_language
+from .page_references import (
+    Bookmarks,
+    contents_as_references,
+    replace_markers,
+    unwrap_contents,
+)
+from .xml import copy_story, plain_text, set_document_language
+
+
+class ContentsNotFound(Exception):
+    """A part's contents lists a heading the part does not have, so its page numbers cannot
+    refer to it: the pack must be placed from the parts' lengths instead."""
+
+
+def part_start(number: int) -> str:
+    """The bookmark where the pack's part ``number`` (from 0) starts (letters and digits
+    only: LibreOffice spells other characters out in the PDF's destination names)."""
+    return f"cpPart{number}"
+
+
+def part_end(number: int) -> str:
+    """The bookmark where the pack's part ``number`` ends."""
+    return f"cpPart{number}End"
 
 
 @dataclass(frozen=True)
 class PackPart:
     """One part of the pack: its .docx, the label on its first page, and the page of the pack
-    it starts on (its contents' page numbers are moved on to match)."""
+    it starts on (its contents' page numbers are moved on to match); None: placed by
+    reference, its pages printed by the layout."""
 
     data: bytes
     label: str
-    first_page: int = 1
+    first_page: int | None = 1
 
 
 class _PackComposer(Composer):
@@ -51,6 +78,26 @@ class _PackComposer(Composer):
         # the first element with a style, which for a table holding a list is its header
         # cell ("a) Issue"); each of our lists has a numbering of its own, so none is needed
         self.restart_numbering = False
+
+    def insert(self, index, doc, remove_property_fields=True) -> None:
+        self._styles_added: dict[str, str | None] = {}  # a part's style id: the pack's
+        super().insert(index, doc, remove_property_fields)
+
+    def add_styles(self, doc, element) -> None:
+        # docxcompose lists every style of the pack for each element it adds (a third of a
+        # second for the example's pack); once an element's styles have all been added for
+        # this part, what is left to do is to give them the pack's ids
+        references = element.xpath(".//w:tblStyle|.//w:pStyle|.//w:rStyle")
+        used = {reference.val for reference in references}
+        if used <= self._styles_added.keys():
+            for reference in references:
+                ours = self._styles_added[reference.val]
+                if ours is not None and ours != reference.val:
+                    reference.val = ours
+            return
+        super().add_styles(doc, element)
+        for style_id in used:
+            self._styles_added[style_id] = self.mapped_style_id(style_id)
 
     def remove_header_and_footer_references(self, doc, element) -> None:
         for ref in element.xpath(".//w:headerReference | .//w:footerReference"):
@@ -79,28 +126,76 @@ class _PackComposer(Composer):
         return self.doc.part.relate_to(copied, rel.reltype)
 
 
-def compose(front: bytes, parts: list[PackPart], title: str, language: str) -> bytes:
-    """The front sheet followed by ``parts``, one section each (see the module's docstring)."""
+def compose(
+    front: bytes,
+    parts: list[PackPart],
+    title: str,
+    language: str,
+    fields: dict[str, list[tuple[str, str]]] | None = None,
+) -> bytes:
+    """The front sheet followed by ``parts``, one section each (see the module's docstring);
+    each marker of ``fields`` in the front sheet replaced as
+    :func:`.page_references.replace_markers` replaces it. Raises :class:`ContentsNotFound`
+    when a part placed by reference has a contents entry without its heading."""
     base = docx.Document(io.BytesIO(front))
+    if fields:
+        replace_markers(base.element.body, fields)
     _end_with_break(base)
     composer = _PackComposer(
         base
     )  # (docxcompose 2.2 preserve_styles renames every style of an element to one)
+    bookmarks = Bookmarks()
     for number, part in enumerate(parts):
         document = docx.Document(io.BytesIO(part.data))
         _prepare(document, part.label, restart=number == 0)
-        shift_contents_numbers(document, part.first_page - 1)
+        if part.first_page is None:
+            unwrap_contents(document)
+            if contents_as_references(document, f"cpPart{number}Heading", bookmarks):
+                raise ContentsNotFound(part.label)
+        else:
+            shift_contents_numbers(document, part.first_page - 1)
         _end_with_break(document)
+        if part.first_page is None:
+            body = document.element.body
+            bookmarks.add(next(body.iter(qn("w:p"))), part_start(number))
+            bookmarks.add(body.findall(qn("w:p"))[-1], part_end(number))
         composer.append(document)
     body = base.element.body
     last = body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
     body.append(last.pPr.find(qn("w:sectPr")))  # the last part's section closes the document
+    _move_bookmarks(last)
     body.remove(last)
     set_document_language(base, language)
     base.core_properties.title = title
     buffer = io.BytesIO()
     base.save(buffer)
     return buffer.getvalue()
+
+
+def _move_bookmarks(paragraph) -> None:
+    """Move the bookmarks of ``paragraph`` (about to be removed) into the last paragraph
+    before it that LibreOffice keeps: it drops an empty one that follows a table at the end
+    of a document."""
+    marks = paragraph.findall(qn("w:bookmarkStart")) + paragraph.findall(qn("w:bookmarkEnd"))
+    if not marks:
+        return
+    before = paragraph.getprevious()
+    if before is not None and before.tag == qn("w:p") and not _has_content(before):
+        table = before.getprevious()
+        if table is not None and table.tag == qn("w:tbl"):
+            before = table
+    if before is None:
+        return
+    inside = [before] if before.tag == qn("w:p") else list(before.iter(qn("w:p")))
+    if not inside:
+        return
+    target = inside[-1]
+    for mark in marks:
+        target.append(mark)
+
+
+def _has_content(paragraph) -> bool:
+    return bool(plain_text(paragraph).strip() or paragraph.xpath(".//w:drawing"))
 
 
 def _end_with_break(document) -> None:
