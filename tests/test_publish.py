@@ -431,6 +431,24 @@ def test_an_item_of_one_page_prints_its_page_alone_in_the_docx_and_both_pdfs(tmp
     assert pdf_check.problems(project / "out/pdf/agenda.pdf") == []
 
 
+def test_a_front_sheet_restyled_without_the_page_column_still_publishes(tmp_path):
+    project = copy_project(REPO, tmp_path / "pack")
+    template = project / "templates/agenda.docx"
+    document = docx.Document(str(template))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    if "item.shown" in paragraph.text:
+                        for piece in paragraph.runs:
+                            piece.text = piece.text.replace("{{ item.shown }}", "")
+    document.save(str(template))
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    assert (project / "out/agenda-pack.pdf").is_file()
+    assert all(row[2] == "" for row in _agenda_rows(project))
+
+
 def test_a_paper_that_grows_moves_the_ranges_after_it(tmp_path):
     project = copy_project(REPO, tmp_path / "pack")
     assert run(project, "publish").exit_code == 0

@@ -65,8 +65,8 @@ def make_pack(job: Publishing, counts: Callable[[], dict], office: Office | None
             return
         if job.progress:
             job.progress("making the agenda pack")
-        found, shown = _convert_packs(job, documents, office, targets)
-        if all(shown.values()):
+        found, settled = _convert_packs(job, documents, office, targets, plans)
+        if all(settled.values()):
             front, _ = _front_sheet(job, found[False], restricted=False)
             job.folder.write(front_sheet.OUTPUT, front, job.force)
             record["pack"] = digest
@@ -127,10 +127,13 @@ def _pack_document(job: Publishing, layout: Layout | None, restricted: bool) -> 
     return stable_zip(compose(front, packed, title, language, fields)), title
 
 
-def _convert_packs(job: Publishing, documents: dict, office: Office, targets: list[Path]):
+def _convert_packs(
+    job: Publishing, documents: dict, office: Office, targets: list[Path], plans: dict
+):
     """Convert the pack(s) in one run; move them into place with their bookmarks, and the
     front sheet's PDF made of the public pack's first pages. The layout each pack's PDF
-    shows, and whether its front sheet prints it."""
+    shows, and whether it is settled: the parts lie where ``plans`` put them, or (placed by
+    reference) the front sheet prints their pages."""
     from .agenda.pack import located_layout, shows_ranges
     from .libreoffice import TAGGED_PDF_WITH_DESTINATIONS
     from .pdf_outline import PageTexts, set_outline
@@ -138,7 +141,7 @@ def _convert_packs(job: Publishing, documents: dict, office: Office, targets: li
     from .word.compose import part_start
 
     project, agenda = job.project, job.agenda
-    found, shown = {}, {}
+    found, settled = {}, {}
     with tempfile.TemporaryDirectory(dir=project.out_dir) as tmp:
         folder = Path(tmp)
         files = []
@@ -156,7 +159,12 @@ def _convert_packs(job: Publishing, documents: dict, office: Office, targets: li
             guess = [starts[name] for name in names if name in starts]
             layout = found[restricted] = located_layout(texts, agenda, restricted, guess)
             front = len(texts) - layout.pages
-            shown[restricted] = shows_ranges("\n".join(texts[:front]), agenda, layout, restricted)
+            # printed as text, the ranges are right when the parts lie where they were put (a
+            # restyled front sheet may not print them); as references, they must be seen
+            settled[restricted] = layout == plans[restricted] or (
+                plans[restricted] is None
+                and shows_ranges("\n".join(texts[:front]), agenda, layout, restricted)
+            )
             if not restricted:
                 first_pages(pdf, front, folder / "agenda.pdf", documents[False][1])
             entries = [("Agenda", 0)] + [
@@ -164,12 +172,12 @@ def _convert_packs(job: Publishing, documents: dict, office: Office, targets: li
                 for part, start in zip(parts, layout.starts, strict=True)
             ]
             set_outline(pdf, entries)
-        if all(shown.values()):
+        if all(settled.values()):
             (project.out_dir / "pdf").mkdir(exist_ok=True)
             made = [folder / "agenda.pdf", folder / "pack.pdf", folder / "restricted.pdf"]
             for pdf, target in zip(made[: len(targets)], targets, strict=True):
                 os.replace(pdf, target)
-    return found, shown
+    return found, settled
 
 
 def _bookmark(part) -> str:
