@@ -93,19 +93,30 @@ def _flatten(document, items, index: dict, depth: int) -> list[tuple[str, int, i
 
 
 def _target(document, item, index: dict) -> int | None:
-    """The page index a bookmark leads to: its destination, or its go-to action's, either an
-    explicit [page ...] array or a named destination (None when it leads nowhere)."""
-    import pikepdf
-
+    """The page index a bookmark leads to: its destination, or its go-to action's (None when
+    it leads nowhere)."""
     destination = item.destination
     if destination is None and item.action is not None:
         destination = item.action.get("/D")
-    if isinstance(destination, (pikepdf.Name, pikepdf.String)):
-        names = document.Root.get("/Names")
-        tree = names.get("/Dests") if names is not None else None
-        destination = pikepdf.NameTree(tree).get(str(destination)) if tree else None
-        if isinstance(destination, pikepdf.Dictionary):
-            destination = destination.get("/D")
+    return destination_page(document, destination, index)
+
+
+def destination_page(document, destination, index: dict) -> int | None:
+    """The page index (by ``index``: page object id to index) ``destination`` leads to: an
+    explicit [page ...] array, or a name looked up in the name tree of destinations or the
+    older /Dests dictionary, which LibreOffice writes (None when it leads nowhere)."""
+    import pikepdf
+
+    if isinstance(destination, (pikepdf.Name, pikepdf.String, str)):
+        name = str(destination).removeprefix("/")
+        root = document.Root
+        tree = root.Names.get("/Dests") if "/Names" in root else None
+        found = None
+        if tree is not None:
+            found = pikepdf.NameTree(tree).get(name)
+        if found is None and "/Dests" in root:
+            found = root.Dests.get("/" + name)
+        destination = found.get("/D") if isinstance(found, pikepdf.Dictionary) else found
     if (
         isinstance(destination, pikepdf.Array)
         and len(destination)

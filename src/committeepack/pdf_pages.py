@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 
 def first_pages(source: Path, count: int, target: Path, title: str) -> None:
@@ -158,24 +157,9 @@ def destinations(pdf: Path, names: list[str]) -> dict[str, int]:
     """The page index each of the named destinations ``names`` leads to (those found)."""
     import pikepdf
 
-    found: dict[str, int] = {}
+    from .pdf_outline import destination_page
+
     with pikepdf.open(pdf) as document:
-        index: dict[Any, int] = {p.objgen: n for n, p in enumerate(document.pages)}
-        root = document.Root
-        names_tree = root.Names.get("/Dests") if "/Names" in root else None
-        lookup = pikepdf.NameTree(names_tree) if names_tree is not None else None
-        old = root.get("/Dests")  # LibreOffice writes a plain dictionary of them
-        for name in names:
-            target: Any = None
-            if lookup is not None and name in lookup:
-                target = lookup[name]
-            elif old is not None and "/" + name in old:
-                target = old["/" + name]
-            if isinstance(target, pikepdf.Dictionary):
-                target = target.get("/D")
-            if isinstance(target, pikepdf.Array) and len(target):
-                first: Any = target[0]  # the page's dictionary, when the name leads to one
-                page = index.get(getattr(first, "objgen", (-1, -1)))
-                if page is not None:
-                    found[name] = page
-    return found
+        index = {page.objgen: number for number, page in enumerate(document.pages)}
+        pages = {name: destination_page(document, name, index) for name in names}
+    return {name: page for name, page in pages.items() if page is not None}

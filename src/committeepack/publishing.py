@@ -253,7 +253,6 @@ def _end(job: Publishing, made: list[Path], kept: list[Path]) -> Published:
     checks."""
     _made(job.result, made, kept, job.project)
     _check(job.project, job.result, job.record)
-    job.record.pop("pages", None)  # (each part's length, kept by earlier versions)
     write_record(job.project.out_dir / "pdf", job.record)
     return job.result
 

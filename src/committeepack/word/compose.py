@@ -148,17 +148,11 @@ def compose(
     for number, part in enumerate(parts):
         document = docx.Document(io.BytesIO(part.data))
         _prepare(document, part.label, restart=number == 0)
-        if part.first_page is None:
-            unwrap_contents(document)
-            if contents_as_references(document, f"cpPart{number}Heading", bookmarks):
-                raise ContentsNotFound(part.label)
-        else:
-            shift_contents_numbers(document, part.first_page - 1)
         _end_with_break(document)
         if part.first_page is None:
-            body = document.element.body
-            bookmarks.add(next(body.iter(qn("w:p"))), part_start(number))
-            bookmarks.add(body.findall(qn("w:p"))[-1], part_end(number))
+            _by_reference(document, number, part.label, bookmarks)
+        else:
+            shift_contents_numbers(document, part.first_page - 1)
         composer.append(document)
     body = base.element.body
     last = body.xpath("./w:p[w:pPr/w:sectPr]")[-1]
@@ -170,6 +164,17 @@ def compose(
     buffer = io.BytesIO()
     base.save(buffer)
     return buffer.getvalue()
+
+
+def _by_reference(document, number: int, label: str, bookmarks: Bookmarks) -> None:
+    """Bookmark where part ``number`` starts and ends (its closing section break), and make
+    its contents refer to its headings."""
+    unwrap_contents(document)
+    if contents_as_references(document, f"cpPart{number}Heading", bookmarks):
+        raise ContentsNotFound(label)
+    body = document.element.body
+    bookmarks.add(next(body.iter(qn("w:p"))), part_start(number))
+    bookmarks.add(body.findall(qn("w:p"))[-1], part_end(number))
 
 
 def _move_bookmarks(paragraph) -> None:

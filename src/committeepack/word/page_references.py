@@ -74,17 +74,14 @@ def _run(properties, kind: str | None, instruction: str | None = None, text: str
     return run
 
 
-def replace_markers(element, fields: dict[str, list[tuple[str, str]]]) -> set[str]:
+def replace_markers(element, fields: dict[str, list[tuple[str, str]]]) -> None:
     """Replace each marker (a key of ``fields``) found in a text of ``element`` by its pieces:
     ``("text", words)`` or ``("page", bookmark)``, the latter a ``PAGEREF`` field. The text
-    around a marker stays in its run, and the pieces take the run's formatting. The markers
-    found."""
-    found: set[str] = set()
+    around a marker stays in its run, and the pieces take the run's formatting."""
     for text in list(element.iter(qn("w:t"))):
         marker = next((m for m in fields if text.text and m in text.text), None)
         if marker is None:
             continue
-        found.add(marker)
         run = text.getparent()
         properties = run.find(qn("w:rPr"))
         before, after = text.text.split(marker, 1)
@@ -103,7 +100,6 @@ def replace_markers(element, fields: dict[str, list[tuple[str, str]]]) -> set[st
         if after:
             tail = _run(properties, None, text=after)
             at.addnext(tail)
-    return found
 
 
 def unwrap_contents(document) -> None:
@@ -136,8 +132,9 @@ def unwrap_contents(document) -> None:
 def contents_as_references(document, prefix: str, bookmarks: Bookmarks) -> int:
     """Make the page number of each contents entry a ``PAGEREF`` to a bookmark (``prefix``
     and a count) on the heading it names: the first Heading 1 or 2 after the previous one
-    found whose text is the entry's. An entry whose heading is not found keeps its number.
-    The number of entries changed."""
+    found whose text is the entry's. An entry that refers to its page already (Word's own
+    contents) is left alone. The number of entries with a page number whose heading was not
+    found (they keep their number)."""
     ids = {style.style_id for style in document.styles if style.name in ("Heading 1", "Heading 2")}
     entries = contents_entries(document)
     in_contents = {id(entry._p) for entry in entries}
