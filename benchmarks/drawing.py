@@ -23,14 +23,20 @@ from pathlib import Path
 
 from bench import fresh_project
 
+# As the command line runs it: no contents numbering (LibreOffice is not what is compared),
+# ended without the interpreter's teardown, and the drawing processes do not import this
+# script (they do not import the command line's ``committeepack.__main__`` either).
 FORCED = """
-import sys
+import os, sys
 from pathlib import Path
+del sys.modules["__main__"].__file__
 from committeepack.figures import drawer
 drawer.POOL_MIN_CORES, drawer.POOL_MIN_CHARTS = (1, 1) if sys.argv[1] == "pool" else (999, 999)
 from committeepack.build import build
 if __name__ == "__main__":
-    build(Path(sys.argv[2]))
+    build(Path(sys.argv[2]), page_numbers=False)
+    sys.stdout.flush()
+    os._exit(0)
 """
 
 

@@ -248,3 +248,24 @@ def test_spc_chart_text_stays_inside_and_month_labels_never_touch(
     assert labels, "no month is labelled"
     for left, right in itertools.pairwise(sorted(labels, key=lambda box: box.x0)):
         assert left.x1 < right.x0, (family, size, length, "month labels touch")
+
+
+def test_characters_the_chart_font_lacks_are_one_warning_line_naming_the_chart(figures):
+    from conftest import replace_line, run
+
+    replace_line(
+        figures / "inputs" / "districts.csv",
+        "Upton,40000,900,1000",
+        "Upton \ue000,40000,900,1000",
+    )
+    result = run(figures, "build", "--no-page-numbers")
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if "cannot draw" in line]
+    assert line.startswith("Warning: committeepack.toml:")
+    assert line.endswith(
+        "branding.font: the charts' font cannot draw '\ue000' in the chart 'All crime per 1,000 "
+        "population by district, 2025', which shows them as empty boxes; choose a font "
+        "that has them, or write the names without them"
+    )
+    assert "UserWarning" not in result.output
+    assert run(figures, "build", "--strict").exit_code == 1

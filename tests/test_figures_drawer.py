@@ -152,3 +152,20 @@ def test_projects_of_one_run_share_the_processes_and_a_chart_drawn_for_one(tmp_p
         assert (second.hits, second.drawn) == (1, 1)  # one remembered, one drawn
         assert len(list((tmp_path / "b").glob("*.png"))) == 2  # both kept in b's own cache
     assert multiprocessing.active_children() == []
+
+
+def test_characters_the_font_cannot_draw_are_kept_with_the_chart_not_printed(tmp_path, recwarn):
+    lacking = "\ue000"  # a private-use character: in no font matplotlib can reach
+    items = [(f"River{lacking}side", 60.0), ("Eastgate", 40.0), ("Brackenford", 55.5)]
+    request = ChartRequest("ranked_bars", (items, "Brackenford", "Rate per 1,000", "rates"))
+    cache = ChartCache(tmp_path / "charts")
+    with ChartDrawer(cache, cores=1) as drawer:
+        drawer.start({"paper": [request, bars(61.0)]})
+        assert drawer.get(request).missing == lacking
+        assert drawer.get(bars(61.0)).missing == ""
+    assert drawer.missing == {"Rates": lacking}
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
+    with ChartDrawer(ChartCache(tmp_path / "charts"), cores=1) as again:
+        again.start({"paper": [request]})
+        assert again.get(request).missing == lacking  # from the cache, still noted
+    assert (again.hits, again.missing) == (1, {"Rates": lacking})

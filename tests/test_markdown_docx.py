@@ -176,3 +176,25 @@ def test_structure_and_text_survive_conversion(blocks):
         if mark == "**"
     )
     assert bold_text == wanted
+
+
+@pytest.mark.parametrize(
+    "href", ["https://example.org", "http://example.org", "mailto:a@b.org", "TEL:01632960418"]
+)
+def test_links_a_published_paper_can_open_are_kept(href):
+    document = convert(f"See [this]({href}).")
+    [link] = document.paragraphs[0]._p.findall(qn("w:hyperlink"))
+    assert document.part.rels[link.get(qn("r:id"))].target_ref == href
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", "vbscript:x", "file:///etc/hosts", "data:text/html,x", "plan.pdf"],
+)
+def test_a_link_a_published_paper_cannot_open_is_an_error_at_its_line(href):
+    with pytest.raises(InputError) as caught:
+        convert(f"One.\n\nSee [this]({href}) now.")
+    assert str(caught.value) == (
+        f"narrative.md:3: a link to '{href}' would not work in a published paper; link to a web "
+        "address (https://...), an email address (mailto:...) or a telephone number (tel:...)"
+    )

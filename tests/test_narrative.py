@@ -154,3 +154,58 @@ def test_an_error_after_a_loop_names_the_line_as_written(minimal):
     assert result.output.startswith(
         f"Error: inputs/agenda-item.md:{image_line}: an image needs alt"
     )
+
+
+def test_loops_that_would_stall_the_build_are_refused(minimal):
+    # Jinja's sandbox allows each range up to 100,000, so nested ones ran for ever
+    edit(
+        minimal / AGENDA,
+        "Publish the plan.",
+        "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+    )
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:40: not allowed in a template (loops that run more than "
+        "100,000 times in all)"
+    ]
+
+
+def test_a_number_too_large_is_one_clear_error(minimal):
+    edit(minimal / AGENDA, "Publish the plan.", "{{ range(10 ** 9) | list }}")
+    [line] = errors(minimal)
+    assert line.startswith("Error: inputs/agenda-item.md:40: ")
+    edit(minimal / AGENDA, "{{ range(10 ** 9) | list }}", "{{ 1 / 0 }}")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:40: template arithmetic failed (division by zero); "
+        "check the sums"
+    ]
+
+
+def test_a_macro_calling_itself_is_one_clear_error(minimal):
+    edit(
+        minimal / AGENDA,
+        "Publish the plan.",
+        "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+    )
+    [line] = errors(minimal)
+    assert line.startswith("Error: inputs/agenda-item.md:")
+    assert line.endswith("calls itself without end or makes too much text; check its macros")
+
+
+def test_lists_nested_past_the_parser_are_an_error_not_lost_sections(minimal):
+    # markdown-it stops at 20 levels and drops everything after, sections included
+    deep = "".join("  " * level + "- item\n" for level in range(25))
+    edit(minimal / AGENDA, "Publish the plan.", deep)
+    lines = errors(minimal)
+    # the list starts on line 40; its ninth level (line 48) is the parser's twentieth (a list
+    # and its item are a level each)
+    assert lines == [
+        "Error: inputs/agenda-item.md:48: lists or quotes nested 20 deep, past which the rest "
+        "would be lost; lists may be nested at most three deep"
+    ]
+
+
+def test_lists_nested_just_within_the_parser_reach_the_three_level_rule(minimal):
+    deep = "".join("  " * level + "- item\n" for level in range(4))
+    edit(minimal / AGENDA, "Publish the plan.", deep)
+    [line] = errors(minimal)
+    assert line.endswith(": lists may be nested at most three deep")

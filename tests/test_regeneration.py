@@ -24,6 +24,17 @@ def test_nothing_changed_means_nothing_rebuilt(figures):
     assert again.summary().splitlines()[-1].startswith("0 of 3 paper(s) rewritten in ")
 
 
+def test_a_rebuild_asked_for_says_why_when_no_input_changed(figures):
+    build(figures)
+    cleaned = build(figures, clean=True)
+    assert set(statuses(cleaned).values()) == {"unchanged"}
+    assert (
+        "  agenda-item.docx: unchanged (rebuilt as --clean was given, but it came out the same)"
+    ) in cleaned.summary()
+    checked = build(figures, strict=True)
+    assert checked.written[0].reasons == ["--strict checks every paper"]
+
+
 def test_a_narrative_edit_rebuilds_only_the_papers_that_read_it(figures):
     build(figures)
     edit(figures / "inputs/agenda-item.md", "Publish the plan.", "Publish the final plan.")

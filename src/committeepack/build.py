@@ -177,7 +177,7 @@ def prepare(
         folder = OutputFolder(project.out_dir, project.config.output_dir)
         hashes = FileHashes(project.cache_dir)  # each input file read at most once
         planned, skipped = plan_rebuild(
-            project, selected, folder, options.clean or options.strict, page_numbers, hashes
+            project, selected, folder, _rebuild_all(options), page_numbers, hashes
         )
         if not any(item.paper.draws_charts for item in planned):
             drawer.stop_processes()  # nothing to draw: stop what prepare started
@@ -204,6 +204,8 @@ def prepare(
                 office.start()
         rendered = _make(project, planned, drawer, progress, result, hashes)
         hashes.save()
+        for caption, characters in drawer.missing.items():
+            warn(_missing_characters(project, caption, characters))
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
             from .contents_pages import MISSING
 
@@ -221,6 +223,25 @@ def prepare(
         office,
         began,
     )
+
+
+def _missing_characters(project: Project, caption: str, characters: str) -> CommitteePackError:
+    """The warning for a chart whose font cannot draw some of its characters."""
+    listed = ", ".join(f"'{c}'" for c in characters[:8]) + (", ..." if len(characters) > 8 else "")
+    return project.config.reader().error(
+        ("branding", "font"),
+        f"the charts' font cannot draw {listed} in the chart '{caption}', which shows them as "
+        "empty boxes; choose a font that has them, or write the names without them",
+    )
+
+
+def _rebuild_all(options: BuildOptions) -> str:
+    """Why every paper is rebuilt, inputs changed or not ("" when only changed ones are)."""
+    if options.clean:
+        return "--clean was given"
+    if options.strict:
+        return "--strict checks every paper"
+    return ""
 
 
 def number_contents(builds: list[Prepared]) -> None:

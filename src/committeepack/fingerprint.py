@@ -86,11 +86,13 @@ def plan_rebuild(
     project: Project,
     papers: list[Paper],
     folder: OutputFolder,
-    rebuild: bool,
+    rebuild: str,
     pages: bool,
     hashes: FileHashes | None = None,
 ) -> tuple[list[Planned], list[Paper]]:
-    """The papers to rebuild (with why), and those whose inputs are unchanged."""
+    """The papers to rebuild (with why), and those whose inputs are unchanged. ``rebuild``,
+    when not empty, says why every paper is rebuilt (an option such as ``--clean``); it is the
+    reason given for a paper whose inputs did not change."""
     planned, skipped = [], []
     for paper in papers:
         prints = fingerprint(project, paper, hashes)
@@ -100,7 +102,7 @@ def plan_rebuild(
         if not rebuild and previous == prints and exists:
             skipped.append(paper)
             continue
-        why = reasons(previous, prints)
+        why = reasons(previous, prints) or [rebuild]
         if previous is None and exists:
             why = ["no record of what it was made from"]
         planned.append(Planned(paper, prints, why))

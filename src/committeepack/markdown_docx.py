@@ -28,28 +28,53 @@ LIST_KINDS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "1": "d
 MAX_IMAGE_WIDTH = Cm(16)
 
 
+LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what a link in a published paper can open
+
+
+class _EveryLink(MarkdownIt):
+    """markdown-it parsing every link as a link, whatever it points to: by default it leaves
+    ``[text](javascript:...)`` as literal brackets, which would reach the paper as text; the
+    writer refuses, at its line, the links a published paper cannot carry."""
+
+    def validateLink(self, url: str) -> bool:  # markdown-it's name for it
+        return True
+
+
 def markdown_parser() -> MarkdownIt:
     """The one Markdown dialect committeepack reads."""
     return (
-        MarkdownIt("commonmark", {"html": True})
+        _EveryLink("commonmark", {"html": True})
         .enable(["table", "strikethrough"])
         .use(attrs_block_plugin)
     )
 
 
-def parse(text: str, source: str | None = None) -> SyntaxTreeNode:
+def parse(
+    text: str, source: str | None = None, path: str = "", first_line: int = 1
+) -> SyntaxTreeNode:
     """Parse Markdown into a syntax tree whose nodes carry 0-based line ranges (``map``).
 
     ``text`` may be ``source`` after Jinja rendered it (loops repeat lines, tags disappear):
     the ranges are then mapped back to ``source``'s lines, so messages name the line as
-    written."""
-    tokens = markdown_parser().parse(text)
+    written. Lists or quotes nested as deep as the parser goes are an error naming ``path``
+    and the line (counted from ``first_line``): the parser silently drops what follows."""
+    parser = markdown_parser()
+    tokens = parser.parse(text)
     if source is not None and source != text:
         mapping = source_lines(source.split("\n"), text.split("\n"))
         for token in tokens:
             if token.map:
                 start, end = token.map
                 token.map = [mapping[start], mapping[max(end - 1, start)] + 1]
+    limit = parser.options["maxNesting"]
+    deep = next((t for t in tokens if t.level >= limit - 1 and t.map), None)
+    if deep is not None:
+        raise InputError(
+            f"lists or quotes nested {limit} deep, past which the rest would be lost; lists "
+            "may be nested at most three deep",
+            path,
+            first_line + deep.map[0] if deep.map else None,
+        )
     return SyntaxTreeNode(tokens)
 
 
@@ -313,7 +338,15 @@ class MarkdownWriter:
             elif kind == "code_inline":
                 self._run(paragraph, child.content, bold, italic, strike, target)
             elif kind == "link":
-                link = wordxml.add_hyperlink(paragraph, child.attrs["href"])
+                href = str(child.attrs["href"])
+                if href.partition(":")[0].casefold() not in LINK_SCHEMES or ":" not in href:
+                    raise self.error(
+                        child,
+                        f"a link to '{href}' would not work in a published paper; link to a "
+                        "web address (https://...), an email address (mailto:...) or a "
+                        "telephone number (tel:...)",
+                    )
+                link = wordxml.add_hyperlink(paragraph, href)
                 self.inline(paragraph, child, bold, italic, strike, link)
             elif kind == "image":
                 raise self.error(child, "an image must stand in a paragraph of its own")

@@ -250,7 +250,11 @@ def split_sections(
     for section in sections:
         for title in (section.title, *section.aliases):
             titles[normalise_title(title)] = section
-    tree = markdown_docx.parse(body, source)
+    try:
+        tree = markdown_docx.parse(body, source, path, first_line)
+    except InputError as deep:
+        errors.append(deep)
+        return {}, {}
     found: dict[str, list] = {}
     lines: dict[str, int | None] = {}
     current = None

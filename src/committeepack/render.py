@@ -31,9 +31,47 @@ def thousands(value) -> str:
     return f"{value:,}"
 
 
+MAX_LOOPS = 100_000  # steps of every range() of one rendering together
+MAX_REPEAT = 100_000  # items of a text or list made by repeating it ("-" * 20)
+MAX_POWER = 1_000  # the largest power taken (2 ** 10 is fine; 10 ** 10 ** 9 is not)
+
+
+class BoundedEnvironment(SandboxedEnvironment):
+    """Jinja's sandbox, with the work one rendering may do bounded as well: Jinja's own
+    sandbox refuses a single range of more than 100,000 but not nested ones, nor a text
+    repeated a billion times, which would stall the build or exhaust memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self._loops_left = MAX_LOOPS
+        self.globals["range"] = self._range
+
+    def _range(self, *args: int) -> range:
+        steps = range(*args)
+        self._loops_left -= len(steps)
+        if self._loops_left < 0:
+            raise SecurityError(f"loops that run more than {MAX_LOOPS:,} times in all")
+        return steps
+
+    def call_binop(self, context, operator: str, left, right):
+        """``*`` and ``**``, refused when the result would be too large to be meant."""
+        if operator == "**":
+            if isinstance(right, int | float) and abs(right) > MAX_POWER:
+                raise SecurityError(f"a power above {MAX_POWER:,}")
+            return left**right
+        for sequence, times in ((left, right), (right, left)):
+            repeated = isinstance(sequence, str | list | tuple) and isinstance(times, int)
+            if repeated and len(sequence) * times > MAX_REPEAT:
+                raise SecurityError(f"repeating to more than {MAX_REPEAT:,} items")
+        return left * right
+
+
 def environment(autoescape: bool) -> SandboxedEnvironment:
-    """A strict, sandboxed Jinja environment with committeepack's filters."""
-    env = SandboxedEnvironment(
+    """A strict, sandboxed Jinja environment with committeepack's filters, for one
+    rendering (the work it may do is counted from when it is made)."""
+    env = BoundedEnvironment(
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -42,6 +80,20 @@ def environment(autoescape: bool) -> SandboxedEnvironment:
     env.filters["long_date"] = long_date
     env.filters["thousands"] = thousands
     return env
+
+
+# what a template's own expressions can raise (1 / 0, int("x"), a number too large to print,
+# a macro that calls itself for ever), besides Jinja's errors
+RENDER_ERRORS = (
+    UndefinedError,
+    SecurityError,
+    TemplateError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    RecursionError,
+    MemoryError,
+)
 
 
 def render_narrative(text: str, context: dict, path: str, first_line: int) -> str:
@@ -63,7 +115,7 @@ def render_narrative(text: str, context: dict, path: str, first_line: int) -> st
         raise InputError(
             explain(exc, source), path, first_line + line - 1 if line else None
         ) from None
-    except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
+    except RENDER_ERRORS as exc:
         line = _template_line(exc)
         raise InputError(
             _explain(exc, context), path, first_line + line - 1 if line else None
@@ -84,7 +136,7 @@ def render_docx(tpl, context: dict, shown_as: str) -> None:
     except NotText as exc:
         where = _paragraph_at(tpl, _template_line(exc))
         raise TemplateProblem(where + explain(exc, where), shown_as) from None
-    except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
+    except RENDER_ERRORS as exc:
         where = _paragraph_at(tpl, _template_line(exc))
         raise TemplateProblem(where + _explain(exc, context), shown_as) from None
 
@@ -121,6 +173,10 @@ def _explain(exc: BaseException, context: dict) -> str:
         return f"{message}; check the name after the dot"
     if isinstance(exc, SecurityError):
         return f"not allowed in a template ({exc})"
+    if isinstance(exc, RecursionError | MemoryError):
+        return "the template calls itself without end or makes too much text; check its macros"
+    if isinstance(exc, ArithmeticError):
+        return f"template arithmetic failed ({exc or exc.__class__.__name__}); check the sums"
     return f"template error: {exc}"
 
 

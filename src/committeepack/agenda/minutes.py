@@ -90,7 +90,7 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
             )
         )
     body = RESOLVED.sub(r"\1**RESOLVED:**", source.body)
-    tree = parse(body)
+    tree = parse(body, path=shown_as, first_line=source.body_line)
     items: list[MinutesItem] = []
     for node in tree.children:
         if node.type == "heading" and node.tag == "h2":

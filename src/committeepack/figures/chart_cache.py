@@ -14,7 +14,9 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
+import warnings
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -61,12 +63,29 @@ def _plain(value):
     return repr(value)
 
 
+# matplotlib's warning for a character its font lacks (it draws an empty box instead)
+MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
+
+
 def draw(request: ChartRequest) -> Chart:
-    """Draw one chart (in this process)."""
+    """Draw one chart (in this process). matplotlib's warnings about characters the font
+    cannot draw are kept with the chart (for the build to word), not printed."""
     from . import charts, spc_chart
 
     module = spc_chart if request.kind == "spc_chart" else charts
-    return getattr(module, request.kind)(*request.args, **dict(request.kwargs))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        chart = getattr(module, request.kind)(*request.args, **dict(request.kwargs))
+    missing = set()
+    for warning in caught:
+        found = MISSING_GLYPH.search(str(warning.message))
+        if found:
+            missing.add(chr(int(found.group(1))))
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return dataclasses.replace(chart, missing="".join(sorted(missing)))
 
 
 class ChartCache:
@@ -84,7 +103,9 @@ class ChartCache:
         png, meta = self._paths(key)
         try:
             data = json.loads(meta.read_text(encoding="utf-8"))
-            return Chart(png.read_bytes(), data["alt_text"], data["caption"])
+            return Chart(
+                png.read_bytes(), data["alt_text"], data["caption"], data.get("missing", "")
+            )
         except (FileNotFoundError, ValueError, KeyError):
             return None
 
@@ -93,7 +114,8 @@ class ChartCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         png, meta = self._paths(key)
         _write(png, chart.png)
-        _write(meta, json.dumps({"alt_text": chart.alt_text, "caption": chart.caption}).encode())
+        meta_data = {"alt_text": chart.alt_text, "caption": chart.caption, "missing": chart.missing}
+        _write(meta, json.dumps(meta_data).encode())
 
     def record_use(self, used: dict[str, list[str]]) -> None:
         """Note the charts each paper of this build used, and remove the charts that no paper

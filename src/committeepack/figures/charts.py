@@ -30,11 +30,13 @@ MAX_HEIGHT_CM = 24.0  # no chart taller than an A4 page's text (so at most 1,890
 
 @dataclass
 class Chart:
-    """A drawn chart: PNG bytes, alt text and a caption."""
+    """A drawn chart: PNG bytes, alt text and a caption, and the characters of its text
+    that its font could not draw (shown as empty boxes), if any."""
 
     png: bytes
     alt_text: str
     caption: str
+    missing: str = ""
 
 
 def _pyplot(font: ChartFont = DEFAULT_FONT):

@@ -118,6 +118,7 @@ class ChartDrawer:
         self._processes = shared.processes if shared is not None else _Processes(start_method)
         self.drawn = 0
         self.hits = 0
+        self.missing: dict[str, str] = {}  # caption: characters its font could not draw
         self._pool: ProcessPoolExecutor | None = None  # while this build uses the processes
         self._pending: dict[str, Future] = {}
         self._used: dict[str, list[str]] = {}
@@ -186,7 +187,14 @@ class ChartDrawer:
 
     def get(self, request: ChartRequest) -> Chart:
         """The chart: drawn by a process, drawn for another project of the run, taken from
-        the cache, or drawn now."""
+        the cache, or drawn now. A chart whose font lacked some of its characters is noted
+        in :attr:`missing`."""
+        chart = self._get(request)
+        if chart.missing:
+            self.missing[chart.caption] = chart.missing
+        return chart
+
+    def _get(self, request: ChartRequest) -> Chart:
         key = request.key()
         pending = self._pending.pop(key, None)
         chart = None
