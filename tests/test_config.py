@@ -128,3 +128,17 @@ def test_configuration_and_front_matter_problems_are_reported_in_one_run(minimal
     assert lines[1].startswith("Error: inputs/agenda-item.md:")
     assert "purpose: 'decide' is not one of: decision, noting, information" in lines[1]
     assert len(lines) == 2
+
+
+def test_an_exempt_report_names_a_paragraph_schedule_12a_has(minimal):
+    config = minimal / "committeepack.toml"
+    entry = '[[agenda.reports]]\npaper = "agenda-item"\nexempt_paragraph = {}\n\n[document]'
+    edit(config, "[document]", entry.format(8))
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "agenda.reports (entry 1).exempt_paragraph: 8 is not one of: 1, 2, 3, 4, 5, 6, 7, 12, "
+        "13, 14, 15, 16, 17, 18\n"
+    )
+    edit(config, "exempt_paragraph = 8", "exempt_paragraph = 18")
+    assert "exempt_paragraph" not in run(minimal, "build", "--no-page-numbers").output

@@ -1,5 +1,7 @@
 """Narrative files: front matter and sections are checked, each problem at its line."""
 
+import pytest
+
 from conftest import edit, run
 
 AGENDA = "inputs/agenda-item.md"
@@ -53,6 +55,33 @@ def test_exempt_needs_its_paragraph(minimal):
         "Error: inputs/agenda-item.md:6: classification is exempt but no exempt_paragraph is "
         "given; add the paragraph of Schedule 12A, for example  exempt_paragraph: 3",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "valid"),
+    [
+        (0, False),
+        (1, True),
+        (7, True),
+        (8, False),
+        (11, False),
+        (12, True),
+        (18, True),
+        (19, False),
+    ],
+)
+def test_an_exempt_paragraph_is_one_schedule_12a_has(minimal, paragraph, valid):
+    edit(
+        minimal / AGENDA,
+        "classification: public",
+        f"classification: exempt\nexempt_paragraph: {paragraph}",
+    )
+    result = run(minimal, "build", "agenda-item", "--no-page-numbers")
+    problem = (
+        f"Error: inputs/agenda-item.md:7: exempt_paragraph: Schedule 12A has no paragraph "
+        f"{paragraph}; use 1 to 7 (England) or 12 to 18 (Wales)"
+    )
+    assert (result.exit_code, problem in result.output) == ((0, False) if valid else (1, True))
 
 
 def test_unknown_missing_and_empty_sections(minimal):

@@ -44,6 +44,31 @@ def test_update_outside_the_plan(update, message):
     assert str(caught.value) == message
 
 
+@pytest.mark.parametrize(
+    ("years", "message"),
+    [
+        (0, "years: a plan lasts at least one year"),
+        (11, "years: a plan lasts at most 10 years; check the number"),
+    ],
+)
+def test_a_plan_lasts_one_to_ten_years(years, message):
+    assert plan_year(D(2025, 4, 1), 1, D(2025, 5, 1)) == 1
+    assert plan_year(D(2025, 4, 1), 10, D(2025, 5, 1)) == 1
+    with pytest.raises(ValueError) as caught:
+        plan_year(D(2025, 4, 1), years, D(2025, 5, 1))
+    assert str(caught.value) == message
+
+
+def test_a_plan_years_error_names_the_years_line(tmp_path):
+    project = copy_project(REPO, tmp_path / "example")
+    edit(project / "inputs" / "plan.md", "years: 3", "years: 300")
+    result = run(project, "build", "plan")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/plan.md:4: years: a plan lasts at most 10 years; check the number\n"
+    )
+
+
 @given(
     st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 1, 1)),
     st.integers(1, 6),

@@ -22,6 +22,10 @@ TABLE_KINDS = (
 
 TEXT = Field("text")
 
+# the paragraphs of Schedule 12A to the Local Government Act 1972 that make a report exempt:
+# 1 to 7 for English councils, 12 to 18 for Welsh ones
+EXEMPT_PARAGRAPHS = (*range(1, 8), *range(12, 19))
+
 
 def _text(example: str, required: bool = True) -> Field:
     return Field("text", required, example=f'"{example}"')
@@ -160,7 +164,7 @@ SCHEMA = Field(
                     title=_text("Protocols for overview and scrutiny", required=False),
                     file=_text("inputs/reports/protocols.docx", required=False),
                     appendices=Field("texts", example='["inputs/reports/protocols-annex.docx"]'),
-                    exempt_paragraph=Field("integer", example="3", minimum=1),
+                    exempt_paragraph=Field("choice", example="3", choices=EXEMPT_PARAGRAPHS),
                 ),
                 hint="list the reports in agenda order as [[agenda.reports]] tables, each with "
                 'paper = "agenda-item", or title and file of a report written elsewhere',

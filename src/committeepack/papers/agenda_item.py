@@ -14,6 +14,7 @@ from docx.shared import Cm
 from .. import default_templates, implications
 from ..config import Config
 from ..config_checks import OUTSIDE
+from ..config_schema import EXEMPT_PARAGRAPHS
 from ..errors import InputError, raise_all
 from ..facts import Facts
 from ..markdown_docx import MarkdownWriter, Numberer
@@ -166,6 +167,16 @@ def _check_people_and_classification(narrative: Narrative, config: Config) -> No
                     row_lines[index] if index < len(row_lines) else lines.get("timetable"),
                 )
             )
+    paragraph = meta.get("exempt_paragraph")
+    if paragraph is not None and paragraph not in EXEMPT_PARAGRAPHS:
+        errors.append(
+            InputError(
+                f"exempt_paragraph: Schedule 12A has no paragraph {paragraph}; use 1 to 7 "
+                "(England) or 12 to 18 (Wales)",
+                path,
+                lines.get("exempt_paragraph"),
+            )
+        )
     if meta["classification"] == "public" and "exempt_paragraph" in meta:
         errors.append(
             InputError(

@@ -54,8 +54,12 @@ def check_plan_years(front) -> PlanYears:
     try:
         year = plan_year(meta["starts"], meta["years"], meta["update"])
     except ValueError as exc:
-        raise InputError(str(exc), front.path, front.source.meta.lines.get("update")) from None
+        key = str(exc).partition(":")[0]  # the message starts with the key it is about
+        raise InputError(str(exc), front.path, front.source.meta.lines.get(key)) from None
     return PlanYears(year, meta["years"], labels(meta)[0])
+
+
+MAX_YEARS = 10  # community safety plans run three to five years; more is a typing slip
 
 
 def plan_year(starts: dt.date, years: int, update: dt.date) -> int:
@@ -66,6 +70,8 @@ def plan_year(starts: dt.date, years: int, update: dt.date) -> int:
     """
     if years < 1:
         raise ValueError("years: a plan lasts at least one year")
+    if years > MAX_YEARS:
+        raise ValueError(f"years: a plan lasts at most {MAX_YEARS} years; check the number")
     if update < starts:
         raise ValueError(
             f"update: {long_date(update)} is before the plan starts ({long_date(starts)})"
