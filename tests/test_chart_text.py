@@ -168,7 +168,7 @@ def test_a_missing_font_is_a_warning_naming_what_to_install(minimal):
 
 @pytest.mark.skipif(None in FONTS.values(), reason="DejaVu Sans and Liberation Sans needed")
 @pytest.mark.parametrize("family", sorted(FONTS))
-@pytest.mark.parametrize("size", [11, 12, 14])
+@pytest.mark.parametrize("size", [11, 12, 14, 16])
 def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, family, size):
     from pathlib import Path
 
@@ -188,6 +188,38 @@ def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, fami
         rates = [(r.name, float(r.rates[-1] or 0)) for r in districts.rows]
         charts.ranked_bars(rates, districts.this.name, "Rate", "rates", font, 55.0)
     assert len(seen) >= 2
+    assert_inside(seen, family, size)
+
+
+@pytest.mark.skipif(None in FONTS.values(), reason="DejaVu Sans and Liberation Sans needed")
+@pytest.mark.parametrize("family", sorted(FONTS))
+@pytest.mark.parametrize("size", [11, 12, 14, 16])
+def test_a_chart_held_below_its_height_keeps_its_names_apart(monkeypatch, family, size):
+    """The data on a page's chart is held to the page (at most 12.5 cm), where names wrapped
+    onto two lines ran into their neighbours at 14 pt and above."""
+    from pathlib import Path
+
+    from committeepack.config import load_config
+    from committeepack.figures.model import CrimeTree
+    from committeepack.figures.tables import load_figures
+    from committeepack.papers.data_on_a_page import _crime_types
+
+    found = FONTS[family]
+    font = ChartFont(found[0], size, found[1])
+    figures = load_figures(load_config(Path(__file__).resolve().parents[1]))
+    [(_, crime)] = figures.of_kind("crime_by_type", CrimeTree)
+    items = [
+        (crime.tree[n].figure.name, crime.tree[n].figure.previous, crime.tree[n].figure.current)
+        for n in _crime_types(crime.tree)
+    ]
+    seen = drawn_texts(monkeypatch)
+    charts.percent_change_bars(
+        items, figures.previous, figures.current, font, width_cm=13.0, max_height_cm=12.5
+    )
+    [(canvas, _, ticks)] = seen
+    assert canvas.height <= 12.5 / 2.54 * charts.DPI + 1
+    ordered = sorted(ticks, key=lambda box: box.y0)
+    assert all(b.y0 >= a.y1 for a, b in itertools.pairwise(ordered)), (family, size)
     assert_inside(seen, family, size)
 
 

@@ -1,5 +1,7 @@
 """committeepack.toml is validated as a whole, with a line for each problem."""
 
+import pytest
+
 from conftest import edit, run
 
 
@@ -113,7 +115,7 @@ def test_every_mistake_in_the_file_is_reported_in_one_run(minimal):
         "YYYY-MM-DD, without quotes",
         "Error: committeepack.toml:13: meeting.time: must be text in quotes; for example  "
         'time = "6.30 pm"',
-        "Error: committeepack.toml:40: branding.body_size: must be a number, 11 or more; for "
+        "Error: committeepack.toml:40: branding.body_size: must be a number, from 11 to 16; for "
         "example  body_size = 12",
         "Error: committeepack.toml:41: branding.logo: must be text in quotes; for example  "
         'logo = "inputs/logo.png"',
@@ -142,3 +144,19 @@ def test_an_exempt_report_names_a_paragraph_schedule_12a_has(minimal):
     )
     edit(config, "exempt_paragraph = 8", "exempt_paragraph = 18")
     assert "exempt_paragraph" not in run(minimal, "build", "--no-page-numbers").output
+
+
+@pytest.mark.parametrize(
+    ("size", "allowed"), [("10.9", False), ("11", True), ("16", True), ("16.5", False)]
+)
+def test_body_size_boundaries(minimal, size, allowed):
+    edit(
+        minimal / "committeepack.toml",
+        "[document]",
+        f"[branding]\nbody_size = {size}\n\n[document]",
+    )
+    result = run(minimal, "build", "--no-page-numbers")
+    problem = "branding.body_size: must be a number, from 11 to 16; for example  body_size = 12\n"
+    assert (result.exit_code, result.output.endswith(problem)) == (
+        (0, False) if allowed else (1, True)
+    )

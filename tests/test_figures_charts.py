@@ -6,7 +6,7 @@ import struct
 from hypothesis import given
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, spc, spc_chart
+from committeepack.figures import charts, spc, spc_chart, top
 from committeepack.figures.model import SpcSeries
 
 
@@ -72,7 +72,7 @@ def _png_size(png: bytes) -> tuple[int, int]:
 )
 def test_largest_and_other_keeps_every_count(counts, limit):
     items = [(f"Type {n}", a, b) for n, (a, b) in enumerate(counts)]
-    shown, grouped = charts.largest_and_other(items, limit)
+    shown, grouped = top.largest_and_other(items, limit)
     assert sum(i[1] for i in shown) == sum(i[1] for i in items)
     assert sum(i[2] for i in shown) == sum(i[2] for i in items)
     if len(items) <= limit:
@@ -108,9 +108,9 @@ def test_a_ranking_of_many_areas_shows_the_highest_and_the_council_own():
 
 def test_a_tables_own_all_other_row_goes_into_the_charts_and_is_counted_as_its_rows():
     items = [(f"Type {n}", 100 + n, 100) for n in range(8)] + [("All other (4,990)", 9000, 8000)]
-    shown, grouped = charts.largest_and_other(items, 5)
+    shown, grouped = top.largest_and_other(items, 5)
     names = [name for name, _, _ in shown]
     assert names[:4] == ["Type 7", "Type 6", "Type 5", "Type 4"]
     assert names[4] == "All other (4,994)" and grouped == 4 + 4990
     assert sum(i[1] for i in shown) == sum(i[1] for i in items)
-    assert charts.largest_and_other(items, 9) == (items, 0)  # few enough: shown as they are
+    assert top.largest_and_other(items, 9) == (items, 0)  # few enough: shown as they are

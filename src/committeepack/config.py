@@ -285,7 +285,7 @@ def _priorities(reader: ConfigReader) -> list[Priority]:
 def _branding(data: dict, reader: ConfigReader, root: Path, folders: tuple[Path, ...]) -> Branding:
     default, branding = Branding(), _table(data, "branding")
     size = branding.get("body_size")
-    valid_size = isinstance(size, int | float) and not isinstance(size, bool) and size >= 11
+    valid_size = isinstance(size, int | float) and not isinstance(size, bool) and 11 <= size <= 16
     body_size = float(size) if valid_size and isinstance(size, int | float) else default.body_size
     colours = {
         key: value

@@ -210,7 +210,8 @@ SCHEMA = Field(
         "branding": _table(
             required=False,
             font=_text("Arial", required=False),
-            body_size=Field("number", example="12", minimum=11),
+            # larger print than 16 pt does not fit the papers' charts and tables
+            body_size=Field("number", example="12", minimum=11, maximum=16),
             heading_colour=Field("colour", example='"#12436D"'),
             logo=_text("inputs/logo.png", required=False),
         ),

@@ -37,6 +37,7 @@ class Field:
     example: str = ""  # a good value, as written in the file
     choices: tuple[str | int, ...] = ()
     minimum: float | None = None
+    maximum: float | None = None
     fields: Mapping[str, Field] = field(default_factory=dict)
     item: Field | None = None
     variant_key: str = ""
@@ -82,7 +83,7 @@ def _scalar(test, wrong: str):
     def check(value: object, schema: Field, path: Path) -> list[Problem]:
         if test(value, schema):
             return []
-        least = f", {schema.minimum:g} or more" if schema.minimum is not None else ""
+        least = _range(schema)
         choices = ", ".join(str(choice) for choice in schema.choices)
         message = wrong.format(value=value, choices=choices, minimum=least)
         return [Problem(path, message + _example(schema, path))]
@@ -101,7 +102,18 @@ def _is_date(value: object, schema: Field) -> bool:
 def _is_number(value: object, schema: Field) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
-    return schema.minimum is None or value >= schema.minimum
+    low, high = schema.minimum, schema.maximum
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _range(schema: Field) -> str:
+    """``, 11 or more``, ``, from 11 to 16`` or nothing: what a number may be."""
+    low, high = schema.minimum, schema.maximum
+    if low is not None and high is not None:
+        return f", from {low:g} to {high:g}"
+    if high is not None:
+        return f", {high:g} or less"
+    return f", {low:g} or more" if low is not None else ""
 
 
 def _texts(value: object, schema: Field, path: Path) -> list[Problem]:
@@ -192,9 +204,7 @@ _CHECKS = {
         else [
             Problem(
                 path,
-                "must be a number"
-                + (f", {schema.minimum:g} or more" if schema.minimum is not None else "")
-                + _example(schema, path),
+                "must be a number" + _range(schema) + _example(schema, path),
             )
         ]
     ),

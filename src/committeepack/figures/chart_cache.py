@@ -26,9 +26,11 @@ from .charts import Chart
 
 DRAWING_CODE = (
     "figures/charts.py",
+    "figures/chart_layout.py",
     "figures/spc_chart.py",
     "figures/compute.py",
     "figures/sentences.py",
+    "figures/top.py",
 )
 INDEX = "index.json"
 

@@ -9,13 +9,13 @@ as the paper around them. matplotlib is imported only when a chart is drawn.
 from __future__ import annotations
 
 import io
-import itertools
 from dataclasses import dataclass
 
+from . import chart_layout as layout
 from . import compute
 from .fonts import ChartFont
 from .sentences import mid_sentence
-from .top import OTHER, rows_in
+from .top import largest_and_other, rows_in
 
 DEFAULT_FONT = ChartFont("Arial", 12.0)
 
@@ -83,125 +83,6 @@ def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):
     return plt.figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=DPI)
 
 
-def _keep_inside(figure, axes, labels: list) -> None:
-    """Widen the value axis until every label drawn beside a bar lies inside the axes, as
-    measured with the font in use (a wider font or a larger size needs more room), then lay
-    the figure out again. Each round solves for the limits that fit the labels as measured;
-    a few rounds settle the layout, whose tick labels change with the limits."""
-    figure.tight_layout()
-    for _ in range(6):  # the limits, the ticks and the canvas settle one another
-        _fit_limits(figure, axes, labels, relayout=True)
-        _thin_ticks(figure, axes)
-        _within_canvas(figure, axes)
-        _fit_limits(figure, axes, labels, relayout=False)
-        if _settled(figure, axes, labels):
-            return
-
-
-def _fit_limits(figure, axes, labels: list, relayout: bool) -> None:
-    """Solve the value axis's limits so that each label beside a bar lies inside the axes."""
-    for _ in range(6):
-        if relayout:
-            figure.tight_layout()
-        figure.draw_without_rendering()
-        renderer = figure.canvas.get_renderer()
-        box = axes.get_window_extent(renderer)
-        low, high = axes.get_xlim()
-        width = max(box.width, 1)
-        new_low, new_high = low, high
-        for label in labels:
-            extent = label.get_window_extent(renderer)
-            share = min((extent.width + 6) / width, 0.9)  # of the axes the label needs
-            x = label.get_position()[0]
-            if extent.x1 > box.x1 - 1:  # drawn to the right of x
-                new_high = max(new_high, low + (x - low) / (1 - share))
-            if extent.x0 < box.x0 + 1:  # drawn to the left of x
-                new_low = min(new_low, (x - high * share) / (1 - share))
-        if (new_low, new_high) == (low, high):
-            return
-        axes.set_xlim(new_low, new_high)
-
-
-def _thin_ticks(figure, axes) -> None:
-    """As few value ticks as keep their labels apart, as measured."""
-    from matplotlib.ticker import MaxNLocator
-
-    for bins in (None, 6, 5, 4, 3, 2):
-        if bins is not None:  # the ticks as they stand (just drawn) first
-            axes.xaxis.set_major_locator(MaxNLocator(nbins=bins))
-            figure.draw_without_rendering()
-        renderer = figure.canvas.get_renderer()
-        boxes = sorted(
-            (t.get_window_extent(renderer) for t in _tick_labels(axes.xaxis)), key=lambda b: b.x0
-        )
-        if all(b.x0 - a.x1 >= 6 for a, b in itertools.pairwise(boxes)):
-            return
-
-
-def _tick_labels(axis) -> list:
-    low, high = sorted(axis.get_view_interval())
-    return [
-        tick.label1
-        for tick in axis.get_major_ticks()
-        if low <= tick.get_loc() <= high and tick.label1.get_text().strip()
-    ]
-
-
-def _settled(figure, axes, labels: list) -> bool:
-    """Every label inside the axes, every text inside the picture (as last drawn)."""
-    renderer = figure.canvas.get_renderer()
-    box = axes.get_window_extent(renderer)
-    width = figure.bbox.width
-    inside = all(
-        box.x0 - 1 <= e.x0 and e.x1 <= box.x1 + 1
-        for e in (label.get_window_extent(renderer) for label in labels)
-    )
-    texts = [t.get_window_extent(renderer) for t in _texts(figure)]
-    return inside and all(b.x0 >= -0.5 and b.x1 <= width + 0.5 for b in texts)
-
-
-def _within_canvas(figure, axes) -> None:
-    """Narrow the axes until every text of the figure, as drawn, lies inside the picture (the
-    layout above can leave a label a pixel or two past the edge)."""
-    for attempt in range(6):
-        if attempt:  # the figure was drawn by the step before; again after each change
-            figure.draw_without_rendering()
-        renderer = figure.canvas.get_renderer()
-        boxes = [t.get_window_extent(renderer) for t in _texts(figure) if t.get_visible()]
-        width = figure.bbox.width
-        left = max((-b.x0 for b in boxes), default=0)
-        right = max((b.x1 - width for b in boxes), default=0)
-        if left <= -1 and right <= -1:
-            return
-        # a label moves less than the axes shrink (it sits inside them): overshoot a little
-        left, right = (1.5 * (over + 3) if over > -1 else 0 for over in (left, right))
-        position = axes.get_position()
-        shift = left / width
-        axes.set_position(
-            [
-                position.x0 + shift,
-                position.y0,
-                position.width - shift - right / width,
-                position.height,
-            ]
-        )
-
-
-def _texts(figure) -> list:
-    """Every text a figure shows: its own, its axes' texts, titles, labels and tick labels."""
-    found = list(figure.texts)
-    for axes in figure.axes:
-        found += [*axes.texts, axes.title, axes._left_title, axes._right_title]
-        for axis in (axes.xaxis, axes.yaxis):
-            found.append(axis.label)
-            low, high = sorted(axis.get_view_interval())
-            # matplotlib keeps labels for ticks beyond the limits, which it does not draw
-            found += [
-                tick.label1 for tick in axis.get_major_ticks() if low <= tick.get_loc() <= high
-            ]
-    return [t for t in found if t.get_text().strip()]
-
-
 def _height(font: ChartFont, text_lines: int, labels: list[str], bar_cm: float) -> float:
     """A bar chart's height: room for ``text_lines`` lines of axis text at the font's size,
     and per bar ``bar_cm`` at 12 pt, more at a larger size or when its name wraps."""
@@ -211,12 +92,19 @@ def _height(font: ChartFont, text_lines: int, labels: list[str], bar_cm: float) 
     return 0.3 + text_lines * font.size * 1.4 / 72 * 2.54 + len(labels) * row
 
 
-def _wrapped(names: list[str], font: ChartFont, width_cm: float) -> list[str]:
-    """Category names wrapped so that they take at most about half the chart's width at
-    the font's size (a character is about 0.55 em), leaving the bars room."""
+# the share of a chart's width its category names may take: about half at first, more when
+# names wrapped onto two lines run into each other on a chart of fixed height
+NAME_SHARES = (0.48, 0.62, 0.76)
+
+
+def _wrapped(
+    names: list[str], font: ChartFont, width_cm: float, share: float = NAME_SHARES[0]
+) -> list[str]:
+    """Category names wrapped so that they take at most ``share`` of the chart's width at
+    the font's size (a character is about 0.55 em), leaving the bars the rest."""
     import textwrap
 
-    width = max(int(0.48 * width_cm / 2.54 * 72 / (0.55 * font.size)), 10)
+    width = max(int(share * width_cm / 2.54 * 72 / (0.55 * font.size)), 10)
     return ["\n".join(textwrap.wrap(name, width)) or name for name in names]
 
 
@@ -233,26 +121,6 @@ def _png(plt, figure) -> bytes:
     return buffer.getvalue()
 
 
-def largest_and_other(
-    items: list[tuple[str, int, int]], limit: int
-) -> tuple[list[tuple[str, int, int]], int]:
-    """``items`` when there are at most ``limit``; otherwise the ``limit - 1`` largest (by the
-    larger of their two counts, ties by name) and one "All other" item adding up the rest,
-    with how many categories that is. An item that adds up rows already (the table's own
-    "All other (N)", from ``top``) always goes into the chart's, counted as its N."""
-    if len(items) <= limit:
-        return list(items), 0
-    already = [item for item in items if OTHER.fullmatch(item[0])]
-    ranked = sorted(
-        (item for item in items if item not in already),
-        key=lambda item: (-max(item[1], item[2]), item[0]),
-    )
-    kept, rest = ranked[: limit - 1], ranked[limit - 1 :] + already
-    count = sum(rows_in(r[0]) for r in rest)
-    other = (f"All other ({count:,})", sum(r[1] for r in rest), sum(r[2] for r in rest))
-    return [*kept, other], count
-
-
 def percent_change_bars(
     items: list[tuple[str, int, int]],
     previous: str,
@@ -266,27 +134,76 @@ def percent_change_bars(
 ) -> Chart:
     """Diverging bars of % change by crime type (rises right, falls left), labelled;
     ``subject`` says what the bars are, for the caption and alt text. More than ``max_bars``
-    categories are shown as the largest and one "All other" bar, and the caption says so."""
+    categories are shown as the largest and one "All other" bar, and the caption says so.
+
+    The names may take more of the width than half when that keeps them on fewer lines
+    and so keeps the bars within the height (``height_cm``, ``max_height_cm``, at most 24 cm);
+    otherwise the chart shows fewer bars. As drawn, names that run into one another mean
+    fewer bars; names that run into the values beside the bars mean less of the width."""
     total = sum(rows_in(name) for name, _, _ in items)  # the table's "All other" counted in
     given = list(items)
-    for limit in range(max_bars, min(max_bars, 2) - 1, -1):  # fewer while names overflow
+    lowest = min(max_bars, 2)
+    room = min(height_cm or max_height_cm or MAX_HEIGHT_CM, MAX_HEIGHT_CM)
+    shares: tuple[float, ...] = NAME_SHARES
+    for limit in range(max_bars, lowest - 1, -1):  # fewer while names overflow
         items, grouped = largest_and_other(given, limit)
         changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
         shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
         names = [n for n, _ in shown]
-        tick_names = _wrapped(names, font, width_cm)
-        if height_cm or _height(font, 4, tick_names, 0.62) <= MAX_HEIGHT_CM:
-            break
-    skipped = [n for n, c in changes if c is None]
-    plt = _pyplot(font)
-    natural = min(_height(font, 4, tick_names, 0.62), MAX_HEIGHT_CM)
-    height = height_cm or (min(natural, max_height_cm) if max_height_cm else natural)
+        while True:
+            fits = [
+                s
+                for s in shares
+                if _height(font, 4, _wrapped(names, font, width_cm, s), 0.62) <= room
+            ]
+            if not fits and limit > lowest:
+                break  # too tall however wide the names: fewer bars
+            share = fits[0] if fits else shares[0]
+            tick_names = _wrapped(names, font, width_cm, share)
+            natural = min(_height(font, 4, tick_names, 0.62), MAX_HEIGHT_CM)
+            height = height_cm or (min(natural, max_height_cm) if max_height_cm else natural)
+            plt = _pyplot(font)
+            figure = _change_axes(plt, shown, tick_names, height, width_cm, current, previous)
+            axes = figure.axes[0]
+            crowded = not (layout.texts_apart(figure) and layout.settled(figure, axes, axes.texts))
+            if crowded and limit > lowest and not layout.labels_apart(figure, axes.yaxis):
+                plt.close(figure)
+                break  # names into names: fewer bars
+            if crowded and share > shares[0]:
+                plt.close(figure)
+                shares = tuple(s for s in shares if s < share)  # names into values: narrower
+                continue
+            alt, caption = _change_words(shown, subject, current, previous)
+            if grouped:
+                note = (
+                    f"the {total - grouped:,} largest of {total:,} categories, and the "
+                    f"other {grouped:,} together as All other"
+                )
+                caption += f" ({note})"
+                alt = alt[:-1] + f". Shown: {note}."
+            skipped = [n for n, c in changes if c is None]
+            if skipped:
+                caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
+            return Chart(_png(plt, figure), alt, caption)
+    raise AssertionError("not reached: the fewest bars are always drawn")  # pragma: no cover
+
+
+def _change_axes(
+    plt,
+    shown: list,
+    tick_names: list[str],
+    height: float,
+    width_cm: float,
+    current: str,
+    previous: str,
+):
+    """The % change bars drawn and laid out, as a figure."""
     figure = _figure(plt, height, width_cm)
     axes = figure.add_subplot()
     values = [float(v) for _, v in shown]
     colours = [ORANGE if v > 0 else DARK_BLUE for v in values]
-    axes.barh(range(len(names)), values, color=colours, height=0.65)
-    axes.set_yticks(range(len(names)), tick_names)
+    axes.barh(range(len(shown)), values, color=colours, height=0.65)
+    axes.set_yticks(range(len(shown)), tick_names)
     axes.axvline(0, color=DARK_GREY, linewidth=0.8)
     span = max((abs(v) for v in values), default=1) or 1
     labels = []
@@ -316,7 +233,12 @@ def percent_change_bars(
     axes.set_xlabel(f"% change, {current}\ncompared with {previous}", loc="right")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
-    _keep_inside(figure, axes, labels)
+    layout.keep_inside(figure, axes, labels)
+    return figure
+
+
+def _change_words(shown: list, subject: str, current: str, previous: str) -> tuple[str, str]:
+    """The alt text and caption of % change bars (before any note of what is grouped)."""
     alt = f"Bar chart of % change in {subject}, {current} vs {previous}"
     if shown:
         top, bottom = shown[-1], shown[0]
@@ -329,18 +251,7 @@ def percent_change_bars(
             )
         if parts:
             alt += ": " + ", ".join(parts)
-    alt += "."
-    caption = f"% change in {subject}, {current} compared with {previous}"
-    if grouped:
-        note = (
-            f"the {total - grouped:,} largest of {total:,} categories, and the other "
-            f"{grouped:,} together as All other"
-        )
-        caption += f" ({note})"
-        alt = alt[:-1] + f". Shown: {note}."
-    if skipped:
-        caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
-    return Chart(_png(plt, figure), alt, caption)
+    return alt + ".", f"% change in {subject}, {current} compared with {previous}"
 
 
 def ranked_bars(
@@ -403,7 +314,7 @@ def ranked_bars(
     axes.set_xlabel(value_label, loc="right")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
-    _keep_inside(figure, axes, labels)
+    layout.keep_inside(figure, axes, labels)
     position = len(ordered) - next(
         (i for i, n in enumerate(names) if n.casefold() == highlight.casefold()), 0
     )

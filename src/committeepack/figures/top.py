@@ -78,3 +78,23 @@ def keep_largest(rows: Rows, kind: str, top: int) -> Rows:
 
 def _size(row: dict, name: str) -> tuple:
     return (-max(row["previous"], row["current"]), row[name])
+
+
+def largest_and_other(
+    items: list[tuple[str, int, int]], limit: int
+) -> tuple[list[tuple[str, int, int]], int]:
+    """``items`` when there are at most ``limit``; otherwise the ``limit - 1`` largest (by the
+    larger of their two counts, ties by name) and one "All other" item adding up the rest,
+    with how many categories that is. An item that adds up rows already (the table's own
+    "All other (N)", from ``top``) always goes into the chart's, counted as its N."""
+    if len(items) <= limit:
+        return list(items), 0
+    already = [item for item in items if OTHER.fullmatch(item[0])]
+    ranked = sorted(
+        (item for item in items if item not in already),
+        key=lambda item: (-max(item[1], item[2]), item[0]),
+    )
+    kept, rest = ranked[: limit - 1], ranked[limit - 1 :] + already
+    count = sum(rows_in(r[0]) for r in rest)
+    other = (f"All other ({count:,})", sum(r[1] for r in rest), sum(r[2] for r in rest))
+    return [*kept, other], count
