@@ -504,3 +504,69 @@ def test_several_projects_publish_with_one_run_for_all_their_papers(tmp_path, mo
     loose = [files for files in runs if len(files) == 2 * 5]
     assert len(loose) == 1, [len(files) for files in runs]
     assert len(runs) == 4
+
+
+def test_a_report_still_under_review_stops_publishing_before_any_pdf(example):
+    from docx.oxml import parse_xml
+
+    (example / "inputs/reports").mkdir()
+    report = example / "inputs/reports/protocols.docx"
+    _report(report, "Protocols")
+    document = docx.Document(str(report))
+    document.paragraphs[1]._p.append(
+        parse_xml(
+            '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'w:id="1" w:author="Officer" w:date="2026-01-01T00:00:00Z">'
+            "<w:r><w:t>Text nobody accepted.</w:t></w:r></w:ins>"
+        )
+    )
+    document.add_comment(document.paragraphs[2].runs, text="Not for publication", author="L")
+    document.save(str(report))
+    with open(example / "committeepack.toml", "a", encoding="utf-8") as config:
+        config.write(
+            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
+            'title = "Protocols"\nfile = "inputs/reports/protocols.docx"\n'
+        )
+    result = run(example, "publish")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: inputs/reports/protocols.docx: holds 1 tracked change not yet accepted or "
+        "rejected and 1 comment, which its PDF would show; in Word, accept or reject the "
+        "changes and delete the comments (Review tab), save, and publish again"
+    )
+    assert not list((example / "out").glob("**/*.pdf"))
+
+
+def test_a_conversion_that_makes_no_pdf_is_one_line(figures, monkeypatch):
+    import subprocess
+
+    def makes_nothing(args, **kwargs):  # LibreOffice exits 0 when it cannot read a file
+        return subprocess.CompletedProcess(args, 0, b"", b"")
+
+    monkeypatch.setattr(libreoffice.subprocess, "run", makes_nothing)
+    result = run(figures, "publish")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: LibreOffice could not lay out the agenda pack composed of the papers; a report "
+        "or appendix written elsewhere may hold something it cannot read: open each in Word, "
+        "save it again as a Word Document (.docx), and publish again"
+    )
+
+
+def test_a_paper_libreoffice_cannot_read_is_named(tmp_path, monkeypatch):
+    from committeepack.errors import CommitteePackError
+
+    def makes_one(soffice, files, folder, export="pdf", profile=None):
+        (folder / f"{files[0].stem}.pdf").write_bytes(b"%PDF-1.7")
+        raise libreoffice.NotConverted([f.name for f in files[1:]])
+
+    monkeypatch.setattr(libreoffice, "convert", makes_one)
+    office = libreoffice.Office("soffice")
+    papers = [tmp_path / "good.docx", tmp_path / "odd.docx"]
+    with pytest.raises(CommitteePackError) as caught:
+        publish.convert(office, papers, tmp_path)
+    assert str(caught.value) == (
+        "LibreOffice could not convert odd.docx to PDF; open it in Word, save it again as a "
+        "Word Document (.docx), and publish again"
+    )

@@ -77,6 +77,19 @@ def convert(
             timeout=900,
             env=environment(),
         )
+    if export.startswith("pdf"):
+        missing = [f.name for f in files if not (folder / f"{f.stem}.pdf").is_file()]
+        if missing:
+            raise NotConverted(missing)
+
+
+class NotConverted(subprocess.SubprocessError):
+    """LibreOffice ended without error but made no PDF of some files (it could not read
+    them): their names."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(", ".join(names))
+        self.names = names
 
 
 def _profile_setting(profile: str) -> str:

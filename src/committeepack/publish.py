@@ -59,11 +59,24 @@ def convert(
     papers: list[Path],
     folder: Path,
     export: str = libreoffice.TAGGED_PDF,
+    pack: bool = False,
 ) -> None:
     """Convert ``papers`` to tagged PDF in ``folder`` (``export``: the filter and its
-    options), in one LibreOffice run."""
+    options), in one LibreOffice run; ``pack`` when they are the agenda pack composed of the
+    papers (for the message when LibreOffice cannot read one)."""
     try:
         office.convert(papers, folder, export)
+    except libreoffice.NotConverted as exc:
+        if pack:
+            raise CommitteePackError(
+                "LibreOffice could not lay out the agenda pack composed of the papers; a report "
+                "or appendix written elsewhere may hold something it cannot read: open each in "
+                "Word, save it again as a Word Document (.docx), and publish again"
+            ) from None
+        raise CommitteePackError(
+            f"LibreOffice could not convert {', '.join(exc.names)} to PDF; open it in Word, "
+            "save it again as a Word Document (.docx), and publish again"
+        ) from None
     except (subprocess.SubprocessError, OSError) as exc:
         raise CommitteePackError(
             f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "

@@ -221,6 +221,7 @@ def _begin(
         folder.check([MINUTES_OUTPUT], force)
         folder.write(MINUTES_OUTPUT, write_minutes(minutes, config), force)
     agenda = plan_agenda(config, settings, minutes, project.out_dir)
+    _check_reviewed(project, [part.docx for part in agenda.parts])
     pdf_dir = project.out_dir / "pdf"
     own = [p.docx for p in agenda.parts if p.docx.parent == project.out_dir]
     written = [project.out_dir / w.name for w in built.written]
@@ -246,6 +247,35 @@ def _begin(
         force,
         progress,
     )
+
+
+def _check_reviewed(project: Project, documents: list[Path]) -> None:
+    """Stop before converting when a paper, report or appendix still holds tracked changes
+    or comments: LibreOffice prints them into the PDF (inserted text that nobody accepted,
+    a reviewer's notes), and a paper edited by hand in Word may carry them."""
+    from .errors import InputError, raise_all
+    from .word.revisions import pending_review
+
+    problems = []
+    for document in dict.fromkeys(documents):
+        review = pending_review(document.read_bytes())
+        if review:
+            steps = " and ".join(
+                step
+                for step, needed in (
+                    ("accept or reject the changes", review.changes),
+                    ("delete the comments", review.comments),
+                )
+                if needed
+            )
+            problems.append(
+                InputError(
+                    f"holds {review.described()}, which its PDF would show; in Word, {steps} "
+                    "(Review tab), save, and publish again",
+                    project.shown(document),
+                )
+            )
+    raise_all(problems)
 
 
 def _end(job: Publishing, made: list[Path], kept: list[Path]) -> Published:

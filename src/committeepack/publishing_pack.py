@@ -149,7 +149,7 @@ def _convert_packs(
             path = folder / ("restricted.docx" if restricted else "pack.docx")
             path.write_bytes(pack)
             files.append(path)
-        convert(office, files, folder, TAGGED_PDF_WITH_DESTINATIONS)
+        convert(office, files, folder, TAGGED_PDF_WITH_DESTINATIONS, pack=True)
         for restricted in documents:
             pdf = folder / ("restricted.pdf" if restricted else "pack.pdf")
             parts = agenda.parts_for(restricted)
