@@ -116,6 +116,7 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
             errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
     _check_typed_numbers(figures, sources.front_matter)
+    _check_placeholders(sources.front_matter)
     _check_places(project.config, figures, sources.front_matter)
     font = chart_font(project.config)  # warns, once, when the font is not installed
     return Facts(project, figures, headlines, front_matter, names, narratives, font)
@@ -133,6 +134,16 @@ def _check_typed_numbers(figures, front_matter: dict) -> None:
     for front in front_matter.values():
         source = front.source
         for problem in stale_numbers(source.path, source.body, source.body_line, known):
+            warn(problem)
+
+
+def _check_placeholders(front_matter: dict) -> None:
+    """Warn of drafting marks (TBC, XX) and input file names left in narrative."""
+    from .errors import warn
+    from .placeholders import placeholders
+
+    for front in front_matter.values():
+        for problem in placeholders(front.source):
             warn(problem)
 
 

@@ -1,0 +1,61 @@
+"""Drafting marks left in narrative, which a published paper must not carry.
+
+A report author writes ``TBC``, ``TODO``, ``XX`` or ``[insert the date]`` while the figures are
+not in, and names the spreadsheet a number came from (``crime-by-type.csv``); democratic
+services send such a paper back. Each is a warning naming the file and line (an error with
+``--strict``): the build still makes the draft the author needs. Text inside ``{{ }}`` and
+``{% %}`` and the targets of links are not looked at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+from .frontmatter import JINJA_TAGS, MarkdownFile
+
+DRAFTING = re.compile(
+    r"\b(?:TODO|TBC|TBA|TBD|FIXME)\b|\bX{2,}\b|\blorem ipsum\b|\[(?:insert|add|enter)\b[^\]]*\]"
+    r"|\?{3,}",
+    re.IGNORECASE,
+)
+INPUT_FILE = re.compile(r"(?<![\w/:.-])(?:[\w-]+/)*[\w.-]+\.(?:csv|xlsx|xls|md|toml)\b", re.I)
+LINK_TARGET = re.compile(r"\]\([^)]*\)|<[a-z]+:[^>]*>|\b[a-z]+://\S+", re.I)
+
+
+def placeholders(source: MarkdownFile) -> list[InputError]:
+    """A warning for each drafting mark or input file name in ``source``'s body and in the
+    text of its front matter."""
+    problems = []
+    body = JINJA_TAGS.sub(lambda m: " " * len(m.group()), source.body)
+    for offset, line in enumerate(body.split("\n")):
+        problems += _in(line, source.path, source.body_line + offset)
+    for key, value in source.meta.items():
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if isinstance(text, str):
+                problems += _in(text, source.path, source.meta.lines.get(key))
+    return problems
+
+
+def _in(text: str, path: str, line: int | None) -> list[InputError]:
+    text = LINK_TARGET.sub(" ", text)
+    found = [
+        InputError(
+            f"'{match.group()}' looks like a drafting mark; write the final text before the "
+            "paper goes to the committee",
+            path,
+            line,
+        )
+        for match in DRAFTING.finditer(text)
+    ]
+    found += [
+        InputError(
+            f"'{match.group()}' names an input file, which readers of the paper do not have; "
+            "name the source instead (who publishes the figures)",
+            path,
+            line,
+        )
+        for match in INPUT_FILE.finditer(text)
+    ]
+    return found
