@@ -79,3 +79,14 @@ def test_a_drafting_mark_warns_and_strict_refuses_it(minimal):
         "text before the paper goes to the committee"
     ) in result.output
     assert run(minimal, "build", "--strict", "--no-page-numbers").exit_code == 1
+
+
+def test_the_first_mark_of_a_paper_is_shown_in_whole_words():
+    from committeepack.placeholders import first_mark
+
+    texts = ["Clean paragraph.", "The council will spend TBC on the scheme next year, as agreed."]
+    assert first_mark(texts) == ("TBC", "The council will spend TBC on the scheme next")
+    longer = ["In the coming financial year the council will spend TBC on the scheme."]
+    assert first_mark(longer) == ("TBC", "the council will spend TBC on the scheme.")
+    assert first_mark(["TBC"]) == ("TBC", "TBC")
+    assert first_mark(["Nothing to see.", "See [x](https://a.org/b.csv)."]) is None

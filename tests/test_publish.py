@@ -570,3 +570,16 @@ def test_a_paper_libreoffice_cannot_read_is_named(tmp_path, monkeypatch):
         "LibreOffice could not convert odd.docx to PDF; open it in Word, save it again as a "
         "Word Document (.docx), and publish again"
     )
+
+
+def test_a_paper_with_a_drafting_mark_is_built_but_not_published(example):
+    edit(example / "inputs/agenda-item.md", "Each year the", "Costs are TBC. Each year the")
+    result = run(example, "publish")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: out/agenda-item.docx: holds 'TBC' (\"Costs are TBC. Each year the Safer\"), a "
+        "drafting mark or an input file's name; write the final text in its narrative, build, "
+        "and publish again"
+    )
+    assert (example / "out/agenda-item.docx").is_file()  # the draft the author needs
+    assert not list((example / "out").glob("**/*.pdf"))

@@ -59,3 +59,21 @@ def _in(text: str, path: str, line: int | None) -> list[InputError]:
         for match in INPUT_FILE.finditer(text)
     ]
     return found
+
+
+def first_mark(texts: list[str]) -> tuple[str, str] | None:
+    """The first drafting mark or input file name in ``texts`` (a paper's paragraphs), with
+    the words around it; None when there is none."""
+    for text in texts:
+        text = LINK_TARGET.sub(" ", text)
+        found = DRAFTING.search(text) or INPUT_FILE.search(text)
+        if found:
+            start, end = max(found.start() - 25, 0), found.end() + 25
+            before = text[start : found.start()]
+            after = text[found.end() : end]
+            if start > 0 and " " in before:
+                before = before.split(" ", 1)[1]  # whole words only
+            if end < len(text) and " " in after:
+                after = after.rsplit(" ", 1)[0]
+            return found.group(), " ".join((before + found.group() + after).split())
+    return None

@@ -250,15 +250,30 @@ def _begin(
 
 
 def _check_reviewed(project: Project, documents: list[Path]) -> None:
-    """Stop before converting when a paper, report or appendix still holds tracked changes
-    or comments: LibreOffice prints them into the PDF (inserted text that nobody accepted,
-    a reviewer's notes), and a paper edited by hand in Word may carry them."""
+    """Stop before converting when a paper, report or appendix still holds a drafting mark
+    (TBC, XX) or tracked changes or comments: LibreOffice prints them into the PDF (inserted
+    text that nobody accepted, a reviewer's notes), and a paper edited by hand in Word, or
+    built from narrative with a mark the build warned of, may carry them."""
     from .errors import InputError, raise_all
-    from .word.revisions import pending_review
+    from .placeholders import first_mark
+    from .word.revisions import paragraph_texts, pending_review
 
     problems = []
     for document in dict.fromkeys(documents):
-        review = pending_review(document.read_bytes())
+        data = document.read_bytes()
+        mark = first_mark(paragraph_texts(data))
+        if mark is not None:
+            where = (
+                "in its narrative, build" if document.parent == project.out_dir else "in Word, save"
+            )
+            problems.append(
+                InputError(
+                    f"holds '{mark[0]}' (\"{mark[1]}\"), a drafting mark or an input file's "
+                    f"name; write the final text {where}, and publish again",
+                    project.shown(document),
+                )
+            )
+        review = pending_review(data)
         if review:
             steps = " and ".join(
                 step
