@@ -6,7 +6,6 @@ Heavy libraries (docxtpl, openpyxl, matplotlib) are imported inside the commands
 
 from __future__ import annotations
 
-import functools
 import os
 import signal
 import sys
@@ -15,23 +14,16 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import CommitteePackError, ErrorList
-
-
-def _report_errors(func):
-    """Show a :class:`CommitteePackError` as ``Error: path:line: message`` and exit 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except CommitteePackError as exc:
-            errors = exc.errors if isinstance(exc, ErrorList) else [exc]
-            for error in errors:
-                click.echo(f"Error: {error}", err=True)
-            sys.exit(1)
-
-    return wrapper
+from .cli_support import (
+    clear_progress,
+    named_projects,
+    progress_lines,
+    project_option,
+    projects_option,
+    report_each,
+    report_errors,
+)
+from .errors import CommitteePackError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,104 +44,9 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     ctx.obj = {"quiet": quiet, "verbose": verbose and not quiet}
 
 
-def _projects_option(func):
-    """``--project`` (repeatable) and ``--projects FOLDER``: the projects a command works on."""
-    func = click.option(
-        "--projects",
-        "projects_folder",
-        type=click.Path(file_okay=False, exists=True, path_type=Path),
-        help="A folder of projects: every folder in it holding committeepack.toml.",
-    )(func)
-    return click.option(
-        "--project",
-        "-p",
-        "project",
-        type=click.Path(file_okay=False, path_type=Path),
-        multiple=True,
-        help="The project folder (default: this one); give it again for more projects.",
-    )(func)
-
-
-def _projects(given: tuple[Path, ...], folder: Path | None) -> list[Path]:
-    """The projects named by ``--project`` and ``--projects``, in order (this folder when
-    none is named)."""
-    found = list(given)
-    if folder is not None:
-        found += sorted(p for p in folder.iterdir() if (p / "committeepack.toml").is_file())
-        if not found:
-            raise CommitteePackError(
-                "holds no project (no folder in it has committeepack.toml)", str(folder)
-            )
-    return list(dict.fromkeys(found)) or [Path(".")]
-
-
-def _each_project(ctx: click.Context, projects: list[Path], job) -> None:
-    """Run ``job(project)`` for each project in this one process. One project: its errors
-    end the command as usual. Several: a failure is reported with its project and the others
-    still run; a closing line counts them, and the exit status is 1 if any failed."""
-    if len(projects) == 1:
-        job(projects[0])
-        return
-    failed = []
-    for project in projects:
-        if not ctx.obj["quiet"]:
-            click.echo(f"{project}:")
-        try:
-            job(project)
-        except CommitteePackError as exc:
-            failed.append(project)
-            for error in exc.errors if isinstance(exc, ErrorList) else [exc]:
-                click.echo(f"Error: {_in_project(project, error)}", err=True)
-        except SystemExit as exc:  # --strict problems in one project
-            if exc.code:
-                failed.append(project)
-    if not ctx.obj["quiet"] or failed:
-        click.echo(
-            f"{len(projects) - len(failed)} of {len(projects)} project(s) done"
-            + (f"; failed: {', '.join(map(str, failed))}" if failed else ""),
-            err=bool(failed),
-        )
-    if failed:
-        sys.exit(1)
-
-
-def _report_each(ctx: click.Context, outcomes: dict, report) -> None:
-    """Report each project's outcome of a run of several (a result, or the error that stopped
-    it) as :func:`_each_project` does."""
-    _clear_progress(ctx.obj["quiet"])
-
-    def reported(project: Path) -> None:
-        outcome = outcomes[project]
-        if isinstance(outcome, CommitteePackError):
-            raise outcome
-        report(outcome)
-
-    _each_project(ctx, list(outcomes), reported)
-
-
-def _in_project(project: Path, error: CommitteePackError) -> str:
-    """The error with its file named from where the command runs (``county/b/inputs/...``)."""
-    if error.path is None:
-        return f"{project}: {error.message}"
-    where = (project / error.path).as_posix()
-    return f"{where}:{error.line}: {error.message}" if error.line else f"{where}: {error.message}"
-
-
-def _project_option(func):
-    return click.option(
-        "--project",
-        "-p",
-        "project",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=Path("."),
-        show_default=True,
-        help="The project folder.",
-    )(func)
-
-
 @cli.command()
 @click.argument("papers", nargs=-1, metavar="[PAPER]...")
-@_projects_option
+@projects_option
 @click.option(
     "--force",
     is_flag=True,
@@ -173,7 +70,7 @@ def _project_option(func):
     help="Then write out/changes.docx: what this build changed, as tracked changes.",
 )
 @click.pass_context
-@_report_errors
+@report_errors
 def build(
     ctx: click.Context,
     papers: tuple[str, ...],
@@ -197,13 +94,13 @@ def build(
     from .build import BuildOptions
     from .build import build as run_build
 
-    projects = _projects(project, projects_folder)
+    projects = named_projects(project, projects_folder)
     if watch and len(projects) > 1:
         raise CommitteePackError("--watch follows one project; give a single --project")
     options = BuildOptions(list(papers) or None, force, strict, clean, page_numbers, with_changes)
 
     def report(result) -> None:
-        _clear_progress(ctx.obj["quiet"])
+        clear_progress(ctx.obj["quiet"])
         for warning in result.warnings:
             click.echo(f"Warning: {warning}", err=True)
         if not ctx.obj["quiet"]:
@@ -221,7 +118,7 @@ def build(
                 force=force,
                 strict=strict,
                 clean=clean_first,
-                progress=_progress(ctx.obj["quiet"]),
+                progress=progress_lines(ctx.obj["quiet"]),
                 page_numbers=page_numbers,
                 changes=with_changes,
             )
@@ -232,25 +129,25 @@ def build(
     else:  # built together (shared processes, one LibreOffice run), then reported in turn
         from .build_many import build_many
 
-        outcomes = build_many(projects, options, _progress(ctx.obj["quiet"]))
-        _report_each(ctx, outcomes, report)
+        outcomes = build_many(projects, options, progress_lines(ctx.obj["quiet"]))
+        report_each(ctx, outcomes, report)
     if watch:
         from .watch import watch_and_rebuild
 
         watch_and_rebuild(
             projects[0],
-            lambda: _report_errors(once)(False),
+            lambda: report_errors(once)(False),
             say=None if ctx.obj["quiet"] else click.echo,
         )
 
 
 @cli.command()
 @click.argument("papers", nargs=-1)
-@_projects_option
+@projects_option
 @click.option("--force", is_flag=True, help="Replace papers edited by hand (a copy is kept).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.pass_context
-@_report_errors
+@report_errors
 def publish(
     ctx: click.Context,
     papers: tuple[str, ...],
@@ -272,10 +169,10 @@ def publish(
     from .publishing import publish as run_publish
     from .publishing import publish_many
 
-    projects = _projects(project, projects_folder)
+    projects = named_projects(project, projects_folder)
 
     def report(published) -> None:
-        _clear_progress(ctx.obj["quiet"])
+        clear_progress(ctx.obj["quiet"])
         result = published.build
         for warning in [*result.warnings, *published.problems]:
             click.echo(f"Warning: {warning}", err=True)
@@ -292,27 +189,13 @@ def publish(
                 list(papers) or None,
                 force=force,
                 strict=strict,
-                progress=_progress(ctx.obj["quiet"]),
+                progress=progress_lines(ctx.obj["quiet"]),
             )
         )
         return
     # built together, every project's papers converted in one LibreOffice run, then reported
     options = BuildOptions(list(papers) or None, force, strict)
-    _report_each(ctx, publish_many(projects, options, _progress(ctx.obj["quiet"])), report)
-
-
-def _progress(quiet: bool):
-    """Progress lines on stderr: rewritten in place on a terminal, plain lines otherwise."""
-    if quiet:
-        return None
-    if sys.stderr.isatty():
-        return lambda text: click.echo(f"\r\x1b[K{text}...", err=True, nl=False)
-    return lambda text: click.echo(text, err=True)
-
-
-def _clear_progress(quiet: bool) -> None:
-    if not quiet and sys.stderr.isatty():
-        click.echo("\r\x1b[K", err=True, nl=False)
+    report_each(ctx, publish_many(projects, options, progress_lines(ctx.obj["quiet"])), report)
 
 
 @cli.command()
@@ -323,7 +206,7 @@ def _clear_progress(quiet: bool) -> None:
     help="Keep the figures in one Excel workbook (a sheet per table) instead of CSV files.",
 )
 @click.pass_context
-@_report_errors
+@report_errors
 def new(ctx: click.Context, path: Path, excel: bool) -> None:
     """Start a project for another council at PATH.
 
@@ -344,10 +227,10 @@ def new(ctx: click.Context, path: Path, excel: bool) -> None:
 
 
 @cli.command()
-@_project_option
+@project_option
 @click.option("--overwrite", is_flag=True, help="Replace templates that already exist.")
 @click.pass_context
-@_report_errors
+@report_errors
 def templates(ctx: click.Context, project: Path, overwrite: bool) -> None:
     """Write the default Word templates into the project's templates/ folder.
 
@@ -363,9 +246,9 @@ def templates(ctx: click.Context, project: Path, overwrite: bool) -> None:
 
 @cli.command()
 @click.argument("papers", nargs=-1, metavar="[PAPER]...")
-@_project_option
+@project_option
 @click.pass_context
-@_report_errors
+@report_errors
 def changes(ctx: click.Context, papers: tuple[str, ...], project: Path) -> None:
     """Write out/changes.docx: what the last rebuild of each paper changed.
 
