@@ -48,6 +48,7 @@ from .publish import (
     read_record,
     write_record,
 )
+from .publish_checks import check_final
 from .publishing_pack import PACK, make_pack
 
 if TYPE_CHECKING:
@@ -221,7 +222,7 @@ def _begin(
         folder.check([MINUTES_OUTPUT], force)
         folder.write(MINUTES_OUTPUT, write_minutes(minutes, config), force)
     agenda = plan_agenda(config, settings, minutes, project.out_dir)
-    _check_reviewed(project, [part.docx for part in agenda.parts])
+    check_final(project, [part.docx for part in agenda.parts])
     pdf_dir = project.out_dir / "pdf"
     own = [p.docx for p in agenda.parts if p.docx.parent == project.out_dir]
     written = [project.out_dir / w.name for w in built.written]
@@ -247,50 +248,6 @@ def _begin(
         force,
         progress,
     )
-
-
-def _check_reviewed(project: Project, documents: list[Path]) -> None:
-    """Stop before converting when a paper, report or appendix still holds a drafting mark
-    (TBC, XX) or tracked changes or comments: LibreOffice prints them into the PDF (inserted
-    text that nobody accepted, a reviewer's notes), and a paper edited by hand in Word, or
-    built from narrative with a mark the build warned of, may carry them."""
-    from .errors import InputError, raise_all
-    from .placeholders import first_mark
-    from .word.revisions import paragraph_texts, pending_review
-
-    problems = []
-    for document in dict.fromkeys(documents):
-        data = document.read_bytes()
-        mark = first_mark(paragraph_texts(data))
-        if mark is not None:
-            where = (
-                "in its narrative, build" if document.parent == project.out_dir else "in Word, save"
-            )
-            problems.append(
-                InputError(
-                    f"holds '{mark[0]}' (\"{mark[1]}\"), a drafting mark or an input file's "
-                    f"name; write the final text {where}, and publish again",
-                    project.shown(document),
-                )
-            )
-        review = pending_review(data)
-        if review:
-            steps = " and ".join(
-                step
-                for step, needed in (
-                    ("accept or reject the changes", review.changes),
-                    ("delete the comments", review.comments),
-                )
-                if needed
-            )
-            problems.append(
-                InputError(
-                    f"holds {review.described()}, which its PDF would show; in Word, {steps} "
-                    "(Review tab), save, and publish again",
-                    project.shown(document),
-                )
-            )
-    raise_all(problems)
 
 
 def _end(job: Publishing, made: list[Path], kept: list[Path]) -> Published:
