@@ -71,3 +71,23 @@ def test_renaming_the_council_renames_the_narrative(tmp_path: Path):
     paper = docx.Document(str(project / "out/agenda-item.docx"))
     text = "\n".join(p.text for p in paper.paragraphs)
     assert "In Eastmarsh that duty" in text
+
+
+def test_a_rebuild_reading_some_tables_does_not_call_the_examples_county_foreign(
+    tmp_path: Path,
+):
+    # a one-word edit rebuilds one paper, which reads only its tables: the county named by
+    # the districts table it did not read was warned of as a place of another project
+    from conftest import copy_project
+
+    project = copy_project(REPO, tmp_path / "example")
+    first = run(project, "build", "--no-page-numbers")
+    assert first.exit_code == 0 and "Warning" not in first.output
+    edit(project / "inputs/agenda-item.md", "Each year the", "Every year the")
+    again = run(project, "build", "--no-page-numbers")
+    assert again.exit_code == 0
+    assert "agenda-item.docx: rewritten" in again.output
+    assert "Warning" not in again.output
+    edit(project / "inputs/agenda-item.md", "Every year the", "Every year Wickham Downs and the")
+    full = run(project, "build", "--no-page-numbers", "--clean")
+    assert "'Wickham Downs' is a place of committeepack's example" not in full.output  # its own

@@ -30,6 +30,7 @@ class Sources:
     front_matter: dict[str, FrontMatter] = field(default_factory=dict)
     specs: dict[str, TableSpec] = field(default_factory=dict)
     rows: dict[str, Rows] = field(default_factory=dict)
+    every_table: bool = True  # every declared table was read (not only those papers need)
 
 
 def papers_quoted(project: Project, papers: list[Paper]) -> list[Paper]:
@@ -63,22 +64,19 @@ def read_inputs(project: Project, papers: list[Paper], hashes: FileHashes | None
             )
         except CommitteePackError as error:
             errors.extend(getattr(error, "errors", [error]))
-    specs, rows = {}, {}
+    specs, rows, every = {}, {}, True
     try:
         declared = declared_tables(project.config)
         needed = tables_for(project, papers, list(declared))
         specs = {name: declared[name] for name in needed}
+        every = len(specs) == len(declared)
         rows = read_tables(
-            project.config,
-            specs,
-            project.cache_dir / "tables",
-            every=len(specs) == len(declared),
-            hashes=hashes,
+            project.config, specs, project.cache_dir / "tables", every=every, hashes=hashes
         )
     except CommitteePackError as error:
         errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
-    return Sources(front_matter, specs, rows)
+    return Sources(front_matter, specs, rows, every)
 
 
 def narrative_problems(root: Path) -> list[CommitteePackError]:
