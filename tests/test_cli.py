@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from committeepack import __version__
@@ -155,3 +156,27 @@ def test_watch_follows_a_single_project(tmp_path, minimal):
     result = CliRunner().invoke(cli, ["build", "--watch", "-p", str(minimal), "-p", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output == "Error: --watch follows one project; give a single --project\n"
+
+
+@pytest.mark.parametrize("command", ["build", "publish", "templates", "changes"])
+def test_a_project_folder_that_does_not_exist_is_one_line(minimal, command):
+    # it used to build the project of a parent folder instead
+    missing = minimal / "inputs" / "nowhere"
+    result = run(missing, command)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: no folder '{missing}'; give the folder of a project (the one holding "
+        "committeepack.toml)\n"
+    )
+    assert not (minimal / "out").exists()
+
+
+def test_a_narrative_that_is_a_folder_is_one_line(minimal):
+    narrative = minimal / "inputs" / "agenda-item.md"
+    narrative.unlink()
+    narrative.mkdir()
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/agenda-item.md: is a folder, not a file; put the Markdown file here\n"
+    )

@@ -128,7 +128,14 @@ class Config:
 
 
 def find_project_root(start: Path) -> Path:
-    """The folder holding ``committeepack.toml``: ``start`` or one of its parents."""
+    """The folder holding ``committeepack.toml``: ``start`` or one of its parents. A
+    ``start`` that does not exist is an error (a mistyped ``--project`` would otherwise
+    find the project of the folder the command runs in)."""
+    if not start.is_dir():
+        raise ConfigError(
+            f"no folder '{start}'; give the folder of a project (the one holding "
+            "committeepack.toml)"
+        )
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
@@ -149,6 +156,12 @@ def load_config(root: Path) -> Config:
     except FileNotFoundError:
         raise ConfigError(
             "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME
+        ) from None
+    except OSError as exc:  # a folder of that name, no permission
+        raise ConfigError(
+            f"cannot be read ({exc.strerror or exc.__class__.__name__}); it must be a text "
+            "file that can be opened",
+            CONFIG_NAME,
         ) from None
     except UnicodeDecodeError as exc:
         line = text_line(path.read_bytes(), exc.start)

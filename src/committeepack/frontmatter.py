@@ -129,6 +129,14 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError("file not found; create it or fix the name in the project", name) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file; put the Markdown file here", name) from None
+    except OSError as exc:  # no permission, a broken link, a file another program locks
+        raise InputError(
+            f"cannot be read ({exc.strerror or exc.__class__.__name__}); check that the file "
+            "can be opened",
+            name,
+        ) from None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise InputError(
