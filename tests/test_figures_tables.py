@@ -262,3 +262,72 @@ def test_the_assessment_states_the_spc_method_and_target(figures):
     assert "part of a run of 6 months on one side of the average" in text
     assert "leaving out moving ranges" not in text
     assert "Against the target of 45.5, the process limits" in text
+
+
+@pytest.mark.parametrize("name", ["Total", "All wards", "GRAND TOTAL"])
+def test_a_total_row_of_the_wards_is_checked_not_charted(example, name):
+    import csv
+
+    wards = example / "inputs/figures/wards.csv"
+    rows = list(csv.reader(wards.read_text(encoding="utf-8").splitlines()))[1:]
+    previous = sum(int(r[1]) for r in rows)
+    current = sum(int(r[2]) for r in rows)
+    line = len(rows) + 2
+    with open(wards, "a", encoding="utf-8") as handle:
+        handle.write(f"{name},{previous},{current + 1}\n")
+    result = run(example, "build", "strategic-assessment")
+    assert result.exit_code == 0
+    assert (
+        f"Warning: inputs/figures/wards.csv:{line}: {name} (current): {current + 1:,} "
+        f"declared, rows sum to {current:,}"
+    ) in result.output
+    assert f"{name} (previous)" not in result.output  # it agrees
+    paper = docx.Document(str(example / "out/strategic-assessment.docx"))
+    [table] = [t for t in paper.tables if t.rows[0].cells[0].text == "Ward"]
+    names = [row.cells[0].text for row in table.rows[1:]]
+    assert len(names) == len(rows) + ("Total" in names)  # the wards, and the paper's own total
+    assert name not in names[: len(rows)]
+
+
+@pytest.mark.parametrize(("title_rows", "found"), [(1, True), (10, True), (11, False)])
+def test_headings_under_a_title_are_named_in_one_line(figures, title_rows, found):
+    crime = figures / "inputs/crime.csv"
+    above = "Table 1: Recorded crime by type,,,\n" + ",,,\n" * (title_rows - 1)
+    crime.write_text(above + crime.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "inputs/crime.csv" in line]
+    if found:  # on one of the first eleven rows: one line saying where the headings are
+        assert lines == [
+            f"Error: inputs/crime.csv:{title_rows + 1}: the headings are on row "
+            f"{title_rows + 1}, under a title; delete the rows above them, so that the "
+            "headings are the first row"
+        ]
+    else:
+        assert lines[0].startswith("Error: inputs/crime.csv:1: no column 'category'")
+
+
+def test_notes_below_a_table_are_named_in_one_line(figures):
+    crime = figures / "inputs/crime.csv"
+    rows = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text(
+        "\n".join([*rows, ",,,", "Source: Westshire Police,,,", "Note 1: as recorded,,,"]) + "\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "crime.csv" in line] == [
+        f"Error: inputs/crime.csv:{len(rows) + 2}: holds only 'Source: Westshire Police', like "
+        "a note below the table; delete the notes below it (say where the figures come from "
+        'with source = "..." in committeepack.toml), or fill in the row'
+    ]
+
+
+def test_a_row_of_text_only_above_the_last_row_of_figures_is_not_a_note(figures):
+    crime = figures / "inputs/crime.csv"
+    rows = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text("\n".join([*rows[:-1], "Half a row,,,", rows[-1]]) + "\n", encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert "like a note" not in result.output
+    assert f"inputs/crime.csv:{len(rows)}: column 'previous': is empty" in result.output

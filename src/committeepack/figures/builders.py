@@ -88,12 +88,19 @@ def _place(tree, names, depth, seen, rows, errors) -> None:
         _place(tree, tree[name].children, depth + 1, seen | {name}, rows, errors)
 
 
+PARTS_OF_A_WHOLE = ("wards", "reasons")
+TOTAL_NAMES = frozenset({"total", "grand total", "overall total"})
+
+
 def _figures(label: str, previous: str = "previous", current: str = "current"):
     def build(rows: Rows, spec: TableSpec, config, errors, warnings) -> CountTable:
         table = FigureTable(spec.name)
         comments = {}
         declared_total = None
-        rule, name, reasons = disclosure_rule(config), spec.name, spec.kind == "reasons"
+        rule, name = disclosure_rule(config), spec.name
+        # the rows of these add up to a whole: a row that is their total, as a council's
+        # spreadsheet often ends, is checked against their sum and not drawn as one more bar
+        totals = TOTAL_NAMES | {f"all {label}s"} if spec.kind in PARTS_OF_A_WHOLE else set()
         figures = table.figures
         notes = rows.column("comment") if "comment" in rows.names() else repeat("")
         # by column: a 400,000-row table makes no dictionary for each row
@@ -105,8 +112,8 @@ def _figures(label: str, previous: str = "previous", current: str = "current"):
             notes,
             strict=False,  # the notes may be endless blanks; the columns are as long as lines
         ):
-            if reasons and key.casefold() == "total":
-                declared_total = (was, now, line)
+            if key.casefold() in totals:
+                declared_total = (was, now, line, key)
                 continue
             figures[key] = Figure(key, was, now, name, line, rule=rule)
             comments[key] = comment or ""
@@ -122,7 +129,8 @@ def _figures(label: str, previous: str = "previous", current: str = "current"):
                     warnings.append(
                         rows.error(
                             declared_total[2],
-                            f"Total ({period}): {declared:,} declared, rows sum to {summed:,}",
+                            f"{declared_total[3]} ({period}): {declared:,} declared, rows "
+                            f"sum to {summed:,}",
                         )
                     )
         return CountTable(table, comments, total)

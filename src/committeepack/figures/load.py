@@ -82,6 +82,43 @@ class Rows:
         return InputError(message, self.source.name(), line)
 
 
+TITLE_ROWS = 10  # rows below the first in which headings under a title are looked for
+
+
+def _headings_below_a_title(table, missing: list[str]) -> int | None:
+    """The row (as a spreadsheet numbers it) within the first few that holds every heading
+    ``missing`` from the first row, as when a table is saved with its title above it."""
+    if not missing:
+        return None
+    wanted = {name.strip().casefold() for name in missing}
+    rows = zip(*table.cells.values(), strict=True)
+    for index, row in zip(range(TITLE_ROWS), rows, strict=False):
+        cells = {str(value).strip().casefold() for value in row if value is not None}
+        if wanted <= cells:
+            return index + 2  # the first row holds the (title's) headings
+    return None
+
+
+def _note_below(table) -> tuple[int, str] | None:
+    """The first of the rows at the end of ``table`` that hold text in their first cell
+    only (a source or a footnote typed under the table), with that text; None when the
+    table ends with a row of figures. Only the end of the table is looked at."""
+    columns = list(table.cells.values())
+    if len(columns) < 2:
+        return None
+    note = None
+    for index in range(len(columns[0]) - 1, -1, -1):
+        values = [column[index] for column in columns]
+        filled = [value for value in values if not blank(value)]
+        if not filled:
+            continue
+        if len(filled) == 1 and isinstance(values[0], str) and not blank(values[0]):
+            note = (index + 2, values[0].strip())
+            continue
+        break
+    return note
+
+
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -95,6 +132,17 @@ def check_rows(
     result = Rows(source)
     before = len(errors)  # ``errors`` may already hold other tables' problems
     located = {}
+    required = [renames.get(c.name, c.name) for c in columns if c.required]
+    below = _headings_below_a_title(table, [w for w in required if w.casefold() not in headers])
+    if below is not None:
+        errors.append(
+            result.error(
+                below,
+                f"the headings are on row {below}, under a title; delete the rows above "
+                "them, so that the headings are the first row",
+            )
+        )
+        return result
     for column in columns:
         wanted = renames.get(column.name, column.name)
         header = headers.get(wanted.casefold())
@@ -110,6 +158,18 @@ def check_rows(
             )
         located[column.name] = header
     if len(errors) > before:
+        return result
+    note = _note_below(table)
+    if note is not None:
+        line, text = note
+        errors.append(
+            result.error(
+                line,
+                f"holds only '{text}', like a note below the table; delete the notes below "
+                'it (say where the figures come from with source = "..." in '
+                "committeepack.toml), or fill in the row",
+            )
+        )
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     offset = 2  # the header is line 1
