@@ -331,3 +331,30 @@ def test_a_row_of_text_only_above_the_last_row_of_figures_is_not_a_note(figures)
     assert result.exit_code == 1
     assert "like a note" not in result.output
     assert f"inputs/crime.csv:{len(rows)}: column 'previous': is empty" in result.output
+
+
+@pytest.mark.parametrize("name", ["Total", "Grand total"])
+def test_a_total_row_below_a_crime_table_is_checked_not_printed(figures, name):
+    crime = figures / "inputs/crime.csv"
+    rows = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text("\n".join([*rows, f"{name},,1000,951"]) + "\n", encoding="utf-8")
+    result = run(figures, "build", "strategic-assessment")
+    assert result.exit_code == 0
+    assert (
+        f"Warning: inputs/crime.csv:{len(rows) + 1}: {name} (current): 951 declared, the rows "
+        "above it sum to 950"
+    ) in result.output
+    assert f"{name} (previous)" not in result.output
+    paper = docx.Document(str(figures / "out/strategic-assessment.docx"))
+    names = [row.cells[0].text for table in paper.tables for row in table.rows]
+    assert "All crime" in names and name not in names
+
+
+def test_a_second_top_row_that_is_not_a_total_stays(figures):
+    crime = figures / "inputs/crime.csv"
+    rows = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text("\n".join([*rows, "Fraud,,10,12"]) + "\n", encoding="utf-8")
+    result = run(figures, "build", "strategic-assessment")
+    assert result.exit_code == 0
+    paper = docx.Document(str(figures / "out/strategic-assessment.docx"))
+    assert "Fraud" in [row.cells[0].text for table in paper.tables for row in table.rows]

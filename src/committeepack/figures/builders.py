@@ -58,6 +58,7 @@ def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> CrimeTree:
         elif node.parent is not None:
             tree[node.parent].children.append(name)
     roots = [name for name, node in tree.items() if node.parent is None]
+    roots = _without_a_total_row(table, tree, roots, rows, warnings)
     _place(tree, roots, 0, set(), rows, errors)
     for name, node in tree.items():
         for period in ("previous", "current"):
@@ -72,6 +73,30 @@ def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> CrimeTree:
                         )
                     )
     return CrimeTree(table, tree, roots)
+
+
+def _without_a_total_row(table, tree, roots: list[str], rows, warnings) -> list[str]:
+    """The top rows of a crime table, less a ``Total`` row of no parent and no parts typed
+    below them (as a council's spreadsheet often ends): that one is checked against the sum
+    of the others and left out, not printed as one more crime type."""
+    totals = [n for n in roots if n.casefold() in TOTAL_NAMES and not tree[n].children]
+    if len(roots) < 2 or len(totals) != 1:
+        return roots
+    [name] = totals
+    kept = [n for n in roots if n != name]
+    figure = tree.pop(name).figure
+    del table.figures[name]
+    for period in ("previous", "current"):
+        declared = getattr(figure, period)
+        parts = sum(getattr(tree[n].figure, period) for n in kept)
+        if declared != parts:
+            warnings.append(
+                rows.error(
+                    figure.line,
+                    f"{name} ({period}): {declared:,} declared, the rows above it sum to {parts:,}",
+                )
+            )
+    return kept
 
 
 def _place(tree, names, depth, seen, rows, errors) -> None:
