@@ -9,8 +9,14 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from committeepack.cli import cli
+
+# no per-example time limit: speed is measured in benchmarks/, and on a busy machine the
+# first example (importing what it needs) failed a 200 ms deadline in CI
+settings.register_profile("committeepack", deadline=None)
+settings.load_profile("committeepack")
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
