@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .config_checks import allowed_folders, check_logo, check_table_files, inside
 from .config_reader import CONFIG_NAME, ConfigReader
-from .config_schema import SCHEMA
+from .config_schema import BODY_SIZES, SCHEMA
 from .errors import ConfigError, raise_all
 from .schema import HEX_COLOUR, validate
 
@@ -298,7 +298,10 @@ def _priorities(reader: ConfigReader) -> list[Priority]:
 def _branding(data: dict, reader: ConfigReader, root: Path, folders: tuple[Path, ...]) -> Branding:
     default, branding = Branding(), _table(data, "branding")
     size = branding.get("body_size")
-    valid_size = isinstance(size, int | float) and not isinstance(size, bool) and 11 <= size <= 16
+    low, high = BODY_SIZES
+    valid_size = (
+        isinstance(size, int | float) and not isinstance(size, bool) and low <= size <= high
+    )
     body_size = float(size) if valid_size and isinstance(size, int | float) else default.body_size
     colours = {
         key: value

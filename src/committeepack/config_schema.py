@@ -26,6 +26,10 @@ TEXT = Field("text")
 # 1 to 7 for English councils, 12 to 18 for Welsh ones
 EXEMPT_PARAGRAPHS = (*range(1, 8), *range(12, 19))
 
+# the body text sizes allowed, in points: larger print than 16 pt does not fit the papers'
+# charts and tables
+BODY_SIZES = (11, 16)
+
 
 def _text(example: str, required: bool = True) -> Field:
     return Field("text", required, example=f'"{example}"')
@@ -210,8 +214,7 @@ SCHEMA = Field(
         "branding": _table(
             required=False,
             font=_text("Arial", required=False),
-            # larger print than 16 pt does not fit the papers' charts and tables
-            body_size=Field("number", example="12", minimum=11, maximum=16),
+            body_size=Field("number", example="12", minimum=BODY_SIZES[0], maximum=BODY_SIZES[1]),
             heading_colour=Field("colour", example='"#12436D"'),
             logo=_text("inputs/logo.png", required=False),
         ),
