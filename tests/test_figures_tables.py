@@ -358,3 +358,91 @@ def test_a_second_top_row_that_is_not_a_total_stays(figures):
     assert result.exit_code == 0
     paper = docx.Document(str(figures / "out/strategic-assessment.docx"))
     assert "Fraud" in [row.cells[0].text for table in paper.tables for row in table.rows]
+
+
+@pytest.mark.parametrize(
+    ("mark", "name"), [(";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")]
+)
+def test_a_csv_separated_by_other_marks_is_one_line(figures, mark, name):
+    crime = figures / CRIME
+    crime.write_text(crime.read_text(encoding="utf-8").replace(",", mark), encoding="utf-8")
+    assert [line for line in error_lines(figures) if CRIME in line] == [
+        f"Error: {CRIME}:1: the columns are separated by {name}, not commas; in Excel, save it "
+        "with Save As and the type 'CSV UTF-8 (Comma delimited)'"
+    ]
+
+
+def test_a_single_heading_without_other_marks_is_a_missing_column(figures):
+    crime = figures / CRIME
+    crime.write_text("category\nAll crime\n", encoding="utf-8")
+    lines = [line for line in error_lines(figures) if CRIME in line]
+    assert lines[0].startswith(
+        f"Error: {CRIME}:1: no column 'previous'; the columns are 'category'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edits", "message"),
+    [
+        (  # a category its own parent
+            [("Robbery,Violent crime,20,20", "Robbery,Robbery,20,20")],
+            "5: 'Robbery' is under itself (Robbery under Robbery)",
+        ),
+        (  # two categories each other's parent, one with a part below it
+            [
+                ("Violent crime,All crime,400,420", "Violent crime,Robbery,400,420"),
+            ],
+            "3: 'Violent crime' is under itself (Violent crime under Robbery under Violent crime)",
+        ),
+    ],
+)
+def test_a_loop_in_the_parent_column_is_named_once(figures, edits, message):
+    for old, new in edits:
+        replace_line(figures / CRIME, old, new)
+    lines = [line for line in error_lines(figures) if "under itself" in line]
+    assert lines == [f"Error: {CRIME}:{message}; fix the parent column"]
+
+
+def _set_cell(path, row, column, value):
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    workbook["Districts"].cell(row, column).value = value
+    workbook.save(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "#DIV/0!",
+            "holds Excel's error #DIV/0!; correct the formula in the workbook, or type the value",
+        ),
+        (
+            "#N/A",
+            "holds Excel's error #N/A; correct the formula in the workbook, or type the value",
+        ),
+        (  # openpyxl saves a formula without its value, as a program writing a workbook may
+            "=40000+1",
+            "holds the formula =40000+1 but not its value; open the workbook in Excel and save "
+            "it (a program that wrote it left the values out), or type the value",
+        ),
+        (None, "is empty; every row needs a value here"),
+    ],
+)
+def test_an_excel_cell_without_a_figure_says_why(figures, value, message):
+    path = excel_project(figures)
+    _set_cell(path, 3, 3, value)  # the second district's 2024 count
+    assert error_lines(figures) == [
+        f"Error: inputs/county.xlsx [Districts]:3: column '2024': {message}"
+    ]
+
+
+def test_an_unsaved_formula_in_an_optional_column_is_not_taken_for_empty(figures):
+    path = excel_project(figures)
+    _set_cell(path, 3, 2, "=40000+1")  # a population: a district may lack one
+    assert error_lines(figures) == [
+        "Error: inputs/county.xlsx [Districts]:3: column 'population': holds the formula "
+        "=40000+1 but not its value; open the workbook in Excel and save it (a program that "
+        "wrote it left the values out), or type the value"
+    ]

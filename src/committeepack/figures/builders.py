@@ -59,7 +59,7 @@ def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> CrimeTree:
             tree[node.parent].children.append(name)
     roots = [name for name, node in tree.items() if node.parent is None]
     roots = _without_a_total_row(table, tree, roots, rows, warnings)
-    _place(tree, roots, 0, set(), rows, errors)
+    _place(tree, roots, 0, rows, errors)
     for name, node in tree.items():
         for period in ("previous", "current"):
             if node.children:
@@ -99,18 +99,38 @@ def _without_a_total_row(table, tree, roots: list[str], rows, warnings) -> list[
     return kept
 
 
-def _place(tree, names, depth, seen, rows, errors) -> None:
-    for name in names:
-        if name in seen:
-            errors.append(
-                rows.error(
-                    tree[name].figure.line,
-                    f"'{name}' is its own parent through its sub-categories; fix the parent column",
-                )
-            )
+def _place(tree, names, depth, rows, errors) -> None:
+    """Set each category's depth below the top rows ``names``; report the categories never
+    reached from them, which are their own parents (a loop in the parent column)."""
+    placed: set[str] = set()
+    level = list(names)
+    while level:
+        placed.update(level)
+        for name in level:
+            tree[name].depth = depth
+        level = [child for name in level for child in tree[name].children]
+        depth += 1
+    reported: set[str] = set()
+    for name in tree:
+        if name in placed or name in reported:
             continue
-        tree[name].depth = depth
-        _place(tree, tree[name].children, depth + 1, seen | {name}, rows, errors)
+        chain = [name]
+        while (parent := tree[chain[-1]].parent) not in chain and parent in tree:
+            chain.append(parent)
+        if parent not in tree:  # below a loop reported at another line
+            continue
+        loop = chain[chain.index(parent) :]
+        if reported.intersection(loop):  # a category below a loop already reported
+            continue
+        reported.update(loop)
+        first = min(loop, key=lambda n: tree[n].figure.line)
+        path = " under ".join([*loop[loop.index(first) :], *loop[: loop.index(first)], first])
+        errors.append(
+            rows.error(
+                tree[first].figure.line,
+                f"'{first}' is under itself ({path}); fix the parent column",
+            )
+        )
 
 
 PARTS_OF_A_WHOLE = ("wards", "reasons")

@@ -28,6 +28,14 @@ class Column:
     unique: bool = False
 
 
+class ExcelError(str):
+    """A workbook cell that holds one of Excel's errors (``#DIV/0!``, ``#N/A``)."""
+
+
+class UnsavedFormula(str):
+    """A workbook cell that holds a formula but not its value (never calculated and saved)."""
+
+
 def blank(value) -> bool:
     """Whether a cell is empty (nothing, NaN or spaces)."""
     return (
@@ -37,6 +45,15 @@ def blank(value) -> bool:
 
 def check_cell(column: Column, value, context: dict):
     """The value of one cell as its column holds it; ``ValueError`` saying what is wrong."""
+    if isinstance(value, ExcelError):
+        raise ValueError(
+            f"holds Excel's error {value}; correct the formula in the workbook, or type the value"
+        )
+    if isinstance(value, UnsavedFormula):
+        raise ValueError(
+            f"holds the formula {value[:40]} but not its value; open the workbook in Excel "
+            "and save it (a program that wrote it left the values out), or type the value"
+        )
     if blank(value):
         if column.required:
             raise ValueError("is empty; every row needs a value here")

@@ -119,6 +119,19 @@ def _note_below(table) -> tuple[int, str] | None:
     return note
 
 
+SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _other_separator(source: Source, table) -> str | None:
+    """What separates the columns of a CSV file whose heading row is one cell holding
+    semicolons or tabs (as some Excel settings save it), or None."""
+    if is_workbook(source.path) or len(table.columns) != 1:
+        return None
+    [heading] = table.columns
+    found = [name for mark, name in SEPARATORS.items() if mark in str(heading)]
+    return found[0] if found else None
+
+
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -133,6 +146,16 @@ def check_rows(
     before = len(errors)  # ``errors`` may already hold other tables' problems
     located = {}
     required = [renames.get(c.name, c.name) for c in columns if c.required]
+    separator = _other_separator(source, table)
+    if separator is not None:
+        errors.append(
+            result.error(
+                1,
+                f"the columns are separated by {separator}, not commas; in Excel, save it "
+                "with Save As and the type 'CSV UTF-8 (Comma delimited)'",
+            )
+        )
+        return result
     below = _headings_below_a_title(table, [w for w in required if w.casefold() not in headers])
     if below is not None:
         errors.append(

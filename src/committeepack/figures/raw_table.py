@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..errors import InputError
+from .cells import ExcelError, UnsavedFormula
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"
@@ -194,7 +195,38 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         (i + 1 for row in rows for i, value in enumerate(row) if value is not None), default=0
     )
     rows = [(row + [None] * width)[:width] for row in rows]
+    if any(value is None for row in rows for value in row):
+        _mark_unsaved_formulas(rows, formulas(path, sheet))
     return _by_column(headings(["" if h is None else str(h) for h in rows[0]]), rows[1:])
+
+
+def _mark_unsaved_formulas(rows: list[list], found: dict[tuple[int, int], str]) -> None:
+    """Each empty cell of ``rows`` that holds a formula becomes :class:`UnsavedFormula`."""
+    for (line, column), formula in found.items():
+        row = rows[line - 1] if line <= len(rows) else []
+        if column <= len(row) and row[column - 1] is None:
+            row[column - 1] = UnsavedFormula(formula)
+
+
+def formulas(path: Path, sheet: str | None) -> dict[tuple[int, int], str]:
+    """The formulas of a worksheet by (line, column), both counted from 1. Read again only
+    when a cell came out empty, which may be a formula whose value was never saved (a
+    workbook written by a program rather than Excel)."""
+    from openpyxl import load_workbook
+
+    found = {}
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        if hasattr(worksheet, "reset_dimensions"):
+            worksheet.reset_dimensions()
+        for line, row in enumerate(worksheet.iter_rows(values_only=True), 1):
+            for column, value in enumerate(row, 1):
+                if isinstance(value, str) and value.startswith("="):
+                    found[line, column] = value
+    finally:
+        workbook.close()
+    return found
 
 
 def _by_column(columns: list[str], rows: list[list]) -> RawTable:
@@ -205,9 +237,12 @@ def _by_column(columns: list[str], rows: list[list]) -> RawTable:
 
 
 def _value(cell):
-    """A workbook cell's value: an Excel error (#N/A) is empty; a whole number is an int."""
+    """A workbook cell's value: an Excel error (#N/A) is kept as one; a whole number is an
+    int."""
     value = cell.value
-    if getattr(cell, "data_type", None) == "e" or value == "":
+    if getattr(cell, "data_type", None) == "e":
+        return ExcelError(value)
+    if value == "":
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
