@@ -76,7 +76,7 @@ def error_lines(project, *args):
             "2024-05,49",
             "2024-13,49",
             "inputs/monthly.csv:6: column 'month': '2024-13' is not a month; write it as YYYY-MM, e.g. "
-            "2025-09",
+            "2025-09 (or Sep 2025)",
         ),
         (
             "inputs/actions.csv",

@@ -16,6 +16,23 @@ from ..frontmatter import CONTROL
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "2024-04-01"
+NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
+FIRST_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-01$")
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,28 @@ def blank(value) -> bool:
     return (
         value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
     )
+
+
+def month(text: str) -> str:
+    """A month as YYYY-MM from the ways a spreadsheet writes one ("Apr-24", "April 2024",
+    "2024-04-01"); any other text is returned stripped, for the caller to refuse. A two-digit
+    year is of this century; a date other than the first of a month is not a month."""
+    text = text.strip()
+    first = FIRST_OF_MONTH.match(text)
+    if first:
+        return f"{first.group(1)}-{first.group(2)}"
+    named = NAMED_MONTH.match(text)
+    if named:
+        word, year = named.group(1).casefold(), named.group(2)
+        found = [n for n, name in enumerate(MONTH_NAMES, 1) if _names_month(word, name)]
+        if len(found) == 1:
+            return f"{2000 + int(year) if len(year) == 2 else year}-{found[0]:02d}"
+    return text
+
+
+def _names_month(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` or its abbreviation (three letters, or "sept")."""
+    return word == name or word == name[:3] or (word == "sept" and name == "september")
 
 
 def check_cell(column: Column, value, context: dict):
@@ -73,10 +112,12 @@ def check_cell(column: Column, value, context: dict):
             return int(number)
         return number
     if kind == "month":
-        text = str(value).strip()[:7] if not isinstance(value, str) else value.strip()
+        text = str(value).strip()[:7] if not isinstance(value, str) else month(value)
         match = MONTH.match(text)
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09")
+            raise ValueError(
+                f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09 (or Sep 2025)"
+            )
         return text
     if kind == "status":
         allowed = context["statuses"]

@@ -1,0 +1,63 @@
+"""Months as spreadsheets write them are read as YYYY-MM; anything else is refused."""
+
+import docx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from committeepack.figures.cells import MONTH_NAMES, Column, check_cell, month
+
+from conftest import run
+
+MONTH_COLUMN = Column("month", "month")
+
+
+@given(st.integers(2000, 2099), st.integers(1, 12), st.sampled_from(["-", " ", "", "/"]))
+def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
+    name = MONTH_NAMES[number - 1]
+    wanted = f"{year}-{number:02d}"
+    for word in (name, name[:3], name[:3].upper(), name.capitalize()):
+        assert month(f"{word}{separator}{year}") == wanted
+        assert month(f" {word}{separator}{year % 100:02d} ") == wanted
+    assert month(f"{wanted}-01") == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-04-02",
+        "2024-04-31",
+        "Ma 2024",
+        "Mayo 2024",
+        "Junes 2024",
+        "Apr-2",
+        "Apr-024",
+        "04/2024",
+        "1/4/2024",
+        "Q1 2024",
+        "2024",
+    ],
+)
+def test_what_is_not_plainly_one_month_is_refused(text):
+    with pytest.raises(ValueError, match="is not a month; write it as YYYY-MM"):
+        check_cell(MONTH_COLUMN, text, {})
+
+
+def test_a_series_saved_with_excel_month_names_builds_the_same_paper(figures):
+    assert run(figures, "build").exit_code == 0
+    before = [
+        p.text for p in docx.Document(str(figures / "out/strategic-assessment.docx")).paragraphs
+    ]
+    series = figures / "inputs/monthly.csv"
+    lines = series.read_text(encoding="utf-8").splitlines()
+    renamed = [lines[0]]
+    for line in lines[1:]:
+        when, count = line.split(",")
+        year, number = when.split("-")
+        renamed.append(f"{MONTH_NAMES[int(number) - 1][:3].title()}-{year[2:]},{count}")
+    series.write_text("\n".join(renamed) + "\n", encoding="utf-8")
+    assert run(figures, "build").exit_code == 0
+    after = [
+        p.text for p in docx.Document(str(figures / "out/strategic-assessment.docx")).paragraphs
+    ]
+    assert after == before
