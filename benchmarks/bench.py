@@ -73,6 +73,28 @@ def seconds(args: list[str], cwd: Path, step: str = "") -> float:
     return wall
 
 
+SPIN = "import time\nt = time.process_time()\nx = 0\nfor i in range(8_000_000): x += i * i % 7\n"
+
+
+def contention() -> float:
+    """CPU seconds of a fixed piece of Python work when two copies run at once, against one
+    alone: above 1 where the machine's cores slow each other down (cores sharing caches, or
+    a virtual machine's cores sharing a physical one). Whatever a build runs side by side
+    costs this much more CPU than run one after the other, however it is arranged."""
+    command = [sys.executable, "-c", SPIN]
+
+    def cpu(copies: int) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        running = [subprocess.Popen(command) for _ in range(copies)]
+        for process in running:
+            process.wait()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / copies
+
+    ratios = [cpu(2) / cpu(1) for _ in range(3)]
+    return statistics.median(ratios)
+
+
 def fresh_project(into: Path) -> Path:
     project = into / "example"
     project.mkdir()
@@ -241,6 +263,7 @@ def main() -> None:
         # no target: what drawing in processes costs in CPU, and saves in time
         ("cold build CPU / the same in one process", median["cpu_cold"] / median["cpu_one"], 0),
         ("cold build wall / the same in one process", median["cold"] / median["one"], 0),
+        ("CPU of work run two at once / one at a time", contention(), 0),
     ]
     if against:
         checks += [
