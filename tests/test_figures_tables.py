@@ -446,3 +446,14 @@ def test_an_unsaved_formula_in_an_optional_column_is_not_taken_for_empty(figures
         "=40000+1 but not its value; open the workbook in Excel and save it (a program that "
         "wrote it left the values out), or type the value"
     ]
+
+
+def test_an_invisible_direction_mark_in_a_cell_is_refused(figures):
+    replace_line(
+        figures / CRIME, "Robbery,Violent crime,20,20", "Rob\u202ebery,Violent crime,20,20"
+    )
+    assert error_lines(figures) == [
+        "Error: inputs/crime.csv:5: column 'category': holds an invisible direction mark "
+        "(U+202E) that makes the text around it read in another order than it is written; "
+        "delete it"
+    ]

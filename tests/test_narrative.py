@@ -238,3 +238,81 @@ def test_lists_nested_just_within_the_parser_reach_the_three_level_rule(minimal)
     edit(minimal / AGENDA, "Publish the plan.", deep)
     [line] = errors(minimal)
     assert line.endswith(": lists may be nested at most three deep")
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "First **paragraph.",
+            "'**' would be printed as it is: bold that is not closed on the same paragraph; "
+            "close it with ** after the words, or delete it",
+        ),
+        (
+            "First __paragraph.",
+            "'__' would be printed as it is: bold that is not closed on the same paragraph; "
+            "close it with __ after the words, or delete it",
+        ),
+        (
+            "First ~~paragraph.",
+            "'~~' would be printed as it is: crossing out that is not closed on the same "
+            "paragraph; close it with ~~ after the words, or delete it",
+        ),
+        (
+            "First paragraph.[^1]\n\n[^1]: Home Office counting rules.",
+            "footnotes ([^1]) are not used in committee papers; write the note into the text, "
+            "or say where the figures come from in the table's source",
+        ),
+    ],
+)
+def test_markdown_that_would_be_printed_as_typed_is_refused(minimal, written, message):
+    edit(minimal / AGENDA, "First paragraph.", written)
+    assert errors(minimal) == [f"Error: inputs/agenda-item.md:18: {message}"]
+
+
+@pytest.mark.parametrize("written", ["First **paragraph**.", "First __paragraph__.", "5 * 3 = 15"])
+def test_markdown_closed_as_it_opens_is_kept(minimal, written):
+    edit(minimal / AGENDA, "First paragraph.", written)
+    assert run(minimal, "build").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "mark"),
+    [
+        ("That the Committee **notes** the report.", "**"),
+        ("That the Committee notes [the report](https://example.org).", "[text](link)"),
+        ("That the Committee notes the `report`.", "`"),
+    ],
+)
+def test_markdown_in_front_matter_is_refused_at_its_line(minimal, written, mark):
+    edit(minimal / AGENDA, "  - That the Committee notes the report.", f"  - {written}")
+    assert errors(minimal) == [
+        f"Error: inputs/agenda-item.md:10: '{mark}' would be printed as it is: front matter is "
+        "plain text, not Markdown; delete it (bold, links and the like belong in the sections "
+        "below)"
+    ]
+
+
+def test_a_front_matter_key_given_twice_is_refused(minimal):
+    edit(minimal / AGENDA, "wards: All", "wards: All\nwards: North")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:8: 'wards' is given twice (first on line 7); keep one"
+    ]
+
+
+def test_a_yaml_alias_is_refused(minimal):
+    edit(minimal / AGENDA, "wards: All", "wards: &w All\ntitle2: *w")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:8: '*w' repeats another value (a YAML alias); write the "
+        "value out"
+    ]
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u2066", "\u202a"])
+def test_an_invisible_direction_mark_is_refused(minimal, mark):
+    edit(minimal / AGENDA, "First paragraph.", f"First {mark}paragraph.")
+    assert errors(minimal) == [
+        f"Error: inputs/agenda-item.md:18: holds an invisible direction mark "
+        f"(U+{ord(mark):04X}) that makes the text around it read in another order than it is "
+        "written; delete it"
+    ]

@@ -16,7 +16,22 @@ import yaml
 from .errors import InputError
 
 # characters XML (so Word) cannot hold: every control character but tab and line ends
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters a Word document cannot carry, and the invisible marks that reverse or
+# isolate the direction of the text around them (text would read otherwise than written)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_problem(character: str) -> str:
+    """What is wrong with a character :data:`CONTROL` found, and what to do."""
+    if ord(character) >= 0x202A:
+        return (
+            f"holds an invisible direction mark (U+{ord(character):04X}) that makes the text "
+            "around it read in another order than it is written; delete it"
+        )
+    return (
+        f"holds a control character (code {ord(character):#04x}) that a Word document "
+        "cannot carry; delete it (it is often pasted in from another program)"
+    )
 JINJA_TAGS = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S
 )  # expressions, statements, comments
@@ -39,7 +54,26 @@ class LineList(list):
 class _LineLoader(yaml.SafeLoader):
     line_offset = 0
 
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):  # "*name": one value standing for another
+            event = self.peek_event()
+            raise _Unwanted(
+                f"'*{event.anchor}' repeats another value (a YAML alias); write the value out",
+                event.start_mark.line,
+            )
+        return super().compose_node(parent, index)
+
     def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key, _ in node.value:
+            name = self.construct_object(key, deep=True)
+            if isinstance(name, str | int) and name in seen:
+                raise _Unwanted(
+                    f"'{name}' is given twice (first on line "
+                    f"{seen[name] + 1 + self.line_offset}); keep one",
+                    key.start_mark.line,
+                )
+            seen[name] = key.start_mark.line
         mapping = LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1 + self.line_offset
         mapping.lines = {
@@ -59,6 +93,14 @@ class _LineLoader(yaml.SafeLoader):
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:
             raise _ImpossibleDate(node.value, str(exc), node.start_mark.line) from None
+
+
+class _Unwanted(Exception):
+    """YAML that parses but would silently lose or repeat a value."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message, self.line = message, line
 
 
 class _ImpossibleDate(Exception):
@@ -97,6 +139,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0):
             path,
             line,
         ) from None
+    except _Unwanted as exc:
+        raise InputError(exc.message, path, exc.line + 1 + line_offset) from None
     except _ImpossibleDate as exc:
         raise InputError(
             f"{exc.text} is not a date that exists ({exc.reason}); write a real date as YYYY-MM-DD",
@@ -149,8 +193,7 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
     bad = CONTROL.search(text)
     if bad:
         raise InputError(
-            f"holds a control character (code {ord(bad.group()):#04x}) that a Word document "
-            "cannot carry; delete it (it is often pasted in from another program)",
+            control_problem(bad.group()),
             name,
             text[: bad.start()].count("\n") + 1,
         )
@@ -170,10 +213,46 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
             meta = _empty_meta()
         if not isinstance(meta, dict):
             raise InputError("front matter must be a set of 'key: value' lines", name, 2)
+        markup = _markup_in(meta, 2)
+        if markup is not None:
+            line, mark = markup
+            raise InputError(
+                f"'{mark}' would be printed as it is: front matter is plain text, not "
+                "Markdown; delete it (bold, links and the like belong in the sections below)",
+                name,
+                line,
+            )
         return MarkdownFile(name, _with_lines(meta), "\n".join(lines[index + 1 :]), index + 2)
     raise InputError(
         "front matter starts with '---' but never ends; add a closing '---' line", name, 1
     )
+
+
+# Markdown that front matter (printed as plain text) would show as typed
+FRONT_MATTER_MARKUP = re.compile(r"\*\*|__|~~|`|\]\(")
+
+
+def _markup_in(value, line: int) -> tuple[int, str] | None:
+    """The line and the mark of the first Markdown in the text values of ``value``."""
+    if isinstance(value, str):
+        found = FRONT_MATTER_MARKUP.search(value)
+        if found is None:
+            return None
+        mark = found.group()
+        return line, "[text](link)" if mark == "](" else mark
+    if isinstance(value, dict):
+        lines = getattr(value, "lines", {})
+        items = [(lines.get(k, line), v) for k, v in value.items()]
+    elif isinstance(value, list):
+        lines = getattr(value, "lines", [])
+        items = [(lines[i] if i < len(lines) else line, v) for i, v in enumerate(value)]
+    else:
+        return None
+    for at, item in items:
+        found_in = _markup_in(item, at)
+        if found_in is not None:
+            return found_in
+    return None
 
 
 def _closing_line(lines: list[str]) -> int | None:

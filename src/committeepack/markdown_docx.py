@@ -95,6 +95,8 @@ def source_lines(source: list[str], rendered: list[str]) -> list[int]:
     return mapping
 
 
+LEFTOVER_MARKS = {"**": "bold", "__": "bold", "~~": "crossing out"}
+
 SHORT_LIST = 6  # items a list may have and still be kept on one page
 
 
@@ -324,6 +326,7 @@ class MarkdownWriter:
         for child in node.children:
             kind = child.type
             if kind == "text":
+                self._check_text(child)
                 self._run(paragraph, child.content, bold, italic, strike, target)
             elif kind == "softbreak":
                 self._run(paragraph, " ", bold, italic, strike, target)
@@ -357,6 +360,26 @@ class MarkdownWriter:
                 )
             else:  # pragma: no cover
                 raise self.error(child, f"unsupported Markdown element {kind!r}")
+
+    def _check_text(self, node: SyntaxTreeNode) -> None:
+        """Refuse Markdown left as text, which democratic services would send back: a ``**``
+        never closed, or a footnote reference, which committee papers do not use."""
+        text = node.content
+        for mark, meaning in LEFTOVER_MARKS.items():
+            if mark in text:
+                raise self.error(
+                    node,
+                    f"'{mark}' would be printed as it is: {meaning} that is not closed on "
+                    f"the same paragraph; close it with {mark} after the words, or delete it",
+                )
+        at = text.find("[^")
+        if at >= 0 and "]" in text[at:]:
+            reference = text[at : text.index("]", at) + 1]
+            raise self.error(
+                node,
+                f"footnotes ({reference}) are not used in committee papers; write the note "
+                "into the text, or say where the figures come from in the table's source",
+            )
 
     def _run(self, paragraph, text, bold, italic, strike, target):
         run = paragraph.add_run(text)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..frontmatter import CONTROL
+from ..frontmatter import CONTROL, control_problem
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -99,7 +99,10 @@ def check_cell(column: Column, value, context: dict):
         return None
     kind = column.kind
     if kind == "text":
-        if CONTROL.search(str(value)):
+        bad = CONTROL.search(str(value))
+        if bad is not None and ord(bad.group()) >= 0x202A:
+            raise ValueError(control_problem(bad.group()))
+        if bad is not None:
             raise ValueError("holds a control character a Word document cannot carry; delete it")
         return str(value).strip()
     if kind in ("count", "number"):
