@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from committeepack import default_templates
 from committeepack.config import Branding
 from committeepack.errors import InputError
-from committeepack.markdown_docx import MarkdownWriter, Numberer, parse
+from committeepack.markdown_docx import MarkdownWriter, Numberer
+from committeepack.markdown_parse import parse
 from committeepack.word import xml as wordxml
 from outline import outline
 

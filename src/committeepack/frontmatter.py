@@ -32,6 +32,8 @@ def control_problem(character: str) -> str:
         f"holds a control character (code {ord(character):#04x}) that a Word document "
         "cannot carry; delete it (it is often pasted in from another program)"
     )
+
+
 JINJA_TAGS = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S
 )  # expressions, statements, comments

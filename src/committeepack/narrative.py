@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markdown_it.tree import SyntaxTreeNode
 
-from . import markdown_docx
+from . import markdown_parse
 from .errors import CommitteePackError, InputError, raise_all
 from .frontmatter import LineDict, MarkdownFile, read_markdown
 from .render import render_narrative
@@ -251,7 +251,7 @@ def split_sections(
         for title in (section.title, *section.aliases):
             titles[normalise_title(title)] = section
     try:
-        tree = markdown_docx.parse(body, source, path, first_line)
+        tree = markdown_parse.parse(body, source, path, first_line)
     except InputError as deep:
         errors.append(deep)
         return {}, {}

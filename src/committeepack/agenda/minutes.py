@@ -75,7 +75,7 @@ class Minutes:
 def read_minutes(path: Path, shown_as: str) -> Minutes:
     """The minutes at ``path``; every problem in them reported together."""
     from ..frontmatter import read_markdown
-    from ..markdown_docx import parse
+    from ..markdown_parse import parse
 
     source = read_markdown(path, shown_as)
     errors: list = []
