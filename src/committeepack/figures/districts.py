@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from . import compute
+from .district_rows import DistrictRow, DistrictTable
 from .load import Rows
-from .model import DistrictRow, DistrictTable
 
 if TYPE_CHECKING:
     from .tables import TableSpec
