@@ -21,9 +21,10 @@ The stages, each a function that takes what it needs and returns what it made:
    contents' page numbers from one LibreOffice run (:mod:`.contents_pages`);
 7. write: every paper atomically, with the manifest (:mod:`.output`).
 
-:func:`prepare` runs stages 1 to 6 up to the page numbers, :func:`number_contents` numbers the
-contents of several builds in one LibreOffice run, :func:`finish` writes: :func:`build` calls
-the three for one project, :func:`.build_many.build_many` for several.
+:func:`prepare` runs stages 1 to 6 up to the page numbers,
+:func:`.contents_pages.number_contents` numbers the contents of several builds in one
+LibreOffice run, :func:`finish` writes: :func:`build` calls the three for one project,
+:func:`.build_many.build_many` for several.
 
 Problems in the inputs stop the build before anything is drawn; a failed build writes
 nothing, so the papers of the last good build stay as they were. Warnings are collected
@@ -56,7 +57,7 @@ from .figures.drawer import ChartDrawer, DrawingProcesses
 from .filehash import FileHashes
 from .fingerprint import Planned, plan_rebuild
 from .libreoffice import Office, Offices
-from .output import OutputFolder, Written, stable_zip
+from .output import OutputFolder, Written
 from .project import Project
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ def select_papers(names: list[str] | None) -> list[Paper]:
 @dataclass
 class Prepared:
     """A build rendered in memory and not yet written: stages 1 to 6, before the contents'
-    page numbers (:func:`number_contents`, one LibreOffice run for several builds) and the
-    write (:func:`finish`)."""
+    page numbers (:func:`.contents_pages.number_contents`, one LibreOffice run for several
+    builds) and the write (:func:`finish`)."""
 
     project: Project
     folder: OutputFolder
@@ -139,6 +140,8 @@ def build(
     options = BuildOptions(papers, force, strict, clean, page_numbers, changes)
     with nullcontext(offices) if offices else Offices() as run_offices:
         prepared = prepare(start, options, run_offices, progress, shared)
+        from .contents_pages import number_contents
+
         number_contents([prepared])
     return finish(prepared)
 
@@ -242,33 +245,6 @@ def _rebuild_all(options: BuildOptions) -> str:
     if options.strict:
         return "--strict checks every paper"
     return ""
-
-
-def number_contents(builds: list[Prepared]) -> None:
-    """Number the contents of every paper of ``builds`` that has one, in one LibreOffice run
-    (one per ``[publish] soffice`` setting), replacing their rendered bytes."""
-    from .contents_pages import add_page_numbers_all
-
-    by_office: dict[Office, list[Prepared]] = {}
-    for prepared in builds:
-        if prepared.office is not None and prepared.rendered:
-            by_office.setdefault(prepared.office, []).append(prepared)
-    for office, group in by_office.items():
-        began = time.perf_counter()
-        papers = {
-            f"{index}/{name}": data
-            for index, prepared in enumerate(group)
-            for name, data in prepared.rendered.items()
-        }
-        with collect_warnings() as warnings:
-            numbered = add_page_numbers_all(papers, office)
-        seconds = time.perf_counter() - began
-        for index, prepared in enumerate(group):
-            prepared.warnings.extend(warnings)
-            for name, data in prepared.rendered.items():
-                done = numbered[f"{index}/{name}"]
-                prepared.rendered[name] = stable_zip(done) if done is not data else data
-            prepared.result.timings["page numbers"] = seconds
 
 
 def finish(prepared: Prepared) -> BuildResult:

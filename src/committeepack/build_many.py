@@ -18,8 +18,9 @@ from __future__ import annotations
 from contextlib import nullcontext
 from pathlib import Path
 
-from .build import BuildOptions, Prepared, Progress, finish, number_contents, prepare
+from .build import BuildOptions, Prepared, Progress, finish, prepare
 from .build_result import BuildResult
+from .contents_pages import number_contents
 from .errors import CommitteePackError
 from .figures.drawer import DrawingProcesses
 from .libreoffice import Offices

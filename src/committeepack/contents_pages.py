@@ -14,13 +14,45 @@ import io
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 
 from . import libreoffice
-from .errors import CommitteePackError
+from .errors import CommitteePackError, collect_warnings
+from .output import stable_zip
 from .word.fields import append_page_number, contents_entries, for_layout
+
+if TYPE_CHECKING:
+    from .build import Prepared
+    from .libreoffice import Office
+
+
+def number_contents(builds: list[Prepared]) -> None:
+    """Number the contents of every paper of ``builds`` that has one, in one LibreOffice run
+    (one per ``[publish] soffice`` setting), replacing their rendered bytes."""
+    by_office: dict[Office, list[Prepared]] = {}
+    for prepared in builds:
+        if prepared.office is not None and prepared.rendered:
+            by_office.setdefault(prepared.office, []).append(prepared)
+    for office, group in by_office.items():
+        began = time.perf_counter()
+        papers = {
+            f"{index}/{name}": data
+            for index, prepared in enumerate(group)
+            for name, data in prepared.rendered.items()
+        }
+        with collect_warnings() as warnings:
+            numbered = add_page_numbers_all(papers, office)
+        seconds = time.perf_counter() - began
+        for index, prepared in enumerate(group):
+            prepared.warnings.extend(warnings)
+            for name, data in prepared.rendered.items():
+                done = numbered[f"{index}/{name}"]
+                prepared.rendered[name] = stable_zip(done) if done is not data else data
+            prepared.result.timings["page numbers"] = seconds
 
 
 def available(setting: str | None = None) -> bool:
