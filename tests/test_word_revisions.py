@@ -64,3 +64,17 @@ def test_comments_count_and_are_described_with_the_changes():
 
 def test_a_file_that_is_not_a_word_document_counts_nothing():
     assert pending_review(b"not a zip") == PendingReview()
+
+
+def test_the_printed_text_includes_headers_and_footers_after_the_body():
+    from committeepack.word.revisions import paragraph_texts
+
+    document = docx.Document()
+    document.add_paragraph("Body text.")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "In a table."
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Header TBC"
+    section.footer.paragraphs[0].text = "Footer text"
+    texts = paragraph_texts(saved(document))
+    assert texts[:2] == ["Body text.", "In a table."]
+    assert {"Header TBC", "Footer text"} <= set(texts[2:])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -85,11 +86,22 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+# the parts of a document whose text is printed: body, headers, footers, notes
+SHOWN_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
 def paragraph_texts(data: bytes) -> list[str]:
     """The text of each paragraph of the Word document ``data`` (a .docx's bytes), in its
-    body and tables, as Word shows it (deleted text left out)."""
+    body and tables, then its headers, footers, footnotes and endnotes, as Word shows it
+    (deleted text left out)."""
     from lxml import etree
 
+    texts = []
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        root = etree.fromstring(package.read("word/document.xml"))
-    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))]
+        parts = sorted(name for name in package.namelist() if SHOWN_PARTS.fullmatch(name))
+        for name in sorted(parts, key=lambda n: n != "word/document.xml"):
+            root = etree.fromstring(package.read(name))
+            texts += [
+                "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))
+            ]
+    return texts
