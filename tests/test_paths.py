@@ -117,3 +117,57 @@ def test_a_template_linked_from_outside(minimal):
     assert line.startswith(
         "Error: templates/agenda-item.docx: is a link to a file that is outside the project"
     )
+
+
+LONG = "x" * 256  # one more byte than any file system allows in one part of a name
+LONG_SHOWN = "x" * 40 + "..."
+TOO_LONG = "has a part longer than 255 characters, which no file name can be; check it"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "problem"),
+    [
+        (f"inputs/{LONG}.csv", f"inputs/{'x' * 33}...", TOO_LONG),
+        ("inputs/a\\u0000b.csv", "inputs/a\\x00b.csv", None),
+        ("inputs/a\\tb.csv", "inputs/a\\tb.csv", None),
+    ],
+)
+def test_a_table_file_no_system_could_hold_is_one_error(figures, written, shown, problem):
+    edit(figures / "committeepack.toml", 'file = "inputs/crime.csv"', f'file = "{written}"')
+    problem = problem or "holds a control character, which no file name has; retype the name"
+    assert one_error(figures) == (
+        f"Error: committeepack.toml:52: tables.crime.file: '{shown}' {problem}"
+    )
+
+
+def test_a_name_of_255_bytes_is_only_a_missing_file(figures):
+    edit(figures / "committeepack.toml", 'file = "inputs/crime.csv"', f'file = "{"x" * 255}"')
+    assert "no file" in one_error(figures) or "not found" in one_error(figures)
+
+
+def test_a_shared_folder_no_system_could_hold_is_one_error(figures):
+    config = figures / "committeepack.toml"
+    config.write_text(f'[project]\nshared = ["{LONG}"]\n\n' + config.read_text(encoding="utf-8"))
+    assert one_error(figures) == (
+        f"Error: committeepack.toml:2: project.shared: entry 1: '{LONG_SHOWN}' {TOO_LONG}"
+    )
+
+
+def test_an_image_no_system_could_hold_is_one_error(minimal):
+    edit(
+        minimal / "inputs" / "agenda-item.md",
+        "# Executive Summary\n",
+        f"# Executive Summary\n\n![A chart]({LONG}.png)\n",
+    )
+    assert one_error(minimal) == f"Error: inputs/agenda-item.md:14: image '{LONG_SHOWN}' {TOO_LONG}"
+
+
+def test_an_implications_file_no_system_could_hold_is_one_error(minimal):
+    edit(
+        minimal / "inputs" / "agenda-item.md",
+        "purpose: noting",
+        f"purpose: noting\nimplications: {LONG}.md",
+    )
+    assert one_error(minimal) == (
+        f"Error: inputs/agenda-item.md:9: implications: '{LONG_SHOWN}' {TOO_LONG}"
+    )

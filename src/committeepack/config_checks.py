@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config_reader import ConfigReader
+from .schema import name_problem
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 OUTSIDE = (
@@ -20,6 +21,8 @@ def allowed_folders(reader: ConfigReader, root: Path) -> tuple[Path, ...]:
     folders = [root.resolve()]
     shared = reader.get("project.shared")
     for index, written in enumerate(shared if isinstance(shared, list) else []):
+        if name_problem(str(written)):
+            continue  # the schema said why
         folder = (root / str(written)).resolve()
         if not folder.is_dir():
             reader.fail(("project", "shared"), f"entry {index + 1}: no folder {written!r}")
@@ -38,8 +41,8 @@ def check_logo(
     reader: ConfigReader, root: Path, folders: tuple[Path, ...], written: str
 ) -> Path | None:
     """The logo file, checked to lie inside the project and to be a PNG or JPEG image."""
-    if not written:
-        return None
+    if not written or name_problem(written):
+        return None  # no logo, or a name the schema refused
     key = ("branding", "logo")
     path = (root / written).resolve()
     if not inside(path, folders):
@@ -90,5 +93,7 @@ def check_table_files(reader: ConfigReader, root: Path, folders: tuple[Path, ...
             reader.fail(("tables", name, "sheet"), "a sheet goes with workbook, not file")
         for key in ("file", "workbook"):
             written = raw.get(key)
+            if isinstance(written, str) and name_problem(written):
+                continue  # the schema said why
             if isinstance(written, str) and not inside(root / written, folders):
                 reader.fail(("tables", name, key), f"{written!r} {OUTSIDE}")

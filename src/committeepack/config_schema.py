@@ -41,8 +41,8 @@ def _table(hint: str = "", required: bool = True, **fields: Field) -> Field:
 
 _TABLE_COMMON = {
     "kind": Field("choice", True, example='"crime_by_type"', choices=TABLE_KINDS),
-    "file": Field("text", example='"inputs/figures/crime-by-type.csv"'),
-    "workbook": Field("text", example='"inputs/figures/county-comparison.xlsx"'),
+    "file": Field("file", example='"inputs/figures/crime-by-type.csv"'),
+    "workbook": Field("file", example='"inputs/figures/county-comparison.xlsx"'),
     "sheet": Field("text", example='"All crime"'),
     "title": Field("text", example='"Total recorded crime by type"'),
     "source": Field("text", example='"Police recorded crime"'),
@@ -88,7 +88,7 @@ SCHEMA = Field(
     fields={
         "project": _table(
             required=False,
-            shared=Field("texts", example='["../county-data"]'),
+            shared=Field("files", example='["../county-data"]'),
         ),
         "council": _table(
             'add [council] with name and area, for example  name = "Brackenford Borough Council"',
@@ -146,7 +146,7 @@ SCHEMA = Field(
         ),
         "publish": _table(
             required=False,
-            soffice=Field("text", example='"C:/Program Files/LibreOffice/program/soffice.exe"'),
+            soffice=Field("file", example='"C:/Program Files/LibreOffice/program/soffice.exe"'),
         ),
         "agenda": _table(
             required=False,
@@ -156,7 +156,7 @@ SCHEMA = Field(
             issued_on=Field("date", example="2026-05-22"),
             chief_executive=_text("chief_executive (a key of [people])", required=False),
             standard_items=Field("texts", example='["Apologies for Absence", "{minutes}"]'),
-            minutes=_text("inputs/minutes.md", required=False),
+            minutes=Field("file", example='"inputs/minutes.md"'),
             telephone=_text("01234 567890", required=False),
             email=_text("committee@example.gov.uk", required=False),
             website=_text("www.example.gov.uk", required=False),
@@ -166,8 +166,8 @@ SCHEMA = Field(
                 item=_table(
                     paper=_text("agenda-item", required=False),
                     title=_text("Protocols for overview and scrutiny", required=False),
-                    file=_text("inputs/reports/protocols.docx", required=False),
-                    appendices=Field("texts", example='["inputs/reports/protocols-annex.docx"]'),
+                    file=Field("file", example='"inputs/reports/protocols.docx"'),
+                    appendices=Field("files", example='["inputs/reports/protocols-annex.docx"]'),
                     exempt_paragraph=Field("choice", example="3", choices=EXEMPT_PARAGRAPHS),
                 ),
                 hint="list the reports in agenda order as [[agenda.reports]] tables, each with "
@@ -216,7 +216,7 @@ SCHEMA = Field(
             font=_text("Arial", required=False),
             body_size=Field("number", example="12", minimum=BODY_SIZES[0], maximum=BODY_SIZES[1]),
             heading_colour=Field("colour", example='"#12436D"'),
-            logo=_text("inputs/logo.png", required=False),
+            logo=Field("file", example='"inputs/logo.png"'),
         ),
         "document": _table(
             required=False,

@@ -17,6 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
 from .errors import InputError
+from .schema import name_problem, shortened
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.styles import NUMBER_INDENT, Styles
@@ -216,6 +217,9 @@ class MarkdownWriter:
         alt = "".join(child.content for child in node.children or []).strip()
         if not alt:
             raise self.error(node, "an image needs alt text: write ![what the image shows](file)")
+        problem = name_problem(str(node.attrs["src"]))
+        if problem:
+            raise self.error(node, f"image {shortened(str(node.attrs['src']))!r} {problem}")
         source = self.base_dir / node.attrs["src"]
         if self.allows is not None and not self.allows(source):
             raise self.error(node, f"image {node.attrs['src']!r} {OUTSIDE}")

@@ -25,7 +25,7 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 class Field:
     """What one key may hold.
 
-    ``kind`` is text, texts (a list of text), date, number, integer, boolean, choice (one of
+    ``kind`` is text, texts (a list of text), file and files (text naming files), date, number, integer, boolean, choice (one of
     ``choices``), colour (#RRGGBB), months (a list of YYYY-MM), parts (what a total adds up:
     "districts", "divisions" or a list of row names), table (named ``fields``),
     array (of tables like ``item``) or map (any keys, each value like ``item``). A table may
@@ -116,6 +116,45 @@ def _range(schema: Field) -> str:
     return f", {low:g} or more" if low is not None else ""
 
 
+NAME_MAX = 255  # bytes in one part of a file name: the most that Windows, macOS or Linux allow
+UNUSABLE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def name_problem(written: str) -> str | None:
+    """Why ``written`` cannot name a file on any system (a control character, a part longer
+    than :data:`NAME_MAX` bytes), or None. Checked before the name reaches the file system,
+    which would fail with an error of its own."""
+    if UNUSABLE_IN_NAMES.search(written):
+        return "holds a control character, which no file name has; retype the name"
+    if any(len(part.encode()) > NAME_MAX for part in re.split(r"[/\\]", written)):
+        return f"has a part longer than {NAME_MAX} characters, which no file name can be; check it"
+    return None
+
+
+def _file(value: object, schema: Field, path: Path) -> list[Problem]:
+    problems = _CHECKS["text"](value, schema, path)
+    if problems or not isinstance(value, str):
+        return problems
+    problem = name_problem(value)
+    return [Problem(path, f"{shortened(value)!r} {problem}")] if problem else []
+
+
+def _files(value: object, schema: Field, path: Path) -> list[Problem]:
+    problems = _texts(value, schema, path)
+    if problems or not isinstance(value, list):
+        return problems
+    for index, written in enumerate(value):
+        problem = name_problem(written)
+        if problem:
+            problems.append(Problem(path, f"entry {index + 1}: {shortened(written)!r} {problem}"))
+    return problems
+
+
+def shortened(text: str, length: int = 40) -> str:
+    """``text`` as a message quotes it: its start, when it is long."""
+    return text if len(text) <= length else text[:length] + "..."
+
+
 def _texts(value: object, schema: Field, path: Path) -> list[Problem]:
     if isinstance(value, list) and all(_is_text(v, schema) for v in value):
         return []
@@ -197,6 +236,8 @@ _CHECKS = {
         ]
     ),
     "texts": _texts,
+    "file": _file,
+    "files": _files,
     "date": _scalar(_is_date, "not a date ({value!r}); write it as YYYY-MM-DD, without quotes"),
     "number": lambda value, schema, path: (
         []

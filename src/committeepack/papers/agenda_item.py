@@ -20,6 +20,7 @@ from ..facts import Facts
 from ..markdown_docx import MarkdownWriter, Numberer
 from ..narrative import Key, Narrative, Section, date_problem
 from ..render import long_date
+from ..schema import name_problem, shortened
 from ..word import styles
 from ..word import tables as tablexml
 from ..word import xml as wordxml
@@ -103,6 +104,13 @@ def load(facts: Facts) -> Inputs:
     _check_people_and_classification(narrative, facts.config)
     project = facts.project
     written = narrative.meta.get("implications", "implications.md")
+    problem = name_problem(written)
+    if problem:
+        raise InputError(
+            f"implications: {shortened(written)!r} {problem}",
+            narrative.path,
+            narrative.source.meta.lines.get("implications"),
+        )
     table_path = project.input(written)
     if not facts.config.allows(table_path):
         raise InputError(
