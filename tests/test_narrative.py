@@ -1,5 +1,6 @@
 """Narrative files: front matter and sections are checked, each problem at its line."""
 
+import docx
 import pytest
 
 from conftest import edit, run
@@ -315,4 +316,50 @@ def test_an_invisible_direction_mark_is_refused(minimal, mark):
         f"Error: inputs/agenda-item.md:18: holds an invisible direction mark "
         f"(U+{ord(mark):04X}) that makes the text around it read in another order than it is "
         "written; delete it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "First paragraph. }}",
+            "'}}' would be printed as it is: the end of a name to fill in, with no {{ before it "
+            "in the same paragraph; write the {{, or delete the }}",
+        ),
+        (
+            "First paragraph. %}",
+            "'%}' would be printed as it is: the end of a template statement, with no {% before "
+            "it in the same paragraph; write the {%, or delete the %}",
+        ),
+    ],
+)
+def test_half_a_template_tag_is_refused_not_printed(minimal, written, message):
+    edit(minimal / AGENDA, "First paragraph.", written)
+    assert errors(minimal) == [f"Error: inputs/agenda-item.md:18: {message}"]
+
+
+def test_half_a_template_tag_in_front_matter_is_refused(minimal):
+    edit(minimal / AGENDA, "  - That the Committee notes the report.", "  - That the }} notes it.")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:10: '}}' would be printed as it is: {{ and }} (or {% and "
+        "%}) go in pairs; write the other half, or delete it"
+    ]
+
+
+def test_names_are_filled_into_front_matter_lists(minimal):
+    edit(
+        minimal / AGENDA,
+        "  - That the Committee notes the report.",
+        "  - That the {{ committee }} notes the report.",
+    )
+    assert run(minimal, "build").exit_code == 0
+    text = "\n".join(
+        p.text for p in docx.Document(str(minimal / "out/agenda-item.docx")).paragraphs
+    )
+    assert "{{" not in text
+    assert "That the Community Committee notes the report." in text
+    edit(minimal / AGENDA, "{{ committee }}", "{{ comittee }}")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:10: 'comittee' is not defined; did you mean 'committee'?"
     ]

@@ -218,12 +218,7 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
         markup = _markup_in(meta, 2)
         if markup is not None:
             line, mark = markup
-            raise InputError(
-                f"'{mark}' would be printed as it is: front matter is plain text, not "
-                "Markdown; delete it (bold, links and the like belong in the sections below)",
-                name,
-                line,
-            )
+            raise InputError(_markup_problem(mark), name, line)
         return MarkdownFile(name, _with_lines(meta), "\n".join(lines[index + 1 :]), index + 2)
     raise InputError(
         "front matter starts with '---' but never ends; add a closing '---' line", name, 1
@@ -231,13 +226,26 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
 
 
 # Markdown that front matter (printed as plain text) would show as typed
-FRONT_MATTER_MARKUP = re.compile(r"\*\*|__|~~|`|\]\(")
+FRONT_MATTER_MARKUP = re.compile(r"\*\*|__|~~|`|\]\(|\{\{|\}\}|\{%|%\}")
+
+
+def _markup_problem(mark: str) -> str:
+    """What is wrong with ``mark`` found in front matter, and what to do."""
+    if mark in ("{{", "}}", "{%", "%}"):
+        return (
+            f"'{mark}' would be printed as it is: {{{{ and }}}} (or {{% and %}}) go in pairs; "
+            "write the other half, or delete it"
+        )
+    return (
+        f"'{mark}' would be printed as it is: front matter is plain text, not Markdown; "
+        "delete it (bold, links and the like belong in the sections below)"
+    )
 
 
 def _markup_in(value, line: int) -> tuple[int, str] | None:
     """The line and the mark of the first Markdown in the text values of ``value``."""
     if isinstance(value, str):
-        found = FRONT_MATTER_MARKUP.search(value)
+        found = FRONT_MATTER_MARKUP.search(JINJA_TAGS.sub(" ", value))
         if found is None:
             return None
         mark = found.group()

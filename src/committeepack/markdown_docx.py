@@ -29,7 +29,32 @@ MAX_IMAGE_WIDTH = Cm(16)
 LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what a link in a published paper can open
 
 
-LEFTOVER_MARKS = {"**": "bold", "__": "bold", "~~": "crossing out"}
+# Markdown or template marks that reach the paper as typed when left unpaired: each with
+# what it does and the mark that pairs with it
+OPENERS = {
+    "**": ("bold", "**"),
+    "__": ("bold", "__"),
+    "~~": ("crossing out", "~~"),
+    "{{": ("a name to fill in", "}}"),
+    "{%": ("a template statement", "%}"),
+}
+CLOSERS = {"}}": ("a name to fill in", "{{"), "%}": ("a template statement", "{%")}
+
+
+def leftover_message(mark: str) -> str:
+    """What is wrong with an unpaired ``mark`` left in the text, and what to do."""
+    if mark in CLOSERS:
+        meaning, opener = CLOSERS[mark]
+        return (
+            f"'{mark}' would be printed as it is: the end of {meaning}, with no {opener} "
+            f"before it in the same paragraph; write the {opener}, or delete the {mark}"
+        )
+    meaning, closer = OPENERS[mark]
+    return (
+        f"'{mark}' would be printed as it is: {meaning} that is not closed on the same "
+        f"paragraph; close it with {closer} after the words, or delete it"
+    )
+
 
 SHORT_LIST = 6  # items a list may have and still be kept on one page
 
@@ -302,13 +327,9 @@ class MarkdownWriter:
         """Refuse Markdown left as text, which democratic services would send back: a ``**``
         never closed, or a footnote reference, which committee papers do not use."""
         text = node.content
-        for mark, meaning in LEFTOVER_MARKS.items():
+        for mark in (*OPENERS, *CLOSERS):
             if mark in text:
-                raise self.error(
-                    node,
-                    f"'{mark}' would be printed as it is: {meaning} that is not closed on "
-                    f"the same paragraph; close it with {mark} after the words, or delete it",
-                )
+                raise self.error(node, leftover_message(mark))
         at = text.find("[^")
         if at >= 0 and "]" in text[at:]:
             reference = text[at : text.index("]", at) + 1]

@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import markdown_parse
 from .errors import CommitteePackError, InputError, raise_all
-from .frontmatter import LineDict, MarkdownFile, read_markdown
+from .frontmatter import LineDict, LineList, MarkdownFile, read_markdown
 from .render import render_narrative
 
 
@@ -105,7 +105,25 @@ def render_front_matter(front: FrontMatter, names: dict) -> FrontMatter:
     for key, value in meta.items():
         if isinstance(value, str) and "{" in value:
             meta[key] = render_narrative(value, names, front.path, lines.get(key, 1)).strip()
+        elif isinstance(value, list) and any(isinstance(v, str) and "{" in v for v in value):
+            written = front.source.meta.get(key)  # as read, with the line of each item
+            item_lines = list(getattr(written, "lines", []))
+            meta[key] = _rendered_items(value, item_lines, names, front.path, lines.get(key, 1))
     return FrontMatter(front.source, meta)
+
+
+def _rendered_items(items: list, item_lines: list[int], names: dict, path: str, line: int) -> list:
+    """A list's text items with names filled in (``That the {{ committee }} notes ...``),
+    each error at its item's line."""
+    rendered = LineList(
+        render_narrative(v, names, path, item_lines[i] if i < len(item_lines) else line).strip()
+        if isinstance(v, str) and "{" in v
+        else v
+        for i, v in enumerate(items)
+    )
+    rendered.line = line
+    rendered.lines = item_lines
+    return rendered
 
 
 def load_narrative(
