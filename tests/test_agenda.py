@@ -170,6 +170,21 @@ def test_minutes_are_read_with_their_items(tmp_path):
             "# Apologies",
             "inputs/minutes.md:7: the minutes start with text outside an item; begin each item with a '## ' heading, for example  ## Apologies for absence",
         ),
+        (
+            "## Apologies for absence",
+            "## Apologies for **absence**",
+            "inputs/minutes.md:7: an item's heading is printed in plain capitals; write it without formatting or links",
+        ),
+        (
+            "## Apologies for absence",
+            "## Apologies for absence }}",
+            "inputs/minutes.md:7: '}}' would be printed as it is: the end of a name to fill in, with no {{ before it in the same paragraph; write the {{, or delete the }}",
+        ),
+        (
+            "## Apologies for absence",
+            "## Apologies {% if %} for absence",
+            "inputs/minutes.md:7: '{%' would be printed as it is: a template statement that is not closed on the same paragraph; close it with %} after the words, or delete it",
+        ),
     ],
 )
 def test_mistakes_in_the_minutes_name_their_line(tmp_path, old, new, message):

@@ -17,6 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
 from .errors import InputError
+from .markdown_parse import CLOSERS, OPENERS, leftover_message
 from .schema import name_problem, shortened
 from .word import tables as tablexml
 from .word import xml as wordxml
@@ -27,33 +28,6 @@ MAX_IMAGE_WIDTH = Cm(16)
 
 
 LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what a link in a published paper can open
-
-
-# Markdown or template marks that reach the paper as typed when left unpaired: each with
-# what it does and the mark that pairs with it
-OPENERS = {
-    "**": ("bold", "**"),
-    "__": ("bold", "__"),
-    "~~": ("crossing out", "~~"),
-    "{{": ("a name to fill in", "}}"),
-    "{%": ("a template statement", "%}"),
-}
-CLOSERS = {"}}": ("a name to fill in", "{{"), "%}": ("a template statement", "{%")}
-
-
-def leftover_message(mark: str) -> str:
-    """What is wrong with an unpaired ``mark`` left in the text, and what to do."""
-    if mark in CLOSERS:
-        meaning, opener = CLOSERS[mark]
-        return (
-            f"'{mark}' would be printed as it is: the end of {meaning}, with no {opener} "
-            f"before it in the same paragraph; write the {opener}, or delete the {mark}"
-        )
-    meaning, closer = OPENERS[mark]
-    return (
-        f"'{mark}' would be printed as it is: {meaning} that is not closed on the same "
-        f"paragraph; close it with {closer} after the words, or delete it"
-    )
 
 
 SHORT_LIST = 6  # items a list may have and still be kept on one page

@@ -77,3 +77,30 @@ def source_lines(source: list[str], rendered: list[str]) -> list[int]:
                 mapping[index] = min(a1, max(len(source) - 1, 0))
     mapping[len(rendered)] = len(source)
     return mapping
+
+
+# Markdown or template marks that reach the paper as typed when left unpaired: each with
+# what it does and the mark that pairs with it
+OPENERS = {
+    "**": ("bold", "**"),
+    "__": ("bold", "__"),
+    "~~": ("crossing out", "~~"),
+    "{{": ("a name to fill in", "}}"),
+    "{%": ("a template statement", "%}"),
+}
+CLOSERS = {"}}": ("a name to fill in", "{{"), "%}": ("a template statement", "{%")}
+
+
+def leftover_message(mark: str) -> str:
+    """What is wrong with an unpaired ``mark`` left in the text, and what to do."""
+    if mark in CLOSERS:
+        meaning, opener = CLOSERS[mark]
+        return (
+            f"'{mark}' would be printed as it is: the end of {meaning}, with no {opener} "
+            f"before it in the same paragraph; write the {opener}, or delete the {mark}"
+        )
+    meaning, closer = OPENERS[mark]
+    return (
+        f"'{mark}' would be printed as it is: {meaning} that is not closed on the same "
+        f"paragraph; close it with {closer} after the words, or delete it"
+    )

@@ -94,7 +94,12 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
     items: list[MinutesItem] = []
     for node in tree.children:
         if node.type == "heading" and node.tag == "h2":
-            items.append(MinutesItem(node.children[0].content.strip(), []))
+            title = node.children[0].content.strip()
+            problem = _heading_problem(node.children[0])
+            if problem:
+                line = source.body_line + (node.map[0] if node.map else 0)
+                errors.append(InputError(problem, shown_as, line))
+            items.append(MinutesItem(title, []))
         elif not items:
             line = source.body_line + (node.map[0] if node.map else 0)
             errors.append(
@@ -198,3 +203,16 @@ def write_minutes(minutes: Minutes, config: Config) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())
+
+
+def _heading_problem(inline) -> str | None:
+    """Why an item's heading, printed as typed in capitals, cannot be: formatting, or half a
+    pair of marks (``**``, ``{{``); None when it is plain text."""
+    from ..markdown_parse import CLOSERS, OPENERS, leftover_message
+
+    if any(child.type not in ("text", "softbreak") for child in inline.children):
+        return (
+            "an item's heading is printed in plain capitals; write it without formatting or links"
+        )
+    text = "".join(child.content for child in inline.children)
+    return next((leftover_message(m) for m in (*OPENERS, *CLOSERS) if m in text), None)
