@@ -130,9 +130,15 @@ TOO_LONG = "has a part longer than 255 characters, which no file name can be; ch
         (f"inputs/{LONG}.csv", f"inputs/{'x' * 33}...", TOO_LONG),
         ("inputs/a\\u0000b.csv", "inputs/a\\x00b.csv", None),
         ("inputs/a\\tb.csv", "inputs/a\\tb.csv", None),
+        (
+            "inputs\\\\crime.csv",
+            "inputs\\\\crime.csv",
+            "separates folders with \\, which only Windows reads; write 'inputs/crime.csv', "
+            "which works on every computer",
+        ),
     ],
 )
-def test_a_table_file_no_system_could_hold_is_one_error(figures, written, shown, problem):
+def test_a_table_file_name_not_every_system_reads_is_one_error(figures, written, shown, problem):
     edit(figures / "committeepack.toml", 'file = "inputs/crime.csv"', f'file = "{written}"')
     problem = problem or "holds a control character, which no file name has; retype the name"
     assert one_error(figures) == (

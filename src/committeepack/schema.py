@@ -121,13 +121,19 @@ UNUSABLE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def name_problem(written: str) -> str | None:
-    """Why ``written`` cannot name a file on any system (a control character, a part longer
-    than :data:`NAME_MAX` bytes), or None. Checked before the name reaches the file system,
+    """Why ``written`` cannot name a file on every system (a control character, a part longer
+    than :data:`NAME_MAX` bytes, a backslash between folders), or None. Checked before the name reaches the file system,
     which would fail with an error of its own."""
     if UNUSABLE_IN_NAMES.search(written):
         return "holds a control character, which no file name has; retype the name"
     if any(len(part.encode()) > NAME_MAX for part in re.split(r"[/\\]", written)):
         return f"has a part longer than {NAME_MAX} characters, which no file name can be; check it"
+    if "\\" in written:
+        forward = shortened(written.replace("\\", "/"))
+        return (
+            f"separates folders with \\, which only Windows reads; write {forward!r}, which "
+            "works on every computer"
+        )
     return None
 
 
