@@ -1,7 +1,7 @@
 """The agenda item: the council's committee report for one item.
 
-This module declares what the report's narrative file holds, the default template's skeleton,
-and assembles the template context. It does no I/O of its own beyond reading its inputs.
+This module declares what the report's narrative file holds and assembles the template
+context; its default template is built in :mod:`.agenda_item_template`. It does no I/O of its own beyond reading its inputs.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from docx.shared import Cm
-
-from .. import default_templates, implications
+from .. import implications
 from ..config import Config
 from ..config_checks import OUTSIDE
 from ..config_schema import EXEMPT_PARAGRAPHS
@@ -21,10 +19,9 @@ from ..markdown_docx import MarkdownWriter, Numberer
 from ..narrative import Key, Narrative, Section, date_problem
 from ..render import long_date
 from ..schema import name_problem, shortened
-from ..word import styles
-from ..word import tables as tablexml
 from ..word import xml as wordxml
 from ..word.styles import NUMBER_INDENT
+from .agenda_item_template import make_template as make_template
 from .base import Rendering
 
 NAME = "agenda-item"
@@ -292,56 +289,3 @@ def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
 
 def _numbered_text(container, numberer: Numberer, writer: MarkdownWriter, text: str) -> None:
     wordxml.add_paragraph(container, f"{numberer.next()}\t{text}", style=writer.styles.numbered)
-
-
-def make_template(config: Config):
-    """The default agenda item template: house styles plus the report's skeleton of tags."""
-    document = default_templates.base_document(config.branding, "Agenda item")
-    document.sections[0].header.paragraphs[0].text = "{{ council }}"
-    default_templates.add_page_number_footer(document)
-    document.add_paragraph("{{ committee }}", style="Committee Name")
-    document.add_paragraph("{{ meeting_date }}", style="Committee Name")
-    document.add_paragraph("{{ title }}", style="Heading 1")
-    default_templates.header_table(
-        document,
-        [
-            ("Final Decision-Maker", "{{ decision_maker }}"),
-            ("Lead Head of Service", "{{ lead_head_of_service }}"),
-            ("Lead Officer and Report Author", "{{ report_author }}"),
-            ("Classification", "{{ classification }}"),
-            ("Wards affected", "{{ wards }}"),
-        ],
-    )
-    document.add_paragraph("Executive Summary", style="Heading 2")
-    document.add_paragraph("{{p executive_summary }}")
-    document.add_paragraph("Purpose of Report", style="Heading 2")
-    document.add_paragraph("{{ purpose }}")
-    document.add_paragraph(
-        "This report makes the following recommendations to this Committee:", style="Heading 2"
-    )
-    document.add_paragraph("{{p recommendations }}")
-    document.add_paragraph("Timetable", style="Heading 2")
-    _timetable_table(document)
-    document.add_paragraph("{{p body }}")
-    return document
-
-
-def _timetable_table(document) -> None:
-    """Meeting | Date, one row per meeting through docxtpl's row loop."""
-    rows = [
-        ("Meeting", "Date"),
-        ("{%tr for row in timetable %}", ""),
-        ("{{ row.meeting }}", "{{ row.date }}"),
-        ("{%tr endfor %}", ""),
-    ]
-    table = document.add_table(rows=len(rows), cols=2)
-    table.style = document.styles["Committee Table"]
-    tablexml.set_table_look(table)
-    for index, (row, texts) in enumerate(zip(table.rows, rows, strict=True)):
-        for cell, text in zip(row.cells, texts, strict=True):
-            cell.paragraphs[0].style = document.styles["Table Text"]
-            cell.paragraphs[0].add_run(text).bold = index == 0 or None
-    for cell in table.rows[0].cells:
-        tablexml.shade_cell(cell, styles.HEADER_FILL)
-    tablexml.mark_header_row(table.rows[0])
-    tablexml.set_table_width(table, [int(Cm(w).twips) for w in (10.0, 6.0)])
