@@ -16,14 +16,13 @@ left alone and the pool spawned); elsewhere (Windows, macOS) the processes are s
 
 from __future__ import annotations
 
-import contextlib
 import os
-import threading
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .chart_cache import ChartCache, ChartRequest, draw
 from .charts import Chart, warm_up
+from .fork_server import ForkServerLease, default_start_method
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,7 +56,7 @@ class _Processes:
 
     def __init__(self, start_method: str = "") -> None:
         self._start_method = start_method  # "" until needed: the platform's default
-        self._server: _ForkServerLease | None = None
+        self._server: ForkServerLease | None = None
         self._method = ""
         self.pool: ProcessPoolExecutor | None = None
 
@@ -71,7 +70,7 @@ class _Processes:
     def lease_server(self) -> str:
         """Start the fork server (importing matplotlib) now; the method the pool will use."""
         if self._server is None:
-            self._server = _ForkServerLease()
+            self._server = ForkServerLease()
             self._method = self._server.start()
         return self._method
 
@@ -277,60 +276,3 @@ class DrawingProcesses:
     def close(self) -> None:
         """Stop the processes."""
         self.processes.stop()
-
-
-def default_start_method() -> str:
-    """``forkserver`` where the platform has it, else ``spawn``."""
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return "forkserver" if "forkserver" in methods else "spawn"
-
-
-class _ForkServerLease:
-    """The process-wide fork server, borrowed for one build: started with matplotlib
-    preloaded and stopped afterwards, leaving the program as it was. A server the program
-    already runs is not touched: the pool is spawned instead."""
-
-    def __init__(self) -> None:
-        from multiprocessing import forkserver
-
-        self._server = getattr(forkserver, "_forkserver", None)
-        self._preload: list[str] | None = None
-
-    def start(self) -> str:
-        """The start method to use for the pool: ``forkserver`` when leased, else ``spawn``."""
-        server = self._server
-        if server is None or getattr(server, "_forkserver_pid", 1) is not None:
-            return "spawn"  # running already (someone else's), or an unknown implementation
-        self._preload = list(getattr(server, "_preload_modules", ["__main__"]))
-        server.set_forkserver_preload([f"{__package__}.preload"])
-        server.ensure_running()  # returns at once; the server imports matplotlib meanwhile
-        return "forkserver"
-
-    def stop(self) -> None:
-        """Stop the server if this lease started it, and restore its preload list. The server
-        is told to stop at once; a thread waits for its exit, so the build does not."""
-        server = self._server
-        if self._preload is None or server is None:
-            return
-        pid = getattr(server, "_forkserver_pid", None)
-        alive = getattr(server, "_forkserver_alive_fd", None)
-        if pid is not None and alive is not None:
-            # what ForkServer._stop does, without waiting there for the server to exit
-            with server._lock:
-                os.close(alive)  # closing the "alive" descriptor asks the server to stop
-                address = server._forkserver_address
-                server._forkserver_alive_fd = server._forkserver_pid = None
-                server._forkserver_address = None
-            if isinstance(address, str) and not address.startswith("\0"):
-                with contextlib.suppress(OSError):
-                    os.unlink(address)
-            threading.Thread(target=_reap, args=(pid,), daemon=True).start()
-        server.set_forkserver_preload(self._preload)
-        self._preload = None
-
-
-def _reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
