@@ -457,3 +457,60 @@ def test_an_invisible_direction_mark_in_a_cell_is_refused(figures):
         "(U+202E) that makes the text around it read in another order than it is written; "
         "delete it"
     ]
+
+
+def _crime_tree(project):
+    from pathlib import Path
+
+    from committeepack.config import load_config
+    from committeepack.figures.model import CrimeTree
+    from committeepack.figures.tables import load_figures
+
+    figures = load_figures(load_config(Path(project)))
+    [(_, tree)] = figures.of_kind("crime_by_type", CrimeTree)
+    return tree
+
+
+FLAT = ["All crime,1000,950", "Violent crime,400,420", "Theft,600,530"]
+
+
+@pytest.mark.parametrize("order", [FLAT, [*FLAT[1:], FLAT[0]]])
+def test_a_flat_table_takes_its_total_row_as_the_parent(figures, order):
+    (figures / CRIME).write_text("category,previous,current\n" + "\n".join(order) + "\n")
+    tree = _crime_tree(figures)
+    assert tree.roots == ["All crime"]
+    assert tree.tree["All crime"].children == ["Violent crime", "Theft"]
+    assert {tree.tree[n].depth for n in ("Violent crime", "Theft")} == {1}
+    result = run(figures, "build", "strategic-assessment")
+    assert result.exit_code == 0, result.output
+    paper = docx.Document(str(figures / "out/strategic-assessment.docx"))
+    [table] = [t for t in paper.tables if t.rows[0].cells[0].text == "Crime type"]
+    names = [row.cells[0].text.strip() for row in table.rows[1:]]
+    assert names == ["Violent crime", "Theft", "All crime"]  # the total below its parts
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["All crime,1000,950", "Theft,1000,950"],  # two rows: one cannot be the other's total
+        ["All crime,1000,950", "Violent crime,1000,950", "Theft,0,0"],  # one row with counts
+        ["Violent crime,400,420", "All crime,1000,950", "Theft,600,530"],  # not first or last
+        ["All crime,1000,951", "Violent crime,400,420", "Theft,600,530"],  # one short
+    ],
+)
+def test_a_flat_table_without_a_total_row_stays_flat(figures, rows):
+    (figures / CRIME).write_text("category,previous,current\n" + "\n".join(rows) + "\n")
+    tree = _crime_tree(figures)
+    assert len(tree.roots) == len(rows)
+    assert not any(node.children for node in tree.tree.values())
+
+
+def test_a_flat_table_whose_total_is_not_the_sum_is_a_warning(figures):
+    rows = ["All crime,1000,951", "Violent crime,400,420", "Theft,600,530"]
+    (figures / CRIME).write_text("category,previous,current\n" + "\n".join(rows) + "\n")
+    result = run(figures, "build", "strategic-assessment")
+    assert (
+        "Warning: inputs/crime.csv:2: 'All crime' looks like the total of the other rows but "
+        "is not their sum (951 against 950 for the current period, 1,000 against 1,000 for "
+        "the previous); give each row its parent in a parent column, or correct the figures"
+    ) in result.output

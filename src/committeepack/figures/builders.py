@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from . import compute, spc, spc_text
+from .crime_tree import TOTAL_NAMES, build_crime_tree
 from .disclosure import disclosure_rule
 from .districts import build_districts
 from .load import Rows
@@ -21,8 +22,6 @@ from .model import (
     Action,
     ActionList,
     CountTable,
-    CrimeRow,
-    CrimeTree,
     Figure,
     FigureTable,
     MorileRow,
@@ -37,104 +36,7 @@ if TYPE_CHECKING:
     from .tables import TableSpec
 
 
-def _crime(rows: Rows, spec: TableSpec, config, errors, warnings) -> CrimeTree:
-    table = FigureTable(spec.name)
-    tree: dict[str, CrimeRow] = {}
-    rule = disclosure_rule(config)  # given now: marking hidden cells then changes few figures
-    for row, line in zip(rows.rows, rows.lines, strict=True):
-        figure = Figure(
-            row["category"], row["previous"], row["current"], spec.name, line, rule=rule
-        )
-        table.figures[row["category"]] = figure
-        tree[row["category"]] = CrimeRow(figure, row["parent"])
-    for name, node in tree.items():
-        if node.parent is not None and node.parent not in tree:
-            errors.append(
-                rows.error(
-                    node.figure.line,
-                    f"column 'parent': '{node.parent}' is not a category of this table",
-                )
-            )
-        elif node.parent is not None:
-            tree[node.parent].children.append(name)
-    roots = [name for name, node in tree.items() if node.parent is None]
-    roots = _without_a_total_row(table, tree, roots, rows, warnings)
-    _place(tree, roots, 0, rows, errors)
-    for name, node in tree.items():
-        for period in ("previous", "current"):
-            if node.children:
-                declared = getattr(node.figure, period)
-                parts = sum(getattr(tree[c].figure, period) for c in node.children)
-                if declared != parts:
-                    warnings.append(
-                        rows.error(
-                            node.figure.line,
-                            f"{name} ({period}): {declared:,} declared, parts sum to {parts:,}",
-                        )
-                    )
-    return CrimeTree(table, tree, roots)
-
-
-def _without_a_total_row(table, tree, roots: list[str], rows, warnings) -> list[str]:
-    """The top rows of a crime table, less a ``Total`` row of no parent and no parts typed
-    below them (as a council's spreadsheet often ends): that one is checked against the sum
-    of the others and left out, not printed as one more crime type."""
-    totals = [n for n in roots if n.casefold() in TOTAL_NAMES and not tree[n].children]
-    if len(roots) < 2 or len(totals) != 1:
-        return roots
-    [name] = totals
-    kept = [n for n in roots if n != name]
-    figure = tree.pop(name).figure
-    del table.figures[name]
-    for period in ("previous", "current"):
-        declared = getattr(figure, period)
-        parts = sum(getattr(tree[n].figure, period) for n in kept)
-        if declared != parts:
-            warnings.append(
-                rows.error(
-                    figure.line,
-                    f"{name} ({period}): {declared:,} declared, the rows above it sum to {parts:,}",
-                )
-            )
-    return kept
-
-
-def _place(tree, names, depth, rows, errors) -> None:
-    """Set each category's depth below the top rows ``names``; report the categories never
-    reached from them, which are their own parents (a loop in the parent column)."""
-    placed: set[str] = set()
-    level = list(names)
-    while level:
-        placed.update(level)
-        for name in level:
-            tree[name].depth = depth
-        level = [child for name in level for child in tree[name].children]
-        depth += 1
-    reported: set[str] = set()
-    for name in tree:
-        if name in placed or name in reported:
-            continue
-        chain = [name]
-        while (parent := tree[chain[-1]].parent) not in chain and parent in tree:
-            chain.append(parent)
-        if parent not in tree:  # below a loop reported at another line
-            continue
-        loop = chain[chain.index(parent) :]
-        if reported.intersection(loop):  # a category below a loop already reported
-            continue
-        reported.update(loop)
-        first = min(loop, key=lambda n: tree[n].figure.line)
-        path = " under ".join([*loop[loop.index(first) :], *loop[: loop.index(first)], first])
-        errors.append(
-            rows.error(
-                tree[first].figure.line,
-                f"'{first}' is under itself ({path}); fix the parent column",
-            )
-        )
-
-
 PARTS_OF_A_WHOLE = ("wards", "reasons")
-TOTAL_NAMES = frozenset({"total", "grand total", "overall total"})
 
 
 def _figures(label: str, previous: str = "previous", current: str = "current"):
@@ -301,7 +203,7 @@ def _survey(rows: Rows, spec: TableSpec, config, errors, warnings) -> SurveyTabl
 
 BUILDERS = {
     "survey": _survey,
-    "crime_by_type": _crime,
+    "crime_by_type": build_crime_tree,
     "districts": build_districts,
     "wards": _figures("ward"),
     "monthly": _monthly,
