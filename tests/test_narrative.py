@@ -363,3 +363,18 @@ def test_names_are_filled_into_front_matter_lists(minimal):
     assert errors(minimal) == [
         "Error: inputs/agenda-item.md:10: 'comittee' is not defined; did you mean 'committee'?"
     ]
+
+
+def test_names_are_filled_into_front_matter_tables(example):
+    edit(example / AGENDA, "  - meeting: Council", '  - meeting: "Full {{ council }}"')
+    assert run(example, "build", "agenda-item").exit_code == 0
+    paper = docx.Document(str(example / "out/agenda-item.docx"))
+    meetings = [row.cells[0].text for table in paper.tables for row in table.rows]
+    assert "Full Brackenford Borough Council" in meetings
+    assert not any("{{" in text for text in meetings)
+    edit(example / AGENDA, "{{ council }}", "{{ councl }}")
+    result = run(example, "build", "agenda-item")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "Error: inputs/agenda-item.md:14: 'councl' is not defined; did you mean 'council'?"
+    )

@@ -99,31 +99,53 @@ def render_sections(front: FrontMatter, sections: list[Section], names: dict) ->
 
 def render_front_matter(front: FrontMatter, names: dict) -> FrontMatter:
     """The front matter with names filled into its text values (``title: {{ partnership }}
-    Strategic Assessment``), so that a title follows the configuration too."""
-    meta = dict(front.meta)
+    Strategic Assessment``, a recommendation, a timetable's meeting), so that what it says
+    follows the configuration too."""
     lines = getattr(front.source.meta, "lines", {})
-    for key, value in meta.items():
-        if isinstance(value, str) and "{" in value:
-            meta[key] = render_narrative(value, names, front.path, lines.get(key, 1)).strip()
-        elif isinstance(value, list) and any(isinstance(v, str) and "{" in v for v in value):
-            written = front.source.meta.get(key)  # as read, with the line of each item
-            item_lines = list(getattr(written, "lines", []))
-            meta[key] = _rendered_items(value, item_lines, names, front.path, lines.get(key, 1))
+    meta = {
+        key: _filled(value, front.source.meta.get(key), names, front.path, lines.get(key, 1))
+        for key, value in front.meta.items()
+    }
     return FrontMatter(front.source, meta)
 
 
-def _rendered_items(items: list, item_lines: list[int], names: dict, path: str, line: int) -> list:
-    """A list's text items with names filled in (``That the {{ committee }} notes ...``),
-    each error at its item's line."""
-    rendered = LineList(
-        render_narrative(v, names, path, item_lines[i] if i < len(item_lines) else line).strip()
-        if isinstance(v, str) and "{" in v
-        else v
-        for i, v in enumerate(items)
-    )
-    rendered.line = line
-    rendered.lines = item_lines
-    return rendered
+def _filled(value, written, names: dict, path: str, line: int):
+    """``value`` with names filled into every text in it, each error at its own line;
+    ``written`` is the same value as read, whose lists and tables know their lines."""
+    if isinstance(value, str):
+        return render_narrative(value, names, path, line).strip() if "{" in value else value
+    if isinstance(value, list):
+        item_lines = list(getattr(written, "lines", []))
+        items = LineList(
+            _filled(
+                item,
+                written[index] if isinstance(written, list) and index < len(written) else None,
+                names,
+                path,
+                item_lines[index] if index < len(item_lines) else line,
+            )
+            for index, item in enumerate(value)
+        )
+        items.line, items.lines = line, item_lines
+        return items
+    if isinstance(value, dict):
+        key_lines = dict(getattr(written, "lines", {}))
+        table = LineDict(
+            (
+                key,
+                _filled(
+                    item,
+                    written.get(key) if isinstance(written, dict) else None,
+                    names,
+                    path,
+                    key_lines.get(key, line),
+                ),
+            )
+            for key, item in value.items()
+        )
+        table.line, table.lines = line, key_lines
+        return table
+    return value
 
 
 def load_narrative(
