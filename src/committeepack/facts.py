@@ -85,7 +85,8 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
     from .figures.fonts import chart_font
     from .figures.headlines import load_headlines
     from .figures.tables import build_figures
-    from .narrative import render_front_matter, render_sections
+    from .front_matter_names import render_front_matter
+    from .narrative import render_sections
 
     figures = build_figures(project.config, sources.specs, sources.rows)
     for problem in figures.warnings:
