@@ -138,8 +138,16 @@ def test_unknown_figure_in_narrative_names_the_line(figures):
 def test_missing_table_file(figures):
     (figures / "inputs/districts.csv").unlink()
     assert error_lines(figures) == [
-        "Error: inputs/districts.csv: file not found; check the file name in committeepack.toml "
-        "[tables]"
+        "Error: committeepack.toml:57: tables.districts.file: no file 'inputs/districts.csv'; "
+        "check the name (it is relative to the project folder)"
+    ]
+
+
+def test_a_table_file_named_nearly_right_is_suggested(figures):
+    edit(figures / "committeepack.toml", 'file = "inputs/crime.csv"', 'file = "inputs/crimes.csv"')
+    assert error_lines(figures) == [
+        "Error: committeepack.toml:52: tables.crime.file: no file 'inputs/crimes.csv'; did you "
+        "mean 'inputs/crime.csv'?"
     ]
 
 

@@ -36,11 +36,15 @@ class RawTable:
         return len(self.cells[self.columns[0]]) if self.columns else 0
 
 
+class TableFileMissing(InputError):
+    """A table's file is not there (named again at its line of the configuration)."""
+
+
 def read_table(path: Path, shown: str, sheet: str | None = None) -> RawTable:
     """The table in the CSV file or workbook ``path`` (``shown`` names it in messages; ``sheet``
     is the workbook's sheet, the first when None)."""
     if not path.is_file():
-        raise InputError(
+        raise TableFileMissing(
             "file not found; check the file name in committeepack.toml [tables]", shown
         )
     size = path.stat().st_size

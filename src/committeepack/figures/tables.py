@@ -10,7 +10,7 @@ warnings, which ``--strict`` turns into errors. Each kind of table has its build
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
@@ -29,6 +29,7 @@ from .model import (
     SpcSeries,
     SurveyTable,
 )
+from .raw_table import TableFileMissing
 from .row_cache import cached_rows
 from .suppression import apply_disclosure
 from .top import KINDS as TOP_KINDS
@@ -144,6 +145,23 @@ def declared_tables(config) -> dict[str, TableSpec]:
     return specs
 
 
+def _missing_file(config, name: str, spec: TableSpec) -> CommitteePackError:
+    """The error for a table whose file is not there, at its line of the configuration, with
+    the nearest name in its folder when one is close."""
+    import difflib
+
+    raw = config.raw["tables"][name]
+    key = "file" if "file" in raw else "workbook"
+    folder = spec.source.path.parent
+    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    close = difflib.get_close_matches(spec.source.path.name, names, n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean '{PurePosixPath(str(raw[key])).with_name(close[0])}'?"
+    else:
+        hint = "check the name (it is relative to the project folder)"
+    return config.reader().error(("tables", name, key), f"no file {raw[key]!r}; {hint}")
+
+
 def allowed_statuses(config) -> list[str]:
     """The statuses an action may have: ``[statuses] allowed``, or the defaults."""
     statuses = (config.raw.get("statuses") or {}).get("allowed") or list(DEFAULT_STATUSES)
@@ -174,6 +192,9 @@ def read_tables(
             rows[name], key = cached_rows(
                 cache, spec.source, columns, spec.renames, context, errors, hashes
             )
+        except TableFileMissing:
+            errors.append(_missing_file(config, name, spec))
+            continue
         except InputError as exc:
             errors.append(exc)
             continue
