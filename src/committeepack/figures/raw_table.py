@@ -163,6 +163,7 @@ def _csv_problem(error: str) -> str:
 
 def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
     from openpyxl import load_workbook
+    from openpyxl.cell.read_only import EmptyCell
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -181,7 +182,7 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
-        rows = [[_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        rows = [[_value(cell, EmptyCell) for cell in row] for row in worksheet.iter_rows()]
     except InputError:
         raise
     except Exception as exc:
@@ -191,6 +192,8 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         ) from None
     finally:
         workbook.close()
+    if any(value is STORED_EMPTY for row in rows for value in row):
+        rows = _with_unsaved_formulas(rows, formulas(path, sheet))
     while rows and all(value is None for value in rows[-1]):
         rows.pop()  # formatted but empty rows at the end
     if not rows:
@@ -199,17 +202,24 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         (i + 1 for row in rows for i, value in enumerate(row) if value is not None), default=0
     )
     rows = [(row + [None] * width)[:width] for row in rows]
-    if any(value is None for row in rows for value in row):
-        _mark_unsaved_formulas(rows, formulas(path, sheet))
     return _by_column(headings(["" if h is None else str(h) for h in rows[0]]), rows[1:])
 
 
-def _mark_unsaved_formulas(rows: list[list], found: dict[tuple[int, int], str]) -> None:
-    """Each empty cell of ``rows`` that holds a formula becomes :class:`UnsavedFormula`."""
-    for (line, column), formula in found.items():
-        row = rows[line - 1] if line <= len(rows) else []
-        if column <= len(row) and row[column - 1] is None:
-            row[column - 1] = UnsavedFormula(formula)
+STORED_EMPTY = object()  # a cell the sheet stores with no value: a formula never worked out?
+
+
+def _with_unsaved_formulas(rows: list[list], found: dict[tuple[int, int], str]) -> list[list]:
+    """``rows`` with each stored but empty cell that holds a formula as
+    :class:`UnsavedFormula`, and the others empty."""
+    return [
+        [
+            (UnsavedFormula(found[line, column]) if (line, column) in found else None)
+            if value is STORED_EMPTY
+            else value
+            for column, value in enumerate(row, 1)
+        ]
+        for line, row in enumerate(rows, 1)
+    ]
 
 
 def formulas(path: Path, sheet: str | None) -> dict[tuple[int, int], str]:
@@ -240,10 +250,13 @@ def _by_column(columns: list[str], rows: list[list]) -> RawTable:
     )
 
 
-def _value(cell):
+def _value(cell, empty_cell: type):
     """A workbook cell's value: an Excel error (#N/A) is kept as one; a whole number is an
-    int."""
+    int; a cell the sheet stores without a value (formatted, or a formula whose value was
+    never saved) is :data:`STORED_EMPTY`, told apart once the sheet is read."""
     value = cell.value
+    if value is None:
+        return None if isinstance(cell, empty_cell) else STORED_EMPTY
     if getattr(cell, "data_type", None) == "e":
         return ExcelError(value)
     if value == "":
