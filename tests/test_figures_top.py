@@ -119,3 +119,48 @@ def test_a_row_missing_from_a_long_table_is_one_readable_line_that_names_all_oth
     assert f"'Ward {SHOWN_ROWS - 1}' and 6 more" in message
     assert f"'Ward {SHOWN_ROWS}'" not in message
     assert message.endswith("is counted in 'All other (300)'")
+
+
+def crime(name: str, previous: int, current: int) -> dict:
+    return {"category": name, "parent": None, "previous": previous, "current": current}
+
+
+def test_the_total_row_of_a_flat_crime_table_stays_and_is_not_counted_in_top():
+    parts = [crime(f"C{n}", 10 * n, 10 * n + 1) for n in range(1, 7)]
+    total = crime("Total recorded crime", 210, 216)
+    for items in ([total, *parts], [*parts, total]):
+        kept = keep_largest(rows_of(items), "crime_by_type", 2)
+        names = [row["category"] for row in kept.rows]
+        assert "Total recorded crime" in names
+        assert [n for n in names if n.startswith("C")] == ["C5", "C6"]
+        assert other_name(4) in names
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)), min_size=2, max_size=12),
+    st.booleans(),
+)
+def test_a_row_that_adds_up_the_others_is_found_first_or_last(parts, last):
+    from committeepack.figures.crime_tree import total_index
+
+    total = (sum(p for p, _ in parts), sum(c for _, c in parts))
+    counts = [*parts, total] if last else [total, *parts]
+    found = total_index(counts)
+    if sum(1 for pair in parts if any(pair)) < 2:
+        assert found is None  # one counted row cannot be told from its own total
+    else:
+        assert found is not None
+        others = counts[:found] + counts[found + 1 :]
+        assert counts[found] == (sum(p for p, _ in others), sum(c for _, c in others))
+        assert found in (0, len(counts) - 1)
+
+
+def test_no_total_is_found_in_two_rows_or_one_short():
+    from committeepack.figures.crime_tree import total_index
+
+    assert total_index([(5, 5), (5, 5)]) is None
+    assert total_index([(10, 10), (5, 5), (5, 5)]) == 0
+    assert total_index([(10, 11), (5, 5), (5, 5)]) is None
+    assert total_index([(5, 5), (5, 5), (10, 10)]) == 2
+    assert total_index([(5, 5), (10, 10), (5, 5)]) is None  # a total sits first or last
+    assert total_index([(5, 5), (5, 5), (0, 0)]) is None  # one row of counts among the others

@@ -116,24 +116,41 @@ def _place(tree, names, depth, rows, errors) -> None:
         )
 
 
+def total_index(counts: list[tuple[int, int]]) -> int | None:
+    """Of a flat table's rows (previous and current counts, in the file's order), the first
+    or last that is the sum of all the others in both periods, when at least two others hold
+    counts: the table's total. None when there is none."""
+    if len(counts) < 3:
+        return None
+    for index in dict.fromkeys((0, len(counts) - 1)):
+        others = counts[:index] + counts[index + 1 :]
+        if sum(1 for pair in others if any(pair)) < 2:
+            continue
+        if all(counts[index][p] == sum(pair[p] for pair in others) for p in (0, 1)):
+            return index
+    return None
+
+
 def _total_of_a_flat_table(tree, roots: list[str], rows, warnings) -> list[str]:
     """In a table of top rows only (no parent column, as councils often publish one), the
-    first or last row that is the sum of all the others in both periods is their total: it
-    becomes their parent, so that it is printed as the total and not charted as one more
+    first or last row that is the sum of all the others (:func:`total_index`) is their total:
+    it becomes their parent, so that it is printed as the total and not charted as one more
     crime type. A first or last row named like a total that is not their sum is a warning."""
-    if len(roots) < 3 or any(tree[name].children for name in roots):
+    if any(tree[name].children for name in roots):
         return roots
-    for name in dict.fromkeys((roots[0], roots[-1])):
-        others = [other for other in roots if other != name]
-        counted = [o for o in others if tree[o].figure.previous or tree[o].figure.current]
-        sums = {p: sum(getattr(tree[o].figure, p) for o in others) for p in PERIODS}
-        if len(counted) >= 2 and all(getattr(tree[name].figure, p) == sums[p] for p in PERIODS):
-            for other in others:
-                tree[other].parent = name
-            tree[name].children.extend(others)
-            return [name]
+    figures = [tree[name].figure for name in roots]
+    index = total_index([(f.previous, f.current) for f in figures])
+    if index is not None:
+        total = roots[index]
+        others = [name for name in roots if name != total]
+        for other in others:
+            tree[other].parent = total
+        tree[total].children.extend(others)
+        return [total]
+    for name in dict.fromkeys((roots[0], roots[-1]) if len(roots) >= 3 else ()):
         if _named_like_a_total(name) and name.casefold() not in TOTAL_NAMES:
             figure = tree[name].figure
+            sums = {p: sum(getattr(tree[o].figure, p) for o in roots if o != name) for p in PERIODS}
             warnings.append(
                 rows.error(
                     figure.line,
