@@ -18,7 +18,7 @@ CELLS = st.one_of(
 )
 
 
-@pytest.mark.parametrize("kind", ["text", "count", "number", "month", "status"])
+@pytest.mark.parametrize("kind", ["text", "count", "number", "month", "status", "indent"])
 @pytest.mark.parametrize("required", [True, False])
 @settings(max_examples=150, deadline=None)
 @given(cells=st.lists(CELLS, min_size=1, max_size=12))

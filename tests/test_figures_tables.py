@@ -522,3 +522,37 @@ def test_a_flat_table_whose_total_is_not_the_sum_is_a_warning(figures):
         "is not their sum (951 against 950 for the current period, 1,000 against 1,000 for "
         "the previous); give each row its parent in a parent column, or correct the figures"
     ) in result.output
+
+
+def _paper_text(project):
+    paper = docx.Document(str(project / "out/strategic-assessment.docx"))
+    cells = [cell.text for table in paper.tables for row in table.rows for cell in row.cells]
+    return [p.text for p in paper.paragraphs], cells
+
+
+@pytest.mark.parametrize("step", ["  ", "\t", "\u00a0\u00a0\u00a0"])
+def test_a_table_indented_instead_of_a_parent_column_builds_the_same_paper(figures, step):
+    assert run(figures, "build", "strategic-assessment").exit_code == 0
+    with_parents = _paper_text(figures)
+    indented = [
+        "category,previous,current",
+        "All crime,1000,950",
+        f"{step}Violent crime,400,420",
+        f"{step * 2}Violence against the person,380,400",
+        f"{step * 2}Robbery,20,20",
+        f"{step}Theft,600,530",
+    ]
+    (figures / CRIME).write_text("\n".join(indented) + "\n", encoding="utf-8")
+    result = run(figures, "build", "strategic-assessment")
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    assert _paper_text(figures) == with_parents
+
+
+def test_a_parent_column_wins_over_indentation(figures):
+    rows = (figures / CRIME).read_text(encoding="utf-8").splitlines()
+    rows[2] = "    " + rows[2]  # indented under nothing in particular: the column decides
+    (figures / CRIME).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tree = _crime_tree(figures)
+    assert tree.tree["Violent crime"].parent == "All crime"
+    assert tree.tree["Robbery"].parent == "Violent crime"

@@ -164,3 +164,29 @@ def test_no_total_is_found_in_two_rows_or_one_short():
     assert total_index([(5, 5), (5, 5), (10, 10)]) == 2
     assert total_index([(5, 5), (10, 10), (5, 5)]) is None  # a total sits first or last
     assert total_index([(5, 5), (5, 5), (0, 0)]) is None  # one row of counts among the others
+
+
+@st.composite
+def indented_trees(draw):
+    """Rows of a tree in the order a table prints it (each parent above its parts), with
+    each row's depth and its parent's name."""
+    rows: list[tuple[str, int, str | None]] = []
+    path: list[str] = []
+    for number in range(draw(st.integers(1, 25))):
+        depth = draw(st.integers(0, len(path)))
+        path = path[:depth]
+        rows.append((f"C{number}", depth, path[-1] if path else None))
+        path.append(f"C{number}")
+    return rows
+
+
+@given(indented_trees(), st.integers(1, 4))
+def test_indentation_gives_back_the_tree_it_shows(rows, width):
+    from committeepack.figures.crime_tree import _parents
+
+    table = [{"category": name, "parent": None, "indent": depth * width} for name, depth, _ in rows]
+    parents = _parents(table)
+    if len({depth for _, depth, _ in rows}) < 2:  # one depth: a flat table, left as it is
+        assert parents == [None] * len(rows)
+    else:
+        assert parents == [parent for _, _, parent in rows]

@@ -40,9 +40,11 @@ class Column:
     """A column a kind of table needs: its name, what it holds, whether it may be blank."""
 
     name: str
-    kind: str  # text, count (whole number >= 0), number (>= 0), month (YYYY-MM), status, priority
+    kind: str  # text, count (whole number >= 0), number (>= 0), month (YYYY-MM), status,
+    # priority, or indent (how far the text of the column ``of`` is indented)
     required: bool = True
     unique: bool = False
+    of: str = ""  # for an indent: the column whose cells' indentation it holds
 
 
 class ExcelError(str):
@@ -82,8 +84,23 @@ def _names_month(word: str, name: str) -> bool:
     return word == name or word == name[:3] or (word == "sept" and name == "september")
 
 
+def indent_width(text: str) -> int:
+    """How far ``text`` is indented: a space (or no-break space) 1, a tab 4."""
+    width = 0
+    for character in text:
+        if character in " \u00a0":
+            width += 1
+        elif character == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
 def check_cell(column: Column, value, context: dict):
     """The value of one cell as its column holds it; ``ValueError`` saying what is wrong."""
+    if column.kind == "indent":  # never wrong: a measure of another column's cell
+        return indent_width(value) if isinstance(value, str) and value.strip() else None
     if isinstance(value, ExcelError):
         raise ValueError(
             f"holds Excel's error {value}; correct the formula in the workbook, or type the value"

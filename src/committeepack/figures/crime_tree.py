@@ -1,6 +1,7 @@
 """The crime-by-type table's tree: each category under its parent, as the parent column
-gives it, or as a published table without one implies (its first or last row the total of
-the others), every parent checked against the sum of its parts."""
+gives it, or as a published table without one shows it (names indented under their parent,
+or a first or last row that is the total of the others), every parent checked against the
+sum of its parts."""
 
 from __future__ import annotations
 
@@ -23,12 +24,13 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
     table = FigureTable(spec.name)
     tree: dict[str, CrimeRow] = {}
     rule = disclosure_rule(config)  # given now: marking hidden cells then changes few figures
-    for row, line in zip(rows.rows, rows.lines, strict=True):
+    parents = _parents(rows.rows)
+    for row, line, parent in zip(rows.rows, rows.lines, parents, strict=True):
         figure = Figure(
             row["category"], row["previous"], row["current"], spec.name, line, rule=rule
         )
         table.figures[row["category"]] = figure
-        tree[row["category"]] = CrimeRow(figure, row["parent"])
+        tree[row["category"]] = CrimeRow(figure, parent)
     for name, node in tree.items():
         if node.parent is not None and node.parent not in tree:
             errors.append(
@@ -114,6 +116,24 @@ def _place(tree, names, depth, rows, errors) -> None:
                 f"'{first}' is under itself ({path}); fix the parent column",
             )
         )
+
+
+def _parents(rows: list[dict]) -> list[str | None]:
+    """Each row's parent: as the parent column gives it; in a table without one whose names
+    are indented at two depths or more (as a published table shows its sub-categories), the
+    nearest row above that is indented less."""
+    given = [row.get("parent") for row in rows]
+    indents = [row.get("indent") or 0 for row in rows]
+    if any(given) or len(set(indents)) < 2:
+        return given
+    parents: list[str | None] = []
+    above: list[tuple[int, str]] = []  # the rows a later row may sit under: (indent, name)
+    for row, indent in zip(rows, indents, strict=True):
+        while above and above[-1][0] >= indent:
+            above.pop()
+        parents.append(above[-1][1] if above else None)
+        above.append((indent, row["category"]))
+    return parents
 
 
 def total_index(counts: list[tuple[int, int]]) -> int | None:

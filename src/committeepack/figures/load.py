@@ -167,7 +167,8 @@ def check_rows(
         )
         return result
     for column in columns:
-        wanted = renames.get(column.name, column.name)
+        measured = column.of or column.name  # an indent measures another column's cells
+        wanted = renames.get(measured, measured)
         header = headers.get(wanted.casefold())
         if header is None and column.required:
             found = ", ".join(f"'{h}'" for h in table.columns)

@@ -44,6 +44,7 @@ COLUMNS = {
     "crime_by_type": [
         Column("category", "text", unique=True),
         Column("parent", "text", False),
+        Column("indent", "indent", False, of="category"),
         Column("previous", "count"),
         Column("current", "count"),
     ],

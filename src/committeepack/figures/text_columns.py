@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..frontmatter import CONTROL
+from .cells import indent_width
 
 if TYPE_CHECKING:
     from .cells import Column
@@ -92,6 +93,8 @@ def checked_column(raw: list[str], stripped: list[str], column: Column) -> list:
         ]
     elif column.kind == "month":
         values = [s if MONTH.fullmatch(s) else UNCHECKED for s in stripped]
+    elif column.kind == "indent":
+        return [indent_width(r) if s else None for r, s in zip(raw, stripped, strict=True)]
     else:
         return [UNCHECKED] * len(raw)
     if not column.required:  # an empty cell is None
