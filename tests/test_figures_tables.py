@@ -556,3 +556,33 @@ def test_a_parent_column_wins_over_indentation(figures):
     tree = _crime_tree(figures)
     assert tree.tree["Violent crime"].parent == "All crime"
     assert tree.tree["Robbery"].parent == "Violent crime"
+
+
+def test_a_workbook_may_show_the_tree_with_excels_indent(figures):
+    import openpyxl
+    from openpyxl.styles import Alignment
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    sheet.append(["category", "previous", "current"])
+    for name, level, previous, current in [
+        ("All crime", 0, 1000, 950),
+        ("Violent crime", 1, 400, 420),
+        ("Violence against the person", 2, 380, 400),
+        ("Robbery", 2, 20, 20),
+        ("Theft", 1, 600, 530),
+    ]:
+        sheet.append([name, previous, current])
+        sheet.cell(sheet.max_row, 1).alignment = Alignment(indent=level)
+    workbook.save(figures / "inputs/crime.xlsx")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
+    )
+    tree = _crime_tree(figures)
+    assert tree.roots == ["All crime"]
+    assert tree.tree["Robbery"].parent == "Violent crime"
+    assert tree.tree["Theft"].parent == "All crime"
+    assert "Robbery" in tree.table.figures  # the name as typed, without the indent

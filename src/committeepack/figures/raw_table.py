@@ -253,7 +253,8 @@ def _by_column(columns: list[str], rows: list[list]) -> RawTable:
 def _value(cell, empty_cell: type):
     """A workbook cell's value: an Excel error (#N/A) is kept as one; a whole number is an
     int; a cell the sheet stores without a value (formatted, or a formula whose value was
-    never saved) is :data:`STORED_EMPTY`, told apart once the sheet is read."""
+    never saved) is :data:`STORED_EMPTY`, told apart once the sheet is read; text indented
+    with Excel's Increase Indent starts with four spaces a step."""
     value = cell.value
     if value is None:
         return None if isinstance(cell, empty_cell) else STORED_EMPTY
@@ -263,6 +264,10 @@ def _value(cell, empty_cell: type):
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str) and getattr(cell, "has_style", False):
+        # Excel's Increase Indent, as leading spaces: a crime table's tree may be shown so
+        indent = int(getattr(cell.alignment, "indent", 0) or 0)
+        return " " * (4 * indent) + value if indent > 0 else value
     return value
 
 
