@@ -586,3 +586,10 @@ def test_a_workbook_may_show_the_tree_with_excels_indent(figures):
     assert tree.tree["Robbery"].parent == "Violent crime"
     assert tree.tree["Theft"].parent == "All crime"
     assert "Robbery" in tree.table.figures  # the name as typed, without the indent
+
+
+def test_a_parent_written_in_other_capitals_or_spacing_is_the_same_category(figures):
+    replace_line(figures / CRIME, "Robbery,Violent crime,20,20", "Robbery,violent  Crime,20,20")
+    tree = _crime_tree(figures)
+    assert tree.tree["Robbery"].parent == "Violent crime"
+    assert tree.tree["Violent crime"].children == ["Violence against the person", "Robbery"]

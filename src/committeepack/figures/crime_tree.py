@@ -31,7 +31,10 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
         )
         table.figures[row["category"]] = figure
         tree[row["category"]] = CrimeRow(figure, parent)
+    by_folded = {" ".join(name.casefold().split()): name for name in tree}
     for name, node in tree.items():
+        if node.parent is not None and node.parent not in tree:  # "Violent Crime": the same
+            node.parent = by_folded.get(" ".join(node.parent.casefold().split()), node.parent)
         if node.parent is not None and node.parent not in tree:
             errors.append(
                 rows.error(
