@@ -593,3 +593,14 @@ def test_a_parent_written_in_other_capitals_or_spacing_is_the_same_category(figu
     tree = _crime_tree(figures)
     assert tree.tree["Robbery"].parent == "Violent crime"
     assert tree.tree["Violent crime"].children == ["Violence against the person", "Robbery"]
+
+
+def test_a_stray_indent_is_named_in_the_sum_warning(figures):
+    rows = ["category,previous,current", "All crime,1000,950", " Violent crime,400,420"]
+    rows += ["Theft,600,530"]  # not indented: a top row beside All crime, which now has one part
+    (figures / CRIME).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run(figures, "build", "strategic-assessment")
+    assert (
+        "Warning: inputs/crime.csv:2: All crime (current): 950 declared, parts sum to 420 (its "
+        "parts are the rows indented under it: check the indentation)"
+    ) in result.output

@@ -25,6 +25,8 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
     tree: dict[str, CrimeRow] = {}
     rule = disclosure_rule(config)  # given now: marking hidden cells then changes few figures
     parents = _parents(rows.rows)
+    by_indent = any(parents) and not any(row.get("parent") for row in rows.rows)
+    how = " (its parts are the rows indented under it: check the indentation)" if by_indent else ""
     for row, line, parent in zip(rows.rows, rows.lines, parents, strict=True):
         figure = Figure(
             row["category"], row["previous"], row["current"], spec.name, line, rule=rule
@@ -57,7 +59,8 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
                     warnings.append(
                         rows.error(
                             node.figure.line,
-                            f"{name} ({period}): {declared:,} declared, parts sum to {parts:,}",
+                            f"{name} ({period}): {declared:,} declared, parts sum to "
+                            f"{parts:,}{how}",
                         )
                     )
     return CrimeTree(table, tree, roots)
