@@ -604,3 +604,28 @@ def test_a_stray_indent_is_named_in_the_sum_warning(figures):
         "Warning: inputs/crime.csv:2: All crime (current): 950 declared, parts sum to 420 (its "
         "parts are the rows indented under it: check the indentation)"
     ) in result.output
+
+
+def test_top_cuts_an_indented_table_within_each_parent(figures):
+    indented = [
+        "category,previous,current",
+        "All crime,1000,950",
+        "  Violent crime,400,420",
+        "    Violence against the person,380,400",
+        "    Robbery,20,20",
+        "  Theft,300,280",
+        "  Fraud,200,150",
+        "  Arson,100,100",
+    ]
+    (figures / CRIME).write_text("\n".join(indented) + "\n", encoding="utf-8")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'file = "inputs/crime.csv"\ntop = 1',
+    )
+    tree = _crime_tree(figures)
+    assert tree.tree["All crime"].children == ["Violent crime", "Theft", "All other (2)"]
+    assert tree.tree["Violent crime"].children == ["Violence against the person", "Robbery"]
+    result = run(figures, "build", "strategic-assessment")
+    assert result.exit_code == 0, result.output
+    assert "parts sum to" not in result.output  # every parent still adds up

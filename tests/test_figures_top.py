@@ -6,6 +6,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from committeepack.figures.crime_tree import with_parents
 from committeepack.figures.load import Rows, Source
 from committeepack.figures.top import keep_largest, other_name
 
@@ -129,7 +130,7 @@ def test_the_total_row_of_a_flat_crime_table_stays_and_is_not_counted_in_top():
     parts = [crime(f"C{n}", 10 * n, 10 * n + 1) for n in range(1, 7)]
     total = crime("Total recorded crime", 210, 216)
     for items in ([total, *parts], [*parts, total]):
-        kept = keep_largest(rows_of(items), "crime_by_type", 2)
+        kept = keep_largest(with_parents(rows_of(items)), "crime_by_type", 2)
         names = [row["category"] for row in kept.rows]
         assert "Total recorded crime" in names
         assert [n for n in names if n.startswith("C")] == ["C5", "C6"]
@@ -182,10 +183,10 @@ def indented_trees(draw):
 
 @given(indented_trees(), st.integers(1, 4))
 def test_indentation_gives_back_the_tree_it_shows(rows, width):
-    from committeepack.figures.crime_tree import _parents
+    from committeepack.figures.crime_tree import _by_indentation
 
     table = [{"category": name, "parent": None, "indent": depth * width} for name, depth, _ in rows]
-    parents = _parents(table)
+    parents = _by_indentation(table) or [None] * len(rows)
     if len({depth for _, depth, _ in rows}) < 2:  # one depth: a flat table, left as it is
         assert parents == [None] * len(rows)
     else:

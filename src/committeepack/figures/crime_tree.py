@@ -24,19 +24,15 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
     table = FigureTable(spec.name)
     tree: dict[str, CrimeRow] = {}
     rule = disclosure_rule(config)  # given now: marking hidden cells then changes few figures
-    parents = _parents(rows.rows)
-    by_indent = any(parents) and not any(row.get("parent") for row in rows.rows)
+    by_indent = any(row.get("parent_by") == "indentation" for row in rows.rows)
     how = " (its parts are the rows indented under it: check the indentation)" if by_indent else ""
-    for row, line, parent in zip(rows.rows, rows.lines, parents, strict=True):
+    for row, line in zip(rows.rows, rows.lines, strict=True):
         figure = Figure(
             row["category"], row["previous"], row["current"], spec.name, line, rule=rule
         )
         table.figures[row["category"]] = figure
-        tree[row["category"]] = CrimeRow(figure, parent)
-    by_folded = {" ".join(name.casefold().split()): name for name in tree}
+        tree[row["category"]] = CrimeRow(figure, row.get("parent"))
     for name, node in tree.items():
-        if node.parent is not None and node.parent not in tree:  # "Violent Crime": the same
-            node.parent = by_folded.get(" ".join(node.parent.casefold().split()), node.parent)
         if node.parent is not None and node.parent not in tree:
             errors.append(
                 rows.error(
@@ -47,7 +43,7 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
         elif node.parent is not None:
             tree[node.parent].children.append(name)
     roots = [name for name, node in tree.items() if node.parent is None]
-    roots = _total_of_a_flat_table(tree, roots, rows, warnings)
+    _warn_of_a_total_that_does_not_add_up(tree, roots, rows, warnings)
     roots = _without_a_total_row(table, tree, roots, rows, warnings)
     _place(tree, roots, 0, rows, errors)
     for name, node in tree.items():
@@ -124,14 +120,48 @@ def _place(tree, names, depth, rows, errors) -> None:
         )
 
 
-def _parents(rows: list[dict]) -> list[str | None]:
-    """Each row's parent: as the parent column gives it; in a table without one whose names
-    are indented at two depths or more (as a published table shows its sub-categories), the
-    nearest row above that is indented less."""
-    given = [row.get("parent") for row in rows]
+def with_parents(rows: Rows) -> Rows:
+    """The crime table's rows, each with its parent as the table shows it: the parent
+    column's name matched to a category whatever its capitals and spacing (``Violent
+    Crime``); in a table without one, the nearest row above indented less
+    (:func:`_by_indentation`), or else the first or last row that is the sum of the others
+    (:func:`total_index`). A parent worked out is marked in ``parent_by`` ("indentation" or
+    "total"). Done as the table is read, before ``top`` groups its rows by parent."""
+    given: list[str | None] = [row.get("parent") for row in rows.rows]
+    how = ""
+    parents: list[str | None] | None
+    if any(given):
+        folded = {_folded(row["category"]): row["category"] for row in rows.rows}
+        parents = [folded.get(_folded(p), p) if p else None for p in given]
+    else:
+        parents, how = _by_indentation(rows.rows), "indentation"
+        if parents is None:
+            index = total_index([(row["previous"], row["current"]) for row in rows.rows])
+            if index is None:
+                return rows
+            total = rows.rows[index]["category"]
+            parents, how = [None if i == index else total for i in range(len(given))], "total"
+    if parents == given:
+        return rows
+    marked = {"parent_by": how} if how else {}
+    return Rows(
+        rows.source,
+        [{**row, "parent": p, **marked} for row, p in zip(rows.rows, parents, strict=True)],
+        list(rows.lines),
+    )
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _by_indentation(rows: list[dict]) -> list[str | None] | None:
+    """Each row's parent in a table whose names are indented at two depths or more (as a
+    published table shows its sub-categories): the nearest row above that is indented less.
+    None when the names are not indented so."""
     indents = [row.get("indent") or 0 for row in rows]
-    if any(given) or len(set(indents)) < 2:
-        return given
+    if len(set(indents)) < 2:
+        return None
     parents: list[str | None] = []
     above: list[tuple[int, str]] = []  # the rows a later row may sit under: (indent, name)
     for row, indent in zip(rows, indents, strict=True):
@@ -157,23 +187,13 @@ def total_index(counts: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _total_of_a_flat_table(tree, roots: list[str], rows, warnings) -> list[str]:
-    """In a table of top rows only (no parent column, as councils often publish one), the
-    first or last row that is the sum of all the others (:func:`total_index`) is their total:
-    it becomes their parent, so that it is printed as the total and not charted as one more
-    crime type. A first or last row named like a total that is not their sum is a warning."""
-    if any(tree[name].children for name in roots):
-        return roots
-    figures = [tree[name].figure for name in roots]
-    index = total_index([(f.previous, f.current) for f in figures])
-    if index is not None:
-        total = roots[index]
-        others = [name for name in roots if name != total]
-        for other in others:
-            tree[other].parent = total
-        tree[total].children.extend(others)
-        return [total]
-    for name in dict.fromkeys((roots[0], roots[-1]) if len(roots) >= 3 else ()):
+def _warn_of_a_total_that_does_not_add_up(tree, roots: list[str], rows, warnings) -> None:
+    """In a table of top rows only, a first or last row named like a total (``All crime``,
+    ``Total recorded crime``) that is not the sum of the others: a warning, since
+    :func:`with_parents` made no total of it."""
+    if len(roots) < 3 or any(tree[name].children for name in roots):
+        return
+    for name in dict.fromkeys((roots[0], roots[-1])):
         if _named_like_a_total(name) and name.casefold() not in TOTAL_NAMES:
             figure = tree[name].figure
             sums = {p: sum(getattr(tree[o].figure, p) for o in roots if o != name) for p in PERIODS}
@@ -186,7 +206,6 @@ def _total_of_a_flat_table(tree, roots: list[str], rows, warnings) -> list[str]:
                     "each row its parent in a parent column, or correct the figures",
                 )
             )
-    return roots
 
 
 def _named_like_a_total(name: str) -> bool:

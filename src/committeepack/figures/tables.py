@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all
 from .builders import BUILDERS
 from .cells import Column
+from .crime_tree import with_parents
 from .disclosure import NO_RULES, Disclosure, disclosure_rule
 from .load import Source
 from .model import (
@@ -188,6 +189,7 @@ def read_tables(
     errors: list[CommitteePackError] = []
     rows, used = {}, set()
     for name, spec in specs.items():
+        before = len(errors)
         try:
             columns = _columns(spec)
             rows[name], key = cached_rows(
@@ -200,6 +202,10 @@ def read_tables(
             errors.append(exc)
             continue
         used.add(key)
+        if len(errors) > before:  # rows with bad cells: reported, not built on
+            continue
+        if spec.kind == "crime_by_type":
+            rows[name] = with_parents(rows[name])
         top = spec.options.get("top")
         if isinstance(top, int) and spec.kind in TOP_KINDS:
             rows[name] = keep_largest(rows[name], spec.kind, top)

@@ -6,8 +6,9 @@ built from it, so the printed table, its charts, its sentences and the small-num
 see the same rows: in each group (the crime table's categories under one parent; every row of
 a flat table) the ``top`` largest rows by the larger of their two counts (ties by name) stay,
 in the file's order, and the others become one "All other (M)" row adding up their counts. A
-category that others are part of (a parent) always stays, so the tree still adds up; so does
-the total row of a crime table published without parents (:func:`.crime_tree.total_index`).
+category that others are part of (a parent) always stays, so the tree still adds up (the
+parents a crime table shows by indentation or by a total row are found first:
+:func:`.crime_tree.with_parents`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .crime_tree import total_index
 from .load import Rows
 
 KINDS = {"crime_by_type": "category", "wards": "ward", "activity": "measure", "reasons": "reason"}
@@ -40,10 +40,6 @@ def keep_largest(rows: Rows, kind: str, top: int) -> Rows:
     group of at most ``top + 1`` rows is kept whole: one "All other" row would hide nothing)."""
     name = KINDS[kind]
     parents = {row.get("parent") for row in rows.rows} if kind == "crime_by_type" else set()
-    if parents == {None}:  # a flat crime table: its total row, if any, is kept as a parent
-        total = total_index([(row["previous"], row["current"]) for row in rows.rows])
-        if total is not None:
-            parents.add(rows.rows[total][name])
     groups: dict[object, list[int]] = defaultdict(list)
     for index, row in enumerate(rows.rows):
         if row[name] not in parents:  # a parent is never added into "All other"
