@@ -629,3 +629,15 @@ def test_top_cuts_an_indented_table_within_each_parent(figures):
     result = run(figures, "build", "strategic-assessment")
     assert result.exit_code == 0, result.output
     assert "parts sum to" not in result.output  # every parent still adds up
+
+
+def test_another_tables_file_is_not_suggested(figures):
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/districts.csv"',
+        'file = "inputs/crimes.csv"',
+    )
+    assert error_lines(figures) == [
+        "Error: committeepack.toml:57: tables.districts.file: no file 'inputs/crimes.csv'; "
+        "check the name (it is relative to the project folder)"
+    ]

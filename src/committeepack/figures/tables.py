@@ -147,16 +147,19 @@ def declared_tables(config) -> dict[str, TableSpec]:
     return specs
 
 
-def _missing_file(config, name: str, spec: TableSpec) -> CommitteePackError:
+def _missing_file(
+    config, name: str, spec: TableSpec, specs: dict[str, TableSpec]
+) -> CommitteePackError:
     """The error for a table whose file is not there, at its line of the configuration, with
-    the nearest name in its folder when one is close."""
+    the nearest name in its folder when one is close and no other table reads it."""
     import difflib
 
     raw = config.raw["tables"][name]
     key = "file" if "file" in raw else "workbook"
     folder = spec.source.path.parent
-    names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-    close = difflib.get_close_matches(spec.source.path.name, names, n=1, cutoff=0.6)
+    taken = {other.source.path for other in specs.values()}
+    names = sorted(p.name for p in folder.iterdir() if p not in taken) if folder.is_dir() else []
+    close = difflib.get_close_matches(spec.source.path.name, names, n=1, cutoff=0.8)
     if close:
         hint = f"did you mean '{PurePosixPath(str(raw[key])).with_name(close[0])}'?"
     else:
@@ -196,7 +199,7 @@ def read_tables(
                 cache, spec.source, columns, spec.renames, context, errors, hashes
             )
         except TableFileMissing:
-            errors.append(_missing_file(config, name, spec))
+            errors.append(_missing_file(config, name, spec, specs))
             continue
         except InputError as exc:
             errors.append(exc)
