@@ -242,26 +242,29 @@ def _markup_problem(mark: str) -> str:
     )
 
 
-def _markup_in(value, line: int) -> tuple[int, str] | None:
-    """The line and the mark of the first Markdown in the text values of ``value``."""
+def texts(value, line: int) -> list[tuple[int, str]]:
+    """Every text in ``value`` (front matter as read: nested lists and tables) with the line
+    it is on; ``line`` is where ``value`` itself stands."""
     if isinstance(value, str):
-        found = FRONT_MATTER_MARKUP.search(JINJA_TAGS.sub(" ", value))
-        if found is None:
-            return None
-        mark = found.group()
-        return line, "[text](link)" if mark == "](" else mark
+        return [(line, value)]
     if isinstance(value, dict):
         lines = getattr(value, "lines", {})
-        items = [(lines.get(k, line), v) for k, v in value.items()]
+        items = [(lines.get(key, line), item) for key, item in value.items()]
     elif isinstance(value, list):
         lines = getattr(value, "lines", [])
-        items = [(lines[i] if i < len(lines) else line, v) for i, v in enumerate(value)]
+        items = [(lines[i] if i < len(lines) else line, item) for i, item in enumerate(value)]
     else:
-        return None
-    for at, item in items:
-        found_in = _markup_in(item, at)
-        if found_in is not None:
-            return found_in
+        return []
+    return [found for at, item in items for found in texts(item, at)]
+
+
+def _markup_in(meta: dict, line: int) -> tuple[int, str] | None:
+    """The line and the mark of the first Markdown in the text values of ``meta``."""
+    for at, text in texts(meta, line):
+        found = FRONT_MATTER_MARKUP.search(JINJA_TAGS.sub(" ", text))
+        if found is not None:
+            mark = found.group()
+            return at, "[text](link)" if mark == "](" else mark
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .frontmatter import JINJA_TAGS, MarkdownFile
+from .frontmatter import JINJA_TAGS, MarkdownFile, texts
 
 DRAFTING = re.compile(
     r"\b(?:TODO|TBC|TBA|TBD|FIXME)\b|\bX{2,}\b|\blorem ipsum\b|\[(?:insert|add|enter)\b[^\]]*\]"
@@ -30,11 +30,8 @@ def placeholders(source: MarkdownFile) -> list[InputError]:
     body = JINJA_TAGS.sub(lambda m: " " * len(m.group()), source.body)
     for offset, line in enumerate(body.split("\n")):
         problems += _in(line, source.path, source.body_line + offset)
-    for key, value in source.meta.items():
-        texts = value if isinstance(value, list) else [value]
-        for text in texts:
-            if isinstance(text, str):
-                problems += _in(text, source.path, source.meta.lines.get(key))
+    for at, text in texts(source.meta, source.meta.line):
+        problems += _in(text, source.path, at)
     return problems
 
 

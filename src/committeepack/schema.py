@@ -25,10 +25,11 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 class Field:
     """What one key may hold.
 
-    ``kind`` is text, texts (a list of text), file and files (text naming files), date, number, integer, boolean, choice (one of
-    ``choices``), colour (#RRGGBB), months (a list of YYYY-MM), parts (what a total adds up:
-    "districts", "divisions" or a list of row names), table (named ``fields``),
-    array (of tables like ``item``) or map (any keys, each value like ``item``). A table may
+    ``kind`` is text, texts (a list of text), file and files (text naming files), date,
+    number, integer, boolean, choice (one of ``choices``), colour (#RRGGBB), months (a list
+    of YYYY-MM), parts (what a total adds up: "districts", "divisions" or a list of row
+    names), table (named ``fields``), array (of tables like ``item``) or map (any keys,
+    each value like ``item``). A table may
     take extra fields by the value of one of its keys (``variant_key`` and ``variants``).
     """
 
@@ -122,8 +123,8 @@ UNUSABLE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f]")
 
 def name_problem(written: str) -> str | None:
     """Why ``written`` cannot name a file on every system (a control character, a part longer
-    than :data:`NAME_MAX` bytes, a backslash between folders), or None. Checked before the name reaches the file system,
-    which would fail with an error of its own."""
+    than :data:`NAME_MAX` bytes, a backslash between folders), or None. Checked before the
+    name reaches the file system, which would fail with an error of its own."""
     if UNUSABLE_IN_NAMES.search(written):
         return "holds a control character, which no file name has; retype the name"
     if any(len(part.encode()) > NAME_MAX for part in re.split(r"[/\\]", written)):
