@@ -33,6 +33,12 @@ MONTH_NAMES = [
     "november",
     "december",
 ]
+# each month by its name or its abbreviation, as periods and spreadsheets write them
+MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)},
+    "sept": 9,
+}
 
 
 @dataclass(frozen=True)
@@ -72,16 +78,10 @@ def month(text: str) -> str:
         return f"{first.group(1)}-{first.group(2)}"
     named = NAMED_MONTH.match(text)
     if named:
-        word, year = named.group(1).casefold(), named.group(2)
-        found = [n for n, name in enumerate(MONTH_NAMES, 1) if _names_month(word, name)]
-        if len(found) == 1:
-            return f"{2000 + int(year) if len(year) == 2 else year}-{found[0]:02d}"
+        number, year = MONTH_NUMBERS.get(named.group(1).casefold()), named.group(2)
+        if number is not None:
+            return f"{2000 + int(year) if len(year) == 2 else year}-{number:02d}"
     return text
-
-
-def _names_month(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` or its abbreviation (three letters, or "sept")."""
-    return word == name or word == name[:3] or (word == "sept" and name == "september")
 
 
 def indent_width(text: str) -> int:

@@ -16,29 +16,10 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
+from .cells import MONTH_NUMBERS
 from .model import CountTable, CrimeTree, DistrictTable, SpcSeries
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        1,
-    )
-    for name in names
-}
+MONTHS = MONTH_NUMBERS  # a month's number by its name or abbreviation
 RANGE = re.compile(
     r"^\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*$", re.I
 )
