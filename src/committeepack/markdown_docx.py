@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
 from .errors import InputError
-from .markdown_parse import CLOSERS, OPENERS, leftover_message
+from .markdown_parse import leftover_problem
 from .schema import name_problem, shortened
 from .word import tables as tablexml
 from .word import xml as wordxml
@@ -301,9 +301,9 @@ class MarkdownWriter:
         """Refuse Markdown left as text, which democratic services would send back: a ``**``
         never closed, or a footnote reference, which committee papers do not use."""
         text = node.content
-        for mark in (*OPENERS, *CLOSERS):
-            if mark in text:
-                raise self.error(node, leftover_message(mark))
+        problem = leftover_problem(text)
+        if problem:
+            raise self.error(node, problem)
         at = text.find("[^")
         if at >= 0 and "]" in text[at:]:
             reference = text[at : text.index("]", at) + 1]

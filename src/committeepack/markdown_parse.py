@@ -104,3 +104,9 @@ def leftover_message(mark: str) -> str:
         f"'{mark}' would be printed as it is: {meaning} that is not closed on the same "
         f"paragraph; close it with {closer} after the words, or delete it"
     )
+
+
+def leftover_problem(text: str) -> str | None:
+    """What is wrong with the first unpaired mark (``**``, ``{{``, ``%}``...) left in
+    ``text`` as the parser gave it, or None."""
+    return next((leftover_message(m) for m in (*OPENERS, *CLOSERS) if m in text), None)

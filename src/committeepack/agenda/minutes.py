@@ -208,11 +208,10 @@ def write_minutes(minutes: Minutes, config: Config) -> bytes:
 def _heading_problem(inline) -> str | None:
     """Why an item's heading, printed as typed in capitals, cannot be: formatting, or half a
     pair of marks (``**``, ``{{``); None when it is plain text."""
-    from ..markdown_parse import CLOSERS, OPENERS, leftover_message
+    from ..markdown_parse import leftover_problem
 
     if any(child.type not in ("text", "softbreak") for child in inline.children):
         return (
             "an item's heading is printed in plain capitals; write it without formatting or links"
         )
-    text = "".join(child.content for child in inline.children)
-    return next((leftover_message(m) for m in (*OPENERS, *CLOSERS) if m in text), None)
+    return leftover_problem("".join(child.content for child in inline.children))

@@ -1,7 +1,8 @@
 """The agenda item: the council's committee report for one item.
 
 This module declares what the report's narrative file holds and assembles the template
-context; its default template is built in :mod:`.agenda_item_template`. It does no I/O of its own beyond reading its inputs.
+context; its default template is built in :mod:`.agenda_item_template`. It does no I/O of
+its own beyond reading its inputs.
 """
 
 from __future__ import annotations
