@@ -13,7 +13,9 @@ Measures, on a fresh copy of the example: ``committeepack --help``; a cold build
 paper (no cache, no earlier papers); a rebuild after a one-word edit to one narrative file; a
 rebuild after one figure changes; as the peer, a plain script that reads the same figures
 and draws the same charts (benchmarks/charts_only.py); and the same cold build done in one
-process (benchmarks/one_process.py), which shows what drawing in processes costs. Targets:
+process (benchmarks/one_process.py), which shows what drawing in processes costs; and, where
+``taskset`` exists, both ways of drawing again with every process held to one core
+(benchmarks/forced.py), which leaves out what the machine's cores cost each other. Targets:
 - the one-word edit rebuilds in at most 0.3 of the cold build;
 - the cold build is no slower than the peer script;
 - ``--help`` takes at most a tenth of the time of importing pandas and matplotlib;
@@ -143,6 +145,13 @@ def measure(project: Path, command: list[str], prefix: str = "") -> dict[str, fl
     clean(project)
     one = [sys.executable, str(REPO / "benchmarks" / "one_process.py")]
     times["one"] = seconds(one, project, "one")
+    if shutil.which("taskset"):  # the same two builds where their processes share one core
+        core = str(min(os.sched_getaffinity(0)))
+        forced = [sys.executable, str(REPO / "benchmarks" / "forced.py")]
+        for mode in ("pool", "inline"):
+            clean(project)
+            step = f"{mode}_1"
+            times[step] = seconds(["taskset", "-c", core, *forced, mode, "."], project, step)
     clean(project)
     times["sa"] = seconds([*build, "strategic-assessment"], project, "sa")
     times.update(measure_publish(project, command))
@@ -200,6 +209,8 @@ LABELS = {
     "figure": "rebuild after one figure changes",
     "peer": "peer: one process, the same charts and two .docx",
     "one": "the same cold build in one process (charts drawn in it)",
+    "pool_1": "cold build, drawing processes, all on one core",
+    "inline_1": "cold build in one process, on one core",
     "sa": "cold build, strategic assessment only",
     "soffice": "soffice --convert-to pdf, the four papers",
     "publish": "publish, papers built, no PDF yet",
@@ -251,6 +262,8 @@ def main() -> None:
     width = max(len(label) for label in labels.values())
     print(f"{'step':{width}}  median seconds of {repeat}: wall, CPU of all processes")
     for key, label in labels.items():
+        if key not in median:
+            continue
         print(f"{label:{width}}  {median[key]:6.3f}  {median['cpu_' + key]:6.3f}")
     checks = [
         ("one-word edit / cold build <= 0.3", median["word"] / median["cold"], 0.3),
@@ -265,6 +278,14 @@ def main() -> None:
         ("cold build wall / the same in one process", median["cold"] / median["one"], 0),
         ("CPU of work run two at once / one at a time", contention(), 0),
     ]
+    if "pool_1" in median:  # the processes' own cost, without cores slowing each other down
+        checks.append(
+            (
+                "one core: CPU with processes / in one process",
+                median["cpu_pool_1"] / median["cpu_inline_1"],
+                0,
+            )
+        )
     if against:
         checks += [
             (f"{step} / --against <= 1.0", median[step] / median[f"was_{step}"], 1.0)

@@ -23,21 +23,7 @@ from pathlib import Path
 
 from bench import _adopt_orphans, _reap_orphans, fresh_project
 
-# As the command line runs it: no contents numbering (LibreOffice is not what is compared),
-# ended without the interpreter's teardown, and the drawing processes do not import this
-# script (they do not import the command line's ``committeepack.__main__`` either).
-FORCED = """
-import os, sys
-from pathlib import Path
-del sys.modules["__main__"].__file__
-from committeepack.figures import drawer
-drawer.POOL_MIN_CORES, drawer.POOL_MIN_CHARTS = (1, 1) if sys.argv[1] == "pool" else (999, 999)
-from committeepack.build import build
-if __name__ == "__main__":
-    build(Path(sys.argv[2]), page_numbers=False)
-    sys.stdout.flush()
-    os._exit(0)
-"""
+FORCED = Path(__file__).with_name("forced.py")  # the build, charts drawn as told
 
 
 def run(args: list[str]) -> tuple[float, float]:
@@ -57,8 +43,6 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as tmp:
         project = fresh_project(Path(tmp))
-        script = Path(tmp) / "forced.py"
-        script.write_text(FORCED, encoding="utf-8")
         print(f"{'cores':>5}  {'mode':6}  {'wall s':>7}  {'cpu s':>7}")
         for count in range(1, cores + 1):
             cpus = ",".join(str(c) for c in sorted(os.sched_getaffinity(0))[:count])
@@ -68,7 +52,7 @@ def main() -> None:
                     for folder in ("out", ".committeepack-cache"):
                         shutil.rmtree(project / folder, ignore_errors=True)
                     wall, cpu = run(
-                        ["taskset", "-c", cpus, sys.executable, str(script), mode, str(project)]
+                        ["taskset", "-c", cpus, sys.executable, str(FORCED), mode, str(project)]
                     )
                     walls.append(wall)
                     cpus_used.append(cpu)

@@ -158,7 +158,7 @@ def test_minutes_are_read_with_their_items(tmp_path):
         (
             "meeting_date: 2025-11-18\n",
             "",
-            "inputs/minutes.md:1: front matter has no 'meeting_date'; add it (for example  meeting_date: 2025-11-18)",
+            "inputs/minutes.md:1: meeting_date: missing; add it, for example  meeting_date: 2025-11-18",
         ),
         (
             "## Apologies for absence\n",

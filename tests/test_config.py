@@ -111,8 +111,8 @@ def test_every_mistake_in_the_file_is_reported_in_one_run(minimal):
         handle.write("\n[branding]\nbody_size = 9\nlogo = 3\n")
     lines = run(minimal, "build").output.splitlines()
     assert lines == [
-        "Error: committeepack.toml:12: meeting.date: not a date ('10/03/2026'); write it as "
-        "YYYY-MM-DD, without quotes",
+        "Error: committeepack.toml:12: meeting.date: write 10/03/2026 as 2026-03-10 (YYYY-MM-DD), "
+        "so that it cannot be read the wrong way, without quotes",
         "Error: committeepack.toml:13: meeting.time: must be text in quotes; for example  "
         'time = "6.30 pm"',
         "Error: committeepack.toml:40: branding.body_size: must be a number, from 11 to 16; for "

@@ -150,3 +150,29 @@ def test_splitting_a_plain_csv_agrees_with_the_csv_module(text):
     if lines is None:
         return  # not a plain CSV: the csv module reads it
     assert _split_columns(lines) == _parsed(text, "t.csv")
+
+
+def test_a_workbook_is_read_without_importing_numpy_which_stays_importable(tmp_path):
+    """openpyxl would import numpy (about 0.2 s) for nothing reading needs; numpy must still
+    import afterwards, for matplotlib in the same process. A fresh interpreter, since this
+    one may have imported numpy already."""
+    import subprocess
+    import sys
+
+    workbook = Workbook()
+    workbook.active.append(["name", "count"])
+    workbook.active.append(["Theft", 3])
+    workbook.save(tmp_path / "t.xlsx")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from committeepack.figures.raw_table import read_table\n"
+        f"table = read_table(Path({str(tmp_path / 't.xlsx')!r}), 't.xlsx')\n"
+        "print(table.cells, 'numpy' in sys.modules)\n"
+        "import numpy\n"
+        "print(numpy.arange(3).sum())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["{'name': ['Theft'], 'count': [3]} False", "3"]

@@ -101,5 +101,5 @@ def test_a_timetable_date_that_is_not_a_date(minimal, written, message):
         f"purpose: noting\ntimetable:\n  - meeting: Council\n    date: {written}",
     )
     line = one_error(minimal)
-    assert line.startswith("Error: inputs/agenda-item.md:10: timetable row 1: date: "), line
+    assert line.startswith("Error: inputs/agenda-item.md:11: timetable (entry 1).date: "), line
     assert message in line

@@ -1,6 +1,7 @@
 """The cross-cutting implications table: the council's rows, in its order, never silently empty."""
 
 import docx
+import pytest
 
 from outline import outline
 
@@ -92,3 +93,25 @@ def test_sign_off_for_unknown_row(minimal):
         "Error: inputs/implications.md:3: sign_off names 'Legl', which is not one of the "
         "council's rows in committeepack.toml\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "message"),
+    [
+        ("signoff:\n  Legal: Head of Law", "2: signoff: unknown key; did you mean sign_off?"),
+        ("sign_off: Legal", "2: sign_off: must be a table; write one 'Issue: role' line"),
+        ("sign_off:\n  Legal:", "3: sign_off.Legal: is empty; write it, for example  Legal: "),
+        ("sign_off:\n  Legal: 3", None),  # an unquoted number is text in YAML
+    ],
+)
+def test_sign_off_front_matter_is_checked_by_the_schema(minimal, front_matter, message):
+    path = minimal / "inputs" / "implications.md"
+    text = path.read_text(encoding="utf-8")
+    assert not text.startswith("---"), text[:40]
+    path.write_text(f"---\n{front_matter}\n---\n{text}", encoding="utf-8")
+    result = run(minimal, "build", "agenda-item", "--no-page-numbers")
+    if message is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1
+        assert f"Error: inputs/implications.md:{message}" in result.output, result.output

@@ -18,10 +18,23 @@ def errors(project):
 def test_unknown_front_matter_key_suggests_the_right_one(minimal):
     edit(minimal / AGENDA, "decision_maker: Council", "decison_maker: Council")
     assert errors(minimal) == [
-        "Error: inputs/agenda-item.md:1: front matter has no 'decision_maker'; add it (for "
-        "example  decision_maker: Council)",
-        "Error: inputs/agenda-item.md:3: unknown front-matter key 'decison_maker'; did you "
-        "mean 'decision_maker'?",
+        "Error: inputs/agenda-item.md:3: decison_maker: unknown key; did you mean decision_maker?"
+    ]
+
+
+def test_a_missing_key_is_named_with_an_example_written_as_yaml(minimal):
+    edit(minimal / AGENDA, "decision_maker: Council\n", "")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:1: decision_maker: missing; add it, for example  "
+        "decision_maker: Council"
+    ]
+
+
+def test_a_key_left_empty_counts_as_missing_and_optional_ones_may_be(minimal):
+    edit(minimal / AGENDA, "decision_maker: Council", "decision_maker:\nappendices:")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:3: decision_maker: is empty; write it, for example  "
+        "decision_maker: Council"
     ]
 
 
@@ -38,7 +51,8 @@ def test_wrong_type_and_choice(minimal):
     assert errors(minimal) == [
         "Error: inputs/agenda-item.md:8: purpose: 'decide' is not one of: decision, noting, "
         "information",
-        "Error: inputs/agenda-item.md:9: recommendations: item 1 must be text",
+        "Error: inputs/agenda-item.md:9: recommendations: entry 1 must be text; for example  "
+        "recommendations: [That the Committee notes ...]",
     ]
 
 

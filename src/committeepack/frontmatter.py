@@ -258,6 +258,23 @@ def texts(value, line: int) -> list[tuple[int, str]]:
     return [found for at, item in items for found in texts(item, at)]
 
 
+def line_of(meta: dict, path: tuple) -> int | None:
+    """The line of the value at ``path`` (keys and list indexes) in front matter as read, or
+    of the nearest table or list holding it; None when not even the first key is there."""
+    node: object = meta
+    found = None
+    for part in path:
+        lines = getattr(node, "lines", None)
+        if isinstance(node, dict) and part in node and isinstance(lines, dict):
+            found = lines.get(part, found)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            found = lines[part] if isinstance(lines, list) and part < len(lines) else found
+        else:
+            return found
+        node = node[part]
+    return found
+
+
 def _markup_in(meta: dict, line: int) -> tuple[int, str] | None:
     """The line and the mark of the first Markdown in the text values of ``meta``."""
     for at, text in texts(meta, line):

@@ -15,10 +15,11 @@ from docx.shared import Cm
 
 from .config import Config
 from .errors import CommitteePackError, InputError, raise_all
-from .frontmatter import read_markdown
+from .frontmatter import line_of, read_markdown
 from .markdown_docx import MarkdownWriter
 from .narrative import Section, normalise_title, split_sections
 from .render import render_narrative
+from .schema import YAML, Field, shown, validate
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.styles import HEADER_FILL
@@ -75,28 +76,28 @@ def load_implications(path: Path, shown_as: str, config: Config, context: dict) 
     return Implications(shown_as, source.body_line, rows)
 
 
+FRONT_MATTER = Field(
+    "table",
+    fields={
+        "sign_off": Field(
+            "map",
+            item=Field("text", example="Head of Legal Partnership"),
+            hint="write one 'Issue: role' line under it for each row signed off by someone "
+            "other than committeepack.toml says, for example  Legal: Head of Legal Partnership",
+        )
+    },
+)
+
+
 def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
     meta = source.meta
-    for name in meta:
-        if name != "sign_off":
-            errors.append(
-                InputError(
-                    f"unknown front-matter key '{name}'; this file takes only 'sign_off'",
-                    source.path,
-                    meta.lines.get(name),
-                )
-            )
-    table = meta.get("sign_off") or {}
-    if not isinstance(table, dict):
-        errors.append(
-            InputError(
-                "sign_off must be rows of 'Issue: role', for example  Legal: Head of Legal "
-                "Partnership",
-                source.path,
-                meta.lines.get("sign_off"),
-            )
-        )
+    problems = validate(meta, FRONT_MATTER, syntax=YAML)
+    for problem in problems:
+        where = line_of(meta, problem.path) or 1
+        errors.append(InputError(f"{shown(problem.path)}: {problem.message}", source.path, where))
+    if problems:
         return {}
+    table = meta.get("sign_off") or {}
     known = {normalise_title(row.issue) for row in config.implications}
     result = {}
     for issue, role in table.items():
@@ -110,10 +111,8 @@ def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
                     line,
                 )
             )
-        elif not isinstance(role, str) or not role.strip():
-            errors.append(InputError(f"sign_off for '{issue}' must name a role", source.path, line))
         else:
-            result[normalise_title(str(issue))] = role.strip()
+            result[normalise_title(str(issue))] = str(role).strip()
     return result
 
 

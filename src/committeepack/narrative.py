@@ -1,14 +1,13 @@
 """Loading narrative inputs: front matter checked against a schema, the body split into sections.
 
-A paper declares the front-matter keys it reads (:class:`Key`) and the sections its body must
-hold (:class:`Section`). Problems are collected and raised together, each naming the file and
+A paper declares the front-matter keys it reads (a table of :class:`.schema.Field`, the schema
+that also checks ``committeepack.toml``) and the sections its body must hold
+(:class:`Section`). Problems are collected and raised together, each naming the file and
 the line of the key or heading.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,24 +16,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import markdown_parse
 from .errors import CommitteePackError, InputError, raise_all
-from .frontmatter import LineDict, MarkdownFile, read_markdown
+from .frontmatter import LineDict, MarkdownFile, line_of, read_markdown
 from .render import render_narrative
-
-
-@dataclass(frozen=True)
-class Key:
-    """A front-matter key: its kind (text, texts, date, choice, mapping list), and whether needed.
-
-    ``kind`` is one of ``text``, ``texts`` (a list of text), ``text_or_texts``, ``date``,
-    ``integer``, ``choice`` (one of ``choices``) or ``rows`` (a list of mappings with ``fields``).
-    """
-
-    name: str
-    kind: str
-    required: bool = True
-    choices: tuple[str, ...] = ()
-    fields: tuple[str, ...] = ()
-    example: str = ""
+from .schema import YAML, Field, shown, validate
 
 
 @dataclass(frozen=True)
@@ -75,11 +59,11 @@ class FrontMatter:
         return self.source.path
 
 
-def read_front_matter(path: Path, shown_as: str, keys: list[Key]) -> FrontMatter:
+def read_front_matter(path: Path, shown_as: str, schema: Field) -> FrontMatter:
     """Read one narrative file and check its front matter; raise every problem in it."""
     source = read_markdown(path, shown_as)
     errors: list[CommitteePackError] = []
-    meta = check_front_matter(source.meta, keys, shown_as, errors)
+    meta = check_front_matter(source.meta, schema, shown_as, errors)
     raise_all(errors)
     return FrontMatter(source, meta)
 
@@ -98,111 +82,44 @@ def render_sections(front: FrontMatter, sections: list[Section], names: dict) ->
 
 
 def load_narrative(
-    path: Path, shown_as: str, keys: list[Key], sections: list[Section], context: dict
+    path: Path, shown_as: str, schema: Field, sections: list[Section], context: dict
 ) -> Narrative:
     """Read, check and parse one narrative file at once (front matter, then body)."""
-    return render_sections(read_front_matter(path, shown_as, keys), sections, context)
+    return render_sections(read_front_matter(path, shown_as, schema), sections, context)
 
 
-def check_front_matter(meta: LineDict, keys: list[Key], path: str, errors: list) -> dict:
-    """Typed values of ``meta`` for ``keys``; problems are appended to ``errors``."""
-    known = {key.name: key for key in keys}
-    for name in meta:
-        if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else ("the keys this file takes are: " + ", ".join(known))
-            )
-            errors.append(
-                InputError(f"unknown front-matter key '{name}'; {hint}", path, meta.lines.get(name))
-            )
-    values = {}
-    for key in keys:
-        line = meta.lines.get(key.name, meta.line or 1)
-        if key.name not in meta or meta[key.name] is None:
-            if key.required:
-                example = f" (for example  {key.name}: {key.example})" if key.example else ""
-                errors.append(
-                    InputError(f"front matter has no '{key.name}'; add it{example}", path, 1)
-                )
-            continue
-        try:
-            values[key.name] = _typed(key, meta[key.name])
-        except ValueError as exc:
-            errors.append(InputError(f"{key.name}: {exc}", path, line))
-    return values
+def check_front_matter(meta: LineDict, schema: Field, path: str, errors: list) -> dict:
+    """The values of ``meta``, checked against ``schema`` (a table), texts stripped and
+    choices in lower case; each problem is appended to ``errors`` at its line (a missing
+    key at line 1)."""
+    problems = validate(meta, schema, syntax=YAML)
+    for problem in problems:
+        line = line_of(meta, problem.path) or 1
+        errors.append(InputError(f"{shown(problem.path)}: {problem.message}", path, line))
+    if problems:
+        return {}
+    return {
+        name: _typed(meta[name], field)
+        for name, field in schema.fields.items()
+        if meta.get(name) is not None
+    }
 
 
-def _typed(key: Key, value):
-    kind = key.kind
-    if kind == "text":
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise ValueError("must be text")
-        if not str(value).strip():
-            raise ValueError("is empty; write the text or remove the key")
+def _typed(value, field: Field):
+    """A checked value as the papers use it: texts stripped, choices in lower case."""
+    if field.kind == "choice":
+        return str(value).strip().casefold()
+    if field.kind in ("texts", "text_or_texts") and isinstance(value, list):
+        return [str(item).strip() for item in value]
+    if field.kind in ("text", "text_or_texts"):
         return str(value).strip()
-    if kind == "integer":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"must be a whole number, not {value!r}")
-        return value
-    if kind == "date":
-        if isinstance(value, dt.date):
-            return value
-        raise ValueError(date_problem(value))
-    if kind == "choice":
-        text = str(value).strip().casefold()
-        if text not in key.choices:
-            raise ValueError(f"{value!r} is not one of: {', '.join(key.choices)}")
-        return text
-    if kind in ("texts", "text_or_texts"):
-        if kind == "text_or_texts" and isinstance(value, str):
-            return value.strip()
-        if not isinstance(value, list):
-            raise ValueError("must be a list, one '- item' per line")
-        items = []
-        for index, item in enumerate(value, 1):
-            if not isinstance(item, str | int | float) or not str(item).strip():
-                raise ValueError(f"item {index} must be text")
-            items.append(str(item).strip())
-        return items
-    if kind == "rows":
-        return _rows(key, value)
-    raise AssertionError(kind)  # pragma: no cover
-
-
-def _rows(key: Key, value):
-    if not isinstance(value, list):
-        raise ValueError(f"must be a list of rows, each with {', '.join(key.fields)}")
-    rows = []
-    for index, row in enumerate(value, 1):
-        if not isinstance(row, dict):
-            raise ValueError(f"row {index} must have {', '.join(key.fields)}")
-        unknown = [name for name in row if name not in key.fields]
-        missing = [name for name in key.fields if row.get(name) in (None, "")]
-        if unknown:
-            raise ValueError(
-                f"row {index} has unknown '{unknown[0]}'; rows take {', '.join(key.fields)}"
-            )
-        if missing:
-            raise ValueError(f"row {index} has no '{missing[0]}'")
-        rows.append(dict(row))
-    return rows
-
-
-def date_problem(value: object) -> str:
-    """Why ``value`` is not a date, with the YYYY-MM-DD form to write where it can tell."""
-    text = str(value).strip()
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            iso = dt.date(year, month, day).isoformat()
-        except ValueError:
-            return f"{text} is not a date that exists; write a real date as YYYY-MM-DD"
-        return f"write {text} as {iso} (YYYY-MM-DD), so that it cannot be read the wrong way"
-    return f"not a date ({value!r}); write it as YYYY-MM-DD"
+    if field.kind == "array" and field.item is not None:
+        return [_typed(item, field.item) for item in value]
+    if field.kind == "table":
+        return {
+            name: _typed(value[name], sub) for name, sub in field.fields.items() if name in value
+        }
+    return value
 
 
 _SKIP = "\0skip"

@@ -60,7 +60,7 @@ def read_inputs(project: Project, papers: list[Paper], hashes: FileHashes | None
             continue
         try:
             front_matter[paper.name] = read_front_matter(
-                path, project.shown(path), paper.narrative.keys
+                path, project.shown(path), paper.narrative.front_matter
             )
         except CommitteePackError as error:
             errors.extend(getattr(error, "errors", [error]))
@@ -94,7 +94,7 @@ def narrative_problems(root: Path) -> list[CommitteePackError]:
         path = root / INPUTS / paper.narrative.file
         if path.is_file():
             try:
-                read_front_matter(path, relative(path, root), paper.narrative.keys)
+                read_front_matter(path, relative(path, root), paper.narrative.front_matter)
             except CommitteePackError as error:
                 problems.extend(getattr(error, "errors", [error]))
     return problems

@@ -5,6 +5,10 @@ such tables, a map of keys to values), whether it is required, and a real exampl
 value. :func:`validate` walks a parsed value and returns every problem, each with the path of
 the key it is about, so the caller can name the file and line. Unknown keys are problems too,
 with the nearest valid key suggested.
+
+The same schema checks ``committeepack.toml`` and the narratives' YAML front matter; a
+:class:`Syntax` says how each file writes values, for the examples in messages and for what
+an unquoted YAML value may be.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 class Field:
     """What one key may hold.
 
-    ``kind`` is text, texts (a list of text), file and files (text naming files), date,
+    ``kind`` is text, texts (a list of text), text_or_texts (either), file and files (text naming files), date,
     number, integer, boolean, choice (one of ``choices``), colour (#RRGGBB), months (a list
     of YYYY-MM), parts (what a total adds up: "districts", "divisions" or a list of row
     names), table (named ``fields``), array (of tables like ``item``) or map (any keys,
@@ -47,6 +51,20 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Syntax:
+    """How the file being checked writes values."""
+
+    assign: str  # between a key and its value, in examples
+    top: str  # what a key at the top of the file is called
+    text: str  # what messages call a text value
+    loose: bool  # unquoted YAML: a number may stand for text, a choice may be in any case
+
+
+TOML = Syntax(" = ", "section", "text in quotes", loose=False)
+YAML = Syntax(": ", "key", "text", loose=True)
+
+
+@dataclass(frozen=True)
 class Problem:
     """A problem with the value at ``path``."""
 
@@ -65,42 +83,70 @@ def shown(path: Path) -> str:
     return text
 
 
-def validate(value: object, schema: Field, path: Path = ()) -> list[Problem]:
-    """Every problem of ``value`` against ``schema``."""
+def validate(value: object, schema: Field, path: Path = (), syntax: Syntax = TOML) -> list[Problem]:
+    """Every problem of ``value`` against ``schema``, as ``syntax`` writes values."""
     check = _CHECKS.get(schema.kind)
     if check is None:  # pragma: no cover - a mistake in a schema, not in an input
         raise AssertionError(schema.kind)
-    return check(value, schema, path)
+    if value is None and syntax.loose:  # "key:" with nothing after it, in YAML
+        example = _example(schema, path, syntax).replace(";", ",", 1)
+        return [Problem(path, "is empty; write it" + example)]
+    return check(value, schema, path, syntax)
 
 
-def _example(schema: Field, path: Path) -> str:
+def _example(schema: Field, path: Path, syntax: Syntax) -> str:
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
     if not schema.example or schema.kind in ("choice", "date", "colour"):
         return ""
-    return f"; for example  {name} = {schema.example}"
+    return f"; for example  {name}{syntax.assign}{schema.example}"
 
 
 def _scalar(test, wrong: str):
-    def check(value: object, schema: Field, path: Path) -> list[Problem]:
-        if test(value, schema):
+    def check(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+        if test(value, schema, syntax):
             return []
         least = _range(schema)
         choices = ", ".join(str(choice) for choice in schema.choices)
         message = wrong.format(value=value, choices=choices, minimum=least)
-        return [Problem(path, message + _example(schema, path))]
+        return [Problem(path, message + _example(schema, path, syntax))]
 
     return check
 
 
-def _is_text(value: object, schema: Field) -> bool:
+def _is_text(value: object, syntax: Syntax) -> bool:
+    if syntax.loose and isinstance(value, int | float) and not isinstance(value, bool):
+        return True  # "year: 2026" in YAML
     return isinstance(value, str) and bool(value.strip())
 
 
-def _is_date(value: object, schema: Field) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+def _is_choice(value: object, schema: Field, syntax: Syntax) -> bool:
+    if syntax.loose and isinstance(value, str):
+        return value.strip().casefold() in schema.choices
+    return value in schema.choices
 
 
-def _is_number(value: object, schema: Field) -> bool:
+def _date(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return []
+    quotes = "" if syntax.loose else ", without quotes"
+    return [Problem(path, date_problem(value) + quotes)]
+
+
+def date_problem(value: object) -> str:
+    """Why ``value`` is not a date, with the YYYY-MM-DD form to write where it can tell."""
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            iso = dt.date(year, month, day).isoformat()
+        except ValueError:
+            return f"{text} is not a date that exists; write a real date as YYYY-MM-DD"
+        return f"write {text} as {iso} (YYYY-MM-DD), so that it cannot be read the wrong way"
+    return f"not a date ({value!r}); write it as YYYY-MM-DD"
+
+
+def _is_number(value: object, schema: Field, syntax: Syntax = TOML) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     low, high = schema.minimum, schema.maximum
@@ -138,16 +184,16 @@ def name_problem(written: str) -> str | None:
     return None
 
 
-def _file(value: object, schema: Field, path: Path) -> list[Problem]:
-    problems = _CHECKS["text"](value, schema, path)
+def _file(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    problems = _text(value, schema, path, syntax)
     if problems or not isinstance(value, str):
         return problems
     problem = name_problem(value)
     return [Problem(path, f"{shortened(value)!r} {problem}")] if problem else []
 
 
-def _files(value: object, schema: Field, path: Path) -> list[Problem]:
-    problems = _texts(value, schema, path)
+def _files(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    problems = _texts(value, schema, path, syntax)
     if problems or not isinstance(value, list):
         return problems
     for index, written in enumerate(value):
@@ -162,19 +208,38 @@ def shortened(text: str, length: int = 40) -> str:
     return text if len(text) <= length else text[:length] + "..."
 
 
-def _texts(value: object, schema: Field, path: Path) -> list[Problem]:
-    if isinstance(value, list) and all(_is_text(v, schema) for v in value):
+def _text(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    if _is_text(value, syntax):
         return []
-    return [Problem(path, "must be a list of text in quotes" + _example(schema, path))]
+    example = _example(schema, path, syntax)
+    if isinstance(value, str):
+        return [Problem(path, "is empty; write it" + example.replace(";", ",", 1))]
+    return [Problem(path, f"must be {syntax.text}" + example)]
 
 
-def _months(value: object, schema: Field, path: Path) -> list[Problem]:
+def _texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    if not isinstance(value, list):
+        return [Problem(path, f"must be a list of {syntax.text}" + _example(schema, path, syntax))]
+    return [
+        Problem(path, f"entry {index} must be {syntax.text}" + _example(schema, path, syntax))
+        for index, item in enumerate(value, 1)
+        if not _is_text(item, syntax)
+    ][:1]
+
+
+def _text_or_texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    if isinstance(value, list):
+        return _texts(value, schema, path, syntax)
+    return _text(value, schema, path, syntax)
+
+
+def _months(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
     if isinstance(value, list) and all(isinstance(v, str) and MONTH.match(v) for v in value):
         return []
-    return [Problem(path, "must be a list of months as YYYY-MM" + _example(schema, path))]
+    return [Problem(path, "must be a list of months as YYYY-MM" + _example(schema, path, syntax))]
 
 
-def _table(value: object, schema: Field, path: Path) -> list[Problem]:
+def _table(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
     if not isinstance(value, dict):
         return [
             Problem(path, "must be a table of keys" + (f"; {schema.hint}" if schema.hint else ""))
@@ -190,87 +255,82 @@ def _table(value: object, schema: Field, path: Path) -> list[Problem]:
             close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
             suggested.update(close)
             hint = f"did you mean {close[0]}?" if close else "it may hold: " + ", ".join(fields)
-            what = "section" if not path else "key"
-            problems.append(Problem((*path, key), f"unknown {what}; {hint}"))
+            what = syntax.top if not path else "key"
+            problems.append(Problem((*path, str(key)), f"unknown {what}; {hint}"))
     for name, sub in fields.items():
         if name not in value:
             if sub.required and name not in suggested:
-                problems.append(Problem((*path, name), _missing(sub, name)))
+                problems.append(Problem((*path, name), _missing(sub, name, syntax)))
             continue
-        problems.extend(validate(value[name], sub, (*path, name)))
+        if value[name] is None and syntax.loose and not sub.required:
+            continue  # "key:" with nothing after it, in YAML: as if left out
+        problems.extend(validate(value[name], sub, (*path, name), syntax))
     return problems
 
 
-def _missing(schema: Field, name: str) -> str:
+def _missing(schema: Field, name: str, syntax: Syntax) -> str:
     if schema.hint:
         return f"missing; {schema.hint}"
     if schema.example:
-        return f"missing; add it, for example  {name} = {schema.example}"
+        return f"missing; add it, for example  {name}{syntax.assign}{schema.example}"
     return "missing; add it"
 
 
-def _array(value: object, schema: Field, path: Path) -> list[Problem]:
+def _array(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
     if not isinstance(value, list) or not value:
         return [Problem(path, f"missing; {schema.hint}" if schema.hint else "must be a list")]
     assert schema.item is not None
     problems = []
     for index, entry in enumerate(value):
-        problems.extend(validate(entry, schema.item, (*path, index)))
+        problems.extend(validate(entry, schema.item, (*path, index), syntax))
     return problems
 
 
-def _map(value: object, schema: Field, path: Path) -> list[Problem]:
-    if not isinstance(value, dict) or (schema.required and not value):
-        return [Problem(path, f"missing; {schema.hint}" if schema.hint else "must be a table")]
+def _map(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    hint = f"; {schema.hint}" if schema.hint else ""
+    if not isinstance(value, dict):
+        return [Problem(path, "must be a table" + hint)]
+    if schema.required and not value:
+        return [Problem(path, "missing" + hint)]
     assert schema.item is not None
     problems = []
     for key, entry in value.items():
-        problems.extend(validate(entry, schema.item, (*path, key)))
+        problems.extend(validate(entry, schema.item, (*path, key), syntax))
     return problems
 
 
 _CHECKS = {
-    "text": lambda value, schema, path: (
-        []
-        if _is_text(value, schema)
-        else [
-            Problem(
-                path,
-                "is empty; write it" + _example(schema, path).replace(";", ",", 1)
-                if isinstance(value, str)
-                else "must be text in quotes" + _example(schema, path),
-            )
-        ]
-    ),
+    "text": _text,
     "texts": _texts,
+    "text_or_texts": _text_or_texts,
     "file": _file,
     "files": _files,
-    "date": _scalar(_is_date, "not a date ({value!r}); write it as YYYY-MM-DD, without quotes"),
-    "number": lambda value, schema, path: (
+    "date": _date,
+    "number": lambda value, schema, path, syntax: (
         []
         if _is_number(value, schema)
         else [
             Problem(
                 path,
-                "must be a number" + _range(schema) + _example(schema, path),
+                "must be a number" + _range(schema) + _example(schema, path, syntax),
             )
         ]
     ),
     "integer": _scalar(
-        lambda v, s: isinstance(v, int) and not isinstance(v, bool) and _is_number(v, s),
+        lambda v, s, syntax: isinstance(v, int) and not isinstance(v, bool) and _is_number(v, s),
         "must be a whole number{minimum}",
     ),
-    "boolean": _scalar(lambda v, s: isinstance(v, bool), "must be true or false"),
-    "choice": _scalar(lambda v, s: v in s.choices, "{value!r} is not one of: {choices}"),
+    "boolean": _scalar(lambda v, s, syntax: isinstance(v, bool), "must be true or false"),
+    "choice": _scalar(_is_choice, "{value!r} is not one of: {choices}"),
     "colour": _scalar(
-        lambda v, s: isinstance(v, str) and bool(HEX_COLOUR.match(v)),
+        lambda v, s, syntax: isinstance(v, str) and bool(HEX_COLOUR.match(v)),
         '{value!r} is not a colour like "#12436D"',
     ),
     "months": _months,
     "parts": _scalar(
-        lambda v, s: (
+        lambda v, s, syntax: (
             v in ("districts", "divisions")
-            or (isinstance(v, list) and bool(v) and all(_is_text(p, s) for p in v))
+            or (isinstance(v, list) and bool(v) and all(_is_text(p, syntax) for p in v))
         ),
         'must be "districts", "divisions" or a list of the rows it adds up',
     ),

@@ -36,16 +36,20 @@ from pathlib import Path
 
 from ..config import Config
 from ..errors import InputError, raise_all
-from ..narrative import Key, check_front_matter
+from ..narrative import check_front_matter
+from ..schema import Field
 
-KEYS = [
-    Key("meeting_date", "date", example="2025-11-18"),
-    Key("present", "texts", example="[Brown, Clarke, Khan]"),
-    Key("chair", "text", required=False, example="Clarke"),
-    Key("also_present", "texts", required=False),
-    Key("apologies", "texts", required=False),
-    Key("duration", "text", example="6.30 pm to 7.42 pm"),
-]
+FRONT_MATTER = Field(
+    "table",
+    fields={
+        "meeting_date": Field("date", required=True, example="2025-11-18"),
+        "present": Field("texts", required=True, example="[Brown, Clarke, Khan]"),
+        "chair": Field("text", example="Clarke"),
+        "also_present": Field("texts"),
+        "apologies": Field("texts"),
+        "duration": Field("text", required=True, example="6.30 pm to 7.42 pm"),
+    },
+)
 RESOLVED = re.compile(r"^(\s*)(?:\*\*)?RESOLVED:(?:\*\*)?", re.MULTILINE)
 
 
@@ -79,7 +83,7 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
 
     source = read_markdown(path, shown_as)
     errors: list = []
-    meta = check_front_matter(source.meta, KEYS, shown_as, errors)
+    meta = check_front_matter(source.meta, FRONT_MATTER, shown_as, errors)
     chair = meta.get("chair", "")
     if chair and chair not in meta.get("present", []):
         errors.append(

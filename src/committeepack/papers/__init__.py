@@ -1,7 +1,7 @@
 """One module per paper; :data:`PAPERS` declares each as a :class:`~.base.Paper`.
 
 A paper module names its files (``NAME``, ``TEMPLATE``, ``OUTPUT``, ``DESCRIPTION`` and, with a
-narrative, ``NARRATIVE``, ``KEYS`` and ``sections``) and provides ``title``, ``load``,
+narrative, ``NARRATIVE``, ``FRONT_MATTER`` and ``sections``) and provides ``title``, ``load``,
 ``context``, ``make_template`` and, when it shows charts, ``chart_requests``.
 """
 
@@ -24,7 +24,9 @@ def _paper(module: ModuleType, narrative: bool = False, charts: bool = False, **
         context=module.context,
         make_template=module.make_template,
         narrative=(
-            NarrativeSpec(module.NARRATIVE, module.KEYS, module.sections) if narrative else None
+            NarrativeSpec(module.NARRATIVE, module.FRONT_MATTER, module.sections)
+            if narrative
+            else None
         ),
         chart_requests=module.chart_requests if charts else None,
         **options,

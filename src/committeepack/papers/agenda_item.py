@@ -17,9 +17,9 @@ from ..config_schema import EXEMPT_PARAGRAPHS
 from ..errors import InputError, raise_all
 from ..facts import Facts
 from ..markdown_docx import MarkdownWriter, Numberer
-from ..narrative import Key, Narrative, Section, date_problem
+from ..narrative import Narrative, Section
 from ..render import long_date
-from ..schema import name_problem, shortened
+from ..schema import Field, name_problem, shortened
 from ..word import xml as wordxml
 from ..word.styles import NUMBER_INDENT
 from .agenda_item_template import make_template as make_template
@@ -31,21 +31,48 @@ OUTPUT = "agenda-item.docx"
 NARRATIVE = "agenda-item.md"
 DESCRIPTION = "the committee report, with its cross-cutting implications table"
 
-KEYS = [
-    Key("title", "text", example="The 2026/27 Strategic Assessment and Community Safety Plan"),
-    Key("decision_maker", "text", example="Council"),
-    Key("lead_head_of_service", "text", example="head_of_housing (a key of [people])"),
-    Key("report_author", "text", example="community_protection_manager (a key of [people])"),
-    Key("classification", "choice", choices=("public", "exempt"), example="public"),
-    Key("exempt_paragraph", "integer", required=False),
-    Key("wards", "text_or_texts", example="All"),
-    Key("purpose", "choice", choices=("decision", "noting", "information"), example="decision"),
-    Key("recommendations", "texts", example="[That the Committee notes ...]"),
-    Key("timetable", "rows", required=False, fields=("meeting", "date")),
-    Key("appendices", "texts", required=False),
-    Key("background_papers", "texts", required=False),
-    Key("implications", "text", required=False),
-]
+FRONT_MATTER = Field(
+    "table",
+    fields={
+        "title": Field(
+            "text",
+            required=True,
+            example="The 2026/27 Strategic Assessment and Community Safety Plan",
+        ),
+        "decision_maker": Field("text", required=True, example="Council"),
+        "lead_head_of_service": Field(
+            "text", required=True, example="head_of_housing (a key of [people])"
+        ),
+        "report_author": Field(
+            "text", required=True, example="community_protection_manager (a key of [people])"
+        ),
+        "classification": Field(
+            "choice", required=True, choices=("public", "exempt"), example="public"
+        ),
+        "exempt_paragraph": Field("integer"),
+        "wards": Field("text_or_texts", required=True, example="All"),
+        "purpose": Field(
+            "choice",
+            required=True,
+            choices=("decision", "noting", "information"),
+            example="decision",
+        ),
+        "recommendations": Field("texts", required=True, example="[That the Committee notes ...]"),
+        "timetable": Field(
+            "array",
+            item=Field(
+                "table",
+                fields={
+                    "meeting": Field("text", required=True),
+                    "date": Field("date", required=True),
+                },
+            ),
+        ),
+        "appendices": Field("texts"),
+        "background_papers": Field("texts"),
+        "implications": Field("text"),
+    },
+)
 
 SECTIONS = [
     Section("executive_summary", "Executive Summary", ("Summary",)),
@@ -162,17 +189,6 @@ def _check_people_and_classification(narrative: Narrative, config: Config) -> No
                 lines.get("classification"),
             )
         )
-    rows = narrative.source.meta.get("timetable") or []
-    for index, row in enumerate(meta.get("timetable", [])):
-        if not isinstance(row["date"], dt.date):
-            row_lines = getattr(rows, "lines", [])
-            errors.append(
-                InputError(
-                    f"timetable row {index + 1}: date: {date_problem(row['date'])}",
-                    path,
-                    row_lines[index] if index < len(row_lines) else lines.get("timetable"),
-                )
-            )
     paragraph = meta.get("exempt_paragraph")
     if paragraph is not None and paragraph not in EXEMPT_PARAGRAPHS:
         errors.append(

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from ..facts import Facts
     from ..figures.chart_cache import ChartRequest
     from ..figures.charts import Chart
-    from ..narrative import Key, Section
+    from ..narrative import Section
     from ..project import Project
+    from ..schema import Field
     from ..word.docxtpl_compat import DocxTemplate
 
 
@@ -38,10 +39,10 @@ class Charts(Protocol):
 
 @dataclass(frozen=True)
 class NarrativeSpec:
-    """A paper's narrative file: its name in ``inputs/``, front-matter keys and sections."""
+    """A paper's narrative file: its name in ``inputs/``, front matter's schema and sections."""
 
     file: str
-    keys: list[Key]
+    front_matter: Field
     sections: Callable[[Config], list[Section]]
 
 

@@ -15,7 +15,8 @@ from ..errors import InputError, raise_all
 from ..facts import Facts
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter
-from ..narrative import Key, Narrative, Section, normalise_title, priority_sections
+from ..narrative import Narrative, Section, normalise_title, priority_sections
+from ..schema import Field
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents, data_table
 from ..word.fields import update_fields_on_open
@@ -29,15 +30,18 @@ OUTPUT = "community-safety-plan.docx"
 NARRATIVE = "plan.md"
 DESCRIPTION = "the community safety plan update, with its priorities and action lists"
 
-KEYS = [
-    Key("title", "text", example="Community Safety Plan"),
-    Key("starts", "date", example="2025-04-01"),
-    Key("years", "integer", example="3"),
-    Key("update", "date", example="2026-05-01"),
-    Key("strapline", "text", required=False),
-    Key("welcome_by", "text", example="council_leader (a key of [people])"),
-    Key("foreword_by", "texts", example="[co_chair_council, co_chair_police]"),
-]
+FRONT_MATTER = Field(
+    "table",
+    fields={
+        "title": Field("text", required=True, example="Community Safety Plan"),
+        "starts": Field("date", required=True, example="2025-04-01"),
+        "years": Field("integer", required=True, example="3"),
+        "update": Field("date", required=True, example="2026-05-01"),
+        "strapline": Field("text"),
+        "welcome_by": Field("text", required=True, example="council_leader (a key of [people])"),
+        "foreword_by": Field("texts", required=True, example="[co_chair_council, co_chair_police]"),
+    },
+)
 FIXED = [
     Section("welcome", "Welcome"),
     Section("foreword", "Foreword"),

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from .. import default_templates
 from ..config import Config
 from ..facts import Facts
-from ..narrative import Key, Narrative, Section, priority_sections
+from ..narrative import Narrative, Section, priority_sections
+from ..schema import Field
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents
 from ..word.fields import update_fields_on_open
@@ -26,10 +27,13 @@ OUTPUT = "strategic-assessment.docx"
 NARRATIVE = "strategic-assessment.md"
 DESCRIPTION = "the annual strategic assessment: figures, charts, SPC, priorities"
 
-KEYS = [
-    Key("title", "text", example="Strategic Assessment"),
-    Key("year", "text", example='"2026/27"'),
-]
+FRONT_MATTER = Field(
+    "table",
+    fields={
+        "title": Field("text", required=True, example="Strategic Assessment"),
+        "year": Field("text", required=True, example='"2026/27"'),
+    },
+)
 
 FIXED_SECTIONS = [
     Section("aim", "Aim"),

@@ -1,0 +1,137 @@
+"""The one schema for user inputs (schema.py), as committeepack.toml and the narratives' YAML
+front matter each write values."""
+
+import datetime as dt
+
+import pytest
+
+from committeepack.frontmatter import line_of, load_yaml
+from committeepack.schema import TOML, YAML, Field, date_problem, shown, validate
+
+PAPER = Field(
+    "table",
+    fields={
+        "title": Field("text", required=True, example="Plan"),
+        "year": Field("text"),
+        "classification": Field("choice", required=True, choices=("public", "exempt")),
+        "wards": Field("text_or_texts"),
+        "timetable": Field(
+            "array",
+            item=Field("table", fields={"date": Field("date", required=True)}),
+        ),
+    },
+)
+
+
+def messages(value, syntax):
+    return [(shown(p.path), p.message) for p in validate(value, PAPER, syntax=syntax)]
+
+
+@pytest.mark.parametrize(
+    ("value", "toml", "yaml"),
+    [
+        (2026, False, True),  # "year: 2026" is a number in YAML, text to its author
+        (0, False, True),
+        (True, False, False),  # yes/no is never text
+        ("2026/27", True, True),
+        (" ", False, False),
+        ("", False, False),
+    ],
+)
+def test_a_number_stands_for_text_only_in_yaml(value, toml, yaml):
+    base = {"title": "Plan", "classification": "public", "year": value}
+    assert (not messages(base, TOML), not messages(base, YAML)) == (toml, yaml)
+
+
+@pytest.mark.parametrize(
+    ("written", "toml", "yaml"),
+    [
+        ("public", True, True),
+        ("Public", False, True),
+        (" EXEMPT ", False, True),
+        ("publi", False, False),
+    ],
+)
+def test_a_choice_may_be_in_any_case_only_in_yaml(written, toml, yaml):
+    base = {"title": "Plan", "classification": written}
+    assert (not messages(base, TOML), not messages(base, YAML)) == (toml, yaml)
+
+
+def test_examples_and_names_are_written_as_each_file_writes_them():
+    assert messages({"classification": "public", "titel": "x"}, TOML) == [
+        ("titel", "unknown section; did you mean title?")
+    ]
+    assert messages({"classification": "public", "titel": "x"}, YAML) == [
+        ("titel", "unknown key; did you mean title?")
+    ]
+    assert messages({"classification": "public"}, TOML) == [
+        ("title", "missing; add it, for example  title = Plan")
+    ]
+    assert messages({"classification": "public"}, YAML) == [
+        ("title", "missing; add it, for example  title: Plan")
+    ]
+    assert messages({"classification": "public", "title": 3}, TOML) == [
+        ("title", "must be text in quotes; for example  title = Plan")
+    ]
+
+
+def test_an_empty_yaml_key_is_missing_when_required_and_left_out_when_not():
+    assert messages({"title": None, "classification": "public", "year": None}, YAML) == [
+        ("title", "is empty; write it, for example  title: Plan")
+    ]
+
+
+def test_text_or_texts_and_the_first_entry_that_is_not_text():
+    base = {"title": "Plan", "classification": "public"}
+    assert messages({**base, "wards": "All"}, YAML) == []
+    assert messages({**base, "wards": ["Abbey", "Park"]}, YAML) == []
+    assert messages({**base, "wards": ["Abbey", {"a": 1}, []]}, YAML) == [
+        ("wards", "entry 2 must be text")
+    ]
+    assert messages({**base, "wards": {"a": 1}}, YAML) == [("wards", "must be text")]
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (dt.date(2026, 2, 28), None),
+        (dt.datetime(2026, 2, 28, 9, 0), "not a date (datetime.datetime(2026, 2, 28, 9, 0))"),
+        ("31/02/2026", "31/02/2026 is not a date that exists"),
+        ("1/2/2026", "write 1/2/2026 as 2026-02-01 (YYYY-MM-DD)"),
+        ("2026-02-01", "not a date ('2026-02-01')"),  # quoted in the file: text, not a date
+        ("TBC", "not a date ('TBC'); write it as YYYY-MM-DD"),
+    ],
+)
+def test_dates_in_a_nested_table(value, problem):
+    found = messages(
+        {"title": "P", "classification": "public", "timetable": [{"date": value}]}, YAML
+    )
+    if problem is None:
+        assert found == []
+    else:
+        [(where, message)] = found
+        assert where == "timetable (entry 1).date"
+        assert message.startswith(problem)
+        assert message == date_problem(value)
+
+
+def test_toml_dates_say_to_leave_out_the_quotes():
+    [problem] = validate("2026-02-01", Field("date"), ("date",), TOML)
+    assert problem.message == "not a date ('2026-02-01'); write it as YYYY-MM-DD, without quotes"
+
+
+def test_a_key_that_is_not_text_is_named_as_written():
+    assert messages({"title": "P", "classification": "public", 2026: "x"}, YAML) == [
+        ("2026", "unknown key; it may hold: title, year, classification, wards, timetable")
+    ]
+
+
+def test_the_line_of_a_nested_value_or_of_what_holds_it():
+    meta = load_yaml(
+        "title: Plan\ntimetable:\n  - meeting: Council\n    date: soon\n", "x.md", line_offset=1
+    )
+    assert line_of(meta, ("title",)) == 2
+    assert line_of(meta, ("timetable", 0, "date")) == 5
+    assert line_of(meta, ("timetable", 0, "missing")) == 4
+    assert line_of(meta, ("timetable", 3, "date")) == 3
+    assert line_of(meta, ("absent",)) is None
