@@ -135,3 +135,5 @@ def test_the_line_of_a_nested_value_or_of_what_holds_it():
     assert line_of(meta, ("timetable", 0, "missing")) == 4
     assert line_of(meta, ("timetable", 3, "date")) == 3
     assert line_of(meta, ("absent",)) is None
+    numbered = load_yaml("title: Plan\n2026: x\n", "x.md")
+    assert line_of(numbered, ("2026",)) == 2  # as the schema names a key that is not text

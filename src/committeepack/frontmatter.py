@@ -265,6 +265,8 @@ def line_of(meta: dict, path: tuple) -> int | None:
     found = None
     for part in path:
         lines = getattr(node, "lines", None)
+        if isinstance(node, dict) and part not in node:  # a key YAML read as a number or date
+            part = next((key for key in node if str(key) == part), part)
         if isinstance(node, dict) and part in node and isinstance(lines, dict):
             found = lines.get(part, found)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):

@@ -89,19 +89,18 @@ def load_narrative(
 
 
 def check_front_matter(meta: LineDict, schema: Field, path: str, errors: list) -> dict:
-    """The values of ``meta``, checked against ``schema`` (a table), texts stripped and
-    choices in lower case; each problem is appended to ``errors`` at its line (a missing
-    key at line 1)."""
+    """The values of ``meta`` that ``schema`` (a table) accepts, texts stripped and choices
+    in lower case; each problem is appended to ``errors`` at its line (a missing key at
+    line 1)."""
     problems = validate(meta, schema, syntax=YAML)
     for problem in problems:
         line = line_of(meta, problem.path) or 1
         errors.append(InputError(f"{shown(problem.path)}: {problem.message}", path, line))
-    if problems:
-        return {}
-    return {
+    wrong = {problem.path[0] for problem in problems if problem.path}
+    return {  # the keys without problems, so that later checks can still look at them
         name: _typed(meta[name], field)
         for name, field in schema.fields.items()
-        if meta.get(name) is not None
+        if meta.get(name) is not None and name not in wrong
     }
 
 
