@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .config_reader import ConfigReader
-from .schema import name_problem
+from .file_names import name_problem
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 OUTSIDE = (

@@ -15,11 +15,11 @@ from docx.shared import Cm
 
 from .config import Config
 from .errors import CommitteePackError, InputError, raise_all
-from .frontmatter import line_of, read_markdown
+from .frontmatter import read_markdown
 from .markdown_docx import MarkdownWriter
-from .narrative import Section, normalise_title, split_sections
+from .narrative import Section, check_front_matter, normalise_title, split_sections
 from .render import render_narrative
-from .schema import YAML, Field, shown, validate
+from .schema import Field
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.styles import HEADER_FILL
@@ -90,14 +90,8 @@ FRONT_MATTER = Field(
 
 
 def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
-    meta = source.meta
-    problems = validate(meta, FRONT_MATTER, syntax=YAML)
-    for problem in problems:
-        where = line_of(meta, problem.path) or 1
-        errors.append(InputError(f"{shown(problem.path)}: {problem.message}", source.path, where))
-    if problems:
-        return {}
-    table = meta.get("sign_off") or {}
+    checked = check_front_matter(source.meta, FRONT_MATTER, source.path, errors)
+    table = source.meta.get("sign_off") if "sign_off" in checked else {}
     known = {normalise_title(row.issue) for row in config.implications}
     result = {}
     for issue, role in table.items():

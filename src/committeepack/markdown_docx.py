@@ -17,8 +17,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
 from .errors import InputError
+from .file_names import name_problem, shortened
 from .markdown_parse import leftover_problem
-from .schema import name_problem, shortened
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.styles import NUMBER_INDENT, Styles

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .file_names import name_problem, shortened
 from .toml_lines import Path
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -163,27 +164,6 @@ def _range(schema: Field) -> str:
     return f", {low:g} or more" if low is not None else ""
 
 
-NAME_MAX = 255  # bytes in one part of a file name: the most that Windows, macOS or Linux allow
-UNUSABLE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def name_problem(written: str) -> str | None:
-    """Why ``written`` cannot name a file on every system (a control character, a part longer
-    than :data:`NAME_MAX` bytes, a backslash between folders), or None. Checked before the
-    name reaches the file system, which would fail with an error of its own."""
-    if UNUSABLE_IN_NAMES.search(written):
-        return "holds a control character, which no file name has; retype the name"
-    if any(len(part.encode()) > NAME_MAX for part in re.split(r"[/\\]", written)):
-        return f"has a part longer than {NAME_MAX} characters, which no file name can be; check it"
-    if "\\" in written:
-        forward = shortened(written.replace("\\", "/"))
-        return (
-            f"separates folders with \\, which only Windows reads; write {forward!r}, which "
-            "works on every computer"
-        )
-    return None
-
-
 def _file(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
     problems = _text(value, schema, path, syntax)
     if problems or not isinstance(value, str):
@@ -201,11 +181,6 @@ def _files(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Pro
         if problem:
             problems.append(Problem(path, f"entry {index + 1}: {shortened(written)!r} {problem}"))
     return problems
-
-
-def shortened(text: str, length: int = 40) -> str:
-    """``text`` as a message quotes it: its start, when it is long."""
-    return text if len(text) <= length else text[:length] + "..."
 
 
 def _text(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:

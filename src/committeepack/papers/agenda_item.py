@@ -16,10 +16,11 @@ from ..config_checks import OUTSIDE
 from ..config_schema import EXEMPT_PARAGRAPHS
 from ..errors import InputError, raise_all
 from ..facts import Facts
+from ..file_names import name_problem, shortened
 from ..markdown_docx import MarkdownWriter, Numberer
 from ..narrative import Narrative, Section
 from ..render import long_date
-from ..schema import Field, name_problem, shortened
+from ..schema import Field
 from ..word import xml as wordxml
 from ..word.styles import NUMBER_INDENT
 from .agenda_item_template import make_template as make_template
