@@ -15,27 +15,34 @@ def errors(project):
     return result.output.splitlines()
 
 
-def test_unknown_front_matter_key_suggests_the_right_one(minimal):
-    edit(minimal / AGENDA, "decision_maker: Council", "decison_maker: Council")
-    assert errors(minimal) == [
-        "Error: inputs/agenda-item.md:3: decison_maker: unknown key; did you mean decision_maker?"
-    ]
-
-
-def test_a_missing_key_is_named_with_an_example_written_as_yaml(minimal):
-    edit(minimal / AGENDA, "decision_maker: Council\n", "")
-    assert errors(minimal) == [
-        "Error: inputs/agenda-item.md:1: decision_maker: missing; add it, for example  "
-        "decision_maker: Council"
-    ]
-
-
-def test_a_key_left_empty_counts_as_missing_and_optional_ones_may_be(minimal):
-    edit(minimal / AGENDA, "decision_maker: Council", "decision_maker:\nappendices:")
-    assert errors(minimal) == [
-        "Error: inputs/agenda-item.md:3: decision_maker: is empty; write it, for example  "
-        "decision_maker: Council"
-    ]
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (  # one line: the key it suggests is not reported missing as well
+            "decision_maker: Council",
+            "decison_maker: Council",
+            "3: decison_maker: unknown key; did you mean decision_maker?",
+        ),
+        (
+            "decision_maker: Council\n",
+            "",
+            "1: decision_maker: missing; add it, for example  decision_maker: Council",
+        ),
+        (  # an optional key left empty is as if left out
+            "decision_maker: Council",
+            "decision_maker:\nappendices:",
+            "3: decision_maker: is empty; write it, for example  decision_maker: Council",
+        ),
+        (
+            "purpose: noting",
+            "purpose:",
+            "8: purpose: is empty; write one of: decision, noting, information",
+        ),
+    ],
+)
+def test_front_matter_keys_misspelt_missing_or_empty(minimal, old, new, message):
+    edit(minimal / AGENDA, old, new)
+    assert errors(minimal) == [f"Error: inputs/agenda-item.md:{message}"]
 
 
 def test_malformed_yaml_gives_its_line(minimal):

@@ -79,6 +79,9 @@ def test_an_empty_yaml_key_is_missing_when_required_and_left_out_when_not():
     assert messages({"title": None, "classification": "public", "year": None}, YAML) == [
         ("title", "is empty; write it, for example  title: Plan")
     ]
+    assert messages({"title": "Plan", "classification": None}, YAML) == [
+        ("classification", "is empty; write one of: public, exempt")
+    ]
 
 
 def test_text_or_texts_and_the_first_entry_that_is_not_text():

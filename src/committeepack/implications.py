@@ -91,7 +91,7 @@ FRONT_MATTER = Field(
 
 def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
     checked = check_front_matter(source.meta, FRONT_MATTER, source.path, errors)
-    table = source.meta.get("sign_off") if "sign_off" in checked else {}
+    table = checked.get("sign_off", {})
     known = {normalise_title(row.issue) for row in config.implications}
     result = {}
     for issue, role in table.items():

@@ -30,12 +30,12 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 class Field:
     """What one key may hold.
 
-    ``kind`` is text, texts (a list of text), text_or_texts (either), file and files (text naming files), date,
-    number, integer, boolean, choice (one of ``choices``), colour (#RRGGBB), months (a list
-    of YYYY-MM), parts (what a total adds up: "districts", "divisions" or a list of row
-    names), table (named ``fields``), array (of tables like ``item``) or map (any keys,
-    each value like ``item``). A table may
-    take extra fields by the value of one of its keys (``variant_key`` and ``variants``).
+    ``kind`` is text, texts (a list of text), text_or_texts (either), file and files (text
+    naming files), date, number, integer, boolean, choice (one of ``choices``), colour
+    (#RRGGBB), months (a list of YYYY-MM), parts (what a total adds up: "districts",
+    "divisions" or a list of row names), table (named ``fields``), array (of tables like
+    ``item``) or map (any keys, each value like ``item``). A table may take extra fields by
+    the value of one of its keys (``variant_key`` and ``variants``).
     """
 
     kind: str
@@ -90,9 +90,15 @@ def validate(value: object, schema: Field, path: Path = (), syntax: Syntax = TOM
     if check is None:  # pragma: no cover - a mistake in a schema, not in an input
         raise AssertionError(schema.kind)
     if value is None and syntax.loose:  # "key:" with nothing after it, in YAML
-        example = _example(schema, path, syntax).replace(";", ",", 1)
-        return [Problem(path, "is empty; write it" + example)]
+        return [_empty(schema, path, syntax)]
     return check(value, schema, path, syntax)
+
+
+def _empty(schema: Field, path: Path, syntax: Syntax) -> Problem:
+    """The problem of a key given no value: what to write there."""
+    if schema.choices:
+        return Problem(path, "is empty; write one of: " + ", ".join(map(str, schema.choices)))
+    return Problem(path, "is empty; write it" + _example(schema, path, syntax).replace(";", ",", 1))
 
 
 def _example(schema: Field, path: Path, syntax: Syntax) -> str:
@@ -147,7 +153,7 @@ def date_problem(value: object) -> str:
     return f"not a date ({value!r}); write it as YYYY-MM-DD"
 
 
-def _is_number(value: object, schema: Field, syntax: Syntax = TOML) -> bool:
+def _is_number(value: object, schema: Field) -> bool:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     low, high = schema.minimum, schema.maximum
@@ -186,20 +192,18 @@ def _files(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Pro
 def _text(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
     if _is_text(value, syntax):
         return []
-    example = _example(schema, path, syntax)
     if isinstance(value, str):
-        return [Problem(path, "is empty; write it" + example.replace(";", ",", 1))]
-    return [Problem(path, f"must be {syntax.text}" + example)]
+        return [_empty(schema, path, syntax)]
+    return [Problem(path, f"must be {syntax.text}" + _example(schema, path, syntax))]
 
 
 def _texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
     if not isinstance(value, list):
         return [Problem(path, f"must be a list of {syntax.text}" + _example(schema, path, syntax))]
-    return [
-        Problem(path, f"entry {index} must be {syntax.text}" + _example(schema, path, syntax))
-        for index, item in enumerate(value, 1)
-        if not _is_text(item, syntax)
-    ][:1]
+    wrong = next((i for i, item in enumerate(value, 1) if not _is_text(item, syntax)), None)
+    if wrong is None:
+        return []
+    return [Problem(path, f"entry {wrong} must be {syntax.text}" + _example(schema, path, syntax))]
 
 
 def _text_or_texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
