@@ -16,7 +16,7 @@ from docx import Document  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 
 from committeepack.config import load_config  # noqa: E402
-from committeepack.figures import charts, spc_chart  # noqa: E402
+from committeepack.figures import charts, ranked_chart, spc_chart  # noqa: E402
 from committeepack.figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries  # noqa: E402
 from committeepack.figures.tables import load_figures  # noqa: E402
 
@@ -32,10 +32,10 @@ for _spec, built in figures.of_kind("crime_by_type", CrimeTree):
     )
 for _spec, built in figures.of_kind("districts", DistrictTable):
     drawn.append(
-        charts.ranked_bars([(r.name, float(r.rates[-1])) for r in built.rows], "x", "r", "s")
+        ranked_chart.ranked_bars([(r.name, float(r.rates[-1])) for r in built.rows], "x", "r", "s")
     )
 for _spec, built in figures.of_kind("wards", CountTable):
-    drawn.append(charts.ranked_bars([(f.name, f.current) for f in built.table], "", "r", "s"))
+    drawn.append(ranked_chart.ranked_bars([(f.name, f.current) for f in built.table], "", "r", "s"))
 for _spec, built in figures.of_kind("monthly", SpcSeries):
     drawn.append(spc_chart.spc_chart(built))
 page = []  # the data on a page's chart

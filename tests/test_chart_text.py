@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, fonts, spc_chart
+from committeepack.figures import charts, fonts, ranked_chart, spc_chart
 from committeepack.figures.fonts import ChartFont
 
 FONTS = {name: fonts._lookup(name)[0] for name in ("DejaVu Sans", "Liberation Sans")}
@@ -134,7 +134,7 @@ def test_no_chart_text_leaves_the_picture(monkeypatch, items, family, size):
     seen = drawn_texts(monkeypatch)
     items = [(name, previous + 1, current) for name, previous, current in items]
     charts.percent_change_bars(items, "2023/24", "2024/25", font)
-    charts.ranked_bars([(n, c / 10) for n, _, c in items], items[0][0], "Rate", "rates", font)
+    ranked_chart.ranked_bars([(n, c / 10) for n, _, c in items], items[0][0], "Rate", "rates", font)
     assert_inside(seen, family, size)
 
 
@@ -186,7 +186,7 @@ def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, fami
         charts.percent_change_bars(items, figures.previous, figures.current, font)
     for _, districts in figures.of_kind("districts", DistrictTable):
         rates = [(r.name, float(r.rates[-1] or 0)) for r in districts.rows]
-        charts.ranked_bars(rates, districts.this.name, "Rate", "rates", font, 55.0)
+        ranked_chart.ranked_bars(rates, districts.this.name, "Rate", "rates", font, 55.0)
     assert len(seen) >= 2
     assert_inside(seen, family, size)
 

@@ -6,7 +6,7 @@ import struct
 from hypothesis import given
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, spc, spc_chart, top
+from committeepack.figures import charts, ranked_chart, spc, spc_chart, top
 from committeepack.figures.model import SpcSeries
 
 
@@ -36,7 +36,7 @@ def test_charts_are_byte_identical_for_the_same_data():
 
 
 def test_ranked_bars_highlight_and_alt_text():
-    chart = charts.ranked_bars(
+    chart = ranked_chart.ranked_bars(
         [("Upton", 25.0), ("Testshire", 19.0), ("Downton", 19.5)],
         "Testshire",
         "Rate",
@@ -98,10 +98,10 @@ def test_a_chart_of_thousands_of_categories_stays_a_chart():
 
 def test_a_ranking_of_many_areas_shows_the_highest_and_the_council_own():
     items = [(f"District {n}", float(n)) for n in range(300)]
-    chart = charts.ranked_bars(items, "District 3", "Rate", "rates by district", max_bars=25)
+    chart = ranked_chart.ranked_bars(items, "District 3", "Rate", "rates by district", max_bars=25)
     assert chart.caption == "Rates by district (the 24 highest of 300 shown, and District 3)"
     assert "District 3 is 297th highest of 300" in chart.alt_text
-    top = charts.ranked_bars(items, "District 299", "Rate", "rates by district", max_bars=25)
+    top = ranked_chart.ranked_bars(items, "District 299", "Rate", "rates by district", max_bars=25)
     assert top.caption == "Rates by district (the 24 highest of 300 shown)"
     assert "District 299 is 1st highest of 300" in top.alt_text
 

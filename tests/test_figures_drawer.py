@@ -169,3 +169,20 @@ def test_characters_the_font_cannot_draw_are_kept_with_the_chart_not_printed(tmp
         again.start({"paper": [request]})
         assert again.get(request).missing == lacking  # from the cache, still noted
     assert (again.hits, again.missing) == (1, {"Rates": lacking})
+
+
+def test_the_cache_key_covers_every_module_that_draws():
+    """A chart module left out of the key would keep charts drawn by its old code."""
+    from pathlib import Path
+
+    from committeepack.figures import chart_cache
+
+    package = Path(chart_cache.__file__).parents[1]
+    drawing = {
+        path.relative_to(package).as_posix()
+        for path in (package / "figures").glob("*.py")
+        if "_pyplot(" in path.read_text(encoding="utf-8")
+        or "import chart_layout" in path.read_text(encoding="utf-8")
+    }
+    assert {"figures/charts.py", "figures/ranked_chart.py", "figures/spc_chart.py"} <= drawing
+    assert drawing <= set(chart_cache.DRAWING_CODE)

@@ -58,7 +58,21 @@ def test_wrong_type_and_choice(minimal):
     assert errors(minimal) == [
         "Error: inputs/agenda-item.md:8: purpose: 'decide' is not one of: decision, noting, "
         "information",
-        "Error: inputs/agenda-item.md:9: recommendations: entry 1 must be text; for example  "
+        "Error: inputs/agenda-item.md:10: recommendations (entry 1): must be text; for example  "
+        "recommendations: [That the Committee notes ...]",
+    ]
+
+
+def test_each_bad_recommendation_is_named_at_its_own_line(minimal):
+    edit(
+        minimal / AGENDA,
+        "  - That the Committee notes the report.",
+        "  - That the Committee notes the report.\n  -\n  - Agrees the plan.\n  - [a, b]",
+    )
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:11: recommendations (entry 2): is empty; write it, or "
+        "remove the entry",
+        "Error: inputs/agenda-item.md:13: recommendations (entry 4): must be text; for example  "
         "recommendations: [That the Committee notes ...]",
     ]
 

@@ -68,7 +68,7 @@ def test_a_shared_folder_that_does_not_exist(minimal):
         '[project]\nshared = ["../nowhere"]\n\n' + toml, encoding="utf-8"
     )
     assert one_error(minimal) == (
-        "Error: committeepack.toml:2: project.shared: entry 1: no folder '../nowhere'"
+        "Error: committeepack.toml:2: project.shared (entry 1): no folder '../nowhere'"
     )
 
 
@@ -155,7 +155,7 @@ def test_a_shared_folder_no_system_could_hold_is_one_error(figures):
     config = figures / "committeepack.toml"
     config.write_text(f'[project]\nshared = ["{LONG}"]\n\n' + config.read_text(encoding="utf-8"))
     assert one_error(figures) == (
-        f"Error: committeepack.toml:2: project.shared: entry 1: '{LONG_SHOWN}' {TOO_LONG}"
+        f"Error: committeepack.toml:2: project.shared (entry 1): '{LONG_SHOWN}' {TOO_LONG}"
     )
 
 

@@ -84,12 +84,15 @@ def test_an_empty_yaml_key_is_missing_when_required_and_left_out_when_not():
     ]
 
 
-def test_text_or_texts_and_the_first_entry_that_is_not_text():
+def test_text_or_texts_and_every_entry_that_is_not_text():
     base = {"title": "Plan", "classification": "public"}
     assert messages({**base, "wards": "All"}, YAML) == []
     assert messages({**base, "wards": ["Abbey", "Park"]}, YAML) == []
-    assert messages({**base, "wards": ["Abbey", {"a": 1}, []]}, YAML) == [
-        ("wards", "entry 2 must be text")
+    assert messages({**base, "wards": ["Abbey", {"a": 1}, [], " ", None, "Park"]}, YAML) == [
+        ("wards (entry 2)", "must be text"),
+        ("wards (entry 3)", "must be text"),
+        ("wards (entry 4)", "is empty; write it, or remove the entry"),
+        ("wards (entry 5)", "is empty; write it, or remove the entry"),
     ]
     assert messages({**base, "wards": {"a": 1}}, YAML) == [("wards", "must be text")]
 

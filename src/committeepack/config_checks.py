@@ -25,7 +25,7 @@ def allowed_folders(reader: ConfigReader, root: Path) -> tuple[Path, ...]:
             continue  # the schema said why
         folder = (root / str(written)).resolve()
         if not folder.is_dir():
-            reader.fail(("project", "shared"), f"entry {index + 1}: no folder {written!r}")
+            reader.fail(("project", "shared", index), f"no folder {written!r}")
             continue
         folders.append(folder)
     return tuple(folders)

@@ -185,7 +185,7 @@ def _files(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Pro
     for index, written in enumerate(value):
         problem = name_problem(written)
         if problem:
-            problems.append(Problem(path, f"entry {index + 1}: {shortened(written)!r} {problem}"))
+            problems.append(Problem((*path, index), f"{shortened(written)!r} {problem}"))
     return problems
 
 
@@ -198,12 +198,19 @@ def _text(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Prob
 
 
 def _texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+    """Each entry that is not text, at its own path (so at its own line)."""
     if not isinstance(value, list):
         return [Problem(path, f"must be a list of {syntax.text}" + _example(schema, path, syntax))]
-    wrong = next((i for i, item in enumerate(value, 1) if not _is_text(item, syntax)), None)
-    if wrong is None:
-        return []
-    return [Problem(path, f"entry {wrong} must be {syntax.text}" + _example(schema, path, syntax))]
+    problems = []
+    for index, item in enumerate(value):
+        if _is_text(item, syntax):
+            continue
+        if item is None or isinstance(item, str):
+            problems.append(Problem((*path, index), "is empty; write it, or remove the entry"))
+        else:
+            wrong = f"must be {syntax.text}" + _example(schema, path, syntax)
+            problems.append(Problem((*path, index), wrong))
+    return problems
 
 
 def _text_or_texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:

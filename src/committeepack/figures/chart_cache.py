@@ -26,6 +26,7 @@ from .charts import Chart
 
 DRAWING_CODE = (
     "figures/charts.py",
+    "figures/ranked_chart.py",
     "figures/chart_layout.py",
     "figures/spc_chart.py",
     "figures/compute.py",
@@ -72,9 +73,9 @@ MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 def draw(request: ChartRequest) -> Chart:
     """Draw one chart (in this process). matplotlib's warnings about characters the font
     cannot draw are kept with the chart (for the build to word), not printed."""
-    from . import charts, spc_chart
+    from . import charts, ranked_chart, spc_chart
 
-    module = spc_chart if request.kind == "spc_chart" else charts
+    module = {"ranked_bars": ranked_chart, "spc_chart": spc_chart}.get(request.kind, charts)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chart = getattr(module, request.kind)(*request.args, **dict(request.kwargs))

@@ -1,0 +1,110 @@
+"""Ranked bars: areas (districts, wards) from highest to lowest by a rate or count, the
+council's own area highlighted, in the house style of :mod:`.charts` and laid out from
+measured text as they are."""
+
+from __future__ import annotations
+
+from . import chart_layout as layout
+from . import charts as base
+from .charts import (
+    DARK_BLUE,
+    DARK_GREY,
+    DEFAULT_FONT,
+    MAX_BARS,
+    MAX_HEIGHT_CM,
+    ORANGE,
+    WIDTH_CM,
+    Chart,
+)
+from .fonts import ChartFont
+
+
+def ranked_bars(
+    items: list[tuple[str, float]],
+    highlight: str,
+    value_label: str,
+    subject: str,
+    font: ChartFont = DEFAULT_FONT,
+    average: float | None = None,
+    max_bars: int = MAX_BARS,
+) -> Chart:
+    """Horizontal bars, highest first, the council's own area highlighted and labelled. More
+    than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
+    says how many are left out (rates and rankings cannot be added up into "All other")."""
+    total = len(items)
+    every = sorted(items, key=lambda x: x[1])
+    for limit in range(max_bars, min(max_bars, 2) - 1, -1):  # fewer while names overflow
+        ordered = every
+        if total > limit:
+            top = every[-(limit - 1) :]
+            own = [i for i in every[: -(limit - 1)] if i[0].casefold() == highlight.casefold()]
+            ordered = own + top
+        names = [n for n, _ in ordered]
+        wrapped = base._wrapped(names, font, WIDTH_CM)
+        if base._height(font, 4, wrapped, 0.55) <= MAX_HEIGHT_CM:
+            break
+    plt = base._pyplot(font)
+    figure = base._figure(plt, min(base._height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM))
+    axes = figure.add_subplot()
+    values = [v for _, v in ordered]
+    colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
+    axes.barh(range(len(names)), values, color=colours, height=0.65)
+    axes.set_yticks(range(len(names)), wrapped)
+    peak = max(values, default=1) or 1
+    labels = []
+    for y, value in enumerate(values):
+        labels.append(
+            axes.text(
+                value + 0.01 * peak,
+                y,
+                f"{value:,.1f}" if value % 1 else f"{value:,.0f}",
+                va="center",
+                ha="left",
+                color=DARK_GREY,
+                zorder=3,  # over the average line, on white, so a label it crosses stays legible
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+            )
+        )
+    for tick, name in zip(axes.get_yticklabels(), names, strict=True):
+        if name.casefold() == highlight.casefold():
+            tick.set_fontweight("bold")
+    if average is not None:
+        axes.axvline(average, color=DARK_GREY, linestyle="--", linewidth=1)
+        labels.append(
+            axes.text(
+                average, len(values) - 0.4, f" average {average:,.1f}", color=DARK_GREY, va="bottom"
+            )
+        )
+    axes.set_xlim(0, peak * 1.18)
+    axes.set_xlabel(value_label, loc="right")
+    axes.spines["left"].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    layout.keep_inside(figure, axes, labels)
+    position = len(ordered) - next(
+        (i for i, n in enumerate(names) if n.casefold() == highlight.casefold()), 0
+    )
+    alt = (
+        f"Bar chart of {subject}: {ordered[-1][0]} highest ({ordered[-1][1]:,.1f}), "
+        f"{ordered[0][0]} lowest ({ordered[0][1]:,.1f})"
+    )
+    caption = subject[0].upper() + subject[1:]
+    if any(n.casefold() == highlight.casefold() for n in names):
+        if total > limit:  # its rank among every area, not only those shown
+            value_of_own = next(v for n, v in items if n.casefold() == highlight.casefold())
+            position = 1 + sum(1 for _, v in items if v > value_of_own)
+        alt += f"; {highlight} is {_ordinal(position)} highest of {total}"
+    if total > limit:
+        shown_top = min(total, limit - 1)
+        note = f"the {shown_top:,} highest of {total:,} shown" + (
+            f", and {highlight}" if len(ordered) > shown_top else ""
+        )
+        caption += f" ({note})"
+        alt += f". Shown: {note}"
+    return Chart(base._png(plt, figure), alt + ".", caption)
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
