@@ -45,6 +45,15 @@ def test_an_undefined_acronym_is_named_with_where_it_is_used(caplog):
     ]
 
 
+def test_an_acronym_is_at_most_twelve_capitals_and_is_quoted_short(caplog):
+    long_line = "x " * 200 + "ABCDEFGHIJKL and ABCDEFGHIJKLM " + "y " * 200
+    with caplog.at_level(logging.WARNING, logger="committeepack"):
+        used_terms(long_line + "\n" + "Q" * 100_000, config(), "plan")
+    [message] = [r.getMessage() for r in caplog.records]  # not the 13 letters, nor the 100,000
+    assert "the acronym 'ABCDEFGHIJKL' is used (in \"...x x x" in message
+    assert len(message) < 250
+
+
 def test_symbols_are_explained_in_the_usual_order_and_by_the_rules_in_force():
     rule = Disclosure(below=5, low_base=20)
     assert symbols_used("[z] 12 [c] [low] [c]", rule) == [

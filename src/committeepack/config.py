@@ -18,6 +18,7 @@ from .config_reader import CONFIG_NAME, ConfigReader
 from .config_schema import BODY_SIZES, SCHEMA
 from .errors import ConfigError, raise_all
 from .schema import HEX_COLOUR, validate
+from .toml_lines import deepest_line
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def load_config(root: Path) -> Config:
     problem at once, each at its own line."""
     path = root / CONFIG_NAME
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # as Notepad may save it: with a BOM
     except FileNotFoundError:
         raise ConfigError(
             "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME
@@ -172,6 +173,13 @@ def load_config(root: Path) -> Config:
         ) from None
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib reads nested values by recursion
+        raise ConfigError(
+            "not valid TOML (a value nested in itself without end); write each list or "
+            "table inside at most a few others",
+            CONFIG_NAME,
+            deepest_line(text),
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

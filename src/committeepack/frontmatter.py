@@ -143,6 +143,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0):
         ) from None
     except _Unwanted as exc:
         raise InputError(exc.message, path, exc.line + 1 + line_offset) from None
+    except RecursionError:  # PyYAML reads nested values by recursion
+        raise InputError(
+            "front matter nests a value in itself without end; write each list or table "
+            "inside at most a few others",
+            path,
+            loader.line + 1 + line_offset,  # as far as the reader got: the deep value's line
+        ) from None
     except _ImpossibleDate as exc:
         raise InputError(
             f"{exc.text} is not a date that exists ({exc.reason}); write a real date as YYYY-MM-DD",

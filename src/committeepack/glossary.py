@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .errors import InputError, warn
+from .file_names import shortened
 from .word.xml import body_text
 
-ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]s?\b")
+ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{0,10}[A-Z]s?\b")  # a longer word is no acronym
 NOT_ACRONYMS = {"I", "UK", "OK"}
 # Terms committeepack's own sentences use, and the common terms of community safety work; a
 # project's [glossary] adds its own and may reword these.
@@ -83,4 +84,4 @@ def _where(text: str, word: str) -> str:
     line = text[line_start : line_end if line_end != -1 else len(text)]
     at = match.start() - line_start
     snippet = line[max(at - 30, 0) : at + len(word) + 30].strip()
-    return f'in "...{snippet}..."'
+    return f'in "...{shortened(snippet, 80)}..."'

@@ -59,6 +59,17 @@ def parse(
             path,
             first_line + deep.map[0] if deep.map else None,
         )
+    for token in tokens:  # emphasis is paired after parsing, so the limit above misses it
+        depth = 0
+        for child in token.children or ():
+            depth += child.nesting
+            if depth >= limit:
+                raise InputError(
+                    f"emphasis or links nested {limit} deep (text inside more than "
+                    f"{limit - 1} pairs of * or _); use at most a few",
+                    path,
+                    first_line + token.map[0] if token.map else None,
+                )
     return SyntaxTreeNode(tokens)
 
 

@@ -81,3 +81,15 @@ class KeyLines:
             if found is not None:
                 return found
         return None
+
+
+def deepest_line(text: str) -> int | None:
+    """The line on which the brackets and braces of ``text`` stand most deeply nested (where
+    a parser gives up on a value nested without end), or None when nothing is nested."""
+    deepest, depth, found = 0, 0, None
+    for number, line in enumerate(text.splitlines(), 1):
+        for character in STRING.sub('""', line).split("#", 1)[0]:
+            depth += (character in "[{") - (character in "]}")
+            if depth > deepest:
+                deepest, found = depth, number
+    return found
