@@ -156,6 +156,18 @@ def test_minutes_are_read_with_their_items(tmp_path):
             "inputs/minutes.md:4: chair: 'Evans' is not among those present; add them to present",
         ),
         (
+            "chair: Clarke",
+            "chair: Clarke\napologies:\n  - Evans\n  - brown",
+            "inputs/minutes.md:7: apologies: 'brown' is listed also under present; a person is "
+            "present, also present or sends apologies, once",
+        ),
+        (
+            "chair: Clarke",
+            "chair: Clarke\nalso_present: [Patel, Patel]",
+            "inputs/minutes.md:5: also_present: 'Patel' is listed twice; a person is present, "
+            "also present or sends apologies, once",
+        ),
+        (
             "meeting_date: 2025-11-18\n",
             "",
             "inputs/minutes.md:1: meeting_date: missing; add it, for example  meeting_date: 2025-11-18",

@@ -129,6 +129,23 @@ def test_a_workbook_sheet_is_read_as_excel_holds_it(tmp_path):
     assert table.cells["Unnamed: 2"] == [None, None, None]
 
 
+@pytest.mark.parametrize(("cell", "rows"), [("XFD1048576", 1_048_575), ("F3", 2), ("E3", 2)])
+def test_a_stray_cell_far_from_the_table_adds_one_column_not_thousands(tmp_path, cell, rows):
+    """The sheet's last cell (XFD1048576) once made a table of 16,384 columns by a million
+    rows, which the build was killed for; the columns between are left out."""
+    path = workbook(
+        tmp_path,
+        [["Area", "Rate"], ["Ashby", 61.5]],
+        build=lambda sheet: sheet[cell].__setattr__("value", "x"),
+    )
+    table = read_table(path, "inputs/figures.xlsx", "Districts")
+    column = {"XFD1048576": 16383, "F3": 5, "E3": 4}[cell]
+    assert table.columns == ["Area", "Rate", f"Unnamed: {column}"]
+    assert len(table) == rows
+    assert table.cells[f"Unnamed: {column}"][-1] == "x"
+    assert table.cells["Area"][0] == "Ashby"
+
+
 def test_a_missing_sheet_an_empty_sheet_and_a_damaged_workbook(tmp_path):
     path = workbook(tmp_path, [["Area"], ["Ashby"]])
     with pytest.raises(InputError, match="no sheet called 'Rates'; check the sheet name"):

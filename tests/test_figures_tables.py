@@ -331,6 +331,33 @@ def test_notes_below_a_table_are_named_in_one_line(figures):
     ]
 
 
+def test_a_stray_cell_in_the_last_cell_of_a_sheet_is_one_error(figures):
+    import csv
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    with (figures / "inputs/crime.csv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            sheet.append([int(v) if v.isdigit() else v for v in row])
+    sheet["XFD1048576"] = "x"  # Excel's last cell: a sheet of 16,384 columns by 1,048,576 rows
+    workbook.save(figures / "inputs/crime.xlsx")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "crime.xlsx" in line] == [
+        "Error: inputs/crime.xlsx [Crime]:1048576: holds only 'x' in column 16,384, which has "
+        "no heading, like a note below the table; delete the notes below it (say where the "
+        'figures come from with source = "..." in committeepack.toml), or fill in the row'
+    ]
+
+
 def test_a_row_of_text_only_above_the_last_row_of_figures_is_not_a_note(figures):
     crime = figures / "inputs/crime.csv"
     rows = crime.read_text(encoding="utf-8").splitlines()

@@ -103,3 +103,14 @@ def test_a_timetable_date_that_is_not_a_date(minimal, written, message):
     line = one_error(minimal)
     assert line.startswith("Error: inputs/agenda-item.md:11: timetable (entry 1).date: "), line
     assert message in line
+
+
+@pytest.mark.parametrize(
+    "tag", ["{% include '/etc/passwd' %}", "{% import 'os' as os %}", "{% extends 'base' %}"]
+)
+def test_narrative_cannot_read_another_file_through_jinja(minimal, tag):
+    edit(minimal / "inputs" / "agenda-item.md", "A short summary for {{ committee }}.", tag)
+    assert one_error(minimal) == (
+        "Error: inputs/agenda-item.md:14: {% include %}, {% import %} and {% extends %} cannot "
+        "be used (a paper reads no other file through its text); write the text here"
+    )

@@ -175,6 +175,11 @@ def _explain(exc: BaseException, context: dict) -> str:
         return f"not allowed in a template ({exc})"
     if isinstance(exc, RecursionError | MemoryError):
         return "the template calls itself without end or makes too much text; check its macros"
+    if isinstance(exc, TypeError) and "no loader" in str(exc):  # Jinja's words for it
+        return (
+            "{% include %}, {% import %} and {% extends %} cannot be used (a paper reads no "
+            "other file through its text); write the text here"
+        )
     if isinstance(exc, ArithmeticError):
         return f"template arithmetic failed ({exc or exc.__class__.__name__}); check the sums"
     return f"template error: {exc}"

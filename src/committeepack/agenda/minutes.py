@@ -76,6 +76,33 @@ class Minutes:
     body_line: int
 
 
+ATTENDANCE = ("present", "also_present", "apologies")
+
+
+def _named_twice(meta: dict, written: dict, shown_as: str) -> list[InputError]:
+    """An error for each person listed under two of present, also present and apologies (or
+    twice under one), at the later entry's line (``written``: the front matter as read)."""
+    from ..frontmatter import line_of
+
+    errors = []
+    seen: dict[str, str] = {}
+    for key in ATTENDANCE:
+        for index, name in enumerate(meta.get(key, [])):
+            folded = " ".join(name.casefold().split())
+            if folded in seen:
+                where = "twice" if seen[folded] == key else f"also under {seen[folded]}"
+                errors.append(
+                    InputError(
+                        f"{key}: '{name}' is listed {where}; a person is present, also "
+                        "present or sends apologies, once",
+                        shown_as,
+                        line_of(written, (key, index)),
+                    )
+                )
+            seen.setdefault(folded, key)
+    return errors
+
+
 def read_minutes(path: Path, shown_as: str) -> Minutes:
     """The minutes at ``path``; every problem in them reported together."""
     from ..frontmatter import read_markdown
@@ -93,6 +120,7 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
                 source.meta.lines.get("chair"),
             )
         )
+    errors += _named_twice(meta, source.meta, shown_as)
     body = RESOLVED.sub(r"\1**RESOLVED:**", source.body)
     tree = parse(body, path=shown_as, first_line=source.body_line)
     items: list[MinutesItem] = []

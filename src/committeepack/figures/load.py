@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CommitteePackError, InputError
+from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .raw_table import is_workbook, read_table
 from .text_columns import UNCHECKED, CheckedColumns
@@ -99,21 +100,27 @@ def _headings_below_a_title(table, missing: list[str]) -> int | None:
     return None
 
 
-def _note_below(table) -> tuple[int, str] | None:
+def _note_below(table) -> tuple[int, str, int] | None:
     """The first of the rows at the end of ``table`` that hold text in their first cell
-    only (a source or a footnote typed under the table), with that text; None when the
-    table ends with a row of figures. Only the end of the table is looked at."""
+    only (a source or a footnote typed under the table), or one value in a column with no
+    heading (a stray cell), with what it holds; None when the table ends with a row of
+    figures. Only the end of the table is looked at."""
     columns = list(table.cells.values())
     if len(columns) < 2:
         return None
+    unnamed = [name.startswith("Unnamed: ") for name in table.cells]
     note = None
     for index in range(len(columns[0]) - 1, -1, -1):
         values = [column[index] for column in columns]
-        filled = [value for value in values if not blank(value)]
+        filled = [i for i, value in enumerate(values) if not blank(value)]
         if not filled:
             continue
-        if len(filled) == 1 and isinstance(values[0], str) and not blank(values[0]):
-            note = (index + 2, values[0].strip())
+        if filled == [0] and isinstance(values[0], str):
+            note = (index + 2, values[0].strip(), 1)
+            continue
+        if len(filled) == 1 and unnamed[filled[0]]:
+            place = int(table.columns[filled[0]].split(": ")[1]) + 1
+            note = (index + 2, f"{values[filled[0]]}", place)
             continue
         break
     return note
@@ -185,12 +192,13 @@ def check_rows(
         return result
     note = _note_below(table)
     if note is not None:
-        line, text = note
+        line, text, place = note
+        stray = f" in column {place:,}, which has no heading" if place > 1 else ""
         errors.append(
             result.error(
                 line,
-                f"holds only '{text}', like a note below the table; delete the notes below "
-                'it (say where the figures come from with source = "..." in '
+                f"holds only '{shortened(text, 80)}'{stray}, like a note below the table; delete "
+                'the notes below it (say where the figures come from with source = "..." in '
                 "committeepack.toml), or fill in the row",
             )
         )

@@ -198,7 +198,7 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
-        rows = [[_value(cell, EmptyCell) for cell in row] for row in worksheet.iter_rows()]
+        rows = [_trimmed([_value(c, EmptyCell) for c in row]) for row in worksheet.iter_rows()]
     except InputError:
         raise
     except Exception as exc:
@@ -214,17 +214,36 @@ def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         rows.pop()  # formatted but empty rows at the end
     if not rows:
         raise InputError(EMPTY.format(f"the sheet '{worksheet.title}'"), shown)
-    width = max(
-        (i + 1 for row in rows for i, value in enumerate(row) if value is not None), default=0
+    # every column up to the last heading, and beyond it only those that hold something: a
+    # stray cell in the sheet's last column (XFD) adds one column, not 16,000, to every row
+    top = rows[0]
+    beyond = {
+        i for row in rows for i, value in enumerate(row) if i >= len(top) and value is not None
+    }
+    used = [*range(len(top)), *sorted(beyond)]
+    names = ["" if i >= len(top) or top[i] is None else str(top[i]) for i in used]
+    return RawTable(
+        (columns := headings(names, used)),
+        {
+            name: [row[i] if i < len(row) else None for row in rows[1:]]
+            for name, i in zip(columns, used, strict=True)
+        },
     )
-    rows = [(row + [None] * width)[:width] for row in rows]
-    return _by_column(headings(["" if h is None else str(h) for h in rows[0]]), rows[1:])
+
+
+def _trimmed(values: list) -> tuple:
+    """A row's values without the empty cells at its end (one shared empty tuple for an
+    empty row: a sheet may have a million of them before a stray cell)."""
+    end = len(values)
+    while end and values[end - 1] is None:
+        end -= 1
+    return tuple(values[:end]) if end else ()
 
 
 STORED_EMPTY = object()  # a cell the sheet stores with no value: a formula never worked out?
 
 
-def _with_unsaved_formulas(rows: list[list], found: dict[tuple[int, int], str]) -> list[list]:
+def _with_unsaved_formulas(rows: list, found: dict[tuple[int, int], str]) -> list:
     """``rows`` with each stored but empty cell that holds a formula as
     :class:`UnsavedFormula`, and the others empty."""
     return [
@@ -288,11 +307,12 @@ def _value(cell, empty_cell: type):
     return value
 
 
-def headings(names: list[str]) -> list[str]:
-    """The column names: an empty heading named by its place, a repeated one numbered."""
+def headings(names: list[str], places: list[int] | None = None) -> list[str]:
+    """The column names: an empty heading named by its place (counted from 0, the columns'
+    ``places`` in the file when some were left out), a repeated one numbered."""
     columns: list[str] = []
     seen: dict[str, int] = {}
-    for index, name in enumerate(names):
+    for index, name in zip(places or range(len(names)), names, strict=True):
         name = name if name.strip() else f"Unnamed: {index}"
         unique = name
         while unique in seen:
