@@ -61,3 +61,20 @@ def test_a_series_saved_with_excel_month_names_builds_the_same_paper(figures):
         p.text for p in docx.Document(str(figures / "out/strategic-assessment.docx")).paragraphs
     ]
     assert after == before
+
+
+def test_a_name_is_at_most_name_max_characters_other_text_is_not_held_to_it():
+    from committeepack.figures.cells import NAME_MAX
+    from committeepack.figures.text_columns import UNCHECKED, checked_column
+
+    name, note = Column("ward", "text", unique=True), Column("update", "text", False)
+    assert check_cell(name, "x" * NAME_MAX, {}) == "x" * NAME_MAX
+    with pytest.raises(
+        ValueError, match=f"is {NAME_MAX + 1} characters long; a name here is at most {NAME_MAX}"
+    ):
+        check_cell(name, "x" * (NAME_MAX + 1), {})
+    assert check_cell(note, "x" * 5000, {}) == "x" * 5000
+    # the whole-column check agrees: a name too long is left for the cell-by-cell check
+    cells = ["Abbey", "x" * (NAME_MAX + 1), "x" * NAME_MAX]
+    assert checked_column(cells, cells, name) == ["Abbey", UNCHECKED, "x" * NAME_MAX]
+    assert checked_column(cells, cells, note) == cells

@@ -483,6 +483,17 @@ def test_an_unsaved_formula_in_an_optional_column_is_not_taken_for_empty(figures
     ]
 
 
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff"])
+def test_a_noncharacter_in_a_cell_is_refused(figures, character):
+    replace_line(
+        figures / CRIME, "Robbery,Violent crime,20,20", f"Rob{character}bery,Violent crime,20,20"
+    )
+    assert error_lines(figures) == [
+        f"Error: inputs/crime.csv:5: column 'category': holds U+{ord(character):04X}, which is "
+        "not a character (a file damaged, or saved in another encoding); delete it"
+    ]
+
+
 def test_an_invisible_direction_mark_in_a_cell_is_refused(figures):
     replace_line(
         figures / CRIME, "Robbery,Violent crime,20,20", "Rob\u202ebery,Violent crime,20,20"

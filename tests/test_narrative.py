@@ -344,6 +344,14 @@ def test_a_yaml_alias_is_refused(minimal):
     ]
 
 
+def test_a_noncharacter_in_narrative_is_refused(minimal):
+    edit(minimal / AGENDA, "First paragraph.", "First \uffffparagraph.")
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:18: holds U+FFFF, which is not a character (a file "
+        "damaged, or saved in another encoding); delete it"
+    ]
+
+
 @pytest.mark.parametrize("mark", ["\u202e", "\u2066", "\u202a"])
 def test_an_invisible_direction_mark_is_refused(minimal, mark):
     edit(minimal / AGENDA, "First paragraph.", f"First {mark}paragraph.")

@@ -143,3 +143,28 @@ def test_the_line_of_a_nested_value_or_of_what_holds_it():
     assert line_of(meta, ("absent",)) is None
     numbered = load_yaml("title: Plan\n2026: x\n", "x.md")
     assert line_of(numbered, ("2026",)) == 2  # as the schema names a key that is not text
+
+
+@pytest.mark.parametrize("syntax", [TOML, YAML])
+def test_a_text_holding_a_character_word_cannot_carry(syntax):
+    base = {"title": "Plan", "classification": "public"}
+    assert messages({**base, "title": "Plan\x07"}, syntax) == [
+        (
+            "title",
+            "holds a control character (code 0x07) that a Word document cannot carry; delete "
+            "it (it is often pasted in from another program)",
+        )
+    ]
+    assert messages({**base, "wards": ["Abbey", "Park\ufffe", "Hill\u202e"]}, syntax) == [
+        (
+            "wards (entry 2)",
+            "holds U+FFFE, which is not a character (a file damaged, or saved in another "
+            "encoding); delete it",
+        ),
+        (
+            "wards (entry 3)",
+            "holds an invisible direction mark (U+202E) that makes the text around it read in "
+            "another order than it is written; delete it",
+        ),
+    ]
+    assert messages({**base, "title": "Plan\tfor 2026"}, syntax) == []  # a tab is text

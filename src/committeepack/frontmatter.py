@@ -13,26 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .characters import CONTROL, control_problem
 from .errors import InputError
-
-# characters XML (so Word) cannot hold: every control character but tab and line ends
-# control characters a Word document cannot carry, and the invisible marks that reverse or
-# isolate the direction of the text around them (text would read otherwise than written)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-
-
-def control_problem(character: str) -> str:
-    """What is wrong with a character :data:`CONTROL` found, and what to do."""
-    if ord(character) >= 0x202A:
-        return (
-            f"holds an invisible direction mark (U+{ord(character):04X}) that makes the text "
-            "around it read in another order than it is written; delete it"
-        )
-    return (
-        f"holds a control character (code {ord(character):#04x}) that a Word document "
-        "cannot carry; delete it (it is often pasted in from another program)"
-    )
-
 
 JINJA_TAGS = re.compile(
     r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S

@@ -53,10 +53,22 @@ def _set_properties(document, title: str, project: Project) -> None:
     config = project.config
     set_document_language(document, config.language)
     props = document.core_properties
-    props.title = title
-    props.subject = config.partnership
-    props.author = config.council
-    props.last_modified_by = config.council
+    props.title = property_text(title)
+    props.subject = property_text(config.partnership)
+    props.author = property_text(config.council)
+    props.last_modified_by = property_text(config.council)
     when = dt.datetime.combine(config.meeting.date, dt.time())
     props.created = props.modified = when
     props.revision = 1
+
+
+PROPERTY_MAX = 255  # Word's limit for a document property (python-docx enforces it)
+
+
+def property_text(text: str) -> str:
+    """``text`` as a document property holds it: whole, or, past Word's 255 characters, cut
+    at a word and ended with an ellipsis (the paper itself shows the whole text)."""
+    if len(text) <= PROPERTY_MAX:
+        return text
+    cut = text[: PROPERTY_MAX - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "\u2026"

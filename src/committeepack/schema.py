@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .characters import CONTROL, control_problem
 from .file_names import name_problem, shortened
 from .toml_lines import Path
 
@@ -171,7 +172,7 @@ def _range(schema: Field) -> str:
 
 
 def _file(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
-    problems = _text(value, schema, path, syntax)
+    problems = _text(value, schema, path, syntax, characters=False)  # a name's own message
     if problems or not isinstance(value, str):
         return problems
     problem = name_problem(value)
@@ -179,7 +180,7 @@ def _file(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Prob
 
 
 def _files(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
-    problems = _texts(value, schema, path, syntax)
+    problems = _texts(value, schema, path, syntax, characters=False)
     if problems or not isinstance(value, list):
         return problems
     for index, written in enumerate(value):
@@ -189,21 +190,33 @@ def _files(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Pro
     return problems
 
 
-def _text(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+def _text(
+    value: object, schema: Field, path: Path, syntax: Syntax, characters: bool = True
+) -> list[Problem]:
     if _is_text(value, syntax):
-        return []
+        return _characters(value, path) if characters else []
     if isinstance(value, str):
         return [_empty(schema, path, syntax)]
     return [Problem(path, f"must be {syntax.text}" + _example(schema, path, syntax))]
 
 
-def _texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:
+def _characters(value: object, path: Path) -> list[Problem]:
+    """A text holding a character a Word document cannot carry (a control character written
+    as an escape such as \\u0007, U+FFFE) is one problem."""
+    bad = CONTROL.search(value) if isinstance(value, str) else None
+    return [Problem(path, control_problem(bad.group()))] if bad else []
+
+
+def _texts(
+    value: object, schema: Field, path: Path, syntax: Syntax, characters: bool = True
+) -> list[Problem]:
     """Each entry that is not text, at its own path (so at its own line)."""
     if not isinstance(value, list):
         return [Problem(path, f"must be a list of {syntax.text}" + _example(schema, path, syntax))]
     problems = []
     for index, item in enumerate(value):
         if _is_text(item, syntax):
+            problems.extend(_characters(item, (*path, index)) if characters else [])
             continue
         if item is None or isinstance(item, str):
             problems.append(Problem((*path, index), "is empty; write it, or remove the entry"))

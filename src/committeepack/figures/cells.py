@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..frontmatter import CONTROL, control_problem
+from ..characters import CONTROL, control_problem
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -51,6 +51,9 @@ class Column:
     required: bool = True
     unique: bool = False
     of: str = ""  # for an indent: the column whose cells' indentation it holds
+
+
+NAME_MAX = 200  # characters in a row's name (a ward, category or measure): longer is no name
 
 
 class ExcelError(str):
@@ -121,7 +124,13 @@ def check_cell(column: Column, value, context: dict):
             raise ValueError(control_problem(bad.group()))
         if bad is not None:
             raise ValueError("holds a control character a Word document cannot carry; delete it")
-        return str(value).strip()
+        text = str(value).strip()
+        if column.unique and len(text) > NAME_MAX:
+            raise ValueError(
+                f"is {len(text):,} characters long; a name here is at most {NAME_MAX} (is a "
+                "sentence pasted into it?); shorten it"
+            )
+        return text
     if kind in ("count", "number"):
         number = _number(value)
         if number < 0:

@@ -8,6 +8,7 @@ The file itself is read by :mod:`.raw_table`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,15 +101,18 @@ def _headings_below_a_title(table, missing: list[str]) -> int | None:
     return None
 
 
+UNNAMED = re.compile(r"Unnamed: (\d+)")  # how raw_table.headings names an empty heading
+
+
 def _note_below(table) -> tuple[int, str, int] | None:
     """The first of the rows at the end of ``table`` that hold text in their first cell
     only (a source or a footnote typed under the table), or one value in a column with no
-    heading (a stray cell), with what it holds; None when the table ends with a row of
-    figures. Only the end of the table is looked at."""
+    heading (a stray cell): its line, what it holds and its column's place (from 1); None
+    when the table ends with a row of figures. Only the end of the table is looked at."""
     columns = list(table.cells.values())
     if len(columns) < 2:
         return None
-    unnamed = [name.startswith("Unnamed: ") for name in table.cells]
+    places = [UNNAMED.fullmatch(name) for name in table.columns]  # headings left empty
     note = None
     for index in range(len(columns[0]) - 1, -1, -1):
         values = [column[index] for column in columns]
@@ -118,9 +122,9 @@ def _note_below(table) -> tuple[int, str, int] | None:
         if filled == [0] and isinstance(values[0], str):
             note = (index + 2, values[0].strip(), 1)
             continue
-        if len(filled) == 1 and unnamed[filled[0]]:
-            place = int(table.columns[filled[0]].split(": ")[1]) + 1
-            note = (index + 2, f"{values[filled[0]]}", place)
+        unnamed = places[filled[0]] if len(filled) == 1 else None
+        if unnamed is not None:
+            note = (index + 2, f"{values[filled[0]]}", int(unnamed.group(1)) + 1)
             continue
         break
     return note

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..frontmatter import CONTROL
-from .cells import indent_width
+from ..characters import CONTROL
+from .cells import NAME_MAX, indent_width
 
 if TYPE_CHECKING:
     from .cells import Column
@@ -72,10 +72,13 @@ def checked_column(raw: list[str], stripped: list[str], column: Column) -> list:
     filled = all(stripped)  # no empty cell
     if column.kind == "text":
         clean = CONTROL.search("\n".join(raw)) is None  # one search of the whole column
-        if clean and filled:
+        short = not column.unique or max(map(len, stripped), default=0) <= NAME_MAX
+        if clean and filled and short:
             return list(stripped)
         values = [
-            s if s and (clean or CONTROL.search(r) is None) else UNCHECKED
+            s
+            if s and (short or len(s) <= NAME_MAX) and (clean or CONTROL.search(r) is None)
+            else UNCHECKED
             for r, s in zip(raw, stripped, strict=True)
         ]
     elif column.kind in ("count", "number"):
