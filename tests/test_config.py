@@ -160,3 +160,40 @@ def test_body_size_boundaries(minimal, size, allowed):
     assert (result.exit_code, result.output.endswith(problem)) == (
         (0, False) if allowed else (1, True)
     )
+
+
+@pytest.mark.parametrize(
+    ("folder", "problem"),
+    [
+        ("../papers", "is outside the project folder; keep the papers in it"),
+        ("/tmp/committeepack-papers", "is outside the project folder; keep the papers in it"),
+        (".", "is the project folder itself; give the papers a folder of their own"),
+        ("templates", "is the project's templates folder; give the papers a folder of their own"),
+        (
+            "inputs/papers",
+            "lies in the project's inputs folder; give the papers a folder of their own",
+        ),
+        ("out/../inputs", "is the project's inputs folder; give the papers a folder of their own"),
+        (
+            ".committeepack-cache",
+            "is the project's .committeepack-cache folder; give the papers a folder of their own",
+        ),
+    ],
+)
+def test_papers_go_to_a_folder_of_their_own_in_the_project(minimal, folder, problem):
+    edit(minimal / "committeepack.toml", "[document]", f'[document]\noutput_folder = "{folder}"')
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: committeepack.toml:37: document.output_folder: '{folder}' {problem}, for "
+        'example  output_folder = "out"\n'
+    )
+    assert not (minimal / folder).is_dir() or folder in (".", "templates", "out/../inputs")
+
+
+@pytest.mark.parametrize("folder", ["papers", "out/2026/june", "outputs-inputs"])
+def test_a_folder_of_the_papers_own_is_made_however_deep(minimal, folder):
+    edit(minimal / "committeepack.toml", "[document]", f'[document]\noutput_folder = "{folder}"')
+    result = run(minimal, "build")
+    assert result.exit_code == 0, result.output
+    assert (minimal / folder / "agenda-item.docx").is_file()

@@ -13,7 +13,13 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config_checks import allowed_folders, check_logo, check_table_files, inside
+from .config_checks import (
+    allowed_folders,
+    check_logo,
+    check_output_folder,
+    check_table_files,
+    inside,
+)
 from .config_reader import CONFIG_NAME, ConfigReader
 from .config_schema import BODY_SIZES, SCHEMA
 from .errors import ConfigError, raise_all
@@ -227,6 +233,7 @@ def load_config(root: Path) -> Config:
         text=text,
     )
     check_table_files(reader, root, config.folders)
+    check_output_folder(reader, root)
     raise_all(reader.errors)
     return config
 

@@ -97,3 +97,39 @@ def check_table_files(reader: ConfigReader, root: Path, folders: tuple[Path, ...
                 continue  # the schema said why
             if isinstance(written, str) and not inside(root / written, folders):
                 reader.fail(("tables", name, key), f"{written!r} {OUTSIDE}")
+
+
+INPUTS, TEMPLATES, CACHE = "inputs", "templates", ".committeepack-cache"  # the project's own
+
+
+def check_output_folder(reader: ConfigReader, root: Path) -> None:
+    """The papers' folder is one of their own inside the project: not the project folder,
+    and neither in nor around its inputs, templates or cache (a paper would take a
+    template's place; cleaning the cache would delete the papers)."""
+    written = reader.get("document.output_folder")
+    if not isinstance(written, str) or not written.strip():
+        return  # the default, or the schema said why
+    project = root.resolve()
+    folder = (root / written).resolve()
+    key = ("document", "output_folder")
+    example = 'for example  output_folder = "out"'
+    if not folder.is_relative_to(project):
+        reader.fail(
+            key, f"{written!r} is outside the project folder; keep the papers in it, {example}"
+        )
+    elif folder == project:
+        reader.fail(
+            key,
+            f"{written!r} is the project folder itself; give the papers a folder of their own, {example}",
+        )
+    else:
+        for name in (INPUTS, TEMPLATES, CACHE):
+            own = project / name
+            if folder.is_relative_to(own) or own.is_relative_to(folder):
+                where = "is" if folder == own else "lies in" if own in folder.parents else "holds"
+                reader.fail(
+                    key,
+                    f"{written!r} {where} the project's {name} folder; give the papers a folder "
+                    f"of their own, {example}",
+                )
+                return

@@ -90,8 +90,8 @@ class OutputFolder:
 
     def writable(self) -> None:
         """Say now, before anything is rendered, if papers cannot be written."""
-        target = self.folder if self.folder.exists() else self.folder.parent
-        if not can_write(target):
+        target = next(f for f in (self.folder, *self.folder.parents) if f.exists())
+        if not can_write(target):  # where the folder is, or where it will be made
             raise OutputConflict(_PERMISSION, self.shown_as)
 
     def _read_manifest(self) -> dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, find_project_root, load_config
-from .config_checks import OUTSIDE
+from .config_checks import CACHE, INPUTS, OUTSIDE, TEMPLATES
 from .errors import TemplateProblem, relative, warn
 
 if TYPE_CHECKING:
@@ -23,9 +23,7 @@ if TYPE_CHECKING:
     from .papers.base import Paper
     from .word.docxtpl_compat import DocxTemplate
 
-INPUTS = "inputs"
-TEMPLATES = "templates"
-CACHE = ".committeepack-cache"
+__all__ = ["CACHE", "INPUTS", "TEMPLATES", "Project"]
 
 
 @dataclass(frozen=True)
