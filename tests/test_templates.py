@@ -170,3 +170,57 @@ def test_the_long_papers_open_with_a_cover_without_running_header_or_page_number
         assert not section.first_page_header.paragraphs[0].text.strip(), name
         assert not section.first_page_footer.paragraphs[0].text.strip(), name
         assert section.footer.paragraphs[0].text.startswith("Page"), name
+
+
+def _templates():
+    from committeepack.agenda import front_sheet
+
+    yield from ((p.template, p.default_template, p.blocks) for p in PAPERS.values())
+    yield front_sheet.TEMPLATE, front_sheet.make_template, front_sheet.BLOCKS
+
+
+@pytest.mark.parametrize(("name", "make", "blocks"), list(_templates()), ids=lambda v: str(v)[:20])
+def test_each_default_template_shows_every_block_its_paper_declares(name, make, blocks):
+    from committeepack.project import missing_blocks
+    from committeepack.word.docxtpl_compat import DocxTemplate
+
+    assert blocks  # every paper fills in some content
+    buffer = io.BytesIO()
+    make(load_config(REPO)).save(buffer)
+    buffer.seek(0)
+    tpl = DocxTemplate(buffer)
+    tpl.init_docx()
+    assert missing_blocks(tpl, blocks) == []
+
+
+@pytest.mark.parametrize(
+    ("removed", "kept"),
+    [
+        (["{{p body }}"], "{{p recommendations }}"),
+        (["{{p recommendations }}", "{{p body }}"], "{{p executive_summary }}"),
+    ],
+)
+def test_a_restyled_template_that_drops_the_content_is_one_error(example, removed, kept):
+    path = example / "templates/agenda-item.docx"
+    files = parts(path.read_bytes())
+    body = files["word/document.xml"].decode("utf-8")
+    for tag in removed:
+        assert tag in body
+        body = body.replace(tag, "")
+    files["word/document.xml"] = body.encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member, data in files.items():
+            archive.writestr(member, data)
+    path.write_bytes(buffer.getvalue())
+    result = run(example, "build", "agenda-item")
+    assert result.exit_code == 1
+    which = "it" if len(removed) == 1 else "each"
+    assert result.output.splitlines()[-1] == (
+        f"Error: templates/agenda-item.docx: does not show {' or '.join(removed)}, so what the "
+        f"inputs give there would be left out of the paper; put {which} back where it goes (the "
+        "default template, from 'committeepack templates', shows where), or delete this "
+        "template to use the default"
+    )
+    assert not (example / "out/agenda-item.docx").exists()
+    assert kept in body  # only what was taken out is named

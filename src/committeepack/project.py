@@ -59,13 +59,14 @@ class Project:
 
     def template(self, paper: Paper) -> tuple[DocxTemplate, str]:
         """The paper's template (the project's own, else the packaged default) and its name."""
-        return self.template_named(paper.template, paper.default_template)
+        return self.template_named(paper.template, paper.default_template, paper.blocks)
 
     def template_named(
-        self, name: str, make_default: Callable[[Config], Document]
+        self, name: str, make_default: Callable[[Config], Document], blocks: tuple[str, ...] = ()
     ) -> tuple[DocxTemplate, str]:
         """The template ``templates/NAME`` (the project's own, else ``make_default``'s) and
-        its name for messages."""
+        its name for messages. The project's own must still show each of ``blocks``, the tags
+        where the default template puts the paper's content (:func:`missing_blocks`)."""
         from .word.docxtpl_compat import DocxTemplate
 
         own = self.root / TEMPLATES / name
@@ -82,6 +83,16 @@ class Project:
                     self.shown(own),
                 ) from None
             self._check_branding(tpl.docx, own)
+            missing = missing_blocks(tpl, blocks)
+            if missing:
+                raise TemplateProblem(
+                    f"does not show {' or '.join(missing)}, so what the inputs give there "
+                    f"would be left out of the paper; put {'it' if len(missing) == 1 else 'each'} "
+                    "back where it goes (the default "
+                    "template, from 'committeepack templates', shows where), or delete this "
+                    "template to use the default",
+                    self.shown(own),
+                )
             return tpl, self.shown(own)
         buffer = io.BytesIO()
         make_default(self.config).save(buffer)
@@ -107,3 +118,18 @@ class Project:
                     self.shown(path),
                 )
             )
+
+
+def missing_blocks(tpl: DocxTemplate, blocks: tuple[str, ...]) -> list[str]:
+    """Those of ``blocks`` (tags such as ``{{p body }}``, ``{%tr for row in timetable %}``)
+    whose name (the tag's last word) the template's body never uses, in any tag."""
+    if not blocks:
+        return []
+    from jinja2 import Environment, meta
+
+    xml = tpl.patch_xml(tpl.xml_to_string(tpl.docx.element.body))  # tags joined across runs
+    try:
+        used = meta.find_undeclared_variables(Environment().parse(xml))
+    except Exception:  # a syntax error: reported with its paragraph when the paper renders
+        return []
+    return [tag for tag in blocks if tag.split()[-2] not in used]

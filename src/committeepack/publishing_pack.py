@@ -101,7 +101,9 @@ def _front_sheet(job: Publishing, layout: Layout | None, restricted: bool):
         numbered = agenda.with_pages_shown(shown)
     else:
         numbered = agenda.with_pages(layout.ranges(agenda, restricted))
-    tpl, _ = project.template_named(front_sheet.TEMPLATE, front_sheet.make_template)
+    tpl, _ = project.template_named(
+        front_sheet.TEMPLATE, front_sheet.make_template, front_sheet.BLOCKS
+    )
     names = front_sheet.context(config, job.settings, numbered.lines, restricted)
     title = f"Agenda: {config.committee}, {names['date']}"
     if restricted:

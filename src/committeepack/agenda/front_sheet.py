@@ -14,6 +14,7 @@ from .minutes import councillors, weekday_date
 from .settings import AgendaSettings
 
 TEMPLATE = "agenda.docx"
+BLOCKS = ("{%tr for item in items %}", "{%tr for item in exempt_items %}")  # the agenda
 OUTPUT = "agenda.docx"
 EXEMPT_NOTE = (
     "The Committee may decide to exclude the public while it considers these items, because "

@@ -1,7 +1,8 @@
 """One module per paper; :data:`PAPERS` declares each as a :class:`~.base.Paper`.
 
-A paper module names its files (``NAME``, ``TEMPLATE``, ``OUTPUT``, ``DESCRIPTION`` and, with a
-narrative, ``NARRATIVE``, ``FRONT_MATTER`` and ``sections``) and provides ``title``, ``load``,
+A paper module names its files (``NAME``, ``TEMPLATE``, ``OUTPUT``, ``DESCRIPTION``, the
+``BLOCKS`` of content its template must show and, with a narrative, ``NARRATIVE``,
+``FRONT_MATTER`` and ``sections``) and provides ``title``, ``load``,
 ``context``, ``make_template`` and, when it shows charts, ``chart_requests``.
 """
 
@@ -29,6 +30,7 @@ def _paper(module: ModuleType, narrative: bool = False, charts: bool = False, **
             else None
         ),
         chart_requests=module.chart_requests if charts else None,
+        blocks=module.BLOCKS,
         **options,
     )
 

@@ -31,6 +31,12 @@ TEMPLATE = "agenda-item.docx"
 OUTPUT = "agenda-item.docx"
 NARRATIVE = "agenda-item.md"
 DESCRIPTION = "the committee report, with its cross-cutting implications table"
+BLOCKS = (  # where the template puts the narrative and the timetable
+    "{{p executive_summary }}",
+    "{{p recommendations }}",
+    "{{p body }}",
+    "{%tr for row in timetable %}",
+)
 
 FRONT_MATTER = Field(
     "table",

@@ -74,6 +74,7 @@ class Paper:
     also_reads: tuple[str, ...] = ()  # other narrative files it quotes (their titles)
     has_contents: bool = False  # a contents page, numbered by laying the paper out
     every_table: bool = False  # it prints or charts every table (else: those it names)
+    blocks: tuple[str, ...] = ()  # the tags a restyled template must keep: the content
 
     @property
     def draws_charts(self) -> bool:

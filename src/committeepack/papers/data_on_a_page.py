@@ -29,6 +29,7 @@ NAME = "data-on-a-page"
 TEMPLATE = "data-on-a-page.docx"
 OUTPUT = "data-on-a-page.docx"
 DESCRIPTION = "the one-page summary: % change chart and a tile per priority"
+BLOCKS = ("{{p grid }}",)  # where the template puts the chart and the tiles
 
 MAX_TILES = 6
 MAX_SENTENCE = 120  # characters that fit in a tile at body size

@@ -29,6 +29,7 @@ TEMPLATE = "plan.docx"
 OUTPUT = "community-safety-plan.docx"
 NARRATIVE = "plan.md"
 DESCRIPTION = "the community safety plan update, with its priorities and action lists"
+BLOCKS = ("{{p body }}",)  # where the template puts the plan's sections
 
 FRONT_MATTER = Field(
     "table",

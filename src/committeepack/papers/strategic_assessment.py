@@ -26,6 +26,7 @@ TEMPLATE = "strategic-assessment.docx"
 OUTPUT = "strategic-assessment.docx"
 NARRATIVE = "strategic-assessment.md"
 DESCRIPTION = "the annual strategic assessment: figures, charts, SPC, priorities"
+BLOCKS = ("{{p body }}",)  # where the template puts the assessment
 
 FRONT_MATTER = Field(
     "table",
