@@ -74,6 +74,29 @@ def test_new_refuses_a_folder_with_files(tmp_path):
     )
 
 
+def test_new_where_no_folder_can_be_made_is_one_line_and_leaves_nothing(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("mine")
+    result = CliRunner().invoke(cli, ["new", str(blocked / "project")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {blocked / 'project'}: cannot be made (Not a directory); choose a folder you "
+        "can write to\n"
+    )
+    assert blocked.read_text() == "mine"
+
+
+def test_new_refuses_a_name_with_a_control_character(tmp_path):
+    target = tmp_path / "bad\x01name"
+    result = CliRunner().invoke(cli, ["new", str(target)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {str(target)!r}: holds a control character, which no file name has; retype "
+        "the name\n"
+    )
+    assert not target.exists()
+
+
 def test_progress_is_plain_lines_on_stderr_when_not_a_terminal(figures):
     result = run(figures, "build")
     assert result.progress == [

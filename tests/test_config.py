@@ -36,6 +36,17 @@ def test_toml_syntax_error_keeps_line(minimal):
     assert "Traceback" not in result.output
 
 
+def test_a_value_left_open_at_the_end_is_named_at_the_last_line(minimal):
+    config = minimal / "committeepack.toml"
+    lines = len(config.read_text(encoding="utf-8").splitlines())
+    config.write_text(config.read_text(encoding="utf-8") + "extra = [\n", encoding="utf-8")
+    result = run(minimal, "build")
+    assert result.output == (
+        f"Error: committeepack.toml:{lines + 1}: not valid TOML (Invalid value, at the end); "
+        "quote text values and use YYYY-MM-DD for dates\n"
+    )
+
+
 def test_missing_config_says_how_to_start(tmp_path):
     result = run(tmp_path, "build")
     assert result.exit_code == 1

@@ -188,11 +188,13 @@ def load_config(root: Path) -> Config:
         ) from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        at_end = "(at end of document)" in str(exc)  # a value or table left open
         raise ConfigError(
-            f"not valid TOML ({message}); quote text values and use YYYY-MM-DD for dates",
+            f"not valid TOML ({message}{', at the end' if at_end else ''}); quote text values "
+            "and use YYYY-MM-DD for dates",
             CONFIG_NAME,
-            int(match.group(1)) if match else None,
+            int(match.group(1)) if match else len(text.splitlines()) if at_end else None,
         ) from None
     reader = ConfigReader(data, text)
     for problem in validate(data, SCHEMA):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, find_project_root, load_config
 from .errors import CommitteePackError
+from .file_names import name_problem
 from .output import stable_zip
 from .project import INPUTS, TEMPLATES
 
@@ -32,13 +33,26 @@ def new_project(path: Path) -> list[Path]:
         raise CommitteePackError(
             "already exists and is not an empty folder; choose a new folder name", path
         )
+    problem = name_problem(str(path))
+    if problem:
+        raise CommitteePackError(problem, repr(str(path)))
     source = example_dir()
-    path.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(source / CONFIG_NAME, path / CONFIG_NAME)
-    shutil.copytree(source / INPUTS, path / INPUTS)
-    (path / "out").mkdir(exist_ok=True)
-    (path / ".gitignore").write_text("out/\n.committeepack-cache/\n", encoding="utf-8")
-    write_templates(path, overwrite=True)
+    made = not path.exists()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / CONFIG_NAME, path / CONFIG_NAME)
+        shutil.copytree(source / INPUTS, path / INPUTS)
+        (path / "out").mkdir(exist_ok=True)
+        (path / ".gitignore").write_text("out/\n.committeepack-cache/\n", encoding="utf-8")
+        write_templates(path, overwrite=True)
+    except OSError as error:  # no such place, no permission, a full disk: nothing left half made
+        if made:
+            shutil.rmtree(path, ignore_errors=True)
+        raise CommitteePackError(
+            f"cannot be made ({error.strerror or error.__class__.__name__}); choose a folder "
+            "you can write to",
+            path,
+        ) from None
     return sorted(p for p in path.rglob("*") if p.is_file())
 
 
