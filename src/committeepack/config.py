@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,11 +19,10 @@ from .config_checks import (
     check_table_files,
     inside,
 )
-from .config_reader import CONFIG_NAME, ConfigReader
+from .config_reader import CONFIG_NAME, ConfigReader, read_config_text
 from .config_schema import BODY_SIZES, SCHEMA
 from .errors import ConfigError, raise_all
 from .schema import HEX_COLOUR, validate
-from .toml_lines import deepest_line
 
 
 @dataclass(frozen=True)
@@ -157,45 +155,7 @@ def find_project_root(start: Path) -> Path:
 def load_config(root: Path) -> Config:
     """Read and validate ``root/committeepack.toml`` against its schema, raising every
     problem at once, each at its own line."""
-    path = root / CONFIG_NAME
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # as Notepad may save it: with a BOM
-    except FileNotFoundError:
-        raise ConfigError(
-            "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME
-        ) from None
-    except OSError as exc:  # a folder of that name, no permission
-        raise ConfigError(
-            f"cannot be read ({exc.strerror or exc.__class__.__name__}); it must be a text "
-            "file that can be opened",
-            CONFIG_NAME,
-        ) from None
-    except UnicodeDecodeError as exc:
-        line = text_line(path.read_bytes(), exc.start)
-        raise ConfigError(
-            "not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)",
-            CONFIG_NAME,
-            line,
-        ) from None
-    try:
-        data = tomllib.loads(text)
-    except RecursionError:  # tomllib reads nested values by recursion
-        raise ConfigError(
-            "not valid TOML (a value nested in itself without end); write each list or "
-            "table inside at most a few others",
-            CONFIG_NAME,
-            deepest_line(text),
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        at_end = "(at end of document)" in str(exc)  # a value or table left open
-        raise ConfigError(
-            f"not valid TOML ({message}{', at the end' if at_end else ''}); quote text values "
-            "and use YYYY-MM-DD for dates",
-            CONFIG_NAME,
-            int(match.group(1)) if match else len(text.splitlines()) if at_end else None,
-        ) from None
+    data, text = read_config_text(root / CONFIG_NAME)
     reader = ConfigReader(data, text)
     for problem in validate(data, SCHEMA):
         reader.fail(problem.path, problem.message)
@@ -238,11 +198,6 @@ def load_config(root: Path) -> Config:
     check_output_folder(reader, root)
     raise_all(reader.errors)
     return config
-
-
-def text_line(data: bytes, offset: int) -> int:
-    """The line (from 1) on which byte ``offset`` of ``data`` stands."""
-    return data[:offset].count(b"\n") + 1
 
 
 def _table(data: object, key: str) -> dict:

@@ -1,11 +1,16 @@
-"""Values and lines out of the parsed ``committeepack.toml``, each problem collected with the
-line it is on, so that every mistake in the file is reported together."""
+"""``committeepack.toml`` read (:func:`read_config_text`: every way it cannot be, one line),
+then its values and lines, each problem collected with the line it is on, so that every
+mistake in the file is reported together (:class:`ConfigReader`)."""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from pathlib import Path as FilePath
+
 from .errors import CommitteePackError, ConfigError
 from .schema import shown
-from .toml_lines import KeyLines, Path
+from .toml_lines import KeyLines, Path, deepest_line
 
 CONFIG_NAME = "committeepack.toml"
 
@@ -47,3 +52,45 @@ class ConfigReader:
                 return None
             node = node[part]
         return node
+
+
+def read_config_text(path: FilePath) -> tuple[dict, str]:
+    """The TOML of ``path`` (committeepack.toml) as values, and its text; each way it cannot
+    be read is one :class:`ConfigError` at its line where there is one."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # as Notepad may save it: with a BOM
+    except FileNotFoundError:
+        raise ConfigError(
+            "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME
+        ) from None
+    except OSError as exc:  # a folder of that name, no permission
+        raise ConfigError(
+            f"cannot be read ({exc.strerror or exc.__class__.__name__}); it must be a text "
+            "file that can be opened",
+            CONFIG_NAME,
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            "not UTF-8 text; save it as UTF-8 (in Notepad: Save As, Encoding UTF-8)",
+            CONFIG_NAME,
+            path.read_bytes()[: exc.start].count(b"\n") + 1,
+        ) from None
+    try:
+        return tomllib.loads(text), text
+    except RecursionError:  # tomllib reads nested values by recursion
+        raise ConfigError(
+            "not valid TOML (a value nested in itself without end); write each list or "
+            "table inside at most a few others",
+            CONFIG_NAME,
+            deepest_line(text),
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        at_end = "(at end of document)" in str(exc)  # a value or table left open
+        raise ConfigError(
+            f"not valid TOML ({message}{', at the end' if at_end else ''}); quote text values "
+            "and use YYYY-MM-DD for dates",
+            CONFIG_NAME,
+            int(match.group(1)) if match else len(text.splitlines()) if at_end else None,
+        ) from None

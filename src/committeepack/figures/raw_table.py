@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import sys
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
 from ..errors import InputError
-from .cells import ExcelError, UnsavedFormula
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"
@@ -57,7 +55,9 @@ def read_table(path: Path, shown: str, sheet: str | None = None) -> RawTable:
             shown,
         )
     if is_workbook(path):
-        return _read_workbook(path, shown, sheet)
+        from .workbook_table import read_workbook  # openpyxl, only for a workbook
+
+        return read_workbook(path, shown, sheet)
     return _read_csv(path, shown)
 
 
@@ -162,149 +162,11 @@ def _csv_problem(error: str) -> str:
     return f"cannot be read as CSV ({error}); save it again as CSV UTF-8 from Excel"
 
 
-def _import_openpyxl() -> None:
-    """Import openpyxl without numpy, unless numpy is loaded already. openpyxl imports numpy
-    only to accept its numbers written into cells, which reading never does, and that import
-    more than doubles openpyxl's (about 0.2 s more, in a build process that draws its charts
-    elsewhere and so has no other use for numpy)."""
-    if "openpyxl" in sys.modules or "numpy" in sys.modules:
-        return
-    sys.modules["numpy"] = None  # type: ignore[assignment]  # "import numpy" raises ImportError
-    try:
-        import openpyxl  # noqa: F401
-    finally:
-        del sys.modules["numpy"]  # numpy itself stays importable, for matplotlib
-
-
-def _read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
-    _import_openpyxl()
-    from openpyxl import load_workbook
-    from openpyxl.cell.read_only import EmptyCell
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged or foreign files
-        raise InputError(
-            f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
-            shown,
-        ) from None
-    try:
-        if sheet is not None and sheet not in workbook.sheetnames:
-            raise InputError(
-                f"the workbook has no sheet called '{sheet}'; check the sheet name in "
-                "committeepack.toml",
-                shown,
-            )
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        if hasattr(worksheet, "reset_dimensions"):
-            worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
-        rows = [_trimmed([_value(c, EmptyCell) for c in row]) for row in worksheet.iter_rows()]
-    except InputError:
-        raise
-    except Exception as exc:
-        raise InputError(
-            f"cannot be read as a table ({exc.__class__.__name__}); save it again from Excel",
-            shown,
-        ) from None
-    finally:
-        workbook.close()
-    if any(value is STORED_EMPTY for row in rows for value in row):
-        rows = _with_unsaved_formulas(rows, formulas(path, sheet))
-    while rows and all(value is None for value in rows[-1]):
-        rows.pop()  # formatted but empty rows at the end
-    if not rows:
-        raise InputError(EMPTY.format(f"the sheet '{worksheet.title}'"), shown)
-    # every column up to the last heading, and beyond it only those that hold something: a
-    # stray cell in the sheet's last column (XFD) adds one column, not 16,000, to every row
-    top = rows[0]
-    beyond = {
-        i for row in rows for i, value in enumerate(row) if i >= len(top) and value is not None
-    }
-    used = [*range(len(top)), *sorted(beyond)]
-    names = ["" if i >= len(top) or top[i] is None else str(top[i]) for i in used]
-    return RawTable(
-        (columns := headings(names, used)),
-        {
-            name: [row[i] if i < len(row) else None for row in rows[1:]]
-            for name, i in zip(columns, used, strict=True)
-        },
-    )
-
-
-def _trimmed(values: list) -> tuple:
-    """A row's values without the empty cells at its end (one shared empty tuple for an
-    empty row: a sheet may have a million of them before a stray cell)."""
-    end = len(values)
-    while end and values[end - 1] is None:
-        end -= 1
-    return tuple(values[:end]) if end else ()
-
-
-STORED_EMPTY = object()  # a cell the sheet stores with no value: a formula never worked out?
-
-
-def _with_unsaved_formulas(rows: list, found: dict[tuple[int, int], str]) -> list:
-    """``rows`` with each stored but empty cell that holds a formula as
-    :class:`UnsavedFormula`, and the others empty."""
-    return [
-        [
-            (UnsavedFormula(found[line, column]) if (line, column) in found else None)
-            if value is STORED_EMPTY
-            else value
-            for column, value in enumerate(row, 1)
-        ]
-        for line, row in enumerate(rows, 1)
-    ]
-
-
-def formulas(path: Path, sheet: str | None) -> dict[tuple[int, int], str]:
-    """The formulas of a worksheet by (line, column), both counted from 1. Read again only
-    when a cell came out empty, which may be a formula whose value was never saved (a
-    workbook written by a program rather than Excel)."""
-    _import_openpyxl()
-    from openpyxl import load_workbook
-
-    found = {}
-    workbook = load_workbook(path, read_only=True, data_only=False)
-    try:
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        if hasattr(worksheet, "reset_dimensions"):
-            worksheet.reset_dimensions()
-        for line, row in enumerate(worksheet.iter_rows(values_only=True), 1):
-            for column, value in enumerate(row, 1):
-                if isinstance(value, str) and value.startswith("="):
-                    found[line, column] = value
-    finally:
-        workbook.close()
-    return found
-
-
 def _by_column(columns: list[str], rows: list[list]) -> RawTable:
     """The table of ``rows`` (each as long as ``columns``), column by column."""
     return RawTable(
         columns, {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)}
     )
-
-
-def _value(cell, empty_cell: type):
-    """A workbook cell's value: an Excel error (#N/A) is kept as one; a whole number is an
-    int; a cell the sheet stores without a value (formatted, or a formula whose value was
-    never saved) is :data:`STORED_EMPTY`, told apart once the sheet is read; text indented
-    with Excel's Increase Indent starts with four spaces a step."""
-    value = cell.value
-    if value is None:
-        return None if isinstance(cell, empty_cell) else STORED_EMPTY
-    if getattr(cell, "data_type", None) == "e":
-        return ExcelError(value)
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and getattr(cell, "has_style", False):
-        # Excel's Increase Indent, as leading spaces: a crime table's tree may be shown so
-        indent = int(getattr(cell.alignment, "indent", 0) or 0)
-        return " " * (4 * indent) + value if indent > 0 else value
-    return value
 
 
 def headings(names: list[str], places: list[int] | None = None) -> list[str]:

@@ -54,6 +54,8 @@ def cached_rows(
                 code_hash(
                     "figures/load.py",
                     "figures/raw_table.py",
+                    "figures/workbook_table.py",
+                    "characters.py",
                     "figures/cells.py",
                     "figures/text_columns.py",
                 ),
