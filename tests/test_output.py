@@ -3,6 +3,7 @@
 import zipfile
 
 import docx
+import pytest
 
 from committeepack.output import MANIFEST
 
@@ -50,6 +51,24 @@ def test_hand_edited_paper_is_not_overwritten(minimal):
     assert "Publish it." in "\n".join(p.text for p in docx.Document(str(paper)).paragraphs)
 
 
+@pytest.mark.parametrize("record", ["lost", "damaged"])
+def test_a_paper_committeepack_has_no_record_of_writing_is_kept(minimal, record):
+    assert run(minimal, "build").exit_code == 0
+    manifest = minimal / "out" / MANIFEST
+    manifest.unlink() if record == "lost" else manifest.write_text("{not json")
+    before = (minimal / "out" / "agenda-item.docx").read_bytes()
+    edit(minimal / "inputs" / "agenda-item.md", "Publish the plan.", "Publish it.")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: out/agenda-item.docx: is not a file committeepack wrote, as far as its record "
+        "(out/.committeepack-manifest.json) shows; move it away if it is someone's work, or run "
+        "the build again with --force to replace it (a copy of this version is kept next to it)\n"
+    )
+    assert (minimal / "out" / "agenda-item.docx").read_bytes() == before
+    assert run(minimal, "build", "--force").exit_code == 0
+
+
 def test_failed_build_leaves_previous_paper_and_no_temporary_files(minimal):
     assert run(minimal, "build").exit_code == 0
     before = (minimal / "out" / "agenda-item.docx").read_bytes()
@@ -64,7 +83,9 @@ def test_paper_not_from_committeepack_is_protected(minimal):
     (minimal / "out" / "agenda-item.docx").write_bytes(b"someone else's file")
     result = run(minimal, "build")
     assert result.exit_code == 1
-    assert result.output.startswith("Error: out/agenda-item.docx: changed since")
+    assert result.output.startswith(
+        "Error: out/agenda-item.docx: is not a file committeepack wrote"
+    )
 
 
 def test_unknown_paper_name(minimal):

@@ -116,12 +116,20 @@ class OutputFolder:
         """Refuse, naming every file, when papers about to be written were edited by hand."""
         if force:
             return
+        unknown = (  # no record of writing it: a file put there, or the record was lost
+            "is not a file committeepack wrote, as far as its record "
+            f"({self.shown_as}/{MANIFEST}) shows; move it away if it is someone's work, or run "
+            "the build again with --force to replace it (a copy of this version is kept next "
+            "to it)"
+        )
         raise_all(
             [
                 OutputConflict(
                     "changed since committeepack wrote it (edited by hand?); copy your edits into "
                     "the inputs, or run the build again with --force to replace it (a copy of "
-                    "this version is kept next to it)",
+                    "this version is kept next to it)"
+                    if name in self.manifest["papers"]
+                    else unknown,
                     f"{self.shown_as}/{name}",
                 )
                 for name in names
