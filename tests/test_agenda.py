@@ -258,3 +258,71 @@ def test_the_vice_chair_is_marked_too():
     assert councillors(("A", "B", "C"), chair="B", vice_chair="C") == (
         "Councillors A, B (Chair) and C (Vice-Chair)"
     )
+
+
+def _settings_problems(project, caplog) -> list[str]:
+    """What reading the agenda's settings says: errors, then warnings."""
+    import logging
+
+    from committeepack.agenda.settings import agenda_settings
+    from committeepack.config import load_config
+
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="committeepack"):
+        try:
+            agenda_settings(load_config(project))
+            errors = []
+        except CommitteePackError as error:
+            errors = [str(e) for e in getattr(error, "errors", [error])]
+    return errors + [record.getMessage() for record in caplog.records]
+
+
+@pytest.mark.parametrize(
+    ("issued", "said"),
+    [
+        ("2026-05-22", None),  # Friday before a Tuesday meeting: 6 weekdays between
+        ("2026-05-25", None),  # Monday: 5 clear (the Tuesday to the Monday), the least allowed
+        ("2026-05-26", "2026-05-26 leaves 4 clear working days before the meeting on 2026-06-02"),
+        ("2026-06-01", "2026-06-01 leaves 0 clear working days before the meeting on 2026-06-02"),
+        ("2026-06-02", "2026-06-02 is not before the meeting on 2026-06-02; the agenda is issued"),
+    ],
+)
+def test_the_agenda_is_issued_five_clear_working_days_before_the_meeting(
+    example, caplog, issued, said
+):
+    edit(example / "committeepack.toml", "issued_on = 2026-05-22", f"issued_on = {issued}")
+    problems = _settings_problems(example, caplog)
+    if said is None:
+        assert problems == []
+    else:
+        [problem] = problems
+        assert problem.startswith("committeepack.toml:26: agenda.issued_on: " + said), problem
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        (
+            'members = ["Achebe"',
+            'members = ["osei", "Achebe"',
+            "committeepack.toml:24: agenda.members (entry 10): 'Osei' is listed twice; list "
+            "each once",
+        ),
+        (
+            'email = "committees@brackenford.example.gov.uk"',
+            'email = "committees at brackenford"',
+            "committeepack.toml:29: agenda.email: 'committees at brackenford' is not an email "
+            "address; write it as committees@council.gov.uk",
+        ),
+        (
+            'website = "www.brackenford.example.gov.uk"',
+            'website = "javascript:alert(1)"',
+            "committeepack.toml:30: agenda.website: 'javascript:alert(1)' is not a web address; "
+            "write it as www.council.gov.uk",
+        ),
+        ('website = "www.brackenford.example.gov.uk"', 'website = "https://x.gov.uk/a?b=1"', None),
+    ],
+)
+def test_the_front_sheets_contacts_and_members_are_checked(example, caplog, old, new, problem):
+    edit(example / "committeepack.toml", old, new)
+    assert _settings_problems(example, caplog) == ([problem] if problem else [])

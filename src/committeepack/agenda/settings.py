@@ -9,6 +9,7 @@ between keys (a person who is not in ``[people]``, a report with no file) are ch
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,8 @@ def agenda_settings(config: Config) -> AgendaSettings:
                     "them to members, as the front sheet lists them",
                 )
             )
+    problems += _contact_problems(reader, raw) + _members_twice(reader, members)
+    problems += _issued_problems(reader, raw.get("issued_on"), config.meeting.date)
     raise_all(problems)
     contact = _contact(raw.get("telephone", ""), raw.get("email", ""))
     information = raw.get("public_information", DEFAULT_PUBLIC_INFORMATION)
@@ -136,6 +139,78 @@ def agenda_settings(config: Config) -> AgendaSettings:
         public_information=tuple(text.replace("{contact}", contact) for text in information),
         reports=reports,
     )
+
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+WEBSITE = re.compile(r"(https?://)?[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?", re.I)
+CLEAR_DAYS = 5  # working days an agenda is published before the meeting (LGA 1972, s.100B)
+
+
+def _contact_problems(reader: ConfigReader, raw: dict) -> list[CommitteePackError]:
+    """The email address and website the front sheet prints, each as one."""
+    problems: list[CommitteePackError] = []
+    email, website = raw.get("email"), raw.get("website")
+    if isinstance(email, str) and email.strip() and not EMAIL.fullmatch(email.strip()):
+        problems.append(
+            reader.error(
+                ("agenda", "email"),
+                f"'{email}' is not an email address; write it as committees@council.gov.uk",
+            )
+        )
+    if isinstance(website, str) and website.strip() and not WEBSITE.fullmatch(website.strip()):
+        problems.append(
+            reader.error(
+                ("agenda", "website"),
+                f"'{website}' is not a web address; write it as www.council.gov.uk",
+            )
+        )
+    return problems
+
+
+def _members_twice(reader: ConfigReader, members: tuple) -> list[CommitteePackError]:
+    """Each member listed again after the first time, at the later entry."""
+    seen: set[str] = set()
+    problems: list[CommitteePackError] = []
+    for index, name in enumerate(members):
+        folded = " ".join(str(name).casefold().split())
+        if folded in seen:
+            problems.append(
+                reader.error(
+                    ("agenda", "members", index), f"'{name}' is listed twice; list each once"
+                )
+            )
+        seen.add(folded)
+    return problems
+
+
+def _issued_problems(
+    reader: ConfigReader, issued: object, meeting: dt.date
+) -> list[CommitteePackError]:
+    """An agenda issued on or after the day of its meeting is an error; one issued fewer than
+    five clear working days before it (weekdays between the two) is a warning."""
+    from ..errors import warn
+
+    if not isinstance(issued, dt.date) or isinstance(issued, dt.datetime):
+        return []
+    key = ("agenda", "issued_on")
+    if issued >= meeting:
+        return [
+            reader.error(
+                key, f"{issued} is not before the meeting on {meeting}; the agenda is issued first"
+            )
+        ]
+    between = (issued + dt.timedelta(days=n) for n in range(1, (meeting - issued).days))
+    clear = sum(1 for day in between if day.weekday() < 5)
+    if clear < CLEAR_DAYS:
+        warn(
+            reader.error(
+                key,
+                f"{issued} leaves {clear} clear working day{'s' * (clear != 1)} before the "
+                f"meeting on {meeting} (weekdays between the two; bank holidays would make it "
+                f"fewer); an agenda is published at least {CLEAR_DAYS} clear working days before",
+            )
+        )
+    return []
 
 
 def _contact(telephone: str, email: str) -> str:
