@@ -33,7 +33,7 @@ def new_project(path: Path) -> list[Path]:
         raise CommitteePackError(
             "already exists and is not an empty folder; choose a new folder name", path
         )
-    problem = name_problem(str(path))
+    problem = name_problem(path.as_posix())  # on Windows, its \ between folders become /
     if problem:
         raise CommitteePackError(problem, repr(str(path)))
     source = example_dir()
