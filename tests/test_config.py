@@ -208,3 +208,32 @@ def test_a_folder_of_the_papers_own_is_made_however_deep(minimal, folder):
     result = run(minimal, "build")
     assert result.exit_code == 0, result.output
     assert (minimal / folder / "agenda-item.docx").is_file()
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('language = "en GB"', "document.language: 'en GB' is not a language tag; write one such"),
+        ('language = "e"', "document.language: 'e' is not a language tag; write one such"),
+        ('language = "cy-GB"', None),
+        ('language = "zh-Hant-TW"', None),
+        ("papers = []", "document.papers: is empty; list the papers to build, or leave papers"),
+        (
+            'papers = ["plan", "agenda_item"]',
+            "document.papers (entry 2): 'agenda_item' is not a paper; the papers are: "
+            "agenda-item, strategic-assessment, data-on-a-page, plan",
+        ),
+    ],
+)
+def test_the_document_settings_name_a_language_and_papers_that_exist(minimal, line, problem):
+    config = minimal / "committeepack.toml"
+    if line.startswith("papers"):  # in place of the fixture's own list
+        edit(config, 'papers = ["agenda-item"]', line)
+    else:
+        edit(config, "[document]", f"[document]\n{line}")
+    result = run(minimal, "build")
+    if problem is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1
+        assert result.output.startswith(f"Error: committeepack.toml:37: {problem}"), result.output

@@ -101,7 +101,10 @@ def test_text_or_texts_and_every_entry_that_is_not_text():
     ("value", "problem"),
     [
         (dt.date(2026, 2, 28), None),
-        (dt.datetime(2026, 2, 28, 9, 0), "not a date (datetime.datetime(2026, 2, 28, 9, 0))"),
+        (
+            dt.datetime(2026, 2, 28, 9, 0),
+            "2026-02-28 09:00:00 is a date and a time; write the date alone, 2026-02-28",
+        ),
         ("31/02/2026", "31/02/2026 is not a date that exists"),
         ("1/2/2026", "write 1/2/2026 as 2026-02-01 (YYYY-MM-DD)"),
         ("2026-02-01", "not a date ('2026-02-01')"),  # quoted in the file: text, not a date

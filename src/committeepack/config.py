@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config_checks import (
     allowed_folders,
+    check_document,
     check_logo,
     check_output_folder,
     check_table_files,
@@ -196,6 +197,7 @@ def load_config(root: Path) -> Config:
     )
     check_table_files(reader, root, config.folders)
     check_output_folder(reader, root)
+    check_document(reader)
     raise_all(reader.errors)
     return config
 

@@ -3,6 +3,7 @@ the project and are of the right kind."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .config_reader import ConfigReader
@@ -133,3 +134,34 @@ def check_output_folder(reader: ConfigReader, root: Path) -> None:
                     f"of their own, {example}",
                 )
                 return
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")  # BCP 47, as Word writes it
+
+
+def check_document(reader: ConfigReader) -> None:
+    """``[document]``: a language tag screen readers can use, and papers that exist (an empty
+    list would quietly mean every paper)."""
+    language = reader.get("document.language")
+    if isinstance(language, str) and language.strip() and not LANGUAGE_TAG.fullmatch(language):
+        reader.fail(
+            ("document", "language"),
+            f"{language!r} is not a language tag; write one such as en-GB (English, UK) or "
+            "cy-GB (Welsh), which screen readers read the papers in",
+        )
+    papers = reader.get("document.papers")
+    if not isinstance(papers, list):
+        return
+    if not papers:
+        reader.fail(
+            ("document", "papers"),
+            "is empty; list the papers to build, or leave papers out to build every one",
+        )
+    from .papers import PAPERS  # only when papers are named: it imports every paper
+
+    for index, name in enumerate(papers):
+        if isinstance(name, str) and name not in PAPERS:
+            reader.fail(
+                ("document", "papers", index),
+                f"{name!r} is not a paper; the papers are: {', '.join(PAPERS)}",
+            )

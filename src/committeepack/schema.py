@@ -142,6 +142,11 @@ def _date(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Prob
 
 def date_problem(value: object) -> str:
     """Why ``value`` is not a date, with the YYYY-MM-DD form to write where it can tell."""
+    if isinstance(value, dt.datetime):
+        return (
+            f"{value.isoformat(sep=' ')} is a date and a time; write the date alone, "
+            f"{value.date().isoformat()}"
+        )
     text = str(value).strip()
     match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
     if match:
