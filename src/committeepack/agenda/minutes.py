@@ -79,28 +79,35 @@ class Minutes:
 ATTENDANCE = ("present", "also_present", "apologies")
 
 
+def listed_again(lists: dict[str, list]) -> list[tuple[str, int, str, str]]:
+    """Each name listed after its first time in ``lists`` (by key, in order; names compared
+    whatever their capitals and spacing): its key, index and name, and the key it came first
+    under."""
+    first: dict[str, str] = {}
+    again = []
+    for key, names in lists.items():
+        for index, name in enumerate(names):
+            folded = " ".join(str(name).casefold().split())
+            if folded in first:
+                again.append((key, index, str(name), first[folded]))
+            first.setdefault(folded, key)
+    return again
+
+
 def _named_twice(meta: dict, written: dict, shown_as: str) -> list[InputError]:
     """An error for each person listed under two of present, also present and apologies (or
     twice under one), at the later entry's line (``written``: the front matter as read)."""
     from ..frontmatter import line_of
 
-    errors = []
-    seen: dict[str, str] = {}
-    for key in ATTENDANCE:
-        for index, name in enumerate(meta.get(key, [])):
-            folded = " ".join(name.casefold().split())
-            if folded in seen:
-                where = "twice" if seen[folded] == key else f"also under {seen[folded]}"
-                errors.append(
-                    InputError(
-                        f"{key}: '{name}' is listed {where}; a person is present, also "
-                        "present or sends apologies, once",
-                        shown_as,
-                        line_of(written, (key, index)),
-                    )
-                )
-            seen.setdefault(folded, key)
-    return errors
+    return [
+        InputError(
+            f"{key}: '{name}' is listed {'twice' if earlier == key else f'also under {earlier}'}"
+            "; a person is present, also present or sends apologies, once",
+            shown_as,
+            line_of(written, (key, index)),
+        )
+        for key, index, name, earlier in listed_again({k: meta.get(k, []) for k in ATTENDANCE})
+    ]
 
 
 def read_minutes(path: Path, shown_as: str) -> Minutes:

@@ -169,18 +169,12 @@ def _contact_problems(reader: ConfigReader, raw: dict) -> list[CommitteePackErro
 
 def _members_twice(reader: ConfigReader, members: tuple) -> list[CommitteePackError]:
     """Each member listed again after the first time, at the later entry."""
-    seen: set[str] = set()
-    problems: list[CommitteePackError] = []
-    for index, name in enumerate(members):
-        folded = " ".join(str(name).casefold().split())
-        if folded in seen:
-            problems.append(
-                reader.error(
-                    ("agenda", "members", index), f"'{name}' is listed twice; list each once"
-                )
-            )
-        seen.add(folded)
-    return problems
+    from .minutes import listed_again
+
+    return [
+        reader.error(("agenda", "members", index), f"'{name}' is listed twice; list each once")
+        for _, index, name, _ in listed_again({"members": list(members)})
+    ]
 
 
 def _issued_problems(

@@ -8,14 +8,13 @@ The file itself is read by :mod:`.raw_table`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
-from .raw_table import is_workbook, read_table
+from .raw_table import UNNAMED, is_workbook, read_table
 from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
@@ -99,9 +98,6 @@ def _headings_below_a_title(table, missing: list[str]) -> int | None:
         if wanted <= cells:
             return index + 2  # the first row holds the (title's) headings
     return None
-
-
-UNNAMED = re.compile(r"Unnamed: (\d+)")  # how raw_table.headings names an empty heading
 
 
 def _note_below(table) -> tuple[int, str, int] | None:

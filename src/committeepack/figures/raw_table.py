@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
@@ -167,6 +168,9 @@ def _by_column(columns: list[str], rows: list[list]) -> RawTable:
     return RawTable(
         columns, {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)}
     )
+
+
+UNNAMED = re.compile(r"Unnamed: (\d+)")  # what :func:`headings` calls an empty heading
 
 
 def headings(names: list[str], places: list[int] | None = None) -> list[str]:
