@@ -78,3 +78,78 @@ def test_a_name_is_at_most_name_max_characters_other_text_is_not_held_to_it():
     cells = ["Abbey", "x" * (NAME_MAX + 1), "x" * NAME_MAX]
     assert checked_column(cells, cells, name) == ["Abbey", UNCHECKED, "x" * NAME_MAX]
     assert checked_column(cells, cells, note) == cells
+
+
+COUNT_COLUMN = Column("current", "count")
+WITHHELD = (
+    "is how published tables mark a figure that is withheld or not available, not a figure; "
+    "write the figure itself (ask whoever publishes it), or leave the row out"
+)
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        *["..", ".", ":", "-", "\u2013", "*", "x", "X", "c", "z", "n/a", "NA", "[c]", "[low]"],
+        *["<5", "< 10", ">100"],
+    ],
+)
+def test_a_published_tables_mark_in_place_of_a_figure_is_named(mark):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, mark, {})
+    assert str(raised.value) == f"'{mark}' {WITHHELD}"
+
+
+@pytest.mark.parametrize(
+    ("text", "mark", "figure"),
+    [
+        ("1804*", "*", "1804"),
+        ("1804 **", "**", "1804"),
+        ("1804 [p]", "[p]", "1804"),
+        ("1,804 (r)", "(r)", "1,804"),
+        ("1804\u00b9", "\u00b9", "1804"),
+        ("1804 r", "r", "1804"),
+    ],
+)
+def test_a_figure_with_a_note_mark_after_it_says_to_write_the_figure_alone(text, mark, figure):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, text, {})
+    assert str(raised.value) == (
+        f"'{text}' has the note mark {mark} after the figure; write the figure alone, "
+        f"{figure}, and say what the mark meant in the narrative"
+    )
+
+
+@pytest.mark.parametrize(("text", "digits"), [("1 804", "1804"), ("12\u00a0345 678", "12345678")])
+def test_thousands_set_apart_with_spaces_are_named(text, digits):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, text, {})
+    assert str(raised.value) == (f"'{text}' sets its thousands apart with spaces; write {digits}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ten",
+        "--",
+        "x5",
+        "<",
+        "[cannot]",
+        "1804abc",
+        "1804 rr",
+        "2O",
+        "1l",
+        "1804 R",
+        "1 80",
+        "12 3456",
+    ],
+)
+def test_other_text_in_a_count_keeps_the_plain_message(text):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, text, {})
+    assert str(raised.value) == f"'{text}' is not a number; write digits only, e.g. 8640"
+
+
+@pytest.mark.parametrize(("text", "value"), [("1804", 1804), ("1,804", 1804), (" 0 ", 0)])
+def test_figures_as_written_still_read(text, value):
+    assert check_cell(COUNT_COLUMN, text, {}) == value

@@ -679,3 +679,47 @@ def test_another_tables_file_is_not_suggested(figures):
         "Error: committeepack.toml:57: tables.districts.file: no file 'inputs/crimes.csv'; "
         "check the name (it is relative to the project folder)"
     ]
+
+
+def test_a_missing_period_column_is_named_with_a_mapping_toml_can_read(figures):
+    edit(
+        figures / "committeepack.toml",
+        'periods = ["2024", "2025"]',
+        'periods = ["2024/25", "2025"]',
+    )
+    lines = error_lines(figures)
+    assert lines == [
+        "Error: inputs/districts.csv:1: no column '2024/25'; the columns are 'district', "
+        "'population', '2024', '2025'. Rename the column, or map it in committeepack.toml with "
+        'columns = { "2024/25" = "..." }'
+    ]
+    mapping = lines[0].split("with ")[-1]
+    edit(
+        figures / "committeepack.toml",
+        'measure = "All crime"',
+        f'measure = "All crime"\n{mapping}'.replace('"..."', '"2024"'),
+    )
+    assert run(figures, "build").exit_code == 0
+
+
+@pytest.mark.parametrize(("extra", "more"), [(8, ""), (9, " and 1 more"), (30, " and 22 more")])
+def test_a_sheet_of_many_long_headings_lists_the_first_shortened(figures, extra, more):
+    path = figures / "inputs/districts.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    headings = [f"{'Note ' * 20}{n}" for n in range(extra)]
+    path.write_text(
+        "\n".join(
+            [rows[0].replace("district", "area") + "," + ",".join(headings)]
+            + [row + "," * extra for row in rows[1:]]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    shown = ", ".join(
+        ["'area'", "'population'", "'2024'", "'2025'"] + [f"'{'Note ' * 8}...'"] * min(extra, 8)
+    )
+    assert error_lines(figures) == [
+        f"Error: inputs/districts.csv:1: no column 'district'; the columns are {shown}{more}. "
+        "Rename the column, or map it in committeepack.toml with columns = { district = "
+        '"..." }'
+    ]

@@ -181,9 +181,46 @@ def _number(value) -> int | Fraction:
         return int(exact) if exact.denominator == 1 else exact
     text = str(value).strip()
     if not NUMBER.match(text):
-        raise ValueError(f"{_show(value)} is not a number; write digits only, e.g. 8640")
+        raise ValueError(_not_a_number(text))
     exact = Fraction(text.replace(",", ""))
     return int(exact) if exact.denominator == 1 and "." not in text else exact
+
+
+# what published statistics print in place of a figure: ".." or "x" not available, "c" or
+# "*" withheld (too few to publish), "z" not applicable, "-" nil, "[low]", "<5" (ONS and
+# government style, police and Home Office tables)
+PUBLISHED_MARK = re.compile(
+    r"^(\.\.?|:|[-\u2013\u2014~*]|[xcz]|n/?a|\[[a-z]{1,5}\]|[<>]\s?\d+)$", re.IGNORECASE
+)
+# a figure with a footnote or status mark after it: "1804*", "1804 [p]", "1804 (r)", "1804\u00b9";
+# a bare letter only as provisional, revised or estimated ("2O" is a mistyped 20, not a mark)
+MARKED_NUMBER = re.compile(
+    r"^([+-]?[\d,]+(?:\.\d+)?)\s*(\*+|[\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+|"
+    r"\[[a-zA-Z]{1,5}\]|\([a-zA-Z]\)|[pre])$"
+)
+# thousands set apart by a space, as some house styles and other languages write them
+SPACED_THOUSANDS = re.compile(r"^\d{1,3}([ \u00a0\u202f]\d{3})+$")
+
+
+def _not_a_number(text: str) -> str:
+    """Why ``text`` is not a number, and how to write it."""
+    shown = _show(text)
+    if PUBLISHED_MARK.match(text):
+        return (
+            f"{shown} is how published tables mark a figure that is withheld or not "
+            "available, not a figure; write the figure itself (ask whoever publishes it), "
+            "or leave the row out"
+        )
+    marked = MARKED_NUMBER.match(text)
+    if marked and NUMBER.match(marked.group(1)):
+        return (
+            f"{shown} has the note mark {marked.group(2)} after the figure; write the "
+            f"figure alone, {marked.group(1)}, and say what the mark meant in the narrative"
+        )
+    if SPACED_THOUSANDS.match(text):
+        digits = "".join(c for c in text if c.isdigit())
+        return f"{shown} sets its thousands apart with spaces; write {digits}"
+    return f"{shown} is not a number; write digits only, e.g. 8640"
 
 
 def _show(value) -> str:

@@ -8,6 +8,8 @@ The file itself is read by :mod:`.raw_table`.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,6 +141,23 @@ def _other_separator(source: Source, table) -> str | None:
     return found[0] if found else None
 
 
+LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
+
+
+def listed(headings: list[str]) -> str:
+    """A table's headings as a message lists them: each quoted, long ones shortened, and the
+    first :data:`LISTED_MAX` of many."""
+    shown = ", ".join(f"'{shortened(h)}'" for h in headings[:LISTED_MAX])
+    more = len(headings) - LISTED_MAX
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def toml_key(name: str) -> str:
+    """``name`` as a key of committeepack.toml is written: bare when TOML allows it, else in
+    double quotes."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
+
+
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -178,13 +197,12 @@ def check_rows(
         wanted = renames.get(measured, measured)
         header = headers.get(wanted.casefold())
         if header is None and column.required:
-            found = ", ".join(f"'{h}'" for h in table.columns)
             errors.append(
                 result.error(
                     1,
-                    f"no column '{wanted}'; the columns are {found}. Rename "
+                    f"no column '{wanted}'; the columns are {listed(table.columns)}. Rename "
                     "the column, or map it in committeepack.toml with "
-                    f'columns = {{ {column.name} = "..." }}',
+                    f'columns = {{ {toml_key(column.name)} = "..." }}',
                 )
             )
         located[column.name] = header
