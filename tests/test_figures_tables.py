@@ -723,3 +723,45 @@ def test_a_sheet_of_many_long_headings_lists_the_first_shortened(figures, extra,
         "Rename the column, or map it in committeepack.toml with columns = { district = "
         '"..." }'
     ]
+
+
+@pytest.mark.parametrize("second", ["2025", "2025 ", " 2025", "2025\u00a0"])
+def test_two_columns_under_a_heading_committeepack_reads_are_one_error(figures, second):
+    path = figures / "inputs/districts.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join([f"{rows[0]},{second}"] + [f"{row},1" for row in rows[1:]]) + "\n",
+        encoding="utf-8",
+    )
+    assert error_lines(figures) == [
+        "Error: inputs/districts.csv:1: 2 columns are headed '2025' (columns 4 and 5); "
+        "committeepack cannot tell which holds the figures; keep one and rename or delete the "
+        "rest"
+    ]
+
+
+def test_three_columns_under_one_heading_in_a_workbook_are_counted(figures):
+    path = excel_project(figures)
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Districts"]
+    for place in (5, 7):
+        sheet.cell(1, place).value = "Population"
+    workbook.save(path)
+    assert error_lines(figures) == [
+        "Error: inputs/county.xlsx [Districts]:1: 3 columns are headed 'population' (columns "
+        "2, 5 and 7); committeepack cannot tell which holds the figures; keep one and rename or "
+        "delete the rest"
+    ]
+
+
+@pytest.mark.parametrize("heading", ["notes", "2025.1", "2025 total"])
+def test_a_repeated_or_similar_heading_committeepack_does_not_read_is_left_alone(figures, heading):
+    path = figures / "inputs/districts.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join([f"{rows[0]},{heading},{heading}"] + [f"{row},1,2" for row in rows[1:]]) + "\n",
+        encoding="utf-8",
+    )
+    assert run(figures, "build").exit_code == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
-from .raw_table import UNNAMED, is_workbook, read_table
+from .raw_table import UNNAMED, RawTable, is_workbook, read_table
 from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
@@ -158,6 +158,15 @@ def toml_key(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
 
 
+def heading_places(table: RawTable) -> dict[str, list[int]]:
+    """Each heading as written (folded, spaces around it taken off) with the places of the
+    columns under it, counted from 1."""
+    places: dict[str, list[int]] = {}
+    for place, name in enumerate(table.headed(), 1):
+        places.setdefault(name.casefold(), []).append(place)
+    return places
+
+
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -192,10 +201,23 @@ def check_rows(
             )
         )
         return result
+    places = heading_places(table)
     for column in columns:
         measured = column.of or column.name  # an indent measures another column's cells
         wanted = renames.get(measured, measured)
         header = headers.get(wanted.casefold())
+        under = places.get(wanted.casefold(), [])
+        if len(under) > 1:
+            numbers = ", ".join(f"{n:,}" for n in under[:-1]) + f" and {under[-1]:,}"
+            errors.append(
+                result.error(
+                    1,
+                    f"{len(under)} columns are headed '{shortened(wanted)}' (columns {numbers}); "
+                    "committeepack cannot tell which holds the figures; keep one and rename or "
+                    "delete the rest",
+                )
+            )
+            continue
         if header is None and column.required:
             errors.append(
                 result.error(

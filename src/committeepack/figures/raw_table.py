@@ -31,6 +31,11 @@ class RawTable:
 
     columns: list[str]
     cells: dict[str, list]
+    written: list[str] | None = None  # the headings as the file writes them (the columns')
+
+    def headed(self) -> list[str]:
+        """Each column's heading as written in the file, spaces around it taken off."""
+        return [name.strip() for name in (self.written or self.columns)]
 
     def __len__(self) -> int:
         return len(self.cells[self.columns[0]]) if self.columns else 0
@@ -104,11 +109,12 @@ def _plain_lines(text: str) -> list[str] | None:
 
 
 def _split_columns(lines: list[str]) -> RawTable:
-    columns = headings(lines[0].split(","))
+    written = lines[0].split(",")
+    columns = headings(written)
     width, rows = len(columns), len(lines) - 1
     cells = ",".join(lines[1:]).split(",") if rows else []
     lines.clear()
-    return RawTable(columns, {name: cells[i::width] for i, name in enumerate(columns)})
+    return RawTable(columns, {name: cells[i::width] for i, name in enumerate(columns)}, written)
 
 
 def _parsed(text: str, shown: str) -> RawTable:
@@ -145,7 +151,7 @@ def _parsed(text: str, shown: str) -> RawTable:
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(_csv_problem(str(exc)), shown, line) from None
-    return _by_column(headings(header), rows)
+    return _by_column(headings(header), rows, header)
 
 
 def _csv_problem(error: str) -> str:
@@ -163,10 +169,12 @@ def _csv_problem(error: str) -> str:
     return f"cannot be read as CSV ({error}); save it again as CSV UTF-8 from Excel"
 
 
-def _by_column(columns: list[str], rows: list[list]) -> RawTable:
+def _by_column(columns: list[str], rows: list[list], written: list[str]) -> RawTable:
     """The table of ``rows`` (each as long as ``columns``), column by column."""
     return RawTable(
-        columns, {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)}
+        columns,
+        {name: list(map(itemgetter(i), rows)) for i, name in enumerate(columns)},
+        written,
     )
 
 

@@ -78,6 +78,7 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
             name: [row[i] if i < len(row) else None for row in rows[1:]]
             for name, i in zip(columns, used, strict=True)
         },
+        names,
     )
 
 
