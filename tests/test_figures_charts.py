@@ -2,7 +2,9 @@
 
 import io
 import struct
+from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -114,3 +116,90 @@ def test_a_tables_own_all_other_row_goes_into_the_charts_and_is_counted_as_its_r
     assert names[4] == "All other (4,994)" and grouped == 4 + 4990
     assert sum(i[1] for i in shown) == sum(i[1] for i in items)
     assert top.largest_and_other(items, 9) == (items, 0)  # few enough: shown as they are
+
+
+def test_ranked_counts_are_said_whole_and_rates_as_the_tables_round_them():
+    counts = ranked_chart.ranked_bars(
+        [("Market Square", 1762), ("Chartwell Hill", 84)], "", "Crimes", "crime by ward"
+    )
+    assert counts.alt_text == (
+        "Bar chart of crime by ward: Market Square highest (1,762), Chartwell Hill lowest (84)."
+    )
+    rates = ranked_chart.ranked_bars(
+        [("Upton", Fraction(49, 4)), ("Testshire", Fraction(25)), ("Downton", Fraction(1, 20))],
+        "Testshire",
+        "Rate",
+        "all crime per 1,000 population by district",
+        average=Fraction(1225, 100),
+    )
+    # 12.25 and 0.05 are halves: rounded up, as the district table rounds them (a float's
+    # formatting gives 12.2 and 0.1)
+    assert rates.alt_text == (
+        "Bar chart of all crime per 1,000 population by district: Testshire highest (25.0), "
+        "Downton lowest (0.1); Testshire is 1st highest of 3."
+    )
+    assert ranked_chart.shown_value(Fraction(49, 4)) == "12.3"
+    assert ranked_chart.shown_value(Fraction(1, 20)) == "0.1"
+    assert ranked_chart.shown_value(Fraction(1, 25)) == "0.0"
+    assert ranked_chart.shown_value(2_000_000) == "2,000,000"
+
+
+@pytest.mark.parametrize("name", ["Riverside $North$ and $South", r"Ward $\frac{a}{b}$ $^$"])
+def test_a_dollar_sign_in_chart_text_is_drawn_as_written(name):
+    # matplotlib would read text between dollar signs as mathematical notation: set in
+    # italics, the signs dropped, or (as here) failing to parse and stopping the build
+    ranked = ranked_chart.ranked_bars([(name, 5), ("Abbey", 3)], "", "Crimes", "crime by ward")
+    assert f"{name} highest (5)" in ranked.alt_text
+    change = charts.percent_change_bars([(name, 10, 12), ("Abbey", 5, 4)], "2023", "2024")
+    assert png_size(change.png)[0] > 1000
+    values = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11]
+    series = SpcSeries(
+        "asb",
+        name,
+        [f"2024-{m:02d}" for m in range(1, 13)],
+        values,
+        spc.analyse(values, spc.SpcOptions("down")),
+        [],
+        "down",
+    )
+    assert spc_chart.spc_chart(series).caption.startswith(f"{name} by month")
+
+
+def test_spc_alt_text_rounds_halves_up_as_the_paper_does():
+    values = [10, 11] * 6  # an average of 10.5 exactly (a float's formatting gives 10)
+    series = SpcSeries(
+        "asb",
+        "ASB incidents",
+        [f"2024-{m:02d}" for m in range(1, 13)],
+        values,
+        spc.analyse(values, spc.SpcOptions("down")),
+        [],
+        "down",
+    )
+    assert ": average 11, limits " in spc_chart.spc_chart(series).alt_text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        *[(0, "0"), (-0.0, "0"), (999, "999"), (1000, "1,000"), (2000.0, "2,000")],
+        *[(2.5, "2.5"), (0.1 * 3, "0.3"), (1e6, "1,000,000"), (1234.5, "1,234.5")],
+    ],
+)
+def test_value_ticks_separate_thousands_as_the_labels_do(value, text):
+    assert charts.grouped(value) == text
+
+
+def test_a_ranking_of_thousands_has_its_ticks_grouped(monkeypatch):
+    shown = []
+    original = ranked_chart.layout.keep_inside
+
+    def keep(figure, axes, labels):  # the ticks as laid out, before the figure is closed
+        original(figure, axes, labels)
+        figure.draw_without_rendering()
+        shown.extend(t.get_text() for t in axes.get_xticklabels())
+
+    monkeypatch.setattr(ranked_chart.layout, "keep_inside", keep)
+    ranked_chart.ranked_bars([("A", 1762), ("B", 84)], "", "Crimes", "crime by ward")
+    assert "1,000" in shown
+    assert "1000" not in shown

@@ -66,6 +66,9 @@ def _pyplot(font: ChartFont = DEFAULT_FONT):
             "xtick.color": DARK_GREY,
             "ytick.color": DARK_GREY,
             "svg.hashsalt": "committeepack",
+            # every chart text comes from the figures and is shown as written: "$" is a
+            # dollar sign, never the start of mathematical notation (which may not parse)
+            "text.parse_math": False,
         }
     )
     return plt
@@ -77,6 +80,20 @@ _REGISTERED: set[str] = set()
 def warm_up() -> None:
     """Import matplotlib now (in a drawing process, before its first chart)."""
     _pyplot()
+
+
+def grouped_ticks(axis) -> None:
+    """Label ``axis``'s ticks with their thousands separated (2,000), as the bars' labels and
+    the tables write numbers."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(grouped))
+
+
+def grouped(value: float, _position: object = None) -> str:
+    """A tick's value with its thousands separated, and no decimals when it is whole."""
+    rounded = round(value, 6) + 0.0  # + 0.0: -0.0 is written 0
+    return f"{int(rounded):,}" if rounded == int(rounded) else f"{rounded:,}"
 
 
 def _figure(plt, height_cm: float, width_cm: float = WIDTH_CM):

@@ -4,6 +4,8 @@ measured text as they are."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from . import chart_layout as layout
 from . import charts as base
 from .charts import (
@@ -16,21 +18,26 @@ from .charts import (
     WIDTH_CM,
     Chart,
 )
+from .compute import format_fixed
 from .fonts import ChartFont
+
+Value = int | Fraction | float  # a count, or an exact rate (a float only from a caller's own)
 
 
 def ranked_bars(
-    items: list[tuple[str, float]],
+    items: list[tuple[str, Value]],
     highlight: str,
     value_label: str,
     subject: str,
     font: ChartFont = DEFAULT_FONT,
-    average: float | None = None,
+    average: Value | None = None,
     max_bars: int = MAX_BARS,
 ) -> Chart:
     """Horizontal bars, highest first, the council's own area highlighted and labelled. More
     than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
-    says how many are left out (rates and rankings cannot be added up into "All other")."""
+    says how many are left out (rates and rankings cannot be added up into "All other").
+    Whole counts (``int``) are labelled as counts; rates (exact fractions) to one decimal
+    place, rounded as the paper's tables round them, so a label and its table agree."""
     total = len(items)
     every = sorted(items, key=lambda x: x[1])
     for limit in range(max_bars, min(max_bars, 2) - 1, -1):  # fewer while names overflow
@@ -46,7 +53,7 @@ def ranked_bars(
     plt = base._pyplot(font)
     figure = base._figure(plt, min(base._height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM))
     axes = figure.add_subplot()
-    values = [v for _, v in ordered]
+    values = [float(v) for _, v in ordered]
     colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
     axes.barh(range(len(names)), values, color=colours, height=0.65)
     axes.set_yticks(range(len(names)), wrapped)
@@ -57,7 +64,7 @@ def ranked_bars(
             axes.text(
                 value + 0.01 * peak,
                 y,
-                f"{value:,.1f}" if value % 1 else f"{value:,.0f}",
+                shown_value(ordered[y][1]),
                 va="center",
                 ha="left",
                 color=DARK_GREY,
@@ -69,13 +76,18 @@ def ranked_bars(
         if name.casefold() == highlight.casefold():
             tick.set_fontweight("bold")
     if average is not None:
-        axes.axvline(average, color=DARK_GREY, linestyle="--", linewidth=1)
+        axes.axvline(float(average), color=DARK_GREY, linestyle="--", linewidth=1)
         labels.append(
             axes.text(
-                average, len(values) - 0.4, f" average {average:,.1f}", color=DARK_GREY, va="bottom"
+                float(average),
+                len(values) - 0.4,
+                f" average {shown_value(average)}",
+                color=DARK_GREY,
+                va="bottom",
             )
         )
     axes.set_xlim(0, peak * 1.18)
+    base.grouped_ticks(axes.xaxis)
     axes.set_xlabel(value_label, loc="right")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
@@ -84,8 +96,8 @@ def ranked_bars(
         (i for i, n in enumerate(names) if n.casefold() == highlight.casefold()), 0
     )
     alt = (
-        f"Bar chart of {subject}: {ordered[-1][0]} highest ({ordered[-1][1]:,.1f}), "
-        f"{ordered[0][0]} lowest ({ordered[0][1]:,.1f})"
+        f"Bar chart of {subject}: {ordered[-1][0]} highest ({shown_value(ordered[-1][1])}), "
+        f"{ordered[0][0]} lowest ({shown_value(ordered[0][1])})"
     )
     caption = subject[0].upper() + subject[1:]
     if any(n.casefold() == highlight.casefold() for n in names):
@@ -101,6 +113,14 @@ def ranked_bars(
         caption += f" ({note})"
         alt += f". Shown: {note}"
     return Chart(base._png(plt, figure), alt + ".", caption)
+
+
+def shown_value(value: Value) -> str:
+    """A bar's value as its label and the alt text say it: a count whole, with thousands
+    separated; a rate to one decimal place, halves rounded up as in the tables."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return format_fixed(Fraction(value), 1)
 
 
 def _ordinal(number: int) -> str:

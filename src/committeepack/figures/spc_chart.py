@@ -18,6 +18,7 @@ from .charts import (
     WIDTH_CM,
     Chart,
 )
+from .compute import format_fixed
 from .fonts import ChartFont
 from .sentences import mid_sentence, number
 
@@ -48,6 +49,7 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
     axes = figure.add_subplot()
     values = [float(v) for v in series.values]
     x = list(range(len(values)))
+    base.grouped_ticks(axes.yaxis)
     axes.plot(x, values, color=LIGHT_GREY, linewidth=1.2, zorder=1)
     handles = []
     for segment in analysis.segments:
@@ -225,8 +227,8 @@ def _spc_alt(series, labels: list[str]) -> str:
     last = analysis.segments[-1]
     alt = (
         f"SPC chart of {mid_sentence(series.measure)} by month, {labels[0]} to {labels[-1]}: "
-        f"average {float(last.mean):,.0f}, limits {float(max(last.lower, 0)):,.0f} to "
-        f"{float(last.upper):,.0f}"
+        f"average {format_fixed(last.mean, 0)}, limits {format_fixed(max(last.lower, 0), 0)} "
+        f"to {format_fixed(last.upper, 0)}"
     )
     if any(segment.fixed for segment in analysis.segments):
         alt += " (set from a baseline)"

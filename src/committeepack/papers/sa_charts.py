@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ..facts import Facts
 from ..figures.chart_cache import ChartRequest
 from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
@@ -59,10 +61,12 @@ def _districts_chart(districts: DistrictTable, font, max_bars: int) -> ChartRequ
             (items, periods[-2], periods[-1], font),
             (("subject", subject), ("max_bars", max_bars)),
         )
+    # rates as exact fractions (a rate given as 25 is still a rate, shown 25.0)
     rates = tuple(
-        (r.name, float(r.rates[-1] or 0)) for r in districts.rows if not r.rate_hidden(-1)
+        (r.name, Fraction(r.rates[-1] or 0)) for r in districts.rows if not r.rate_hidden(-1)
     )
-    average = float(county.rates[-1]) if county and county.rates and county.rates[-1] else None
+    last = county.rates[-1] if county and county.rates else None
+    average = Fraction(last) if last else None
     return ChartRequest(
         "ranked_bars",
         (
