@@ -24,7 +24,7 @@ def test_percent_change_chart_alt_text_names_largest_rise_and_fall():
     chart = charts.percent_change_bars(ITEMS, "2023", "2024")
     assert chart.alt_text == (
         "Bar chart of % change in recorded crime by type, 2024 vs 2023: "
-        "drug offences rose most (21%), burglary fell most (-23%)."
+        "drug offences rose most (+21.0%), burglary fell most (-22.9%)."
     )
     assert "not shown, no crimes in 2023: Arson" in chart.caption
     width, _ = png_size(chart.png)
@@ -138,10 +138,10 @@ def test_ranked_counts_are_said_whole_and_rates_as_the_tables_round_them():
         "Bar chart of all crime per 1,000 population by district: Testshire highest (25.0), "
         "Downton lowest (0.1); Testshire is 1st highest of 3."
     )
-    assert ranked_chart.shown_value(Fraction(49, 4)) == "12.3"
-    assert ranked_chart.shown_value(Fraction(1, 20)) == "0.1"
-    assert ranked_chart.shown_value(Fraction(1, 25)) == "0.0"
-    assert ranked_chart.shown_value(2_000_000) == "2,000,000"
+    assert ranked_chart.shown_value(Fraction(49, 4), 1) == "12.3"
+    assert ranked_chart.shown_value(Fraction(1, 20), 1) == "0.1"
+    assert ranked_chart.shown_value(Fraction(1, 25), 1) == "0.0"
+    assert ranked_chart.shown_value(2_000_000, 0) == "2,000,000"
 
 
 @pytest.mark.parametrize("name", ["Riverside $North$ and $South", r"Ward $\frac{a}{b}$ $^$"])
@@ -203,3 +203,54 @@ def test_a_ranking_of_thousands_has_its_ticks_grouped(monkeypatch):
     ranked_chart.ranked_bars([("A", 1762), ("B", 84)], "", "Crimes", "crime by ward")
     assert "1,000" in shown
     assert "1000" not in shown
+
+
+@pytest.mark.parametrize(
+    ("items", "said"),
+    [
+        (
+            [("A", 5), ("B", 9), ("C", 9), ("D", 5)],
+            "B and C highest (9 each), A and D lowest (5 each)",
+        ),
+        ([("A", 0), ("B", 0), ("C", 0)], "all 3 at 0"),
+        ([("A", 12)], "A (12)"),
+        (
+            [("A", Fraction(1249, 100)), ("B", Fraction(125, 10)), ("C", 1)],
+            "B and A highest (12.5 each), C lowest (1.0)",
+        ),
+    ],
+)
+def test_bars_tied_on_their_label_are_named_together(items, said):
+    chart = ranked_chart.ranked_bars(items, "", "Crimes", "crime by ward")
+    assert chart.alt_text == f"Bar chart of crime by ward: {said}."
+
+
+@pytest.mark.parametrize(
+    ("items", "rank"),
+    [
+        ([("Own", 5), ("B", 9), ("C", 1)], "2nd"),
+        ([("Own", 5), ("B", 5), ("C", 9)], "joint 2nd"),
+        ([("Own", 9), ("B", 9), ("C", 1)], "joint 1st"),
+    ],
+)
+def test_the_councils_own_rank_is_shared_when_tied(items, rank):
+    chart = ranked_chart.ranked_bars(items, "Own", "Crimes", "crime by ward")
+    assert chart.alt_text.endswith(f"; Own is {rank} highest of 3.")
+
+
+def test_categories_tied_at_either_end_of_the_change_bars_are_named_together():
+    chart = charts.percent_change_bars(
+        [("Robbery", 100, 130), ("Arson", 10, 13), ("Theft", 200, 190), ("Fraud", 50, 45)],
+        "2023",
+        "2024",
+    )
+    assert chart.alt_text.endswith(
+        ": arson and robbery rose most (+30.0% each), fraud fell most (-10.0%)."  # top first
+    )
+
+
+def test_a_change_that_rounds_to_nothing_is_not_a_rise():
+    chart = charts.percent_change_bars(
+        [("Robbery", 10000, 10004), ("Arson", 10, 10)], "2023", "2024"
+    )
+    assert chart.alt_text == "Bar chart of % change in recorded crime by type, 2024 vs 2023."

@@ -73,3 +73,28 @@ def test_a_monthly_series_is_compared_with_the_annual_figure(figures):
         f"All crime for Testshire (Jan 2024 - Dec 2024) is 1,000 here but {total:,} in "
         "inputs/monthly.csv; correct one of them"
     ) in result.output
+
+
+@pytest.mark.parametrize(("market_square", "over"), [(4669, False), (4670, True)])
+def test_wards_adding_up_to_more_than_all_crime_are_warned_of(example, market_square, over):
+    # the example's wards add up to 6,271 of its 9,178 crimes; Market Square has 1,762
+    wards = example / "inputs/figures/wards.csv"
+    edit(wards, "Market Square,1804,1762", f"Market Square,1804,{market_square}")
+    result = run(example, "build", "--no-page-numbers")
+    assert result.exit_code == 0
+    warning = (
+        "Warning: inputs/figures/wards.csv: the wards add up to 9,179 crimes in Oct 2024 - Sep "
+        "2025, more than the 9,178 of All crime in inputs/figures/crime-by-type.csv (line 2); "
+        "check that both tables are for the same area and period"
+    )
+    assert (warning in result.output) is over
+    assert ("Warning: inputs/figures/wards.csv" in result.output) is over
+    import docx
+
+    text = [p.text for p in docx.Document(example / "out/strategic-assessment.docx").paragraphs]
+    said = (
+        "The wards' figures add up to 9,179, more than the 9,178 crimes recorded in Oct 2024 - "
+        "Sep 2025 in all."
+    )
+    assert (said in text) is over
+    assert any(t.startswith("The wards' figures add up to") for t in text) is over

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import chart_layout as layout
 from . import compute
 from .fonts import ChartFont
-from .sentences import mid_sentence
+from .sentences import listed, mid_sentence
 from .top import largest_and_other, rows_in
 
 DEFAULT_FONT = ChartFont("Arial", 12.0)
@@ -225,8 +225,7 @@ def _change_axes(
     span = max((abs(v) for v in values), default=1) or 1
     labels = []
     for y, (_, exact) in enumerate(shown):
-        label = compute.format_fixed(exact, 1) + "%"
-        label = "+" + label if compute.round_half_up(exact, 1) > 0 else label
+        label = change_label(exact)
         value = float(exact)
         labels.append(
             axes.text(
@@ -258,14 +257,26 @@ def _change_words(shown: list, subject: str, current: str, previous: str) -> tup
     """The alt text and caption of % change bars (before any note of what is grouped)."""
     alt = f"Bar chart of % change in {subject}, {current} vs {previous}"
     if shown:
-        top, bottom = shown[-1], shown[0]
         parts = []
-        if top[1] > 0:
-            parts.append(f"{mid_sentence(top[0])} rose most ({compute.format_fixed(top[1], 0)}%)")
-        if bottom[1] < 0:
-            parts.append(
-                f"{mid_sentence(bottom[0])} fell most ({compute.format_fixed(bottom[1], 0)}%)"
-            )
+        if compute.round_half_up(shown[-1][1], 1) > 0:
+            parts.append(_most(shown, -1, "rose most"))
+        if compute.round_half_up(shown[0][1], 1) < 0:
+            parts.append(_most(shown, 0, "fell most"))
         if parts:
             alt += ": " + ", ".join(parts)
     return alt + ".", f"% change in {subject}, {current} compared with {previous}"
+
+
+def change_label(change) -> str:
+    """A % change as its bar's label says it: ``+12.5%``, ``-4.2%``, ``0.0%``."""
+    label = compute.format_fixed(change, 1) + "%"
+    return "+" + label if compute.round_half_up(change, 1) > 0 else label
+
+
+def _most(shown: list, end: int, verb: str) -> str:
+    """The categories at one ``end`` of the bars (0 the lowest, -1 the highest), every one
+    whose label is the same named, top of the chart first: ``robbery rose most (+30.0%)``."""
+    label = change_label(shown[end][1])
+    names = [mid_sentence(n) for n, c in reversed(shown) if change_label(c) == label]
+    each = " each" if len(names) > 1 else ""
+    return f"{listed(names, 'categories')} {verb} ({label}{each})"

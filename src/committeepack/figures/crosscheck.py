@@ -158,3 +158,33 @@ def disagreements(facts: list[Fact], aliases: dict[str, str]) -> list[InputError
             )
         )
     return problems
+
+
+def parts_over_the_whole(figures) -> list[InputError]:
+    """A warning for a ward table whose wards add up to more crimes, in either period, than
+    the crime-by-type table's total: the two are not of the same area and period (or one
+    was extracted long after the other)."""
+    totals = [
+        (spec, tree.tree[root].figure)
+        for spec, tree in figures.of_kind("crime_by_type", CrimeTree)
+        for root in tree.roots
+        if tree.tree[root].children
+    ]
+    if not totals:
+        return []
+    whole_spec, whole = totals[0]
+    problems = []
+    for spec, wards in figures.of_kind("wards", CountTable):
+        for period, label in (("previous", figures.previous), ("current", figures.current)):
+            part, total = getattr(wards.total, period), getattr(whole, period)
+            if part > total:
+                problems.append(
+                    InputError(
+                        f"the wards add up to {part:,} crimes in {label}, more than the "
+                        f"{total:,} of {whole.name} in {whole_spec.source.name()}"
+                        + (f" (line {whole.line})" if whole.line else "")
+                        + "; check that both tables are for the same area and period",
+                        spec.source.name(),
+                    )
+                )
+    return problems

@@ -20,6 +20,7 @@ from .charts import (
 )
 from .compute import format_fixed
 from .fonts import ChartFont
+from .sentences import listed
 
 Value = int | Fraction | float  # a count, or an exact rate (a float only from a caller's own)
 
@@ -36,10 +37,13 @@ def ranked_bars(
     """Horizontal bars, highest first, the council's own area highlighted and labelled. More
     than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
     says how many are left out (rates and rankings cannot be added up into "All other").
-    Whole counts (``int``) are labelled as counts; rates (exact fractions) to one decimal
-    place, rounded as the paper's tables round them, so a label and its table agree."""
+    Whole counts (every value an ``int``) are labelled as counts; rates (exact fractions) to
+    one decimal place, rounded as the paper's tables round them, so a label and its table
+    agree."""
     total = len(items)
-    every = sorted(items, key=lambda x: x[1])
+    # lowest first, as the bars are drawn from the bottom; equal values keep their order
+    # from the top, as the table lists them
+    every = [items[i] for i in sorted(range(total), key=lambda i: (items[i][1], -i))]
     for limit in range(max_bars, min(max_bars, 2) - 1, -1):  # fewer while names overflow
         ordered = every
         if total > limit:
@@ -54,6 +58,7 @@ def ranked_bars(
     figure = base._figure(plt, min(base._height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM))
     axes = figure.add_subplot()
     values = [float(v) for _, v in ordered]
+    places = _places(items)
     colours = [ORANGE if n.casefold() == highlight.casefold() else DARK_BLUE for n in names]
     axes.barh(range(len(names)), values, color=colours, height=0.65)
     axes.set_yticks(range(len(names)), wrapped)
@@ -64,7 +69,7 @@ def ranked_bars(
             axes.text(
                 value + 0.01 * peak,
                 y,
-                shown_value(ordered[y][1]),
+                shown_value(ordered[y][1], places),
                 va="center",
                 ha="left",
                 color=DARK_GREY,
@@ -81,7 +86,7 @@ def ranked_bars(
             axes.text(
                 float(average),
                 len(values) - 0.4,
-                f" average {shown_value(average)}",
+                f" average {shown_value(average, 1)}",
                 color=DARK_GREY,
                 va="bottom",
             )
@@ -92,19 +97,10 @@ def ranked_bars(
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     layout.keep_inside(figure, axes, labels)
-    position = len(ordered) - next(
-        (i for i, n in enumerate(names) if n.casefold() == highlight.casefold()), 0
-    )
-    alt = (
-        f"Bar chart of {subject}: {ordered[-1][0]} highest ({shown_value(ordered[-1][1])}), "
-        f"{ordered[0][0]} lowest ({shown_value(ordered[0][1])})"
-    )
+    alt = f"Bar chart of {subject}: {_extremes(ordered)}"
     caption = subject[0].upper() + subject[1:]
     if any(n.casefold() == highlight.casefold() for n in names):
-        if total > limit:  # its rank among every area, not only those shown
-            value_of_own = next(v for n, v in items if n.casefold() == highlight.casefold())
-            position = 1 + sum(1 for _, v in items if v > value_of_own)
-        alt += f"; {highlight} is {_ordinal(position)} highest of {total}"
+        alt += f"; {highlight} is {_rank(items, highlight)} highest of {total}"
     if total > limit:
         shown_top = min(total, limit - 1)
         note = f"the {shown_top:,} highest of {total:,} shown" + (
@@ -115,12 +111,49 @@ def ranked_bars(
     return Chart(base._png(plt, figure), alt + ".", caption)
 
 
-def shown_value(value: Value) -> str:
-    """A bar's value as its label and the alt text say it: a count whole, with thousands
-    separated; a rate to one decimal place, halves rounded up as in the tables."""
-    if isinstance(value, int):
-        return f"{value:,}"
-    return format_fixed(Fraction(value), 1)
+def _extremes(ordered: list[tuple[str, Value]]) -> str:
+    """The highest and the lowest of the bars (``ordered`` lowest first), every bar tied on
+    its label named."""
+    places = _places(ordered)
+    high, low = shown_value(ordered[-1][1], places), shown_value(ordered[0][1], places)
+    highest = [n for n, v in reversed(ordered) if shown_value(v, places) == high]
+    lowest = [n for n, v in reversed(ordered) if shown_value(v, places) == low]
+    if len(ordered) == 1:
+        return f"{highest[0]} ({high})"
+    if len(highest) == len(ordered):
+        return f"all {len(ordered):,} at {high}"
+    each = (" each" if len(highest) > 1 else "", " each" if len(lowest) > 1 else "")
+    return (
+        f"{listed(highest, 'areas')} highest ({high}{each[0]}), "
+        f"{listed(lowest, 'areas')} lowest ({low}{each[1]})"
+    )
+
+
+def _rank(items: list[tuple[str, Value]], name: str) -> str:
+    """Where ``name`` ranks among every area (shown or not), highest first, ties on the
+    printed value sharing a rank: ``7th``, ``joint 3rd``."""
+
+    places = _places(items)
+
+    def printed(value: Value) -> Fraction:
+        return Fraction(shown_value(value, places).replace(",", ""))
+
+    own = printed(next(v for n, v in items if n.casefold() == name.casefold()))
+    above = sum(1 for _, v in items if printed(v) > own)
+    joint = sum(1 for _, v in items if printed(v) == own) > 1
+    return ("joint " if joint else "") + _ordinal(above + 1)
+
+
+def _places(items: list[tuple[str, Value]]) -> int:
+    """Decimal places of the bars' labels: none for counts (every value an ``int``), else one
+    for every bar (rates: 25.0 beside 24.7)."""
+    return 0 if all(isinstance(v, int) for _, v in items) else 1
+
+
+def shown_value(value: Value, places: int) -> str:
+    """A bar's value as its label and the alt text say it, to ``places`` decimals with the
+    thousands separated, halves rounded up as the tables round them."""
+    return format_fixed(Fraction(value), places)
 
 
 def _ordinal(number: int) -> str:

@@ -86,3 +86,15 @@ def period_heading(label: str) -> str:
             start, end = label.split(dash, 1)
             return f"{start}{dash.rstrip()}\n{end}"
     return label
+
+
+LISTED_IN_FULL = 4  # names a sentence lists before it counts the rest
+
+
+def listed(names: list[str], others: str) -> str:
+    """Names as a sentence lists them: ``A``, ``A and B``, ``A, B and C``; past four, the
+    first three and how many ``others`` (a plural noun) besides: ``A, B, C and 5 other
+    wards``."""
+    if len(names) > LISTED_IN_FULL:
+        return f"{', '.join(names[:3])} and {len(names) - 3:,} other {others}"
+    return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]

@@ -290,10 +290,11 @@ def _columns(spec: TableSpec) -> list[Column]:
 
 def _cross_check(figures: Figures, config) -> None:
     """The same fact in two tables must have one value (:mod:`.crosscheck`)."""
-    from .crosscheck import disagreements, facts_of
+    from .crosscheck import disagreements, facts_of, parts_over_the_whole
 
     aliases = {str(k): str(v) for k, v in (config.raw.get("aliases") or {}).items()}
     figures.warnings.extend(disagreements(facts_of(figures, config), aliases))
+    figures.warnings.extend(parts_over_the_whole(figures))
 
 
 def figure_context(figures: Figures) -> dict:

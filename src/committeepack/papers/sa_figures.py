@@ -169,13 +169,7 @@ class FigureSections(SectionWriter):
             self.heading(1, spec.title)
             table = built.table
             ordered = sorted(table, key=lambda f: -f.current)
-            top = ordered[0]
-            least = ordered[-1]
-            self.paragraph(
-                f"{top.name} recorded the most crime of any ward, "
-                f"{top.stated('current')}; there, crime {top.change}. "
-                f"{least.name} recorded the least, {least.stated('current')}."
-            )
+            self.paragraph(_most_and_least(ordered))
             self._ward_coverage(built)
             rows = [
                 [
@@ -205,7 +199,13 @@ class FigureSections(SectionWriter):
         if not totals:
             return
         total, current = totals[0], wards.total.current
-        if current != total.current:
+        if current > total.current:  # warned of when the figures were read
+            self.paragraph(
+                f"The wards' figures add up to {sentences.number(current)}, more than the "
+                f"{sentences.number(total.current)} crimes recorded in {self.figures.current} "
+                "in all."
+            )
+        elif current != total.current:
             self.paragraph(
                 f"The wards' figures add up to {sentences.number(current)} of the "
                 f"{sentences.number(total.current)} crimes recorded in {self.figures.current}; "
@@ -246,3 +246,29 @@ def _descendants(tree, root: str) -> list[str]:
         order.append(child)
         order.extend(_descendants(tree, child))
     return order
+
+
+def _most_and_least(ordered: list) -> str:
+    """Which wards recorded the most and the least crime (``ordered`` most first): every ward
+    tied on what the table prints is named, and one ward, or wards all alike, said as such."""
+    top, least = ordered[0], ordered[-1]
+    most = [f.name for f in ordered if f.stated("current") == top.stated("current")]
+    fewest = [f.name for f in ordered if f.stated("current") == least.stated("current")]
+    if len(ordered) == 1:
+        return f"{top.name} recorded {top.stated('current')}; there, crime {top.change}."
+    if len(most) == len(ordered):
+        return f"Each of the {len(ordered):,} wards recorded {top.stated('current')}."
+    if len(most) == 1:
+        text = (
+            f"{top.name} recorded the most crime of any ward, {top.stated('current')}; "
+            f"there, crime {top.change}."
+        )
+    else:
+        text = (
+            f"{sentences.listed(most, 'wards')} recorded the most crime of any ward, "
+            f"{top.stated('current')} each."
+        )
+    each = " each" if len(fewest) > 1 else ""
+    return text + (
+        f" {sentences.listed(fewest, 'wards')} recorded the least, {least.stated('current')}{each}."
+    )
