@@ -98,6 +98,16 @@ def test_table_has_style_header_row_and_alignment():
             "narrative.md:5: an image needs alt text: write ![what the image shows](file)",
         ),
         (
+            "See [](https://example.org).",
+            "narrative.md:5: a link needs words to follow: write [what it leads to]"
+            "(https://example.org)",
+        ),
+        (
+            "See [ ](mailto:a@example.org).",
+            "narrative.md:5: a link needs words to follow: write [what it leads to]"
+            "(mailto:a@example.org)",
+        ),
+        (
             "![A chart](missing.png)",
             "narrative.md:5: image 'missing.png' not found next to the narrative",
         ),
@@ -199,3 +209,9 @@ def test_a_link_a_published_paper_cannot_open_is_an_error_at_its_line(href):
         f"narrative.md:3: a link to '{href}' would not work in a published paper; link to a web "
         "address (https://...), an email address (mailto:...) or a telephone number (tel:...)"
     )
+
+
+@pytest.mark.parametrize("words", ["x", "`code`", "**bold**", "https://example.org"])
+def test_a_link_with_any_words_to_follow_is_kept(words):
+    document = convert(f"See [{words}](https://example.org).")
+    assert len(document.paragraphs[0]._p.findall(qn("w:hyperlink"))) == 1

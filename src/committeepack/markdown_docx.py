@@ -285,6 +285,10 @@ class MarkdownWriter:
                         "web address (https://...), an email address (mailto:...) or a "
                         "telephone number (tel:...)",
                     )
+                if not _words(child).strip():  # a screen reader would read out the address
+                    raise self.error(
+                        child, f"a link needs words to follow: write [what it leads to]({href})"
+                    )
                 link = wordxml.add_hyperlink(paragraph, href)
                 self.inline(paragraph, child, bold, italic, strike, link)
             elif kind == "image":
@@ -323,3 +327,11 @@ class MarkdownWriter:
             run.style = self.styles.link
             target.append(run._r)
         return run
+
+
+def _words(node: SyntaxTreeNode) -> str:
+    """The text an inline node shows (its children's, at any depth)."""
+    return "".join(
+        child.content if child.type in ("text", "code_inline") else _words(child)
+        for child in node.children
+    )
