@@ -421,3 +421,43 @@ def test_names_are_filled_into_front_matter_tables(example):
     assert result.output.splitlines()[-1] == (
         "Error: inputs/agenda-item.md:14: 'councl' is not defined; did you mean 'council'?"
     )
+
+
+@pytest.mark.parametrize(
+    ("council", "cabinet", "problems"),
+    [
+        ("2026-03-10", "2026-03-10", []),  # the same day as this meeting, then the same day
+        ("2026-03-24", "2026-04-01", []),
+        (
+            "2026-03-09",
+            "2026-04-01",
+            [
+                "Error: inputs/agenda-item.md:13: timetable (entry 1): Council on 9 March 2026 "
+                "is before this meeting, on 10 March 2026; the timetable lists the meetings that "
+                "follow it"
+            ],
+        ),
+        (
+            "2026-04-02",
+            "2026-04-01",
+            [
+                "Error: inputs/agenda-item.md:15: timetable (entry 2): Cabinet on 1 April 2026 "
+                "is before Council on 2 April 2026, listed above it; list the meetings in date "
+                "order"
+            ],
+        ),
+    ],
+)
+def test_the_timetable_lists_the_meetings_after_this_one_in_order(
+    minimal, council, cabinet, problems
+):
+    edit(
+        minimal / AGENDA,
+        "  - That the Committee notes the report.",
+        "  - That the Committee notes the report.\ntimetable:\n  - meeting: Council\n"
+        f"    date: {council}\n  - meeting: Cabinet\n    date: {cabinet}",
+    )
+    if problems:
+        assert errors(minimal) == problems
+    else:
+        assert run(minimal, "build", "--no-page-numbers").exit_code == 0

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from .. import implications
 from ..config import Config
 from ..config_checks import OUTSIDE
-from ..config_schema import EXEMPT_PARAGRAPHS
-from ..errors import InputError, raise_all
+from ..errors import InputError
 from ..facts import Facts
 from ..file_names import name_problem, shortened
 from ..markdown_docx import MarkdownWriter, Numberer
@@ -23,6 +22,7 @@ from ..render import long_date
 from ..schema import Field
 from ..word import xml as wordxml
 from ..word.styles import NUMBER_INDENT
+from .agenda_item_checks import check_front_matter
 from .agenda_item_template import make_template as make_template
 from .base import Rendering
 
@@ -133,7 +133,7 @@ class Inputs:
 def load(facts: Facts) -> Inputs:
     """Check the agenda item's narrative against the configuration; read its implications."""
     narrative = facts.narratives[NAME]
-    _check_people_and_classification(narrative, facts.config)
+    check_front_matter(narrative, facts.config)
     project = facts.project
     written = narrative.meta.get("implications", "implications.md")
     problem = name_problem(written)
@@ -171,50 +171,6 @@ def _appendices(facts: Facts, items: list[str]) -> list[str]:
         except KeyError:  # a paper this project does not make (its narrative was not read)
             lines.append(item)
     return lines
-
-
-def _check_people_and_classification(narrative: Narrative, config: Config) -> None:
-    meta, lines, path = narrative.meta, narrative.source.meta.lines, narrative.path
-    errors = []
-    for key in ("lead_head_of_service", "report_author"):
-        if meta[key] not in config.people:
-            known = ", ".join(config.people)
-            errors.append(
-                InputError(
-                    f"{key}: '{meta[key]}' is not in [people] of committeepack.toml; use one of: "
-                    f"{known}",
-                    path,
-                    lines.get(key),
-                )
-            )
-    if meta["classification"] == "exempt" and "exempt_paragraph" not in meta:
-        errors.append(
-            InputError(
-                "classification is exempt but no exempt_paragraph is given; add the paragraph of "
-                "Schedule 12A, for example  exempt_paragraph: 3",
-                path,
-                lines.get("classification"),
-            )
-        )
-    paragraph = meta.get("exempt_paragraph")
-    if paragraph is not None and paragraph not in EXEMPT_PARAGRAPHS:
-        errors.append(
-            InputError(
-                f"exempt_paragraph: Schedule 12A has no paragraph {paragraph}; use 1 to 7 "
-                "(England) or 12 to 18 (Wales)",
-                path,
-                lines.get("exempt_paragraph"),
-            )
-        )
-    if meta["classification"] == "public" and "exempt_paragraph" in meta:
-        errors.append(
-            InputError(
-                "exempt_paragraph is given but classification is public; remove one of them",
-                path,
-                lines.get("exempt_paragraph"),
-            )
-        )
-    raise_all(errors)
 
 
 def title(facts: Facts) -> str:
