@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from committeepack.agenda.front_sheet import AgendaLine, page_range
-from committeepack.agenda.minutes import councillors, read_minutes
+from committeepack.agenda.minutes import councillors, read_minutes, weekday_date
 from committeepack.agenda.pack import (
     Agenda,
     PackPart,
@@ -326,3 +326,21 @@ def test_the_agenda_is_issued_five_clear_working_days_before_the_meeting(
 def test_the_front_sheets_contacts_and_members_are_checked(example, caplog, old, new, problem):
     edit(example / "committeepack.toml", old, new)
     assert _settings_problems(example, caplog) == ([problem] if problem else [])
+
+
+@pytest.mark.parametrize(
+    ("meeting", "refused"),
+    [(dt.date(2025, 11, 19), False), (dt.date(2025, 11, 18), True), (dt.date(2025, 6, 1), True)],
+)
+def test_the_minutes_are_of_a_meeting_before_this_one(tmp_path, meeting, refused):
+    path = tmp_path / "minutes.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    if not refused:
+        assert read_minutes(path, "inputs/minutes.md", meeting).meeting_date < meeting
+        return
+    with pytest.raises(CommitteePackError) as caught:
+        read_minutes(path, "inputs/minutes.md", meeting)
+    assert str(caught.value) == (
+        "inputs/minutes.md:2: meeting_date: Tuesday 18 November 2025 is not before this "
+        f"meeting, on {weekday_date(meeting)}; these are the minutes of the meeting before it"
+    )

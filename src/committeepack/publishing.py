@@ -194,7 +194,9 @@ def _before_build(project: Project, offices: Offices):
     settings = agenda_settings(project.config)
     minutes = None
     if settings.minutes is not None:
-        minutes = read_minutes(settings.minutes, project.shown(settings.minutes))
+        minutes = read_minutes(
+            settings.minutes, project.shown(settings.minutes), project.config.meeting.date
+        )
     office.start()
     return office, minutes
 

@@ -29,6 +29,7 @@ resolutions. "Duration of meeting" closes the minutes.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass
@@ -110,8 +111,9 @@ def _named_twice(meta: dict, written: dict, shown_as: str) -> list[InputError]:
     ]
 
 
-def read_minutes(path: Path, shown_as: str) -> Minutes:
-    """The minutes at ``path``; every problem in them reported together."""
+def read_minutes(path: Path, shown_as: str, meeting: dt.date | None = None) -> Minutes:
+    """The minutes at ``path``, of a meeting before ``meeting`` (this agenda's, when
+    given); every problem in them reported together."""
     from ..frontmatter import read_markdown
     from ..markdown_parse import parse
 
@@ -128,6 +130,16 @@ def read_minutes(path: Path, shown_as: str) -> Minutes:
             )
         )
     errors += _named_twice(meta, source.meta, shown_as)
+    held = meta.get("meeting_date")
+    if meeting is not None and isinstance(held, dt.date) and held >= meeting:
+        errors.append(
+            InputError(
+                f"meeting_date: {weekday_date(held)} is not before this meeting, on "
+                f"{weekday_date(meeting)}; these are the minutes of the meeting before it",
+                shown_as,
+                source.meta.lines.get("meeting_date"),
+            )
+        )
     body = RESOLVED.sub(r"\1**RESOLVED:**", source.body)
     tree = parse(body, path=shown_as, first_line=source.body_line)
     items: list[MinutesItem] = []
