@@ -765,3 +765,34 @@ def test_a_repeated_or_similar_heading_committeepack_does_not_read_is_left_alone
         encoding="utf-8",
     )
     assert run(figures, "build").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("heading", "written"),
+    [
+        ("2024 \u2013 25", "2024 - 25"),  # an en dash, as Word and PDFs write it
+        ("2024\u00a0-\u00a025", "2024 - 25"),
+        ("2024  -  25", "2024 - 25"),
+        ("2024\u221225", "2024-25"),
+    ],
+)
+def test_headings_match_whatever_dash_and_spaces_they_are_written_with(figures, heading, written):
+    path = figures / "inputs/districts.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",2024,", f",{heading},", 1), encoding="utf-8"
+    )
+    edit(
+        figures / "committeepack.toml",
+        'periods = ["2024", "2025"]',
+        f'periods = ["{written}", "2025"]',
+    )
+    assert run(figures, "build").exit_code == 0
+
+
+def test_a_heading_that_differs_in_more_than_dashes_and_spaces_is_still_missing(figures):
+    edit(
+        figures / "committeepack.toml", 'periods = ["2024", "2025"]', 'periods = ["2024-5", "2025"]'
+    )
+    assert error_lines(figures)[0].startswith(
+        "Error: inputs/districts.csv:1: no column '2024-5'; the columns are "
+    )

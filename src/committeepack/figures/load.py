@@ -93,10 +93,10 @@ def _headings_below_a_title(table, missing: list[str]) -> int | None:
     ``missing`` from the first row, as when a table is saved with its title above it."""
     if not missing:
         return None
-    wanted = {name.strip().casefold() for name in missing}
+    wanted = {heading_key(name) for name in missing}
     rows = zip(*table.cells.values(), strict=True)
     for index, row in zip(range(TITLE_ROWS), rows, strict=False):
-        cells = {str(value).strip().casefold() for value in row if value is not None}
+        cells = {heading_key(str(value)) for value in row if value is not None}
         if wanted <= cells:
             return index + 2  # the first row holds the (title's) headings
     return None
@@ -158,12 +158,22 @@ def toml_key(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
 
 
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def heading_key(heading: str) -> str:
+    """A heading as it is matched: folded, its spaces (no-break ones too) single and none
+    around it, every kind of dash a hyphen ("Oct 2024 \u2013 Sep 2025", typed or pasted from
+    a PDF, is the column "Oct 2024 - Sep 2025")."""
+    return " ".join(heading.translate(DASHES).split()).casefold()
+
+
 def heading_places(table: RawTable) -> dict[str, list[int]]:
-    """Each heading as written (folded, spaces around it taken off) with the places of the
+    """Each heading as written (as :func:`heading_key` matches it) with the places of the
     columns under it, counted from 1."""
     places: dict[str, list[int]] = {}
     for place, name in enumerate(table.headed(), 1):
-        places.setdefault(name.casefold(), []).append(place)
+        places.setdefault(heading_key(name), []).append(place)
     return places
 
 
@@ -176,7 +186,7 @@ def check_rows(
 ) -> Rows:
     """Validate every cell of the table against ``columns``; collect problems in ``errors``."""
     table = read_table(source.path, source.shown, source.sheet)
-    headers = {h.strip().casefold(): h for h in table.columns}
+    headers = {heading_key(h): h for h in table.columns}
     result = Rows(source)
     before = len(errors)  # ``errors`` may already hold other tables' problems
     located = {}
@@ -191,7 +201,7 @@ def check_rows(
             )
         )
         return result
-    below = _headings_below_a_title(table, [w for w in required if w.casefold() not in headers])
+    below = _headings_below_a_title(table, [w for w in required if heading_key(w) not in headers])
     if below is not None:
         errors.append(
             result.error(
@@ -205,8 +215,8 @@ def check_rows(
     for column in columns:
         measured = column.of or column.name  # an indent measures another column's cells
         wanted = renames.get(measured, measured)
-        header = headers.get(wanted.casefold())
-        under = places.get(wanted.casefold(), [])
+        header = headers.get(heading_key(wanted))
+        under = places.get(heading_key(wanted), [])
         if len(under) > 1:
             numbers = ", ".join(f"{n:,}" for n in under[:-1]) + f" and {under[-1]:,}"
             errors.append(
