@@ -117,6 +117,7 @@ def compute_facts(project: Project, sources, papers: list) -> Facts:
             errors.extend(getattr(error, "errors", [error]))
     raise_all(errors)
     _check_typed_numbers(figures, sources.front_matter)
+    _check_direction_words(figures, sources.front_matter)
     _check_placeholders(sources.front_matter)
     if sources.every_table:
         # a place is the project's own when one of its tables names it: with only some
@@ -139,6 +140,17 @@ def _check_typed_numbers(figures, front_matter: dict) -> None:
     for front in front_matter.values():
         source = front.source
         for problem in stale_numbers(source.path, source.body, source.body_line, known):
+            warn(problem)
+
+
+def _check_direction_words(figures, front_matter: dict) -> None:
+    """Warn of direction words typed beside figures that moved the other way."""
+    from .direction_words import contradicted
+    from .errors import warn
+
+    for front in front_matter.values():
+        source = front.source
+        for problem in contradicted(source.path, source.body, source.body_line, figures):
             warn(problem)
 
 
