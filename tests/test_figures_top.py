@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from committeepack.figures.crime_tree import with_parents
 from committeepack.figures.load import Rows, Source
-from committeepack.figures.top import keep_largest, other_name
+from committeepack.figures.top import first_with_ties, keep_largest, other_name
 
 SOURCE = Source(Path("inputs/x.csv"), "inputs/x.csv")
 
@@ -191,3 +191,15 @@ def test_indentation_gives_back_the_tree_it_shows(rows, width):
         assert parents == [None] * len(rows)
     else:
         assert parents == [parent for _, _, parent in rows]
+
+
+@given(st.lists(st.integers(0, 4), max_size=12), st.integers(1, 5))
+def test_the_first_few_take_in_every_row_tied_with_the_last(values, count):
+    ranked = sorted(values, reverse=True)
+    kept = first_with_ties(ranked, count, str)
+    assert kept[: min(count, len(ranked))] == ranked[:count]
+    assert len(kept) >= min(count, len(ranked))
+    if len(kept) > count:  # only ties of the last of the first few come in
+        assert set(kept[count:]) == {ranked[count - 1]}
+    left = ranked[len(kept) :]
+    assert not left or (len(kept) >= count and left[0] != ranked[count - 1])

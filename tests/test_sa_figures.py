@@ -52,3 +52,22 @@ def test_wards_all_alike_are_said_so(count):
 )
 def test_names_are_listed_in_full_up_to_four(names, text):
     assert listed(names, "wards") == text
+
+
+def test_the_largest_changes_take_in_a_category_tied_for_third(example):
+    import docx
+
+    from conftest import replace_line, run
+
+    crime = example / "inputs/figures/crime-by-type.csv"
+    # +12.5%, as violence against the person (2,349 to 2,643), third of the rises
+    replace_line(
+        crime, "Sexual offences,Violent crime,203,224", "Sexual offences,Violent crime,200,225"
+    )
+    assert run(example, "build", "--no-page-numbers").exit_code == 0
+    text = [p.text for p in docx.Document(example / "out/strategic-assessment.docx").paragraphs]
+    at = text.index("The largest changes:")
+    listed_changes = text[at + 1 : at + 9]
+    assert "Violence against the person rose by 12.5% from 2,349 to 2,643." in listed_changes
+    assert "Sexual offences rose by 12.5% from 200 to 225." in listed_changes
+    assert "Drug offences fell by 35.3% from 431 to 279." in listed_changes

@@ -100,3 +100,13 @@ def largest_and_other(
     count = sum(rows_in(r[0]) for r in rest)
     other = (f"All other ({count:,})", sum(r[1] for r in rest), sum(r[2] for r in rest))
     return [*kept, other], count
+
+
+def first_with_ties(ranked: list, count: int, printed) -> list:
+    """The first ``count`` of ``ranked``, and any after them that print the same as the last
+    of those (``printed`` gives what a row prints as): a list of "the three largest" names
+    every row tied for third, rather than one picked by the file's order."""
+    if len(ranked) <= count:
+        return list(ranked)
+    edge = printed(ranked[count - 1])
+    return [*ranked[:count], *(r for r in ranked[count:] if printed(r) == edge)]

@@ -5,9 +5,11 @@ generated from the same figures.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..figures import compute, sentences, spc_text
 from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
-from ..figures.top import OTHER
+from ..figures.top import OTHER, first_with_ties
 from ..word.blocks import Cell, data_table
 from .sa_writer import SectionWriter
 
@@ -82,8 +84,10 @@ class FigureSections(SectionWriter):
             ),
             key=lambda f: compute.percent_change(f.previous, f.current) or 0,
         )
-        rises = [f for f in reversed(ranked) if f.current > f.previous][:3]
-        falls = [f for f in ranked if f.current < f.previous][:3]
+
+        printed = attrgetter("percent_change")  # ties are on what the list prints
+        rises = first_with_ties([f for f in reversed(ranked) if f.current > f.previous], 3, printed)
+        falls = first_with_ties([f for f in ranked if f.current < f.previous], 3, printed)
         items = [f"{f.name} {f.change}." for f in rises + falls]
         if items:
             self.paragraph("The largest changes:")
