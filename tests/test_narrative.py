@@ -52,6 +52,30 @@ def test_malformed_yaml_gives_its_line(minimal):
     assert "front matter is not valid YAML" in line
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("wards: All", "wards:\tAll", 7),
+        (
+            "  - That the Committee notes the report.",
+            "\t- That the Committee notes the report.",
+            10,
+        ),
+    ],
+)
+def test_a_tab_in_front_matter_is_named_as_one(minimal, old, new, line):
+    edit(minimal / AGENDA, old, new)
+    assert errors(minimal) == [
+        f"Error: inputs/agenda-item.md:{line}: front matter has a tab on this line where YAML "
+        "takes only spaces (to indent, or after a colon); write spaces instead"
+    ]
+
+
+def test_a_tab_inside_a_quoted_value_is_kept(minimal):
+    edit(minimal / AGENDA, "wards: All", 'wards: "All\tof them"')
+    assert run(minimal, "build", "--no-page-numbers").exit_code == 0
+
+
 def test_wrong_type_and_choice(minimal):
     edit(minimal / AGENDA, "purpose: noting", "purpose: decide")
     edit(minimal / AGENDA, "  - That the Committee notes the report.", "  - {a: b}")

@@ -117,6 +117,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         problem = exc.problem or exc.context or "not valid YAML"
+        if "'\\t'" in problem:  # YAML indents with spaces only; a tab cannot be seen
+            raise InputError(
+                "front matter has a tab on this line where YAML takes only spaces (to indent, "
+                "or after a colon); write spaces instead",
+                path,
+                line,
+            ) from None
         raise InputError(
             f"front matter is not valid YAML ({problem}); check the indentation and quote "
             "values that contain a colon",
