@@ -167,6 +167,33 @@ def test_some_populations_missing_is_an_error_naming_the_row(tmp_path):
     ]
 
 
+def test_a_population_of_0_is_an_error_naming_the_row(tmp_path):
+    built, errors, _ = district_table(
+        tmp_path, "district,population,2016\nAlpha,1000,1\nBeta,0,2\nGamma,5,0\n"
+    )
+    assert built is None
+    assert errors == [
+        "county.csv:3: column 'population': 0 for Beta; give its number of residents, or leave "
+        "every district's population empty (no rates)"
+    ]
+
+
+@pytest.mark.parametrize(("population", "warned"), [(1000, False), (999, True)])
+def test_more_crimes_than_residents_is_warned_of(tmp_path, population, warned):
+    _, errors, warnings = district_table(
+        tmp_path, f"district,population,2015,2016\nAlpha,1000,5,1\nBeta,{population},1000,2\n"
+    )
+    assert errors == []
+    assert warnings == (
+        [
+            f"county.csv:3: column 'population': Beta recorded 1,000 crimes in 2015, more than "
+            f"its {population:,} residents; check the population (is it written in thousands?)"
+        ]
+        if warned
+        else []
+    )
+
+
 def test_published_rates_tie_on_what_is_printed(tmp_path):
     text = "district,rate,2016\nAlpha,57.6,1\nBeta,58.3,1\nGamma,41,1\nDelta,58.6,1\n"
     whole, errors, _ = district_table(tmp_path, text, rate_places=0)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from . import compute
+from .district_rates import check_rates, populations_plausible
 from .district_rows import DistrictRow, DistrictTable
 from .load import Rows
 
@@ -96,7 +97,9 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
             )
         )
         return None
-    has_rates = _check_rates(result, rows, where, options, errors)
+    has_rates = check_rates(result, rows, errors)
+    if has_rates and not populations_plausible(result, periods, rows, errors, warnings):
+        return None
     if has_rates is None:
         return None
     by_name = {d.name.casefold(): d for d in result}
@@ -152,34 +155,6 @@ def _declared_totals(options: dict) -> dict[str, tuple[str, _Total]]:
         )
         for name, parts in dict(options.get("totals", {})).items()
     }
-
-
-def _check_rates(result, rows: Rows, where: str, options: dict, errors) -> bool | None:
-    """Whether the table has rates: populations for every ranked row, or none at all (then
-    the rates given in a ``rate`` column, if any). None after an error."""
-    ranked = [d for d in result if d.role == "district"]
-    missing = [d for d in ranked if d.population is None]
-    if missing and len(missing) < len(ranked):
-        errors.append(
-            rows.error(
-                missing[0].line,
-                f"column 'population': empty for {missing[0].name} but given for other "
-                "districts; give every district's population, or none (no rates)",
-            )
-        )
-        return None
-    if not missing:
-        for district in result:
-            if district.population is not None:
-                district.rates = [
-                    compute.rate_per_1000(c, district.population) for c in district.counts
-                ]
-        return True
-    if all(d.given_rate is not None for d in ranked):
-        for district in result:
-            district.rates = [None] * (len(district.counts) - 1) + [district.given_rate]
-        return True
-    return False
 
 
 def _fill_totals(result, divisions, declared, total_name, by_name, has_rates) -> list[DistrictRow]:
