@@ -47,7 +47,8 @@ def error_lines(project, *args):
             CRIME,
             "Theft,All crime,600,530",
             "Theft,All crimes,600,530",
-            "inputs/crime.csv:6: column 'parent': 'All crimes' is not a category of this table",
+            "inputs/crime.csv:6: column 'parent': 'All crimes' is not a category of this table; "
+            "did you mean 'All crime'?",
         ),
         (
             CRIME,
@@ -796,3 +797,18 @@ def test_a_heading_that_differs_in_more_than_dashes_and_spaces_is_still_missing(
     assert error_lines(figures)[0].startswith(
         "Error: inputs/districts.csv:1: no column '2024-5'; the columns are "
     )
+
+
+def test_a_parent_no_row_is_named_once_with_its_rows(figures):
+    crime = figures / CRIME
+    rows = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text(
+        "\n".join([*rows, "Fraud,Economic crime,5,6", "Forgery,Economic crime,1,2"]) + "\n",
+        encoding="utf-8",
+    )
+    lines = len(rows)
+    assert error_lines(figures) == [
+        f"Error: inputs/crime.csv:{lines + 1}: column 'parent': 'Economic crime' (the parent of 2 "
+        "rows: Fraud and Forgery) is not a category of this table; add a row for it, with its "
+        "own counts, or leave the parent empty"
+    ]

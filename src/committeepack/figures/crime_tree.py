@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .disclosure import disclosure_rule
 from .load import Rows
 from .model import CrimeRow, CrimeTree, Figure, FigureTable
+from .sentences import listed
 
 if TYPE_CHECKING:
     from .tables import TableSpec
@@ -32,16 +33,13 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
         )
         table.figures[row["category"]] = figure
         tree[row["category"]] = CrimeRow(figure, row.get("parent"))
+    orphans: dict[str, list[CrimeRow]] = {}
     for name, node in tree.items():
         if node.parent is not None and node.parent not in tree:
-            errors.append(
-                rows.error(
-                    node.figure.line,
-                    f"column 'parent': '{node.parent}' is not a category of this table",
-                )
-            )
+            orphans.setdefault(node.parent, []).append(node)
         elif node.parent is not None:
             tree[node.parent].children.append(name)
+    errors += [_no_such_parent(parent, nodes, tree, rows) for parent, nodes in orphans.items()]
     roots = [name for name, node in tree.items() if node.parent is None]
     _warn_of_a_total_that_does_not_add_up(tree, roots, rows, warnings)
     roots = _without_a_total_row(table, tree, roots, rows, warnings)
@@ -60,6 +58,28 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
                         )
                     )
     return CrimeTree(table, tree, roots)
+
+
+def _no_such_parent(parent: str, nodes: list[CrimeRow], tree: dict, rows):
+    """The error for a parent that no row of the table is, at its first child's line: the
+    name it was perhaps meant to be, or what to do."""
+    import difflib
+
+    close = difflib.get_close_matches(parent, list(tree), n=1, cutoff=0.8)
+    hint = (
+        f"; did you mean '{close[0]}'?"
+        if close
+        else ("; add a row for it, with its own counts, or leave the parent empty")
+    )
+    children = (
+        f" (the parent of {len(nodes):,} rows: {listed([n.figure.name for n in nodes], 'rows')})"
+        if len(nodes) > 1
+        else ""
+    )
+    return rows.error(
+        nodes[0].figure.line,
+        f"column 'parent': '{parent}'{children} is not a category of this table{hint}",
+    )
 
 
 def _without_a_total_row(table, tree, roots: list[str], rows, warnings) -> list[str]:
