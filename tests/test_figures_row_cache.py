@@ -72,3 +72,35 @@ def test_rows_made_from_columns_only_when_asked_for(tmp_path):
     assert rows.column("a") == [5, 2]
     empty = Rows(Source(tmp_path / "t.csv", "t.csv"), None, [2, 3], {})
     assert empty.rows == [{}, {}] and empty.names() == []
+
+
+def test_the_cache_key_covers_every_module_the_checks_import():
+    """A reading or checking module left out of the key would keep rows passed by its old
+    rules. Only what words the messages (errors, file names) may be left out: no message
+    is cached."""
+    import ast
+    from pathlib import Path
+
+    from committeepack.figures import row_cache
+
+    package = Path(row_cache.__file__).parents[1]
+    found, waiting = set(), ["figures/load.py"]
+    while waiting:
+        module = waiting.pop()
+        if module in found:
+            continue
+        found.add(module)
+        folder = Path(module).parent
+        for node in ast.walk(ast.parse((package / module).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = folder
+                for _ in range(node.level - 1):
+                    base = base.parent
+                named = [node.module] if node.module else [a.name for a in node.names]
+                for name in named:
+                    target = (base / name.replace(".", "/")).as_posix().removeprefix("./")
+                    if (package / f"{target}.py").is_file():
+                        waiting.append(f"{target}.py")
+    assert "figures/headings.py" in found  # the walk finds what load imports
+    messages_only = {"errors.py", "file_names.py"}
+    assert found - messages_only <= set(row_cache.CHECKING_CODE)

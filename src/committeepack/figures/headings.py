@@ -1,0 +1,46 @@
+"""A table's headings as committeepack matches and names them: the column wanted found
+whatever case, spaces or dash it is written with, the columns under one heading counted, and
+headings listed in messages and as keys of committeepack.toml."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..file_names import shortened
+from .raw_table import RawTable
+
+LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
+
+
+def listed(headings: list[str]) -> str:
+    """A table's headings as a message lists them: each quoted, long ones shortened, and the
+    first :data:`LISTED_MAX` of many."""
+    shown = ", ".join(f"'{shortened(h)}'" for h in headings[:LISTED_MAX])
+    more = len(headings) - LISTED_MAX
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def toml_key(name: str) -> str:
+    """``name`` as a key of committeepack.toml is written: bare when TOML allows it, else in
+    double quotes."""
+    return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
+
+
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def heading_key(heading: str) -> str:
+    """A heading as it is matched: folded, its spaces (no-break ones too) single and none
+    around it, every kind of dash a hyphen ("Oct 2024 \u2013 Sep 2025", typed or pasted from
+    a PDF, is the column "Oct 2024 - Sep 2025")."""
+    return " ".join(heading.translate(DASHES).split()).casefold()
+
+
+def heading_places(table: RawTable) -> dict[str, list[int]]:
+    """Each heading as written (as :func:`heading_key` matches it) with the places of the
+    columns under it, counted from 1."""
+    places: dict[str, list[int]] = {}
+    for place, name in enumerate(table.headed(), 1):
+        places.setdefault(heading_key(name), []).append(place)
+    return places
