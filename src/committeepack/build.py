@@ -38,12 +38,11 @@ import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import libreoffice
-from .build_result import BuildResult
+from .build_result import BuildOptions, BuildResult, Prepared
 from .errors import (
     CommitteePackError,
     ErrorList,
@@ -56,59 +55,14 @@ from .figures.chart_cache import ChartCache
 from .figures.drawer import ChartDrawer, DrawingProcesses
 from .filehash import FileHashes
 from .fingerprint import Planned, plan_rebuild
-from .libreoffice import Office, Offices
+from .libreoffice import Offices
 from .output import OutputFolder, Written
 from .project import Project
 
 if TYPE_CHECKING:
-    from .papers.base import Paper
+    pass
 
 Progress = Callable[[str], None] | None
-
-
-def select_papers(names: list[str] | None) -> list[Paper]:
-    """The papers for ``names`` (all papers when empty), or an error naming the unknown."""
-    from .papers import PAPERS
-
-    if not names:
-        return list(PAPERS.values())
-    unknown = [name for name in names if name not in PAPERS]
-    if unknown:
-        raise CommitteePackError(
-            f"no paper called '{unknown[0]}'; the papers are: {', '.join(PAPERS)}"
-        )
-    return [PAPERS[name] for name in dict.fromkeys(names)]
-
-
-@dataclass
-class Prepared:
-    """A build rendered in memory and not yet written: stages 1 to 6, before the contents'
-    page numbers (:func:`.contents_pages.number_contents`, one LibreOffice run for several
-    builds) and the write (:func:`finish`)."""
-
-    project: Project
-    folder: OutputFolder
-    selected: list[Paper]
-    skipped: list[Paper]
-    planned: list[Planned]
-    rendered: dict[str, bytes]  # by paper name
-    result: BuildResult
-    warnings: list[CommitteePackError]
-    options: BuildOptions
-    office: Office | None  # the LibreOffice that numbers the contents, started early
-    began: float
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """How papers are built and written (see :func:`build`)."""
-
-    papers: list[str] | None = None
-    force: bool = False
-    strict: bool = False
-    clean: bool = False
-    page_numbers: bool | None = None
-    changes: bool = False
 
 
 def build(
@@ -176,6 +130,8 @@ def prepare(
     with ChartDrawer(cache, shared=shared) as drawer, collect_warnings() as warnings:
         if cache.is_new():
             drawer.prepare()  # a first build draws every chart: start while the rest loads
+        from .papers import select_papers  # the papers import docxtpl: not for --help
+
         selected = select_papers(options.papers or project.config.papers)
         folder = OutputFolder(project.out_dir, project.config.output_dir)
         hashes = FileHashes(project.cache_dir)  # each input file read at most once

@@ -1,10 +1,20 @@
-"""What a build did: the papers it wrote and why, its warnings and its timings."""
+"""A build's options, the build rendered in memory before it is written, and what it did:
+the papers it wrote and why, its warnings and its timings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .output import Written
+
+if TYPE_CHECKING:
+    from .errors import CommitteePackError
+    from .fingerprint import Planned
+    from .libreoffice import Office
+    from .output import OutputFolder
+    from .papers.base import Paper
+    from .project import Project
 
 
 @dataclass
@@ -45,3 +55,34 @@ class BuildResult:
             f"  stages: {stages or 'none'}\n"
             f"  charts: {self.charts_drawn} drawn, {self.charts_cached} from the cache"
         )
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How papers are built and written (see :func:`build`)."""
+
+    papers: list[str] | None = None
+    force: bool = False
+    strict: bool = False
+    clean: bool = False
+    page_numbers: bool | None = None
+    changes: bool = False
+
+
+@dataclass
+class Prepared:
+    """A build rendered in memory and not yet written: stages 1 to 6, before the contents'
+    page numbers (:func:`.contents_pages.number_contents`, one LibreOffice run for several
+    builds) and the write (:func:`finish`)."""
+
+    project: Project
+    folder: OutputFolder
+    selected: list[Paper]
+    skipped: list[Paper]
+    planned: list[Planned]
+    rendered: dict[str, bytes]  # by paper name
+    result: BuildResult
+    warnings: list[CommitteePackError]
+    options: BuildOptions
+    office: Office | None  # the LibreOffice that numbers the contents, started early
+    began: float

@@ -189,7 +189,7 @@ def write_changes(project, folder: OutputFolder, papers: list) -> tuple[str, int
 
 def changes_document(start, papers: list[str] | None = None) -> tuple[str, int]:
     """Write ``changes.docx`` to the output folder for ``papers`` (default: the project's)."""
-    from .build import select_papers
+    from .papers import select_papers
     from .project import Project
 
     project = Project.open(start)

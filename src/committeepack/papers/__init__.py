@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ..errors import CommitteePackError
 from . import agenda_item, data_on_a_page, plan, strategic_assessment
 from .base import NarrativeSpec, Paper
 
@@ -55,3 +56,15 @@ PAPERS: dict[str, Paper] = {
         _paper(plan, narrative=True, has_contents=True),
     )
 }
+
+
+def select_papers(names: list[str] | None) -> list[Paper]:
+    """The papers for ``names`` (all papers when empty), or an error naming the unknown."""
+    if not names:
+        return list(PAPERS.values())
+    unknown = [name for name in names if name not in PAPERS]
+    if unknown:
+        raise CommitteePackError(
+            f"no paper called '{unknown[0]}'; the papers are: {', '.join(PAPERS)}"
+        )
+    return [PAPERS[name] for name in dict.fromkeys(names)]
