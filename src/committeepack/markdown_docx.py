@@ -15,19 +15,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Twips
 from markdown_it.tree import SyntaxTreeNode
 
-from .config_checks import OUTSIDE
 from .errors import InputError
-from .file_names import name_problem, shortened
-from .markdown_parse import leftover_problem
+from .markdown_checks import image_problem, link_problem, text_problem, words
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.styles import NUMBER_INDENT, Styles
 
 LIST_KINDS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "1": "decimal"}
 MAX_IMAGE_WIDTH = Cm(16)
-
-
-LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what a link in a published paper can open
 
 
 SHORT_LIST = 6  # items a list may have and still be kept on one page
@@ -214,16 +209,10 @@ class MarkdownWriter:
 
     def _image(self, container, node, indent):
         alt = "".join(child.content for child in node.children or []).strip()
-        if not alt:
-            raise self.error(node, "an image needs alt text: write ![what the image shows](file)")
-        problem = name_problem(str(node.attrs["src"]))
+        source = self.base_dir / str(node.attrs["src"])
+        problem = image_problem(str(node.attrs["src"]), alt, source, self.allows)
         if problem:
-            raise self.error(node, f"image {shortened(str(node.attrs['src']))!r} {problem}")
-        source = self.base_dir / node.attrs["src"]
-        if self.allows is not None and not self.allows(source):
-            raise self.error(node, f"image {node.attrs['src']!r} {OUTSIDE}")
-        if not source.is_file():
-            raise self.error(node, f"image {node.attrs['src']!r} not found next to the narrative")
+            raise self.error(node, problem)
         paragraph = self._new_paragraph(container, self.styles.body)
         if indent:
             wordxml.set_left_indent(paragraph, indent)
@@ -278,17 +267,9 @@ class MarkdownWriter:
                 self._run(paragraph, child.content, bold, italic, strike, target)
             elif kind == "link":
                 href = str(child.attrs["href"])
-                if href.partition(":")[0].casefold() not in LINK_SCHEMES or ":" not in href:
-                    raise self.error(
-                        child,
-                        f"a link to '{href}' would not work in a published paper; link to a "
-                        "web address (https://...), an email address (mailto:...) or a "
-                        "telephone number (tel:...)",
-                    )
-                if not _words(child).strip():  # a screen reader would read out the address
-                    raise self.error(
-                        child, f"a link needs words to follow: write [what it leads to]({href})"
-                    )
+                problem = link_problem(href, words(child))
+                if problem:
+                    raise self.error(child, problem)
                 link = wordxml.add_hyperlink(paragraph, href)
                 self.inline(paragraph, child, bold, italic, strike, link)
             elif kind == "image":
@@ -302,20 +283,9 @@ class MarkdownWriter:
                 raise self.error(child, f"unsupported Markdown element {kind!r}")
 
     def _check_text(self, node: SyntaxTreeNode) -> None:
-        """Refuse Markdown left as text, which democratic services would send back: a ``**``
-        never closed, or a footnote reference, which committee papers do not use."""
-        text = node.content
-        problem = leftover_problem(text)
+        problem = text_problem(node.content)
         if problem:
             raise self.error(node, problem)
-        at = text.find("[^")
-        if at >= 0 and "]" in text[at:]:
-            reference = text[at : text.index("]", at) + 1]
-            raise self.error(
-                node,
-                f"footnotes ({reference}) are not used in committee papers; write the note "
-                "into the text, or say where the figures come from in the table's source",
-            )
 
     def _run(self, paragraph, text, bold, italic, strike, target):
         run = paragraph.add_run(text)
@@ -327,11 +297,3 @@ class MarkdownWriter:
             run.style = self.styles.link
             target.append(run._r)
         return run
-
-
-def _words(node: SyntaxTreeNode) -> str:
-    """The text an inline node shows (its children's, at any depth)."""
-    return "".join(
-        child.content if child.type in ("text", "code_inline") else _words(child)
-        for child in node.children
-    )

@@ -1,0 +1,71 @@
+"""What narrative Markdown may not hold, checked where it is met: each check gives the
+problem as the author reads it (the writer puts it at its line), or None. Links only a
+published paper can open, with words to follow; images with alt text, inside the project;
+no Markdown left as text, no footnotes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from markdown_it.tree import SyntaxTreeNode
+
+from .config_checks import OUTSIDE
+from .file_names import name_problem, shortened
+from .markdown_parse import leftover_problem
+
+LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what a link in a published paper can open
+
+
+def link_problem(href: str, shown: str) -> str | None:
+    """Why a link to ``href`` showing the words ``shown`` cannot be published, if it cannot."""
+    if href.partition(":")[0].casefold() not in LINK_SCHEMES or ":" not in href:
+        return (
+            f"a link to '{href}' would not work in a published paper; link to a web address "
+            "(https://...), an email address (mailto:...) or a telephone number (tel:...)"
+        )
+    if not shown.strip():  # a screen reader would read out the bare address
+        return f"a link needs words to follow: write [what it leads to]({href})"
+    return None
+
+
+def image_problem(
+    written: str, alt: str, source: Path, allows: Callable[[Path], bool] | None
+) -> str | None:
+    """Why the image written as ``written`` (found at ``source``), with alt text ``alt``,
+    cannot go into the paper, if it cannot; ``allows`` says whether a file is one the
+    project may read."""
+    if not alt:
+        return "an image needs alt text: write ![what the image shows](file)"
+    problem = name_problem(written)
+    if problem:
+        return f"image {shortened(written)!r} {problem}"
+    if allows is not None and not allows(source):
+        return f"image {written!r} {OUTSIDE}"
+    if not source.is_file():
+        return f"image {written!r} not found next to the narrative"
+    return None
+
+
+def text_problem(text: str) -> str | None:
+    """Markdown left as text, which democratic services would send back (a ``**`` never
+    closed), or a footnote reference, which committee papers do not use."""
+    problem = leftover_problem(text)
+    if problem:
+        return problem
+    at = text.find("[^")
+    if at >= 0 and "]" in text[at:]:
+        reference = text[at : text.index("]", at) + 1]
+        return (
+            f"footnotes ({reference}) are not used in committee papers; write the note into "
+            "the text, or say where the figures come from in the table's source"
+        )
+    return None
+
+
+def words(node: SyntaxTreeNode) -> str:
+    """The text an inline node shows (its children's, at any depth)."""
+    return "".join(
+        child.content if child.type in ("text", "code_inline") else words(child)
+        for child in node.children
+    )
