@@ -158,6 +158,30 @@ def test_unknown_missing_and_empty_sections(minimal):
     assert lines[2] == "Error: inputs/agenda-item.md: no '# Risk' section; add it with its text"
 
 
+@pytest.mark.parametrize(
+    ("heading", "said"),
+    [
+        ("# Risks", None),  # an alias of Risk, not a misspelling
+        ("# Rsk", "did you mean '# Risk'?"),
+        ("# Riskk", "did you mean '# Risk'?"),
+        ("# Danger", None),
+    ],
+)
+def test_a_heading_spelt_nearly_as_a_section_is_suggested_once(minimal, heading, said):
+    edit(minimal / AGENDA, "# Risk\n", f"{heading}\n")
+    if heading == "# Risks":
+        assert run(minimal, "build", "--no-page-numbers").exit_code == 0
+        return
+    lines = errors(minimal)
+    if said:
+        assert lines == [f"Error: inputs/agenda-item.md:30: unknown section '{heading}'; {said}"]
+    else:
+        assert lines[0].startswith(
+            f"Error: inputs/agenda-item.md:30: unknown section '{heading}'; the sections are: "
+        )
+        assert lines[1] == "Error: inputs/agenda-item.md: no '# Risk' section; add it with its text"
+
+
 def test_text_before_first_section(minimal):
     edit(minimal / AGENDA, "# Executive Summary\n", "Stray text.\n\n# Executive Summary\n")
     assert errors(minimal) == [

@@ -162,6 +162,7 @@ def split_sections(
         return {}, {}
     found: dict[str, list] = {}
     lines: dict[str, int | None] = {}
+    suggested: set[str] = set()  # sections an unknown heading was perhaps meant to be
     current = None
     preamble_reported = False
     for node in tree.children:
@@ -170,9 +171,14 @@ def split_sections(
             heading = node.children[0].content if node.children else ""
             found_section = titles.get(normalise_title(heading))
             if found_section is None:
-                expected = unknown_hint or "the sections are: " + "; ".join(
-                    f"# {s.title}" for s in sections
-                )
+                meant = _meant(heading, titles)
+                if meant is not None:
+                    suggested.add(meant.key)
+                    expected = f"did you mean '# {meant.title}'?"
+                else:
+                    expected = unknown_hint or "the sections are: " + "; ".join(
+                        f"# {s.title}" for s in sections
+                    )
                 errors.append(InputError(f"unknown section '# {heading}'; {expected}", path, line))
                 current = _SKIP  # its text is not reported again as stray text
                 continue
@@ -203,7 +209,7 @@ def split_sections(
             found[current].append(node)
     for section in sections:
         if section.key not in found:
-            if section.required:
+            if section.required and section.key not in suggested:
                 errors.append(
                     InputError(f"no '# {section.title}' section; add it with its text", path, None)
                 )
@@ -214,3 +220,12 @@ def split_sections(
                 )
             )
     return found, lines
+
+
+def _meant(heading: str, titles: dict) -> Section | None:
+    """The section a heading that is none of them was perhaps meant to be (a close spelling
+    of a title: '# Finance' for '# Financial'), if any."""
+    import difflib
+
+    close = difflib.get_close_matches(normalise_title(heading), list(titles), n=1, cutoff=0.75)
+    return titles[close[0]] if close else None
