@@ -20,6 +20,9 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         assert month(f"{word}{separator}{year}") == wanted
         assert month(f" {word}{separator}{year % 100:02d} ") == wanted
     assert month(f"{wanted}-01") == wanted
+    for word in (name[:3].upper(), name.capitalize()):  # year first, as ONS time series
+        assert month(f"{year} {word}") == wanted
+        assert month(f"{year}{separator}{word}") == wanted
 
 
 @pytest.mark.parametrize(
@@ -36,6 +39,9 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         "1/4/2024",
         "Q1 2024",
         "2024",
+        "2024 Q1",
+        "24 Apr",
+        "2024 Foo",
     ],
 )
 def test_what_is_not_plainly_one_month_is_refused(text):

@@ -18,6 +18,8 @@ NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 # as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "2024-04-01"
 NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
+# as the ONS writes a month in its time series: "2024 APR"
+YEAR_FIRST_MONTH = re.compile(r"^(\d{4})[ \-/]?([A-Za-z]{3,9})\.?$")
 FIRST_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-01$")
 MONTH_NAMES = [
     "january",
@@ -72,9 +74,10 @@ def blank(value) -> bool:
 
 
 def month(text: str) -> str:
-    """A month as YYYY-MM from the ways a spreadsheet writes one ("Apr-24", "April 2024",
-    "2024-04-01"); any other text is returned stripped, for the caller to refuse. A two-digit
-    year is of this century; a date other than the first of a month is not a month."""
+    """A month as YYYY-MM from the ways a spreadsheet or a publisher writes one ("Apr-24",
+    "April 2024", "2024-04-01", "2024 APR"); any other text is returned stripped, for the
+    caller to refuse. A two-digit year is of this century; a date other than the first of a
+    month is not a month."""
     text = text.strip()
     first = FIRST_OF_MONTH.match(text)
     if first:
@@ -84,6 +87,11 @@ def month(text: str) -> str:
         number, year = MONTH_NUMBERS.get(named.group(1).casefold()), named.group(2)
         if number is not None:
             return f"{2000 + int(year) if len(year) == 2 else year}-{number:02d}"
+    first = YEAR_FIRST_MONTH.match(text)
+    if first:
+        number = MONTH_NUMBERS.get(first.group(2).casefold())
+        if number is not None:
+            return f"{first.group(1)}-{number:02d}"
     return text
 
 
