@@ -2,7 +2,7 @@
 
 import docx
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from committeepack.figures.cells import MONTH_NAMES, Column, check_cell, month
@@ -126,11 +126,14 @@ def test_a_figure_with_a_note_mark_after_it_says_to_write_the_figure_alone(text,
     )
 
 
-@pytest.mark.parametrize(("text", "digits"), [("1 804", "1804"), ("12\u00a0345 678", "12345678")])
-def test_thousands_set_apart_with_spaces_are_named(text, digits):
+@pytest.mark.parametrize(
+    ("text", "shown", "digits"),
+    [("1 804", "1 804", "1804"), ("12\u00a0345 678", "12\\xa0345 678", "12345678")],
+)
+def test_thousands_set_apart_with_spaces_are_named(text, shown, digits):
     with pytest.raises(ValueError) as raised:
         check_cell(COUNT_COLUMN, text, {})
-    assert str(raised.value) == (f"'{text}' sets its thousands apart with spaces; write {digits}")
+    assert str(raised.value) == f"'{shown}' sets its thousands apart with spaces; write {digits}"
 
 
 @pytest.mark.parametrize(
@@ -159,3 +162,19 @@ def test_other_text_in_a_count_keeps_the_plain_message(text):
 @pytest.mark.parametrize(("text", "value"), [("1804", 1804), ("1,804", 1804), (" 0 ", 0)])
 def test_figures_as_written_still_read(text, value):
     assert check_cell(COUNT_COLUMN, text, {}) == value
+
+
+@given(st.text(max_size=60))
+@example("1\n2")
+@example("\r")
+@example("9" * 100 + "x")
+def test_any_text_in_a_count_is_a_count_or_one_line_of_problem(text):
+    try:
+        value = check_cell(COUNT_COLUMN, text, {})
+    except ValueError as problem:
+        said = str(problem)
+        assert said.startswith(("is empty", "'"))
+        assert said.isprintable()  # one line, every character visible
+        assert len(said) < 250  # the cell quoted short, however long it is
+    else:
+        assert isinstance(value, int) and value >= 0

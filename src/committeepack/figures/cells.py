@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..characters import CONTROL, control_problem
+from ..file_names import shortened
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -231,7 +232,15 @@ def _not_a_number(text: str) -> str:
     return f"{shown} is not a number; write digits only, e.g. 8640"
 
 
+SHOWN_MAX = 40  # characters of a cell a message quotes
+
+
 def _show(value) -> str:
+    """A cell's value as a message quotes it, on one line: line ends and other control
+    characters written as escapes (\\n), a long value cut short."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"'{value}'"
+    text = "".join(
+        c if c.isprintable() or c == " " else repr(c)[1:-1] for c in str(value)[: SHOWN_MAX + 1]
+    )
+    return f"'{shortened(text, SHOWN_MAX)}'"
