@@ -35,6 +35,36 @@ def test_every_cell_the_column_check_vouches_for_is_what_the_cell_check_gives(
         assert slow == fast and type(slow) is type(fast), (cell, slow, fast)
 
 
+NAMES = st.one_of(
+    CELLS,
+    st.text(alphabet=" \n\t\u00a0ab", max_size=8),
+    st.sampled_from(["River\nside", "Market  Square", "Abbey\u00a0Fields", " a\r\nb "]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(NAMES, min_size=1, max_size=12))
+def test_a_name_column_vouched_for_whole_agrees_with_the_cell_check(cells):
+    column = Column("ward", "text", unique=True)
+    checked = checked_column(cells, [c.strip() for c in cells], column)
+    for cell, fast in zip(cells, checked, strict=True):
+        if fast is not UNCHECKED:
+            assert _cell(column, cell, CONTEXT) == fast, (cell, fast)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        *[("River\nside", "River side"), ("Market  Square", "Market Square"), (" a\r\nb ", "a b")],
+        *[("Abbey\u00a0Fields", "Abbey Fields"), ("Riverside", "Riverside")],
+    ],
+)
+def test_a_name_is_one_line_with_single_spaces(written, name):
+    assert _cell(Column("ward", "text", unique=True), written, CONTEXT) == name
+    # other text (an update, a comment) keeps its line breaks
+    assert _cell(Column("update", "text"), written, CONTEXT) == written.strip()
+
+
 class CellByCell:
     """The column check turned off: every cell checked on its own."""
 

@@ -134,6 +134,8 @@ def check_cell(column: Column, value, context: dict):
         if bad is not None:
             raise ValueError("holds a control character a Word document cannot carry; delete it")
         text = str(value).strip()
+        if column.unique:  # a name, said in sentences: a line break in it (Alt+Enter) is a space
+            text = " ".join(text.split())
         if column.unique and len(text) > NAME_MAX:
             raise ValueError(
                 f"is {len(text):,} characters long; a name here is at most {NAME_MAX} (is a "

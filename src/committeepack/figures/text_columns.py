@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 UNCHECKED = object()
 MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
+# in a name: two spaces together, or a space other than " " (a line break, a tab, a no-break
+# space), which check_cell makes one space
+SPACED = re.compile(r"\s\s|[^\S ]")
 WHOLE_DIGITS = 18  # a whole number of up to 18 digits fits in 64 bits
 
 
@@ -73,11 +76,16 @@ def checked_column(raw: list[str], stripped: list[str], column: Column) -> list:
     if column.kind == "text":
         clean = CONTROL.search("\n".join(raw)) is None  # one search of the whole column
         short = not column.unique or max(map(len, stripped), default=0) <= NAME_MAX
-        if clean and filled and short:
+        # a name with a line break or a run of spaces in it is made one line by check_cell
+        plain = not column.unique or SPACED.search("|".join(stripped)) is None
+        if clean and filled and short and plain:
             return list(stripped)
         values = [
             s
-            if s and (short or len(s) <= NAME_MAX) and (clean or CONTROL.search(r) is None)
+            if s
+            and (short or len(s) <= NAME_MAX)
+            and (clean or CONTROL.search(r) is None)
+            and (plain or SPACED.search(s) is None)
             else UNCHECKED
             for r, s in zip(raw, stripped, strict=True)
         ]
