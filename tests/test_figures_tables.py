@@ -812,3 +812,28 @@ def test_a_parent_no_row_is_named_once_with_its_rows(figures):
         "rows: Fraud and Forgery) is not a category of this table; add a row for it, with its "
         "own counts, or leave the parent empty"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "mark"),
+    [
+        ("Theft [note 3]", "[note 3]"),
+        ("Theft*", "*"),
+        ("Theft¹", "¹"),
+        ("Theft [2]", "[2]"),
+        ("Theft (excluding shoplifting)", None),
+        ("Section 136", None),
+        ("Theft [x] more", None),
+    ],
+)
+def test_a_printed_row_name_ending_with_a_note_mark_is_warned_of(figures, name, mark):
+    replace_line(figures / CRIME, "Theft,All crime,600,530", f"{name},All crime,600,530")
+    result = run(figures, "build")
+    assert result.exit_code == 0
+    warning = (
+        f"Warning: inputs/crime.csv:6: column 'category': '{name}' ends with the note mark "
+        f"'{mark}', which the paper would print with no note to go to; take it off the name, "
+        "and say what it meant in the narrative if it matters"
+    )
+    assert (warning in result.output) is (mark is not None)
+    assert ("ends with the note mark" in result.output) is (mark is not None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar
 
-from ..errors import CommitteePackError, ConfigError, InputError, raise_all
+from ..errors import CommitteePackError, ConfigError, InputError, raise_all, warn
 from .builders import BUILDERS
 from .cells import Column
 from .crime_tree import with_parents
@@ -32,6 +32,7 @@ from .model import (
 )
 from .raw_table import TableFileMissing
 from .row_cache import cached_rows
+from .row_names import note_marks
 from .suppression import apply_disclosure
 from .top import KINDS as TOP_KINDS
 from .top import keep_largest
@@ -212,6 +213,9 @@ def read_tables(
         top = spec.options.get("top")
         if isinstance(top, int) and spec.kind in TOP_KINDS:
             rows[name] = keep_largest(rows[name], spec.kind, top)
+        if spec.printed:
+            for problem in note_marks(rows[name], columns):
+                warn(problem)
         if spec.printed and len(rows[name].rows) > config.max_printed_rows:
             errors.append(
                 config.reader().error(
