@@ -123,16 +123,31 @@ def test_same_fact_with_two_values_is_reported(figures):
     ) in result.output
 
 
-def test_unknown_figure_in_narrative_names_the_line(figures):
+@pytest.mark.parametrize(
+    ("asked", "said"),
+    [
+        ("Violent crim", "did you mean 'Violent crime'?"),  # spelt nearly the same
+        ("Violent", "did you mean 'Violent crime'?"),  # the start of one name
+        (
+            "Violence",  # the start of a name much longer: not guessed
+            "its rows are: 'All crime', 'Violent crime', 'Violence against the person', "
+            "'Robbery', 'Theft'",
+        ),
+        (
+            "Arson",
+            "its rows are: 'All crime', 'Violent crime', 'Violence against the person', "
+            "'Robbery', 'Theft'",
+        ),
+    ],
+)
+def test_unknown_figure_in_narrative_names_the_line(figures, asked, said):
     edit(
         figures / "inputs/strategic-assessment.md",
         'crime["Violent crime"]',
-        'crime["Violent crim"]',
+        f'crime["{asked}"]',
     )
     assert error_lines(figures) == [
-        "Error: inputs/strategic-assessment.md:27: table 'crime' has no row 'Violent crim'; its "
-        "rows are: 'All crime', 'Violent crime', 'Violence against the person', 'Robbery', "
-        "'Theft'"
+        f"Error: inputs/strategic-assessment.md:27: table 'crime' has no row '{asked}'; {said}"
     ]
 
 

@@ -110,6 +110,22 @@ class Figure:
 SHOWN_ROWS = 20  # rows an error names when a lookup fails
 
 
+def _meant(key: str, names: list[str]) -> str | None:
+    """The row a name that is none of them was perhaps meant to be: the one it is the start
+    of (a published table's note mark after it: 'Robbery [note 3]'), or one spelt nearly
+    the same; None in a table too long to compare (the message lists its first rows)."""
+    folded = key.casefold()
+    started = [n for n in names if n.casefold().startswith(folded) and len(n) - len(key) <= 12]
+    if len(started) == 1:
+        return started[0]
+    if len(names) > 5000:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
 @dataclass
 class FigureTable:
     """Rows of figures by name, as narrative and templates look them up."""
@@ -126,6 +142,9 @@ class FigureTable:
             if name.casefold() == folded:
                 return figure
         names = list(self.figures)
+        meant = _meant(str(key), names)
+        if meant is not None:
+            raise FigureError(f"table '{self.name}' has no row '{key}'; did you mean '{meant}'?")
         known = ", ".join(f"'{n}'" for n in names[:SHOWN_ROWS])
         if len(names) > SHOWN_ROWS:  # a long table's message stays one readable line
             known += f" and {len(names) - SHOWN_ROWS:,} more"
