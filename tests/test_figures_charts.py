@@ -254,3 +254,12 @@ def test_a_change_that_rounds_to_nothing_is_not_a_rise():
         [("Robbery", 10000, 10004), ("Arson", 10, 10)], "2023", "2024"
     )
     assert chart.alt_text == "Bar chart of % change in recorded crime by type, 2024 vs 2023."
+
+
+def test_the_lowest_named_is_the_lowest_of_every_area_not_of_those_shown():
+    items = [(f"Ward {i}", 100 + i) for i in range(40)]
+    chart = ranked_chart.ranked_bars(items, "Ward 3", "Crimes", "crime by ward", max_bars=25)
+    assert chart.alt_text == (
+        "Bar chart of crime by ward: Ward 39 highest (139), Ward 0 lowest (100); Ward 3 is 37th "
+        "highest of 40. The bars show the 24 highest of 40, and Ward 3."
+    )

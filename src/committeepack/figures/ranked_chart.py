@@ -97,17 +97,15 @@ def ranked_bars(
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
     layout.keep_inside(figure, axes, labels)
-    alt = f"Bar chart of {subject}: {_extremes(ordered)}"
+    alt = f"Bar chart of {subject}: {_extremes(every)}"  # of every area, shown or not
     caption = subject[0].upper() + subject[1:]
     if any(n.casefold() == highlight.casefold() for n in names):
         alt += f"; {highlight} is {_rank(items, highlight)} highest of {total}"
     if total > limit:
         shown_top = min(total, limit - 1)
-        note = f"the {shown_top:,} highest of {total:,} shown" + (
-            f", and {highlight}" if len(ordered) > shown_top else ""
-        )
-        caption += f" ({note})"
-        alt += f". Shown: {note}"
+        own = f", and {highlight}" if len(ordered) > shown_top else ""
+        caption += f" (the {shown_top:,} highest of {total:,} shown{own})"
+        alt += f". The bars show the {shown_top:,} highest of {total:,}{own}"
     return Chart(base._png(plt, figure), alt + ".", caption)
 
 
