@@ -24,7 +24,7 @@ def warned(body: str, held=HELD) -> list[tuple[int | None, str]]:
 
 
 def test_a_typed_word_against_the_paragraphs_only_movement_is_warned_of_at_its_line():
-    body = 'Drug offences {{ crime["Drugs"].change }}.\nSo the rise reflects more searches.'
+    body = 'Drug offences {{ crime["Drugs"].change }}.\nDrugs are found by searches: the rise\n.'
     assert warned(body) == [
         (
             11,
@@ -51,10 +51,24 @@ def test_a_typed_word_against_the_paragraphs_only_movement_is_warned_of_at_its_l
         'Fraud {{ crime["Fraud"].change }}; a fall.',
         # a figure stated without its movement
         "Drugs numbered {{ crime['Drugs'].current }}; a rise.",
+        # a sentence about no figure of the paragraph
+        'Drug offences {{ crime["Drugs"].change }}. We will increase patrols.',
     ],
 )
 def test_words_that_agree_or_cannot_be_told_are_left_alone(body):
     assert warned(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The rise was led by drugs, which {{ crime["Drugs"].change }}.',  # in the same sentence
+        'Drugs {{ crime["Drugs"].change }}. So the increase in drugs reflects more searches.',
+        'Drugs {{ crime["Drugs"].change }}! DRUGS rose!',
+    ],
+)
+def test_a_typed_word_in_a_sentence_about_the_figure_is_warned_of(body):
+    assert len(warned(body)) == 1
 
 
 @pytest.mark.parametrize("attribute", ["change", "summary", "percent_change", "difference"])

@@ -38,7 +38,8 @@ class Movement:
     """A figure a paragraph states the movement of, and which way it moved."""
 
     expression: str  # as written: crime["Drug offences"].change
-    said: str  # as the paper prints it: rose by 10.0% from 415 to 456
+    row: str  # the row it names: Drug offences
+    said: str  # how it moved: rose from 415 to 456
     up: bool
 
 
@@ -53,7 +54,7 @@ def movements(figures, text: str) -> list[Movement]:
                 continue
             up = counts[1] > counts[0]
             said = ("rose" if up else "fell") + f" from {counts[0]:,} to {counts[1]:,}"
-            found.append(Movement(match.group(0), said, up))
+            found.append(Movement(match.group(0), match.group(3), said, up))
     return found
 
 
@@ -75,7 +76,9 @@ def _counts(figures, table: str, row: str) -> tuple[int | float, int | float] | 
 
 def contradicted(path: str, body: str, first_line: int, figures) -> list[InputError]:
     """A warning for each direction word typed in a paragraph of ``body`` whose figures all
-    moved the other way."""
+    moved the other way, in a sentence about them: one that states a movement, or names a
+    figure whose movement the paragraph states ("We will increase patrols" is about no
+    figure, and is left alone)."""
     problems = []
     for start, paragraph in _paragraphs(body):
         moved = movements(figures, paragraph)
@@ -84,22 +87,41 @@ def contradicted(path: str, body: str, first_line: int, figures) -> list[InputEr
             continue  # no movement stated, or movements both ways
         up = ways.pop()
         typed = JINJA_TAGS.sub(lambda m: " " * len(m.group()), paragraph)
-        for match in WORD.finditer(typed):
-            word = match.group().casefold()
-            if word not in (DOWN if up else UP) or NOT_A_MOVE.match(typed, match.end()):
+        names = {m.row.casefold() for m in moved}
+        for begin, end in _sentences(typed):
+            said = typed[begin:end].casefold()
+            if not (movements(figures, paragraph[begin:end]) or any(n in said for n in names)):
                 continue
-            first = moved[0]
-            problems.append(
-                InputError(
-                    f"'{match.group()}' is typed by hand, but the figures of this paragraph "
-                    f"{'rose' if up else 'fell'} ({first.expression} {first.said}); reword "
-                    "it, or let the figure say which way it moved, so that the words stay "
-                    "true when the figures change",
-                    path,
-                    first_line + start + typed.count("\n", 0, match.start()),
+            for match in WORD.finditer(typed, begin, end):
+                word = match.group().casefold()
+                if word not in (DOWN if up else UP) or NOT_A_MOVE.match(typed, match.end()):
+                    continue
+                first = moved[0]
+                problems.append(
+                    InputError(
+                        f"'{match.group()}' is typed by hand, but the figures of this paragraph "
+                        f"{'rose' if up else 'fell'} ({first.expression} {first.said}); reword "
+                        "it, or let the figure say which way it moved, so that the words stay "
+                        "true when the figures change",
+                        path,
+                        first_line + start + typed.count("\n", 0, match.start()),
+                    )
                 )
-            )
     return problems
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` begins and ends (after its full stop)."""
+    spans, begin = [], 0
+    for end in SENTENCE_END.finditer(text):
+        spans.append((begin, end.end()))
+        begin = end.end()
+    if text[begin:].strip():
+        spans.append((begin, len(text)))
+    return spans
 
 
 def _paragraphs(body: str) -> list[tuple[int, str]]:

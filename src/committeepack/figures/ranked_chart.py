@@ -103,9 +103,9 @@ def ranked_bars(
         alt += f"; {highlight} is {_rank(items, highlight)} highest of {total}"
     if total > limit:
         shown_top = min(total, limit - 1)
-        own = f", and {highlight}" if len(ordered) > shown_top else ""
-        caption += f" (the {shown_top:,} highest of {total:,} shown{own})"
-        alt += f". The bars show the {shown_top:,} highest of {total:,}{own}"
+        and_own = f", and {highlight}" if len(ordered) > shown_top else ""
+        caption += f" (the {shown_top:,} highest of {total:,} shown{and_own})"
+        alt += f". The bars show the {shown_top:,} highest of {total:,}{and_own}"
     return Chart(base._png(plt, figure), alt + ".", caption)
 
 
