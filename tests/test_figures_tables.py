@@ -741,14 +741,17 @@ def test_a_sheet_of_many_long_headings_lists_the_first_shortened(figures, extra,
     ]
 
 
-@pytest.mark.parametrize("second", ["2025", "2025 ", " 2025", "2025\u00a0"])
-def test_two_columns_under_a_heading_committeepack_reads_are_one_error(figures, second):
+def with_columns(figures, headings: list[str], cells: list[str]) -> None:
+    """Add columns headed ``headings`` to the districts table, every row holding ``cells``."""
     path = figures / "inputs/districts.csv"
     rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text(
-        "\n".join([f"{rows[0]},{second}"] + [f"{row},1" for row in rows[1:]]) + "\n",
-        encoding="utf-8",
-    )
+    added = [",".join([rows[0], *headings])] + [",".join([row, *cells]) for row in rows[1:]]
+    path.write_text("\n".join(added) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("second", ["2025", "2025 ", " 2025", "2025\u00a0"])
+def test_two_columns_under_a_heading_committeepack_reads_are_one_error(figures, second):
+    with_columns(figures, [second], ["1"])
     assert error_lines(figures) == [
         "Error: inputs/districts.csv:1: 2 columns are headed '2025' (columns 4 and 5); "
         "committeepack cannot tell which holds the figures; keep one and rename or delete the "
@@ -774,12 +777,7 @@ def test_three_columns_under_one_heading_in_a_workbook_are_counted(figures):
 
 @pytest.mark.parametrize("heading", ["notes", "2025.1", "2025 total"])
 def test_a_repeated_or_similar_heading_committeepack_does_not_read_is_left_alone(figures, heading):
-    path = figures / "inputs/districts.csv"
-    rows = path.read_text(encoding="utf-8").splitlines()
-    path.write_text(
-        "\n".join([f"{rows[0]},{heading},{heading}"] + [f"{row},1,2" for row in rows[1:]]) + "\n",
-        encoding="utf-8",
-    )
+    with_columns(figures, [heading, heading], ["1", "2"])
     assert run(figures, "build").exit_code == 0
 
 
