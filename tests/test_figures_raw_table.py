@@ -148,7 +148,7 @@ def test_a_stray_cell_far_from_the_table_adds_one_column_not_thousands(tmp_path,
 
 def test_a_missing_sheet_an_empty_sheet_and_a_damaged_workbook(tmp_path):
     path = workbook(tmp_path, [["Area"], ["Ashby"]])
-    with pytest.raises(InputError, match="no sheet called 'Rates'; check the sheet name"):
+    with pytest.raises(InputError, match="no sheet called 'Rates'; its sheets are 'Districts'"):
         read_table(path, "inputs/figures.xlsx", "Rates")
     empty = workbook(tmp_path, [], sheet="Rates")
     with pytest.raises(InputError, match="the sheet 'Rates' is empty; it needs a heading row"):

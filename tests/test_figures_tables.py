@@ -222,8 +222,8 @@ def test_excel_errors_name_the_sheet(figures):
     ]
     edit(figures / "committeepack.toml", 'sheet = "Districts"', 'sheet = "Distrcts"')
     assert error_lines(figures) == [
-        "Error: inputs/county.xlsx: the workbook has no sheet called 'Distrcts'; check the sheet "
-        "name in committeepack.toml"
+        "Error: inputs/county.xlsx: the workbook has no sheet called 'Distrcts'; its sheets are "
+        "'Districts': check the sheet name in committeepack.toml"
     ]
 
 
@@ -850,3 +850,19 @@ def test_a_printed_row_name_ending_with_a_note_mark_is_warned_of(figures, name, 
     )
     assert (warning in result.output) is (mark is not None)
     assert ("ends with the note mark" in result.output) is (mark is not None)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "found"),
+    [("Districts", True), ("districts", True), (" DISTRICTS ", True), ("District", False)],
+)
+def test_a_sheet_is_found_whatever_its_capitals_as_excel_finds_it(figures, sheet, found):
+    excel_project(figures)
+    edit(figures / "committeepack.toml", 'sheet = "Districts"', f'sheet = "{sheet}"')
+    if found:
+        assert run(figures, "build").exit_code == 0
+    else:
+        assert error_lines(figures) == [
+            f"Error: inputs/county.xlsx: the workbook has no sheet called '{sheet}'; its sheets "
+            "are 'Districts': check the sheet name in committeepack.toml"
+        ]

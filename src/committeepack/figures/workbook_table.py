@@ -39,13 +39,15 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
             shown,
         ) from None
     try:
-        if sheet is not None and sheet not in workbook.sheetnames:
+        real = _sheet_named(workbook.sheetnames, sheet)
+        if sheet is not None and real is None:
+            sheets = ", ".join(f"'{name}'" for name in workbook.sheetnames[:12])
             raise InputError(
-                f"the workbook has no sheet called '{sheet}'; check the sheet name in "
-                "committeepack.toml",
+                f"the workbook has no sheet called '{sheet}'; its sheets are {sheets}: check "
+                "the sheet name in committeepack.toml",
                 shown,
             )
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        worksheet = workbook[real] if real is not None else workbook.worksheets[0]
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
         rows = [_trimmed([_value(c, EmptyCell) for c in row]) for row in worksheet.iter_rows()]
@@ -108,6 +110,16 @@ def _with_unsaved_formulas(rows: list, found: dict[tuple[int, int], str]) -> lis
     ]
 
 
+def _sheet_named(names: list[str], sheet: str | None) -> str | None:
+    """The sheet ``sheet`` names, as the workbook spells it: Excel tells sheet names apart
+    whatever their capitals, so "All Crime" is the sheet "All crime" (spaces around it
+    aside)."""
+    if sheet is None or sheet in names:
+        return sheet
+    folded = sheet.strip().casefold()
+    return next((name for name in names if name.strip().casefold() == folded), None)
+
+
 def formulas(path: Path, sheet: str | None) -> dict[tuple[int, int], str]:
     """The formulas of a worksheet by (line, column), both counted from 1. Read again only
     when a cell came out empty, which may be a formula whose value was never saved (a
@@ -118,7 +130,8 @@ def formulas(path: Path, sheet: str | None) -> dict[tuple[int, int], str]:
     found = {}
     workbook = load_workbook(path, read_only=True, data_only=False)
     try:
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        real = _sheet_named(workbook.sheetnames, sheet)
+        worksheet = workbook[real] if real is not None else workbook.worksheets[0]
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()
         for line, row in enumerate(worksheet.iter_rows(values_only=True), 1):
