@@ -1,5 +1,7 @@
 """Figure tables: every problem names the file, the row and the column."""
 
+import datetime as dt
+
 import docx
 import pandas as pd
 import pytest
@@ -479,6 +481,12 @@ def _set_cell(path, row, column, value):
             "it (a program that wrote it left the values out), or type the value",
         ),
         (None, "is empty; every row needs a value here"),
+        (
+            dt.datetime(1904, 10, 27),  # 1,762 in a cell formatted as a date
+            "holds the date 27/10/1904, not a number: the cell is formatted as a date; in "
+            "Excel, format it as a number (Home > Number) and check the figure",
+        ),
+        (True, "holds TRUE (a yes/no cell), not a number; type the figure in the workbook"),
     ],
 )
 def test_an_excel_cell_without_a_figure_says_why(figures, value, message):

@@ -8,6 +8,7 @@ wrong and how to write it, which :func:`.load.check_rows` puts with the file, ro
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -182,7 +183,15 @@ def _number(value) -> int | Fraction:
     """The number a cell holds, exactly: a decimal never goes through a binary float (0.15 is
     3/20, so it rounds half-up to 0.2 as written)."""
     if isinstance(value, bool):
-        raise ValueError(f"{_show(value)} is not a number")
+        raise ValueError(
+            f"holds {str(value).upper()} (a yes/no cell), not a number; type the figure in the "
+            "workbook"
+        )
+    if isinstance(value, dt.date):  # a datetime too: Excel shows the cell formatted as a date
+        raise ValueError(
+            f"holds the date {value:%d/%m/%Y}, not a number: the cell is formatted as a date; "
+            "in Excel, format it as a number (Home > Number) and check the figure"
+        )
     if isinstance(value, int):
         return value
     if isinstance(value, float):  # from Excel: its shortest decimal form is what was typed
