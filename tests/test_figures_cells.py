@@ -178,3 +178,19 @@ def test_any_text_in_a_count_is_a_count_or_one_line_of_problem(text):
         assert len(said) < 250  # the cell quoted short, however long it is
     else:
         assert isinstance(value, int) and value >= 0
+
+
+@pytest.mark.parametrize("text", ["12.5%", "-2.3%", "+35%", "100 %", "1,250%", ".5%"])
+def test_a_percentage_in_a_count_says_to_write_the_count(text):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, text, {})
+    assert str(raised.value) == (
+        f"'{text}' is a percentage; committeepack works percentages out from the counts, so "
+        "write the count (a rate or score without %)"
+    )
+
+
+@pytest.mark.parametrize("text", ["%", "5%%", "% 5"])
+def test_a_percent_sign_without_a_figure_is_not_a_number(text):
+    with pytest.raises(ValueError, match="is not a number; write digits only"):
+        check_cell(COUNT_COLUMN, text, {})

@@ -218,6 +218,7 @@ MARKED_NUMBER = re.compile(
     r"^([+-]?[\d,]+(?:\.\d+)?)\s*(\*+|[\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]+|"
     r"\[[a-zA-Z]{1,5}\]|\([a-zA-Z]\)|[pre])$"
 )
+PERCENTAGE = re.compile(r"^(?=[^%]*\d)[+-]?(\d{1,3}(,\d{3})+|\d*)(\.\d+)?\s?%$")
 # thousands set apart by a space, as some house styles and other languages write them
 SPACED_THOUSANDS = re.compile(r"^\d{1,3}([ \u00a0\u202f]\d{3})+$")
 
@@ -236,6 +237,11 @@ def _not_a_number(text: str) -> str:
         return (
             f"{shown} has the note mark {marked.group(2)} after the figure; write the "
             f"figure alone, {marked.group(1)}, and say what the mark meant in the narrative"
+        )
+    if PERCENTAGE.match(text):
+        return (
+            f"{shown} is a percentage; committeepack works percentages out from the counts, "
+            "so write the count (a rate or score without %)"
         )
     if SPACED_THOUSANDS.match(text):
         digits = "".join(c for c in text if c.isdigit())
