@@ -39,7 +39,10 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
             orphans.setdefault(node.parent, []).append(node)
         elif node.parent is not None:
             tree[node.parent].children.append(name)
-    errors += [_no_such_parent(parent, nodes, tree, rows) for parent, nodes in orphans.items()]
+    errors += [
+        _no_such_parent(parent, nodes, tree, rows, guess=number < GUESSED)
+        for number, (parent, nodes) in enumerate(orphans.items())
+    ]
     roots = [name for name, node in tree.items() if node.parent is None]
     _warn_of_a_total_that_does_not_add_up(tree, roots, rows, warnings)
     roots = _without_a_total_row(table, tree, roots, rows, warnings)
@@ -60,12 +63,15 @@ def build_crime_tree(rows: Rows, spec: TableSpec, config, errors, warnings) -> C
     return CrimeTree(table, tree, roots)
 
 
-def _no_such_parent(parent: str, nodes: list[CrimeRow], tree: dict, rows):
+GUESSED = 20  # missing parents matched against every category's name (each a scan of them)
+
+
+def _no_such_parent(parent: str, nodes: list[CrimeRow], tree: dict, rows, guess: bool = True):
     """The error for a parent that no row of the table is, at its first child's line: the
-    name it was perhaps meant to be, or what to do."""
+    name it was perhaps meant to be (when ``guess``), or what to do."""
     import difflib
 
-    close = difflib.get_close_matches(parent, list(tree), n=1, cutoff=0.8)
+    close = difflib.get_close_matches(parent, list(tree), n=1, cutoff=0.8) if guess else []
     hint = (
         f"; did you mean '{close[0]}'?"
         if close
