@@ -15,6 +15,7 @@ from jinja2.exceptions import UndefinedError
 from . import compute, sentences
 from .disclosure import NO_RULES, Disclosure
 from .district_rows import DistrictTable
+from .row_names import meant_row
 from .spc import SpcResult
 from .spc_text import SpcSummary, summarise
 
@@ -110,22 +111,6 @@ class Figure:
 SHOWN_ROWS = 20  # rows an error names when a lookup fails
 
 
-def _meant(key: str, names: list[str]) -> str | None:
-    """The row a name that is none of them was perhaps meant to be: the one it is the start
-    of (a published table's note mark after it: 'Robbery [note 3]'), or one spelt nearly
-    the same; None in a table too long to compare (the message lists its first rows)."""
-    folded = key.casefold()
-    started = [n for n in names if n.casefold().startswith(folded) and len(n) - len(key) <= 12]
-    if len(started) == 1:
-        return started[0]
-    if len(names) > 5000:
-        return None
-    import difflib
-
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.85)
-    return close[0] if close else None
-
-
 @dataclass
 class FigureTable:
     """Rows of figures by name, as narrative and templates look them up."""
@@ -142,7 +127,7 @@ class FigureTable:
             if name.casefold() == folded:
                 return figure
         names = list(self.figures)
-        meant = _meant(str(key), names)
+        meant = meant_row(str(key), names)
         if meant is not None:
             raise FigureError(f"table '{self.name}' has no row '{key}'; did you mean '{meant}'?")
         known = ", ".join(f"'{n}'" for n in names[:SHOWN_ROWS])

@@ -3,16 +3,20 @@
 Published tables mark a row's name with a note: "Violence against the person [note 3]",
 "Theft offences*", "Stalking and harassment¹". Copied into committeepack, the mark would be
 printed in the paper's tables, charts and sentences, pointing to a note the paper does not
-have. Each such name of a printed table is a warning at its line.
+have. Each such name of a printed table is a warning at its line; a name asked for that is
+the start of one (the mark after it), or spelt nearly as one, is suggested.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from .cells import Column
-from .load import Rows
+
+if TYPE_CHECKING:
+    from .cells import Column
+    from .load import Rows
 
 NOTE_MARK = re.compile(
     r"(?:\s*\[(?:note\s*)?\d+\]|\s*\[[a-z]\]|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+)$",
@@ -40,3 +44,19 @@ def note_marks(rows: Rows, columns: list[Column]) -> list[InputError]:
                     )
                 )
     return problems
+
+
+def meant_row(key: str, names: list[str]) -> str | None:
+    """The row a name that is none of them was perhaps meant to be: the one it is the start
+    of (a published table's note mark after it: 'Robbery [note 3]'), or one spelt nearly
+    the same; None in a table too long to compare (the message lists its first rows)."""
+    folded = key.casefold()
+    started = [n for n in names if n.casefold().startswith(folded) and len(n) - len(key) <= 12]
+    if len(started) == 1:
+        return started[0]
+    if len(names) > 5000:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.85)
+    return close[0] if close else None
