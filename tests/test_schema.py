@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from committeepack.frontmatter import line_of, load_yaml
-from committeepack.schema import TOML, YAML, Field, date_problem, shown, validate
+from committeepack.schema import TOML, YAML, Field, shown, validate
+from committeepack.schema_values import date_problem
 
 PAPER = Field(
     "table",
