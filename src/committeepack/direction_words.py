@@ -68,7 +68,7 @@ def _counts(figures, table: str, row: str) -> tuple[int | float, int | float] | 
             return None  # the narrative's own error says so
         return figure.previous, figure.current
     if isinstance(built, DistrictTable):
-        district = next((d for d in built.rows if d.name == row), None)
+        district = next((d for d in built.rows if d.name.casefold() == row.casefold()), None)
         if district is not None and len(district.counts) > 1:
             return district.counts[-2], district.counts[-1]
     return None

@@ -64,7 +64,7 @@ def template_names(config: Config, figures: Figures, headlines: list[Headline]) 
     """The names narrative and templates may use: the configuration's facts, each table's
     figures by its declared name, the headlines and the sentence helpers."""
     from .figures import sentences
-    from .figures.tables import figure_context
+    from .figures.context import figure_context
 
     return {
         **config.as_context(),

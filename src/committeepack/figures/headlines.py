@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ..errors import ConfigError, raise_all
 from . import sentences
 from .compute import percent_change, share
+from .context import figure_context
 from .model import Figure, FigureError
-from .tables import Figures, figure_context
+from .tables import Figures
 
 STATEMENTS = ("change", "share", "count")
 DEFAULT_SENTENCES = {

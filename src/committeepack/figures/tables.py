@@ -21,14 +21,6 @@ from .disclosure import NO_RULES, Disclosure, disclosure_rule
 from .load import Source
 from .model import (
     BuiltTable,
-    CountTable,
-    CrimeTree,
-    DistrictTable,
-    Figure,
-    FigureTable,
-    NarrativeTable,
-    SpcSeries,
-    SurveyTable,
 )
 from .raw_table import TableFileMissing
 from .row_cache import cached_rows
@@ -299,29 +291,3 @@ def _cross_check(figures: Figures, config) -> None:
     aliases = {str(k): str(v) for k, v in (config.raw.get("aliases") or {}).items()}
     figures.warnings.extend(disagreements(facts_of(figures, config), aliases))
     figures.warnings.extend(parts_over_the_whole(figures))
-
-
-def figure_context(figures: Figures) -> dict:
-    """Names for narrative and templates: each table's figures by its declared name."""
-    context: dict[str, object] = {}
-    for name, built in figures.tables.items():
-        if isinstance(built, CrimeTree | CountTable):
-            context[name] = NarrativeTable(built.table)
-        elif isinstance(built, SurveyTable):
-            context[name] = built
-        elif isinstance(built, DistrictTable):
-            context[name] = FigureTable(
-                name,
-                {
-                    d.name: Figure(
-                        d.name,
-                        d.counts[-2] if len(d.counts) > 1 else d.counts[-1],
-                        d.counts[-1],
-                        name,
-                    )
-                    for d in built.rows
-                },
-            )
-        elif isinstance(built, SpcSeries):
-            context[name] = built
-    return context
