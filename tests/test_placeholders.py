@@ -2,8 +2,9 @@
 
 import pytest
 
-from committeepack.frontmatter import LineDict, MarkdownFile
+from committeepack.frontmatter import MarkdownFile
 from committeepack.placeholders import placeholders
+from committeepack.yaml_lines import LineDict
 
 from conftest import edit, run
 

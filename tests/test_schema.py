@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from committeepack.frontmatter import line_of, load_yaml
+from committeepack.frontmatter import line_of
 from committeepack.schema import TOML, YAML, Field, shown, validate
 from committeepack.schema_values import date_problem
+from committeepack.yaml_lines import load_yaml
 
 PAPER = Field(
     "table",

@@ -3,9 +3,9 @@ recommendation, a timetable's meeting, each error at its own line."""
 
 from __future__ import annotations
 
-from .frontmatter import LineDict, LineList
 from .narrative import FrontMatter
 from .render import render_narrative
+from .yaml_lines import LineDict, LineList
 
 
 def render_front_matter(front: FrontMatter, names: dict) -> FrontMatter:

@@ -16,9 +16,10 @@ from markdown_it.tree import SyntaxTreeNode
 
 from . import markdown_parse
 from .errors import CommitteePackError, InputError, raise_all
-from .frontmatter import LineDict, MarkdownFile, line_of, read_markdown
+from .frontmatter import MarkdownFile, line_of, read_markdown
 from .render import render_narrative
 from .schema import YAML, Field, shown, validate
+from .yaml_lines import LineDict
 
 
 @dataclass(frozen=True)
