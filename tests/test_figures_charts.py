@@ -93,9 +93,23 @@ def test_a_chart_of_thousands_of_categories_stays_a_chart():
     _width, height = _png_size(chart.png)
     assert height <= charts.MAX_HEIGHT_CM / 2.54 * charts.DPI + 1
     assert "the 24 largest of 5,000 categories, and the other 4,976 together" in chart.caption
-    assert "the 24 largest of 5,000 categories" in chart.alt_text
+    assert chart.alt_text.endswith(
+        ". The bars show the 24 largest of 5,000 categories, and the other 4,976 together as "
+        "All other."
+    )
+    # what rose and fell most is of the bars: a category in All other may have risen more
+    assert ", 2024 vs 2023: of the bars, " in chart.alt_text
     exact = charts.percent_change_bars(items[:25], "2023", "2024", max_bars=25)
     assert "largest" not in exact.caption  # 25 bars fit: nothing is grouped
+    assert "of the bars" not in exact.alt_text
+
+
+def test_negative_ticks_are_written_as_the_labels_write_them():
+    import matplotlib
+
+    charts._pyplot()
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert charts.change_label(-25) == "-25.0%"
 
 
 def test_a_ranking_of_many_areas_shows_the_highest_and_the_council_own():

@@ -69,6 +69,9 @@ def _pyplot(font: ChartFont = DEFAULT_FONT):
             # every chart text comes from the figures and is shown as written: "$" is a
             # dollar sign, never the start of mathematical notation (which may not parse)
             "text.parse_math": False,
+            # ticks as the labels and tables write a negative number (-25), not with the
+            # typographic minus matplotlib uses by default (−25)
+            "axes.unicode_minus": False,
         }
     )
     return plt
@@ -190,14 +193,14 @@ def percent_change_bars(
                 plt.close(figure)
                 shares = tuple(s for s in shares if s < share)  # names into values: narrower
                 continue
-            alt, caption = _change_words(shown, subject, current, previous)
+            alt, caption = _change_words(shown, subject, current, previous, bool(grouped))
             if grouped:
                 note = (
                     f"the {total - grouped:,} largest of {total:,} categories, and the "
                     f"other {grouped:,} together as All other"
                 )
                 caption += f" ({note})"
-                alt = alt[:-1] + f". Shown: {note}."
+                alt = alt[:-1] + f". The bars show {note}."
             skipped = [n for n, c in changes if c is None]
             if skipped:
                 caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
@@ -253,8 +256,11 @@ def _change_axes(
     return figure
 
 
-def _change_words(shown: list, subject: str, current: str, previous: str) -> tuple[str, str]:
-    """The alt text and caption of % change bars (before any note of what is grouped)."""
+def _change_words(
+    shown: list, subject: str, current: str, previous: str, grouped: bool = False
+) -> tuple[str, str]:
+    """The alt text and caption of % change bars (before any note of what is ``grouped``:
+    then what rose and fell most is said of the bars, a category in "All other" aside)."""
     alt = f"Bar chart of % change in {subject}, {current} vs {previous}"
     if shown:
         parts = []
@@ -263,7 +269,7 @@ def _change_words(shown: list, subject: str, current: str, previous: str) -> tup
         if compute.round_half_up(shown[0][1], 1) < 0:
             parts.append(_most(shown, 0, "fell most"))
         if parts:
-            alt += ": " + ", ".join(parts)
+            alt += ": " + ("of the bars, " if grouped else "") + ", ".join(parts)
     return alt + ".", f"% change in {subject}, {current} compared with {previous}"
 
 
