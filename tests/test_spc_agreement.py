@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from committeepack.figures import charts, spc, spc_chart
 from committeepack.figures.model import SpcSeries
+from committeepack.figures.sentences import month_label
 
 LABEL_VERDICT = {label: verdict for verdict, (_, _, label) in spc_chart.SPC_STYLES.items()}
 
@@ -90,7 +91,7 @@ def test_a_random_series_agrees(monkeypatch, counts, improvement, run):
     months = [f"{2021 + i // 12}-{i % 12 + 1:02d}" for i in range(len(counts))]
     values = [Fraction(c) for c in counts]
     analysis = spc.analyse(values, spc.SpcOptions(improvement, run=run))
-    labels = [f"{spc_chart.MONTH_NAMES[int(m[5:]) - 1]} {m[:4]}" for m in months]
+    labels = [month_label(m) for m in months]
     series = SpcSeries(
         "s",
         "Calls",

@@ -29,8 +29,8 @@ from .model import (
     SpcSeries,
     SurveyAnswer,
     SurveyTable,
-    month_label,
 )
+from .sentences import month_label
 
 if TYPE_CHECKING:
     from .tables import TableSpec

@@ -16,6 +16,7 @@ from . import compute, sentences
 from .disclosure import NO_RULES, Disclosure
 from .district_rows import DistrictTable
 from .row_names import meant_row
+from .sentences import month_label
 from .spc import SpcResult
 from .spc_text import SpcSummary, summarise
 
@@ -264,15 +265,6 @@ class SpcSeries:
     def summary(self) -> SpcSummary:
         """The measure's state at a glance, from the same analysis as its chart and text."""
         return summarise(self.analysis, self.labels, self.measure)
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def month_label(month: str) -> str:
-    """``2025-09`` as ``Sep 2025``."""
-    year, number = month.split("-")
-    return f"{MONTHS[int(number) - 1]} {year}"
 
 
 @dataclass

@@ -98,3 +98,12 @@ def listed(names: list[str], others: str) -> str:
     if len(names) > LISTED_IN_FULL:
         return f"{', '.join(names[:3])} and {len(names) - 3:,} other {others}"
     return " and ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_label(month: str) -> str:
+    """``2025-09`` as ``Sep 2025``."""
+    year, number = month.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"

@@ -20,7 +20,7 @@ from .charts import (
 )
 from .compute import format_fixed
 from .fonts import ChartFont
-from .sentences import mid_sentence, number
+from .sentences import MONTHS, mid_sentence, number
 
 SPC_STYLES = {  # verdict: colour, marker, legend label (the MDC colours' meaning, our palette)
     "common cause": (LIGHT_GREY, "o", "Common cause"),
@@ -202,12 +202,12 @@ def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) ->
             number = int(month[5:7])
             if (number - 1) % step:
                 continue
-            name = MONTH_NAMES[number - 1]
+            name = MONTHS[number - 1]
             texts.append(name if month[:4] == year else f"{name}\n{month[:4]}")
             ticks.append(index)
             year = month[:4]
         if not ticks:  # a short series with no month on the step: label its first month
-            ticks, texts = [0], [f"{MONTH_NAMES[int(months[0][5:7]) - 1]}\n{months[0][:4]}"]
+            ticks, texts = [0], [f"{MONTHS[int(months[0][5:7]) - 1]}\n{months[0][:4]}"]
         axes.set_xticks(ticks, texts)
         axes.set_xlim(-0.6, len(months) - 0.4)
         figure.tight_layout(rect=(0, bottom, 1, 1))
@@ -217,9 +217,6 @@ def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) ->
         gap = 0.5 * size * figure.dpi / 72  # half an em between labels
         if all(b.x0 - a.x1 >= gap for a, b in itertools.pairwise(boxes)):
             break
-
-
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _spc_alt(series, labels: list[str]) -> str:
