@@ -91,3 +91,14 @@ def test_the_example_warns_when_its_figures_turn_against_its_words(example):
         "Warning: inputs/strategic-assessment.md:62: 'fall' is typed by hand, but the figures of "
         'this paragraph rose (crime["Drug offences"].change rose from 279 to 431);'
     ) in result.output
+
+
+def test_one_warning_for_a_sentence_at_the_line_of_its_first_word():
+    body = 'Drugs {{ crime["Drugs"].change }}. Drugs rose,\nthen rose\nand rose.'
+    assert [line for line, _ in warned(body)] == [10]
+
+
+def test_many_sentences_are_each_warned_of_at_their_own_line_in_linear_time():
+    body = 'Drugs {{ crime["Drugs"].change }}.\n' + "Drugs rise.\n" * 20000
+    lines = [line for line, _ in warned(body)]
+    assert lines == list(range(11, 20011))

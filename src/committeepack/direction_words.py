@@ -12,6 +12,7 @@ about any of them. Words inside ``{{ }}`` and ``{% %}`` are not looked at.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ def contradicted(path: str, body: str, first_line: int, figures) -> list[InputEr
         up = ways.pop()
         typed = JINJA_TAGS.sub(lambda m: " " * len(m.group()), paragraph)
         names = {m.row.casefold() for m in moved}
+        breaks = [i for i, c in enumerate(typed) if c == "\n"]  # where its lines end
         for begin, end in _sentences(typed):
             said = typed[begin:end].casefold()
             if not (movements(figures, paragraph[begin:end]) or any(n in said for n in names)):
@@ -104,9 +106,10 @@ def contradicted(path: str, body: str, first_line: int, figures) -> list[InputEr
                         "it, or let the figure say which way it moved, so that the words stay "
                         "true when the figures change",
                         path,
-                        first_line + start + typed.count("\n", 0, match.start()),
+                        first_line + start + bisect.bisect_left(breaks, match.start()),
                     )
                 )
+                break  # one for the sentence: rewording it deals with the rest
     return problems
 
 
