@@ -349,6 +349,16 @@ def test_notes_below_a_table_are_named_in_one_line(figures):
     ]
 
 
+def use_crime_workbook(figures, workbook) -> None:
+    """Save ``workbook`` (its crime table on the sheet "Crime") and read the crime table from it."""
+    workbook.save(figures / "inputs/crime.xlsx")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
+    )
+
+
 def test_a_stray_cell_in_the_last_cell_of_a_sheet_is_one_error(figures):
     import csv
 
@@ -361,12 +371,7 @@ def test_a_stray_cell_in_the_last_cell_of_a_sheet_is_one_error(figures):
         for row in csv.reader(handle):
             sheet.append([int(v) if v.isdigit() else v for v in row])
     sheet["XFD1048576"] = "x"  # Excel's last cell: a sheet of 16,384 columns by 1,048,576 rows
-    workbook.save(figures / "inputs/crime.xlsx")
-    edit(
-        figures / "committeepack.toml",
-        'file = "inputs/crime.csv"',
-        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
-    )
+    use_crime_workbook(figures, workbook)
     result = run(figures, "build")
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if "crime.xlsx" in line] == [
@@ -637,12 +642,7 @@ def test_a_workbook_may_show_the_tree_with_excels_indent(figures):
     ]:
         sheet.append([name, previous, current])
         sheet.cell(sheet.max_row, 1).alignment = Alignment(indent=level)
-    workbook.save(figures / "inputs/crime.xlsx")
-    edit(
-        figures / "committeepack.toml",
-        'file = "inputs/crime.csv"',
-        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
-    )
+    use_crime_workbook(figures, workbook)
     tree = _crime_tree(figures)
     assert tree.roots == ["All crime"]
     assert tree.tree["Robbery"].parent == "Violent crime"

@@ -29,3 +29,11 @@ def name_problem(written: str) -> str | None:
 def shortened(text: str, length: int = 40) -> str:
     """``text`` as a message quotes it: its start, when it is long."""
     return text if len(text) <= length else text[:length] + "..."
+
+
+def quoted_list(items: list[str], most: int) -> str:
+    """Names as a message lists them: each quoted, long ones shortened, the first ``most`` of
+    many and how many more (a sheet may have thousands of headings, a table of rows)."""
+    shown = ", ".join(f"'{shortened(item)}'" for item in items[:most])
+    more = len(items) - most
+    return shown + (f" and {more:,} more" if more > 0 else "")

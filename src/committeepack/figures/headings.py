@@ -7,18 +7,15 @@ from __future__ import annotations
 import json
 import re
 
-from ..file_names import shortened
+from ..file_names import quoted_list
 from .raw_table import RawTable
 
 LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
 
 
 def listed(headings: list[str]) -> str:
-    """A table's headings as a message lists them: each quoted, long ones shortened, and the
-    first :data:`LISTED_MAX` of many."""
-    shown = ", ".join(f"'{shortened(h)}'" for h in headings[:LISTED_MAX])
-    more = len(headings) - LISTED_MAX
-    return shown + (f" and {more:,} more" if more > 0 else "")
+    """A table's headings as a message lists them (:func:`.file_names.quoted_list`)."""
+    return quoted_list(headings, LISTED_MAX)
 
 
 def toml_key(name: str) -> str:

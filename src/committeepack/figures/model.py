@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from jinja2.exceptions import UndefinedError
 
+from ..file_names import quoted_list
 from . import compute, sentences
 from .disclosure import NO_RULES, Disclosure
 from .district_rows import DistrictTable
@@ -131,9 +132,7 @@ class FigureTable:
         meant = meant_row(str(key), names)
         if meant is not None:
             raise FigureError(f"table '{self.name}' has no row '{key}'; did you mean '{meant}'?")
-        known = ", ".join(f"'{n}'" for n in names[:SHOWN_ROWS])
-        if len(names) > SHOWN_ROWS:  # a long table's message stays one readable line
-            known += f" and {len(names) - SHOWN_ROWS:,} more"
+        known = quoted_list(names, SHOWN_ROWS)  # a long table's message stays one line
         grouped = next((n for n in names if n.startswith("All other (")), None)
         if grouped:
             known += f"; a row left out by the table's top setting is counted in '{grouped}'"
