@@ -17,7 +17,8 @@ from docx.shared import Cm  # noqa: E402
 
 from committeepack.config import load_config  # noqa: E402
 from committeepack.figures import charts, ranked_chart, spc_chart  # noqa: E402
-from committeepack.figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries  # noqa: E402
+from committeepack.figures.built import CountTable, CrimeTree, SpcSeries  # noqa: E402
+from committeepack.figures.district_rows import DistrictTable  # noqa: E402
 from committeepack.figures.tables import load_figures  # noqa: E402
 
 project = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(".")

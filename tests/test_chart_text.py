@@ -173,7 +173,8 @@ def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, fami
     from pathlib import Path
 
     from committeepack.config import load_config
-    from committeepack.figures.model import CrimeTree, DistrictTable
+    from committeepack.figures.built import CrimeTree
+    from committeepack.figures.district_rows import DistrictTable
     from committeepack.figures.tables import load_figures
 
     found = FONTS[family]
@@ -200,7 +201,7 @@ def test_a_chart_held_below_its_height_keeps_its_names_apart(monkeypatch, family
     from pathlib import Path
 
     from committeepack.config import load_config
-    from committeepack.figures.model import CrimeTree
+    from committeepack.figures.built import CrimeTree
     from committeepack.figures.tables import load_figures
     from committeepack.papers.data_on_a_page import _crime_types
 
@@ -256,7 +257,7 @@ def test_spc_chart_text_stays_inside_and_month_labels_never_touch(
     monkeypatch, length, first_month, counts, family, size, measure, improvement, targeted
 ):
     from committeepack.figures import spc
-    from committeepack.figures.model import SpcSeries
+    from committeepack.figures.built import SpcSeries
 
     found = FONTS[family]
     font = ChartFont(found[0], size, found[1])

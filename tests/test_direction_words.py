@@ -5,7 +5,8 @@ from types import SimpleNamespace
 import pytest
 
 from committeepack.direction_words import contradicted, movements
-from committeepack.figures.model import CountTable, Figure, FigureTable
+from committeepack.figures.built import CountTable
+from committeepack.figures.model import Figure, FigureTable
 
 from conftest import replace_line, run
 

@@ -10,7 +10,8 @@ from conftest import REPO, edit, run
 
 def test_the_list_is_the_examples_places():
     from committeepack.config import load_config
-    from committeepack.figures.model import CountTable, DistrictTable
+    from committeepack.figures.built import CountTable
+    from committeepack.figures.district_rows import DistrictTable
     from committeepack.figures.tables import load_figures
 
     config = load_config(REPO)

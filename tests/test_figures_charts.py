@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from committeepack.figures import charts, ranked_chart, spc, spc_chart, top
-from committeepack.figures.model import SpcSeries
+from committeepack.figures.built import SpcSeries
 
 
 def png_size(data: bytes) -> tuple[int, int]:

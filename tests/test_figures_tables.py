@@ -538,7 +538,7 @@ def _crime_tree(project):
     from pathlib import Path
 
     from committeepack.config import load_config
-    from committeepack.figures.model import CrimeTree
+    from committeepack.figures.built import CrimeTree
     from committeepack.figures.tables import load_figures
 
     figures = load_figures(load_config(Path(project)))

@@ -11,8 +11,9 @@ from types import SimpleNamespace
 import pytest
 
 from committeepack.figures import compute, tables
+from committeepack.figures.built import CrimeTree
+from committeepack.figures.district_rows import DistrictTable
 from committeepack.figures.load import Source, check_rows
-from committeepack.figures.model import CrimeTree, DistrictTable
 
 FOLDER = Path(__file__).parent / "fixtures" / "published"
 PERIODS = {

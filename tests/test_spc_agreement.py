@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from committeepack.figures import charts, spc, spc_chart
-from committeepack.figures.model import SpcSeries
+from committeepack.figures.built import SpcSeries
 from committeepack.figures.sentences import month_label
 
 LABEL_VERDICT = {label: verdict for verdict, (_, _, label) in spc_chart.SPC_STYLES.items()}

@@ -15,13 +15,14 @@ import click
 
 from . import __version__
 from .cli_support import (
-    clear_progress,
     named_projects,
     progress_lines,
     project_option,
     projects_option,
+    report_built,
     report_each,
     report_errors,
+    report_published,
 )
 from .errors import CommitteePackError
 
@@ -99,19 +100,9 @@ def build(
         raise CommitteePackError("--watch follows one project; give a single --project")
     options = BuildOptions(list(papers) or None, force, strict, clean, page_numbers, with_changes)
 
-    def report(result) -> None:
-        clear_progress(ctx.obj["quiet"])
-        for warning in result.warnings:
-            click.echo(f"Warning: {warning}", err=True)
-        if not ctx.obj["quiet"]:
-            click.echo(result.summary())
-        if ctx.obj["verbose"]:
-            click.echo(result.details())
-        if result.changes and not ctx.obj["quiet"]:
-            click.echo(f"{result.changes[0]}: {result.changes[1]} change(s) listed")
-
     def once(clean_first: bool, project: Path = projects[0]) -> None:
-        report(
+        report_built(
+            ctx,
             run_build(
                 project,
                 options.papers,
@@ -121,7 +112,7 @@ def build(
                 progress=progress_lines(ctx.obj["quiet"]),
                 page_numbers=page_numbers,
                 changes=with_changes,
-            )
+            ),
         )
 
     if len(projects) == 1:
@@ -130,7 +121,7 @@ def build(
         from .build_many import build_many
 
         outcomes = build_many(projects, options, progress_lines(ctx.obj["quiet"]))
-        report_each(ctx, outcomes, report)
+        report_each(ctx, outcomes, lambda result: report_built(ctx, result))
     if watch:
         from .watch import watch_and_rebuild
 
@@ -172,15 +163,7 @@ def publish(
     projects = named_projects(project, projects_folder)
 
     def report(published) -> None:
-        clear_progress(ctx.obj["quiet"])
-        result = published.build
-        for warning in [*result.warnings, *published.problems]:
-            click.echo(f"Warning: {warning}", err=True)
-        if not ctx.obj["quiet"]:
-            click.echo(result.summary())
-            click.echo(published.summary())
-        if strict and published.problems:
-            raise SystemExit(1)
+        report_published(ctx, published, strict)
 
     if len(projects) == 1:
         report(

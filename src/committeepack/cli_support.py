@@ -136,3 +136,31 @@ def progress_lines(quiet: bool):
 def clear_progress(quiet: bool) -> None:
     if not quiet and sys.stderr.isatty():
         click.echo("\r\x1b[K", err=True, nl=False)
+
+
+def report_built(ctx: click.Context, result) -> None:
+    """Print a build's warnings (to standard error), its summary and, with ``--verbose``,
+    what it did paper by paper."""
+    clear_progress(ctx.obj["quiet"])
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if not ctx.obj["quiet"]:
+        click.echo(result.summary())
+    if ctx.obj["verbose"]:
+        click.echo(result.details())
+    if result.changes and not ctx.obj["quiet"]:
+        click.echo(f"{result.changes[0]}: {result.changes[1]} change(s) listed")
+
+
+def report_published(ctx: click.Context, published, strict: bool) -> None:
+    """Print a publish run's warnings and summaries; with ``strict``, a problem found in the
+    PDFs ends the command with status 1."""
+    clear_progress(ctx.obj["quiet"])
+    result = published.build
+    for warning in [*result.warnings, *published.problems]:
+        click.echo(f"Warning: {warning}", err=True)
+    if not ctx.obj["quiet"]:
+        click.echo(result.summary())
+        click.echo(published.summary())
+    if strict and published.problems:
+        raise SystemExit(1)

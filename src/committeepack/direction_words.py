@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
-from .figures.model import CountTable, CrimeTree, DistrictTable, FigureError
+from .figures.built import CountTable, CrimeTree
+from .figures.district_rows import DistrictTable
+from .figures.model import FigureError
 from .frontmatter import JINJA_TAGS
 
 # an expression of a figure's movement: crime["Drug offences"].change

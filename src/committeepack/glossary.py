@@ -6,7 +6,7 @@ import re
 
 from .errors import InputError, warn
 from .file_names import shortened
-from .word.xml import body_text
+from .word.text import body_text
 
 ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{0,10}[A-Z]s?\b")  # a longer word is no acronym
 NOT_ACRONYMS = {"I", "UK", "OK"}

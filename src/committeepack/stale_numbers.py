@@ -14,7 +14,8 @@ from fractions import Fraction
 
 from .errors import InputError
 from .figures import compute
-from .figures.model import CountTable, CrimeTree, DistrictTable
+from .figures.built import CountTable, CrimeTree
+from .figures.district_rows import DistrictTable
 from .frontmatter import JINJA_TAGS
 
 LINK = re.compile(r"\]\([^)]*\)")

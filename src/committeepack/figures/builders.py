@@ -14,22 +14,21 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from . import compute, spc, spc_text
-from .crime_tree import TOTAL_NAMES, build_crime_tree
-from .disclosure import disclosure_rule
-from .districts import build_districts
-from .load import Rows
-from .model import (
+from .built import (
     Action,
     ActionList,
     CountTable,
-    Figure,
-    FigureTable,
     MorileRow,
     MorileTable,
     SpcSeries,
     SurveyAnswer,
     SurveyTable,
 )
+from .crime_tree import TOTAL_NAMES, build_crime_tree
+from .disclosure import disclosure_rule
+from .districts import build_districts
+from .load import Rows
+from .model import Figure, FigureTable
 from .sentences import month_label
 
 if TYPE_CHECKING:

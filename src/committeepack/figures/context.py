@@ -4,16 +4,9 @@ monthly series."""
 
 from __future__ import annotations
 
-from .model import (
-    CountTable,
-    CrimeTree,
-    DistrictTable,
-    Figure,
-    FigureTable,
-    NarrativeTable,
-    SpcSeries,
-    SurveyTable,
-)
+from .built import CountTable, CrimeTree, SpcSeries, SurveyTable
+from .district_rows import DistrictTable
+from .model import Figure, FigureTable, NarrativeTable
 from .tables import Figures
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .built import CrimeRow, CrimeTree
 from .disclosure import disclosure_rule
 from .load import Rows
-from .model import CrimeRow, CrimeTree, Figure, FigureTable
+from .model import Figure, FigureTable
 from .sentences import listed
 
 if TYPE_CHECKING:

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
+from .built import CountTable, CrimeTree, SpcSeries
 from .cells import MONTH_NUMBERS
-from .model import CountTable, CrimeTree, DistrictTable, SpcSeries
+from .district_rows import DistrictTable
 
 MONTHS = MONTH_NUMBERS  # a month's number by its name or abbreviation
 RANGE = re.compile(

@@ -3,8 +3,10 @@ each table's sums are declared here, as the papers print them."""
 
 from __future__ import annotations
 
+from .built import CountTable, CrimeTree
 from .disclosure import Disclosure, suppress
-from .model import CountTable, CrimeTree, DistrictTable, Figure
+from .district_rows import DistrictTable
+from .model import Figure
 
 PERIODS = ("previous", "current")
 NONE: frozenset[str] = frozenset()

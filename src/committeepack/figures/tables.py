@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import CommitteePackError, ConfigError, InputError, raise_all, warn
 from .builders import BUILDERS
+from .built import BuiltTable
 from .cells import Column
 from .crime_tree import with_parents
 from .disclosure import NO_RULES, Disclosure, disclosure_rule
 from .load import Source
-from .model import (
-    BuiltTable,
-)
 from .raw_table import TableFileMissing
 from .row_cache import cached_rows
 from .row_names import note_marks

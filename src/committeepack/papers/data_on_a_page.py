@@ -17,9 +17,9 @@ from .. import default_templates
 from ..config import Config
 from ..errors import ConfigError
 from ..facts import Facts
+from ..figures.built import CrimeTree
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
-from ..figures.model import CrimeTree
 from ..word import tables as tablexml
 from ..word import xml as wordxml
 from . import strategic_assessment

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..facts import Facts
+from ..figures.built import CountTable, CrimeTree, SpcSeries
 from ..figures.chart_cache import ChartRequest
-from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
+from ..figures.district_rows import DistrictTable
 from ..figures.sentences import mid_sentence
 
 

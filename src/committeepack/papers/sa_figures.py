@@ -8,7 +8,8 @@ from __future__ import annotations
 from operator import attrgetter
 
 from ..figures import compute, sentences, spc_text
-from ..figures.model import CountTable, CrimeTree, DistrictTable, SpcSeries
+from ..figures.built import CountTable, CrimeTree, SpcSeries
+from ..figures.district_rows import DistrictTable
 from ..figures.top import OTHER, first_with_ties
 from ..word.blocks import Cell, data_table
 from .sa_writer import SectionWriter

@@ -8,12 +8,13 @@ in :mod:`.sa_figures`.
 from __future__ import annotations
 
 from ..figures import sentences
-from ..figures.model import ActionList, CountTable, MorileTable, SpcSeries
+from ..figures.built import ActionList, CountTable, MorileTable, SpcSeries
 from ..figures.spc_text import one_place
 from ..glossary import document_text, symbols_used, used_terms
 from ..word import xml as wordxml
 from ..word.blocks import data_table, note_after
 from ..word.styles import Styles
+from ..word.text import table_rows_text
 from .sa_figures import FigureSections
 
 
@@ -203,7 +204,7 @@ class BodyBuilder(FigureSections):
         """Under each table that prints a symbol ([c], [low], [x], [z]), a note saying what
         each one there means."""
         for table in self.body.tables:
-            cells = wordxml.table_rows_text(table, skip=1)
+            cells = table_rows_text(table, skip=1)
             used = symbols_used(cells, self.figures.disclosure)
             if used:
                 text = "Notes: " + "; ".join(f"{symbol} {meaning}" for symbol, meaning in used)

@@ -1,7 +1,7 @@
 """Small pieces of WordprocessingML that python-docx has no API for.
 
-This module and :mod:`.tablexml` are the only ones that build raw XML. Everything above them
-talks in paragraphs, runs, tables and lists.
+This module and :mod:`.tablexml` are the only ones that build raw XML (:mod:`.text` reads
+text back out of it). Everything above them talks in paragraphs, runs, tables and lists.
 """
 
 from __future__ import annotations
@@ -284,32 +284,3 @@ def drop_trailing_blank(container) -> None:
 def new_paragraph_element():
     """An empty ``w:p``, to place where python-docx's API cannot (after a table)."""
     return OxmlElement("w:p")
-
-
-_TEXT_TAGS = (qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:p"))
-
-
-def plain_text(element) -> str:
-    """The text under ``element`` (a body, table or row), a line per paragraph, tabs and breaks
-    as spaces. Read from the XML directly: python-docx's paragraph and cell objects took most
-    of the build's time on a long table (about 60 microseconds a cell)."""
-    parts = []
-    for node in element.iter(*_TEXT_TAGS):
-        if node.tag == _TEXT_TAGS[0]:
-            parts.append(node.text or "")
-        elif node.tag == _TEXT_TAGS[3]:
-            parts.append("\n")
-        else:
-            parts.append(" ")
-    return "".join(parts)
-
-
-def body_text(container) -> str:
-    """:func:`plain_text` of a document or subdocument's body."""
-    return plain_text(container.element.body)
-
-
-def table_rows_text(table, skip: int = 0) -> str:
-    """:func:`plain_text` of a table's rows after the first ``skip`` (its header rows)."""
-    rows = list(table._tbl.iterchildren(qn("w:tr")))[skip:]
-    return "\n".join(plain_text(row) for row in rows)
