@@ -100,6 +100,12 @@ class CrimeTree:
     tree: dict[str, CrimeRow]
     roots: list[str]
 
+    @property
+    def totals(self) -> list[Figure]:
+        """The top-level categories that have parts (``All crime``), in the table's order:
+        the first is the area's total, which the papers and the cross-checks use."""
+        return [self.tree[root].figure for root in self.roots if self.tree[root].children]
+
 
 @dataclass
 class CountTable:

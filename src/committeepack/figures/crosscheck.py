@@ -166,10 +166,9 @@ def parts_over_the_whole(figures) -> list[InputError]:
     the crime-by-type table's total: the two are not of the same area and period (or one
     was extracted long after the other)."""
     totals = [
-        (spec, tree.tree[root].figure)
+        (spec, total)
         for spec, tree in figures.of_kind("crime_by_type", CrimeTree)
-        for root in tree.roots
-        if tree.tree[root].children
+        for total in tree.totals
     ]
     if not totals:
         return []

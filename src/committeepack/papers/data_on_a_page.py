@@ -93,12 +93,9 @@ def context(rendering: Rendering) -> dict:
     chart = rendering.charts.get(requests["crime"]) if requests else None
     overview = ""
     crime = figures.of_kind("crime_by_type", CrimeTree)
-    if crime:
-        tree = crime[0][1].tree
-        roots = [r for r in crime[0][1].roots if tree[r].children]
-        if roots:
-            total = tree[roots[0]].figure
-            overview = f"{total.name} {total.change}."
+    totals = crime[0][1].totals if crime else []
+    if totals:
+        overview = f"{totals[0].name} {totals[0].change}."
     _grid(grid, chart, inputs.headlines, config, landscape, chart_width)
     return {
         **config.as_context(),

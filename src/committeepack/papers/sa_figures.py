@@ -200,7 +200,7 @@ class FigureSections(SectionWriter):
         """Say so when the wards do not add up to the area's total: the crimes recorded with
         no ward are not in the ward table."""
         crime = self.figures.of_kind("crime_by_type", CrimeTree)
-        totals = [c.tree[r].figure for _, c in crime for r in c.roots if c.tree[r].children]
+        totals = [total for _, tree in crime for total in tree.totals]
         if not totals:
             return
         total, current = totals[0], wards.total.current
