@@ -237,3 +237,30 @@ def test_the_document_settings_name_a_language_and_papers_that_exist(minimal, li
     else:
         assert result.exit_code == 1
         assert result.output.startswith(f"Error: committeepack.toml:37: {problem}"), result.output
+
+
+@pytest.mark.parametrize(
+    ("date", "current", "problem"),
+    [
+        ("2024-01-01", "Oct 2024 - Sep 2025", None),  # the year the period begins
+        ("2023-12-31", "Oct 2024 - Sep 2025", "2023-12-31 is before the figures' current "),
+        ("0001-03-10", "Oct 2024 - Sep 2025", "0001-03-10 is before the figures' current "),
+        ("2024-12-01", "2024/25", None),  # a year to date, heard before the year ends
+        ("2023-03-10", "2024/25", "2023-03-10 is before the figures' current period, '2024/25'"),
+        ("2001-03-10", "Last twelve months", None),  # no year to compare with
+        ("2099-03-10", "Oct 2024 - Sep 2025", None),  # a late meeting is not known to be wrong
+    ],
+)
+def test_the_meeting_is_not_before_the_figures_it_hears(minimal, date, current, problem):
+    config = minimal / "committeepack.toml"
+    edit(config, "date = 2026-03-10", f"date = {date}")
+    with config.open("a", encoding="utf-8") as file:
+        file.write(f'\n[periods]\nprevious = "Earlier"\ncurrent = "{current}"\n')
+    result = run(minimal, "build")
+    if problem is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1
+        assert result.output.startswith(f"Error: committeepack.toml:12: meeting.date: {problem}")
+        assert result.output.endswith("began; check the meeting's year\n")
+        assert result.output.count("\n") == 1  # one line

@@ -16,6 +16,7 @@ from .config_checks import (
     allowed_folders,
     check_document,
     check_logo,
+    check_meeting_date,
     check_output_folder,
     check_table_files,
     inside,
@@ -198,6 +199,7 @@ def load_config(root: Path) -> Config:
     check_table_files(reader, root, config.folders)
     check_output_folder(reader, root)
     check_document(reader)
+    check_meeting_date(reader)
     raise_all(reader.errors)
     return config
 

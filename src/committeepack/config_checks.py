@@ -1,8 +1,9 @@
 """Checks of ``committeepack.toml`` beyond its schema: the files it names exist, lie inside
-the project and are of the right kind."""
+the project and are of the right kind; the meeting is not before the figures it hears."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -165,3 +166,22 @@ def check_document(reader: ConfigReader) -> None:
                 ("document", "papers", index),
                 f"{name!r} is not a paper; the papers are: {', '.join(PAPERS)}",
             )
+
+
+YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def check_meeting_date(reader: ConfigReader) -> None:
+    """The meeting is not in a year before the figures' current period begins (``Oct 2024 -
+    Sep 2025``, ``2024/25``): a committee cannot hear figures not yet counted, so the year is
+    mistyped (``0026-06-02``, ``2006-06-02``)."""
+    date, current = reader.get("meeting.date"), reader.get("periods.current")
+    if not isinstance(date, dt.date) or not isinstance(current, str):
+        return
+    years = [int(year) for year in YEAR.findall(current)]
+    if years and date.year < min(years):
+        reader.fail(
+            ("meeting", "date"),
+            f"{date.isoformat()} is before the figures' current period, {current!r}, began; "
+            "check the meeting's year",
+        )
