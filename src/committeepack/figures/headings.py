@@ -4,10 +4,12 @@ headings listed in messages and as keys of committeepack.toml."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 from ..file_names import quoted_list
+from .cells import MONTH, month
 from .raw_table import RawTable
 
 LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
@@ -30,8 +32,19 @@ DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"
 def heading_key(heading: str) -> str:
     """A heading as it is matched: folded, its spaces (no-break ones too) single and none
     around it, every kind of dash a hyphen ("Oct 2024 \u2013 Sep 2025", typed or pasted from
-    a PDF, is the column "Oct 2024 - Sep 2025")."""
-    return " ".join(heading.translate(DASHES).split()).casefold()
+    a PDF, is the column "Oct 2024 - Sep 2025"), and a month however it is written: "Sep-24",
+    "September 2024" and a date cell of 1 September 2024 are the column "2024-09"."""
+    key = " ".join(heading.translate(DASHES).split()).casefold()
+    as_month = month(key)
+    return as_month if MONTH.match(as_month) else key
+
+
+def heading_text(value: object) -> str:
+    """A heading cell's value as text: a date (which Excel makes of a heading typed "Sep-24")
+    as YYYY-MM-DD, without the time of day when it has none."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def heading_places(table: RawTable) -> dict[str, list[int]]:

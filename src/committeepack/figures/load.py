@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
-from .headings import heading_key, heading_places, listed, toml_key
+from .headings import heading_key, heading_places, heading_text, listed, toml_key
 from .raw_table import UNNAMED, is_workbook, read_table
 from .text_columns import UNCHECKED, CheckedColumns
 
@@ -95,7 +95,7 @@ def _headings_below_a_title(table, missing: list[str]) -> int | None:
     wanted = {heading_key(name) for name in missing}
     rows = zip(*table.cells.values(), strict=True)
     for index, row in zip(range(TITLE_ROWS), rows, strict=False):
-        cells = {heading_key(str(value)) for value in row if value is not None}
+        cells = {heading_key(heading_text(value)) for value in row if value is not None}
         if wanted <= cells:
             return index + 2  # the first row holds the (title's) headings
     return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .cells import ExcelError, UnsavedFormula
+from .headings import heading_text
 from .raw_table import EMPTY, RawTable, headings
 
 
@@ -73,7 +74,7 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         i for row in rows for i, value in enumerate(row) if i >= len(top) and value is not None
     }
     used = [*range(len(top)), *sorted(beyond)]
-    names = ["" if i >= len(top) or top[i] is None else str(top[i]) for i in used]
+    names = ["" if i >= len(top) or top[i] is None else heading_text(top[i]) for i in used]
     return RawTable(
         (columns := headings(names, used)),
         {

@@ -1,0 +1,97 @@
+"""Headings as committeepack matches them: months however written, date cells as dates."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from committeepack.figures.headings import heading_key, heading_text
+
+from conftest import edit, run
+
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@given(st.integers(2000, 2099), st.integers(1, 12))
+def test_a_month_is_one_heading_however_it_is_written(year, number):
+    short = MONTH_NAMES[number - 1]
+    long = dt.date(year, number, 1).strftime("%B")
+    written = [
+        f"{short}-{year % 100:02d}",
+        f"{short} {year}",
+        f"{long} {year}",
+        f"{year}-{number:02d}",
+        f"{year} {short.upper()}",
+        heading_text(dt.datetime(year, number, 1)),
+    ]
+    assert {heading_key(w) for w in written} == {f"{year}-{number:02d}"}
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (dt.datetime(2024, 9, 1), "2024-09-01"),
+        (dt.datetime(2024, 9, 1, 0, 0, 1), "2024-09-01T00:00:01"),
+        (dt.date(2024, 9, 15), "2024-09-15"),
+        (2024, "2024"),
+        ("Sep-24", "Sep-24"),
+    ],
+)
+def test_a_heading_cell_is_written_as_text(value, text):
+    assert heading_text(value) == text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["2024-09-15", "Total 2024", "2024", "Sept total", "Mayfield 24", "2024-13"],
+)
+def test_text_that_is_not_a_month_is_matched_as_written(heading):
+    assert heading_key(heading) == heading.casefold()
+
+
+def dated_headings(figures, first: object, second: object) -> None:
+    """The districts table as a workbook whose period headings are the cells given."""
+    rows = (figures / "inputs/districts.csv").read_text(encoding="utf-8").splitlines()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Districts"
+    for row in rows:
+        sheet.append([int(v) if v.isdigit() else v for v in row.split(",")])
+    sheet["C1"], sheet["D1"] = first, second
+    for cell in ("C1", "D1"):
+        sheet[cell].number_format = "mmm-yy"
+    workbook.save(figures / "inputs/county.xlsx")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/districts.csv"',
+        'workbook = "inputs/county.xlsx"\nsheet = "Districts"',
+    )
+
+
+def test_period_headings_excel_made_dates_are_found_by_the_month_shown(figures):
+    dated_headings(figures, dt.datetime(2024, 9, 1), dt.datetime(2025, 9, 1))
+    edit(
+        figures / "committeepack.toml",
+        'periods = ["2024", "2025"]',
+        'periods = ["Sep-24", "Sep-25"]',
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_date_heading_is_listed_as_a_date_when_another_is_missing(figures):
+    dated_headings(figures, dt.datetime(2024, 9, 1), dt.datetime(2025, 9, 12))
+    edit(
+        figures / "committeepack.toml",
+        'periods = ["2024", "2025"]',
+        'periods = ["Sep-24", "Sep-25"]',
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Error: inputs/county.xlsx [Districts]:1: no column 'Sep-25'; the columns are "
+    )
+    assert "'2025-09-12'" in result.output
+    assert "00:00:00" not in result.output
