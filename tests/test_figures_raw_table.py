@@ -193,3 +193,66 @@ def test_a_workbook_is_read_without_importing_numpy_which_stays_importable(tmp_p
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert done.stdout.splitlines() == ["{'name': ['Theft'], 'count': [3]} False", "3"]
+
+
+def docx_bytes() -> bytes:
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+def ods_bytes() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("t.xls", OLE2, "is an Excel 97-2003 workbook (.xls), which committeepack does not read"),
+        ("t.xlsx", OLE2, "is an Excel 97-2003 workbook (.xls), which committeepack does not"),
+        ("t.csv", OLE2, "is an Excel 97-2003 workbook (.xls), which committeepack does not"),
+        ("t.ods", ods_bytes(), "is an OpenDocument spreadsheet (.ods), which committeepack"),
+        ("t.csv", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "is a PDF, which committeepack cannot take"),
+        ("t.csv", docx_bytes(), "is a Word document, which committeepack cannot take figures"),
+        ("t.csv", xlsx_bytes(), "is an Excel workbook, though its name does not end .xlsx;"),
+        ("t.txt", xlsx_bytes(), "is an Excel workbook, though its name does not end .xlsx;"),
+        ("t.xlsx", b"Area,Rate\nAshby,1\n", "is a text file (CSV?), though its name ends .xlsx;"),
+        ("t.xlsm", b"", "is a text file (CSV?), though its name ends .xlsm;"),
+    ],
+)
+def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as raised:
+        read_table(path, f"inputs/{name}")
+    assert str(raised.value) == f"inputs/{name}: {message}" + str(raised.value).split(message)[1]
+    assert str(raised.value).count("\n") == 0
+
+
+@pytest.mark.parametrize(
+    "start",
+    [b"PK\x03\x04", b"%PDF", "\u00d0\u00cf\u0011\u00e0".encode()],  # a kind's first bytes, nearly
+)
+def test_text_that_starts_like_another_kind_is_still_read_as_csv(tmp_path, start):
+    path = tmp_path / "t.csv"
+    path.write_bytes(start + b",Rate\nAshby,1\n")
+    table = read_table(path, "inputs/t.csv")
+    assert table.columns[1] == "Rate"
+    assert table.cells["Rate"] == ["1"]

@@ -17,6 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..errors import InputError
+from .file_kinds import wrong_kind
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"
@@ -60,6 +61,9 @@ def read_table(path: Path, shown: str, sheet: str | None = None) -> RawTable:
             "the extract first: one row per category, ward or month",
             shown,
         )
+    problem = wrong_kind(path, is_workbook(path))
+    if problem is not None:
+        raise InputError(problem, shown)
     if is_workbook(path):
         from .workbook_table import read_workbook  # openpyxl, only for a workbook
 

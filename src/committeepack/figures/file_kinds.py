@@ -1,0 +1,79 @@
+"""What a table's file really holds, told from its first bytes rather than its name: an
+Excel 97-2003 workbook, an OpenDocument spreadsheet, a PDF or a workbook saved under a CSV's
+name each get a message saying how to save it in a form committeepack reads, where reading
+it as the name says would blame its bytes ("not UTF-8 text") or the zip inside it."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files: .xls, .doc
+ZIP = b"PK\x03\x04"
+PDF = b"%PDF-"
+
+SAVE_AS_XLSX = (
+    "open it in Excel and save it as an Excel Workbook (.xlsx), or save the sheet as CSV UTF-8"
+)
+FOREIGN = {
+    "xls": "is an Excel 97-2003 workbook (.xls), which committeepack does not read; "
+    + SAVE_AS_XLSX,
+    "xlsb": "is an Excel binary workbook (.xlsb), which committeepack does not read; "
+    + SAVE_AS_XLSX,
+    "ods": "is an OpenDocument spreadsheet (.ods), which committeepack does not read; in "
+    "LibreOffice Calc, save it as Excel 2007-365 (.xlsx), or as CSV (UTF-8)",
+    "pdf": "is a PDF, which committeepack cannot take figures from; export the table from the "
+    "spreadsheet it was made in, as CSV UTF-8 or as an Excel Workbook (.xlsx)",
+    "docx": "is a Word document, which committeepack cannot take figures from; copy the table "
+    "into Excel and save it as an Excel Workbook (.xlsx) or as CSV UTF-8",
+}
+WORKBOOK_NAMED_OTHERWISE = (
+    "is an Excel workbook, though its name does not end .xlsx; rename it to end .xlsx and name "
+    "it in committeepack.toml with workbook = (and sheet =), or save the sheet as CSV UTF-8"
+)
+TEXT_NAMED_AS_WORKBOOK = (
+    "is a text file (CSV?), though its name ends {suffix}; rename it to end .csv and name it "
+    "in committeepack.toml with file =, or open it in Excel and save it as an Excel Workbook"
+)
+
+
+def file_kind(path: Path) -> str:
+    """What the file holds, from its first bytes: ``xlsx``, ``xls``, ``xlsb``, ``ods``,
+    ``docx``, ``pdf``, ``zip`` (another zip) or ``text`` (anything else: CSV, or text
+    that the CSV reader words the problems of)."""
+    with path.open("rb") as file:
+        start = file.read(8)
+    if start.startswith(OLE2):
+        return "xls"
+    if start.startswith(PDF):
+        return "pdf"
+    if not start.startswith(ZIP):
+        return "text"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return "zip"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "word/document.xml" in names:
+        return "docx"
+    if b"opendocument.spreadsheet" in mimetype:
+        return "ods"
+    return "zip"
+
+
+def wrong_kind(path: Path, named_as_workbook: bool) -> str | None:
+    """Why the file cannot be read as its name says (a sentence to follow its name), or
+    None when it may be."""
+    kind = file_kind(path)
+    if kind in FOREIGN:
+        return FOREIGN[kind]
+    if kind == "xlsx" and not named_as_workbook:
+        return WORKBOOK_NAMED_OTHERWISE
+    if kind == "text" and named_as_workbook:
+        return TEXT_NAMED_AS_WORKBOOK.format(suffix=path.suffix)
+    return None
