@@ -509,3 +509,38 @@ def test_the_timetable_lists_the_meetings_after_this_one_in_order(
         assert errors(minimal) == problems
     else:
         assert run(minimal, "build", "--no-page-numbers").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("docx", "a Word document"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Office 97-2003 file (.doc or .xls)"),
+    ],
+)
+def test_narrative_saved_from_word_is_named_for_what_it_is(minimal, content, kind):
+    path = minimal / "inputs/agenda-item.md"
+    if content == "docx":
+        docx.Document().save(str(path))
+    else:
+        path.write_bytes(content)
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: inputs/agenda-item.md: is {kind}, not Markdown text; write the narrative in a "
+        "text editor, or in Word use Save As, Plain Text (.txt) with the encoding UTF-8, and "
+        "name the file .md\n"
+    )
+
+
+def test_narrative_in_another_encoding_is_named_at_its_line(minimal):
+    path = minimal / "inputs/agenda-item.md"
+    path.write_bytes(path.read_bytes() + "\nCaf\u00e9\n".encode("cp1252"))
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    lines = path.read_bytes().count(b"\n")
+    assert result.output == (
+        f"Error: inputs/agenda-item.md:{lines}: not UTF-8 text (byte 0xe9 cannot be read); save "
+        "it as UTF-8 (in Notepad: Save As, Encoding UTF-8)\n"
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .characters import CONTROL, control_problem
 from .errors import InputError
+from .file_kinds import not_markdown
 from .yaml_lines import LineDict, load_yaml
 
 JINJA_TAGS = re.compile(
@@ -49,6 +50,9 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
             name,
         ) from None
     except UnicodeDecodeError as exc:
+        other = not_markdown(path)
+        if other is not None:
+            raise InputError(other, name) from None
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise InputError(
             f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); save it as "

@@ -17,7 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..errors import InputError
-from .file_kinds import wrong_kind
+from ..file_kinds import wrong_kind
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"

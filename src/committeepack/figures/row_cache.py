@@ -39,7 +39,7 @@ CHECKING_CODE = (
     "figures/load.py",
     "figures/headings.py",
     "figures/raw_table.py",
-    "figures/file_kinds.py",
+    "file_kinds.py",
     "figures/workbook_table.py",
     "characters.py",
     "figures/cells.py",

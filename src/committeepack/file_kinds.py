@@ -1,7 +1,8 @@
-"""What a table's file really holds, told from its first bytes rather than its name: an
-Excel 97-2003 workbook, an OpenDocument spreadsheet, a PDF or a workbook saved under a CSV's
-name each get a message saying how to save it in a form committeepack reads, where reading
-it as the name says would blame its bytes ("not UTF-8 text") or the zip inside it."""
+"""What an input file really holds, told from its first bytes rather than its name: an Excel
+97-2003 workbook, an OpenDocument spreadsheet, a PDF, a Word document or a workbook saved
+under a CSV's name each get a message saying how to save it in a form committeepack reads,
+where reading it as the name says would blame its bytes ("not UTF-8 text") or the zip inside
+it."""
 
 from __future__ import annotations
 
@@ -77,3 +78,26 @@ def wrong_kind(path: Path, named_as_workbook: bool) -> str | None:
     if kind == "text" and named_as_workbook:
         return TEXT_NAMED_AS_WORKBOOK.format(suffix=path.suffix)
     return None
+
+
+NOT_TEXT = {
+    "xls": "an Office 97-2003 file (.doc or .xls)",
+    "xlsx": "an Excel workbook",
+    "xlsb": "an Excel binary workbook",
+    "ods": "an OpenDocument spreadsheet",
+    "pdf": "a PDF",
+    "docx": "a Word document",
+    "zip": "a zip file",
+}
+
+
+def not_markdown(path: Path) -> str | None:
+    """Why a narrative file that is not UTF-8 text is not Markdown at all (a Word document
+    saved under a .md name), or None when it is text in another encoding."""
+    kind = file_kind(path)
+    if kind not in NOT_TEXT:
+        return None
+    return (
+        f"is {NOT_TEXT[kind]}, not Markdown text; write the narrative in a text editor, or in "
+        "Word use Save As, Plain Text (.txt) with the encoding UTF-8, and name the file .md"
+    )
