@@ -95,3 +95,51 @@ def test_a_date_heading_is_listed_as_a_date_when_another_is_missing(figures):
     )
     assert "'2025-09-12'" in result.output
     assert "00:00:00" not in result.output
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        [
+            "Oct 2024 - Sep 2025",
+            "October 2024 to September 2025",
+            "Oct24-Sep25",
+            "oct 2024 \u2013 sep 2025",
+        ],
+        ["2023/24", "2023-24", "2023/2024", "2023 \u2013 24"],
+        ["Apr 2023 to Mar 2024", "April 2023 - March 2024"],
+    ],
+)
+def test_a_period_is_one_heading_however_its_range_is_written(written):
+    assert len({heading_key(w) for w in written}) == 1
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("2023/24", "2023/25"),  # not one year: not a financial year
+        ("2023/24", "2024/25"),
+        ("Oct 2024 - Sep 2025", "Oct 2024 - Aug 2025"),
+        ("2023/24", "Apr 2023 - Mar 2024"),  # a financial year is its months, as a range
+    ],
+)
+def test_different_periods_stay_different_headings(one, other):
+    if one == "2023/24" and other.startswith("Apr"):
+        assert heading_key(one) == heading_key(other)
+    else:
+        assert heading_key(one) != heading_key(other)
+
+
+def test_a_financial_year_heading_is_found_however_it_is_written(figures):
+    path = figures / "inputs/districts.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",2024,2025", ",2023-24,2024/2025", 1),
+        encoding="utf-8",
+    )
+    edit(
+        figures / "committeepack.toml",
+        'periods = ["2024", "2025"]',
+        'periods = ["2023/24", "2024/25"]',
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output

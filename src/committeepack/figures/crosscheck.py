@@ -11,20 +11,12 @@ financial year April to March), or else by their text.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 
 from ..errors import InputError
 from .built import CountTable, CrimeTree, SpcSeries
-from .cells import MONTH_NUMBERS
 from .district_rows import DistrictTable
-
-MONTHS = MONTH_NUMBERS  # a month's number by its name or abbreviation
-RANGE = re.compile(
-    r"^\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*$", re.I
-)
-FINANCIAL = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
+from .periods import period_key
 
 
 @dataclass(frozen=True)
@@ -37,27 +29,6 @@ class Fact:
     value: object
     where: str  # the table's file (and sheet)
     line: int | None
-
-
-@functools.lru_cache(maxsize=256)  # a table of 400,000 rows states the same two periods
-def period_key(label: str) -> str:
-    """The months a period covers, as ``2024-10..2025-09``; its folded text when not a range."""
-    match = RANGE.match(label)
-    if match and match.group(1).lower() in MONTHS and match.group(3).lower() in MONTHS:
-        first = (_year(match.group(2)), MONTHS[match.group(1).lower()])
-        last = (_year(match.group(4)), MONTHS[match.group(3).lower()])
-        return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
-    match = FINANCIAL.match(label)
-    if match:
-        start = int(match.group(1))
-        end = _year(match.group(2), century=start // 100)
-        if end == start + 1:
-            return f"{start}-04..{end}-03"
-    return " ".join(label.casefold().split())
-
-
-def _year(text: str, century: int = 20) -> int:
-    return int(text) if len(text) == 4 else century * 100 + int(text)
 
 
 def facts_of(figures, config) -> list[Fact]:

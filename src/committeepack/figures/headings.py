@@ -10,6 +10,7 @@ import re
 
 from ..file_names import quoted_list
 from .cells import MONTH, month
+from .periods import period_key
 from .raw_table import RawTable
 
 LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
@@ -32,11 +33,15 @@ DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"
 def heading_key(heading: str) -> str:
     """A heading as it is matched: folded, its spaces (no-break ones too) single and none
     around it, every kind of dash a hyphen ("Oct 2024 \u2013 Sep 2025", typed or pasted from
-    a PDF, is the column "Oct 2024 - Sep 2025"), and a month however it is written: "Sep-24",
-    "September 2024" and a date cell of 1 September 2024 are the column "2024-09"."""
+    a PDF, is the column "Oct 2024 - Sep 2025"), and a month or a period however it is
+    written: "Sep-24", "September 2024" and a date cell of 1 September 2024 are the column
+    "2024-09"; "October 2024 to September 2025" is "Oct 2024 - Sep 2025"; "2023-24" is
+    "2023/24" (:func:`.periods.period_key`)."""
     key = " ".join(heading.translate(DASHES).split()).casefold()
-    as_month = month(key)
-    return as_month if MONTH.match(as_month) else key
+    found = MONTH.match(month(key))
+    if found and 1 <= int(found.group(2)) <= 12:  # 2023-24 is a year, not a 24th month
+        return found.group()
+    return period_key(key)
 
 
 def heading_text(value: object) -> str:
