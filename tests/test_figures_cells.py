@@ -49,6 +49,31 @@ def test_what_is_not_plainly_one_month_is_refused(text):
         check_cell(MONTH_COLUMN, text, {})
 
 
+@pytest.mark.parametrize(
+    ("value", "date"),
+    [
+        (45383, "1 April 2024"),
+        ("45383", "1 April 2024"),
+        (" 45400 ", "18 April 2024"),
+        (20000, "3 October 1954"),  # the first count of days taken for a date
+        (79999, "10 January 2119"),  # the last
+    ],
+)
+def test_a_month_excel_shows_as_its_count_of_days_is_named_as_the_date(value, date):
+    with pytest.raises(ValueError) as raised:
+        check_cell(MONTH_COLUMN, value, {})
+    assert str(raised.value).endswith(
+        f"is not a month but a date as Excel counts it ({date}); in Excel, format the column "
+        "as a date (Format Cells, Date) and save it again"
+    )
+
+
+@pytest.mark.parametrize("value", [19999, 80000, "2024", 202404, "4538"])
+def test_other_numbers_in_a_month_column_keep_the_plain_message(value):
+    with pytest.raises(ValueError, match="is not a month; write it as YYYY-MM"):
+        check_cell(MONTH_COLUMN, value, {})
+
+
 def test_a_series_saved_with_excel_month_names_builds_the_same_paper(figures):
     assert run(figures, "build").exit_code == 0
     before = [

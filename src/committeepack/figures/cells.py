@@ -156,9 +156,7 @@ def check_cell(column: Column, value, context: dict):
         text = str(value).strip()[:7] if not isinstance(value, str) else month(value)
         match = MONTH.match(text)
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(
-                f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09 (or Sep 2025)"
-            )
+            raise ValueError(_not_a_month(value))
         return text
     if kind == "status":
         allowed = context["statuses"]
@@ -261,3 +259,22 @@ def _show(value) -> str:
         c if c.isprintable() or c == " " else repr(c)[1:-1] for c in str(value)[: SHOWN_MAX + 1]
     )
     return f"'{shortened(text, SHOWN_MAX)}'"
+
+
+EXCEL_DAY_ZERO = dt.date(1899, 12, 30)  # Excel counts days from here (its 1900 leap-year bug)
+EXCEL_DAYS = range(20_000, 80_000)  # 1954 to 2119: a count of days, not a year or a count
+
+
+def _not_a_month(value: object) -> str:
+    """Why ``value`` is not a month: a date Excel shows as its count of days (45383, when the
+    cell lost its date format) is named as the date it is."""
+    days = value if isinstance(value, int) else None
+    if isinstance(value, str) and value.strip().isdigit():
+        days = int(value.strip())
+    if days is not None and days in EXCEL_DAYS:
+        date = EXCEL_DAY_ZERO + dt.timedelta(days=days)
+        return (
+            f"{_show(value)} is not a month but a date as Excel counts it ({date.day} {date:%B %Y}); "
+            "in Excel, format the column as a date (Format Cells, Date) and save it again"
+        )
+    return f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09 (or Sep 2025)"
