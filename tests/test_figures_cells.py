@@ -68,7 +68,9 @@ def test_a_month_excel_shows_as_its_count_of_days_is_named_as_the_date(value, da
     )
 
 
-@pytest.mark.parametrize("value", [19999, 80000, "2024", 202404, "4538"])
+@pytest.mark.parametrize(
+    "value", [19999, 80000, "2024", 202404, "4538", "4\u00b2", "\u0664\u0665\u0663\u0668\u0663"]
+)
 def test_other_numbers_in_a_month_column_keep_the_plain_message(value):
     with pytest.raises(ValueError, match="is not a month; write it as YYYY-MM"):
         check_cell(MONTH_COLUMN, value, {})

@@ -269,12 +269,13 @@ def _not_a_month(value: object) -> str:
     """Why ``value`` is not a month: a date Excel shows as its count of days (45383, when the
     cell lost its date format) is named as the date it is."""
     days = value if isinstance(value, int) else None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         days = int(value.strip())
     if days is not None and days in EXCEL_DAYS:
         date = EXCEL_DAY_ZERO + dt.timedelta(days=days)
         return (
-            f"{_show(value)} is not a month but a date as Excel counts it ({date.day} {date:%B %Y}); "
+            f"{_show(value)} is not a month but a date as Excel counts it "
+            f"({date.day} {date:%B %Y}); "
             "in Excel, format the column as a date (Format Cells, Date) and save it again"
         )
     return f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09 (or Sep 2025)"
