@@ -207,6 +207,21 @@ def test_any_text_in_a_count_is_a_count_or_one_line_of_problem(text):
         assert isinstance(value, int) and value >= 0
 
 
+@given(st.one_of(st.text(max_size=30), st.integers(-(10**12), 10**12)))
+@example("4\u00b2")
+@example(" 45383\n")
+def test_anything_in_a_month_column_is_a_month_or_one_line_of_problem(value):
+    try:
+        month_read = check_cell(MONTH_COLUMN, value, {})
+    except ValueError as problem:
+        said = str(problem)
+        assert said.startswith(("is empty", "'"))
+        assert said.isprintable()
+    else:
+        year, number = month_read.split("-")
+        assert len(year) == 4 and 1 <= int(number) <= 12
+
+
 @pytest.mark.parametrize("text", ["12.5%", "-2.3%", "+35%", "100 %", "1,250%", ".5%"])
 def test_a_percentage_in_a_count_says_to_write_the_count(text):
     with pytest.raises(ValueError) as raised:
