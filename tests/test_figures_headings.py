@@ -139,3 +139,34 @@ def test_a_financial_year_heading_is_found_however_it_is_written(figures):
     )
     result = run(figures, "build")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("heading", "wanted"),
+    [
+        ("Apr 2023 to Mar 2024 [note 3]", "Apr 2023 - Mar 2024"),
+        ("population [Note 12]", "population"),
+        ("2024*", "2024"),
+        ("2025\u00b9", "2025"),
+        ("Current [x]", "current"),
+    ],
+)
+def test_a_note_mark_after_a_heading_is_not_part_of_it(heading, wanted):
+    assert heading_key(heading) == heading_key(wanted)
+
+
+@pytest.mark.parametrize("heading", ["[note 3]", "*", "[x]"])
+def test_a_heading_that_is_only_a_mark_stays_itself(heading):
+    assert heading_key(heading) == heading.casefold()
+
+
+def test_a_published_tables_marked_headings_are_found(figures):
+    path = figures / "inputs/districts.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "district,population,2024,2025", "District [note 1],Population*,2024 [note 2],2025"
+        ),
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output

@@ -39,6 +39,7 @@ CHECKING_CODE = (
     "figures/load.py",
     "figures/headings.py",
     "figures/periods.py",
+    "figures/row_names.py",
     "figures/raw_table.py",
     "file_kinds.py",
     "figures/workbook_table.py",
