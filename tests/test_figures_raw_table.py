@@ -50,6 +50,31 @@ def test_a_value_beyond_the_headings_is_an_error_on_its_line(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("above", "line"),
+    [
+        ("Table 4: Recorded crime\n", 2),
+        ("Table 4: Recorded crime\n\n", 3),
+        ('"Table 4: Recorded crime, by offence"\n\nSource: police\n', 4),
+        ("T\n" + "\n" * 9, 11),  # the last line a title's rows may reach
+    ],
+)
+def test_a_title_above_the_headings_of_a_table_not_padded_is_named(tmp_path, above, line):
+    title = above.split("\n")[0].strip('"')
+    assert csv_error(tmp_path, above + "name,count,rate\nTheft,530,1.2\n") == (
+        f"inputs/t.csv:{line}: the headings seem to be on row {line}, under a title ('{title}' "
+        "on row 1); delete the rows above them, so that the headings are the first row"
+    )
+
+
+def test_a_wide_row_far_below_a_one_cell_heading_is_a_comma_to_quote(tmp_path):
+    text = "name\n" + "Theft\n" * 10 + "Vehicle, crime\n"
+    assert csv_error(tmp_path, text) == (
+        "inputs/t.csv:12: this row has 2 values but the heading row has 1; put text that "
+        "contains a comma in double quotes"
+    )
+
+
 def test_a_quote_never_closed_is_named_where_it_opens(tmp_path):
     assert csv_error(tmp_path, 'name,count\nTheft,530\n"Burglary,210\nRobbery,4\n') == (
         "inputs/t.csv:3: a double quote opens a cell here and is never closed; close it, or "

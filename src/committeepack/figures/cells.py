@@ -146,10 +146,10 @@ def check_cell(column: Column, value, context: dict):
     if kind in ("count", "number"):
         number = _number(value)
         if number < 0:
-            raise ValueError(f"{_show(value)} is negative; counts cannot be below 0")
+            raise ValueError(f"{quoted_cell(value)} is negative; counts cannot be below 0")
         if kind == "count":
             if number != int(number):
-                raise ValueError(f"{_show(value)} is not a whole number")
+                raise ValueError(f"{quoted_cell(value)} is not a whole number")
             return int(number)
         return number
     if kind == "month":
@@ -163,14 +163,16 @@ def check_cell(column: Column, value, context: dict):
         text = str(value).strip()
         match = next((s for s in allowed if s.casefold() == text.casefold()), None)
         if match is None:
-            raise ValueError(f"{_show(value)} is not a status; use one of: {', '.join(allowed)}")
+            raise ValueError(
+                f"{quoted_cell(value)} is not a status; use one of: {', '.join(allowed)}"
+            )
         return match
     if kind == "priority":
         keys = context["priorities"]
         text = str(value).strip()
         if text not in keys:
             raise ValueError(
-                f"{_show(value)} is not a priority of committeepack.toml; use one "
+                f"{quoted_cell(value)} is not a priority of committeepack.toml; use one "
                 f"of: {', '.join(keys)}"
             )
         return text
@@ -194,7 +196,7 @@ def _number(value) -> int | Fraction:
         return value
     if isinstance(value, float):  # from Excel: its shortest decimal form is what was typed
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{_show(value)} is not a number")
+            raise ValueError(f"{quoted_cell(value)} is not a number")
         exact = Fraction(repr(value))
         return int(exact) if exact.denominator == 1 else exact
     text = str(value).strip()
@@ -223,7 +225,7 @@ SPACED_THOUSANDS = re.compile(r"^\d{1,3}([ \u00a0\u202f]\d{3})+$")
 
 def _not_a_number(text: str) -> str:
     """Why ``text`` is not a number, and how to write it."""
-    shown = _show(text)
+    shown = quoted_cell(text)
     if PUBLISHED_MARK.match(text):
         return (
             f"{shown} is how published tables mark a figure that is withheld or not "
@@ -250,7 +252,7 @@ def _not_a_number(text: str) -> str:
 SHOWN_MAX = 40  # characters of a cell a message quotes
 
 
-def _show(value) -> str:
+def quoted_cell(value) -> str:
     """A cell's value as a message quotes it, on one line: line ends and other control
     characters written as escapes (\\n), a long value cut short."""
     if isinstance(value, float) and value.is_integer():
@@ -274,8 +276,8 @@ def _not_a_month(value: object) -> str:
     if days is not None and days in EXCEL_DAYS:
         date = EXCEL_DAY_ZERO + dt.timedelta(days=days)
         return (
-            f"{_show(value)} is not a month but a date as Excel counts it "
+            f"{quoted_cell(value)} is not a month but a date as Excel counts it "
             f"({date.day} {date:%B %Y}); "
             "in Excel, format the column as a date (Format Cells, Date) and save it again"
         )
-    return f"{_show(value)} is not a month; write it as YYYY-MM, e.g. 2025-09 (or Sep 2025)"
+    return f"{quoted_cell(value)} is not a month; write it as YYYY-MM, e.g. 2025-09 (or Sep 2025)"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..file_kinds import wrong_kind
+from .cells import quoted_cell
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"
@@ -144,18 +145,32 @@ def _parsed(text: str, shown: str) -> RawTable:
         for row in reader:
             if len(row) != width:
                 if len(row) > width and any(cell.strip() for cell in row[width:]):
-                    raise InputError(
-                        f"this row has {len(row)} values but the heading row has "
-                        f"{width}; put text that contains a comma in double quotes",
-                        shown,
-                        reader.line_num,
-                    )
+                    raise InputError(_wider_row(header, row, line), shown, line)
                 row = (row + [""] * width)[:width]  # short, blank, or empty cells over
             rows.append(row)
             line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(_csv_problem(str(exc)), shown, line) from None
     return _by_column(headings(header), rows, header)
+
+
+TITLE_LINES = 10  # the lines a title and its notes may take above a table's headings
+
+
+def _wider_row(header: list[str], row: list[str], line: int) -> str:
+    """Why a row has more values than the heading row: a title above the headings (a first
+    line of one cell, as a program that does not pad rows to the table's width saves it), or
+    a comma in a cell that is not quoted."""
+    filled = [cell for cell in header if cell.strip()]
+    if len(filled) == 1 and line <= TITLE_LINES + 1:
+        return (
+            f"the headings seem to be on row {line}, under a title ({quoted_cell(filled[0])} on row "
+            "1); delete the rows above them, so that the headings are the first row"
+        )
+    return (
+        f"this row has {len(row)} values but the heading row has {len(header)}; put text that "
+        "contains a comma in double quotes"
+    )
 
 
 def _csv_problem(error: str) -> str:
