@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # characters XML (so Word) cannot hold: every control character but tab and line ends, and
 # the two noncharacters U+FFFE and U+FFFF; and the invisible marks that reverse or isolate
@@ -27,3 +28,10 @@ def control_problem(character: str) -> str:
         f"holds a control character (code {ord(character):#04x}) that a Word document "
         "cannot carry; delete it (it is often pasted in from another program)"
     )
+
+
+def composed(text: str) -> str:
+    """``text`` with each accented letter as one character (Unicode NFC): a file saved on a Mac
+    may write "ŷ" as "y" and a combining circumflex, which looks the same but is not the same
+    name as the "ŷ" typed elsewhere, so a lookup would fail naming a row that looks identical."""
+    return unicodedata.normalize("NFC", text)

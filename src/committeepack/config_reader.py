@@ -8,6 +8,7 @@ import re
 import tomllib
 from pathlib import Path as FilePath
 
+from .characters import composed
 from .errors import CommitteePackError, ConfigError
 from .schema import shown
 from .toml_lines import KeyLines, Path, deepest_line
@@ -58,7 +59,8 @@ def read_config_text(path: FilePath) -> tuple[dict, str]:
     """The TOML of ``path`` (committeepack.toml) as values, and its text; each way it cannot
     be read is one :class:`ConfigError` at its line where there is one."""
     try:
-        text = path.read_text(encoding="utf-8-sig")  # as Notepad may save it: with a BOM
+        # as Notepad may save it: with a BOM
+        text = composed(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(
             "file not found; start a project with 'committeepack new PATH'", CONFIG_NAME

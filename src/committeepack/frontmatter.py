@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .characters import CONTROL, control_problem
+from .characters import CONTROL, composed, control_problem
 from .errors import InputError
 from .file_kinds import not_markdown
 from .yaml_lines import LineDict, load_yaml
@@ -38,7 +38,7 @@ def read_markdown(path: Path, shown_as: str | None = None) -> MarkdownFile:
     """
     name = shown_as or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = composed(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise InputError("file not found; create it or fix the name in the project", name) from None
     except IsADirectoryError:

@@ -16,6 +16,7 @@ from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
+from ..characters import composed
 from ..errors import InputError
 from ..file_kinds import wrong_kind
 from .cells import quoted_cell
@@ -79,7 +80,7 @@ def is_workbook(path: Path) -> bool:
 
 def _read_csv(path: Path, shown: str) -> RawTable:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = composed(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); in Excel, save "

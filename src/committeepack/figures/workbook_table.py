@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..characters import composed
 from ..errors import InputError
 from .cells import ExcelError, UnsavedFormula
 from .headings import heading_text
@@ -156,6 +157,8 @@ def _value(cell, empty_cell: type):
         return ExcelError(value)
     if value == "":
         return None
+    if isinstance(value, str):
+        value = composed(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and getattr(cell, "has_style", False):
