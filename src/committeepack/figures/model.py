@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from jinja2.exceptions import UndefinedError
 
+from ..characters import composed
 from ..file_names import quoted_list
 from . import compute, sentences
 from .disclosure import NO_RULES, Disclosure
@@ -117,9 +118,11 @@ class FigureTable:
         exact = self.figures.get(key)
         if exact is not None:
             return exact
-        folded = str(key).casefold()
+        # whatever its capitals, and its spaces as a row's name is read (a no-break space
+        # typed in Word, a double space): a name that looks the same is the same row
+        folded = " ".join(composed(str(key)).split()).casefold()
         for name, figure in self.figures.items():
-            if name.casefold() == folded:
+            if " ".join(name.split()).casefold() == folded:
                 return figure
         names = list(self.figures)
         meant = meant_row(str(key), names)
