@@ -11,6 +11,7 @@ from .built import CrimeRow, CrimeTree
 from .disclosure import disclosure_rule
 from .load import Rows
 from .model import Figure, FigureTable
+from .row_names import name_key
 from .sentences import listed
 
 if TYPE_CHECKING:
@@ -158,8 +159,8 @@ def with_parents(rows: Rows) -> Rows:
     how = ""
     parents: list[str | None] | None
     if any(given):
-        folded = {_folded(row["category"]): row["category"] for row in rows.rows}
-        parents = [folded.get(_folded(p), p) if p else None for p in given]
+        folded = {name_key(row["category"]): row["category"] for row in rows.rows}
+        parents = [folded.get(name_key(p), p) if p else None for p in given]
     else:
         parents, how = _by_indentation(rows.rows), "indentation"
         if parents is None:
@@ -176,10 +177,6 @@ def with_parents(rows: Rows) -> Rows:
         [{**row, "parent": p, **marked} for row, p in zip(rows.rows, parents, strict=True)],
         list(rows.lines),
     )
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def _by_indentation(rows: list[dict]) -> list[str | None] | None:

@@ -25,6 +25,7 @@ from . import compute
 from .district_rates import check_rates, populations_plausible
 from .district_rows import DistrictRow, DistrictTable
 from .load import Rows
+from .row_names import name_key
 
 if TYPE_CHECKING:
     from .tables import TableSpec
@@ -55,17 +56,17 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
     where = f"tables.{spec.name}"
     declared = _declared_totals(options)
     key_line = config.reader().line_of
-    unranked = {str(n).casefold() for n in options.get("unranked", [])}
+    unranked = {name_key(str(n)) for n in options.get("unranked", [])}
     divisions = {
-        str(r["division"]).casefold(): str(r["division"]) for r in rows.rows if r["division"]
+        name_key(str(r["division"])): str(r["division"]) for r in rows.rows if r["division"]
     }
     total_name = str(options.get("total", "County total"))
-    if not declared and any(r["district"].casefold() == total_name.casefold() for r in rows.rows):
-        declared[total_name.casefold()] = (total_name, _Total("districts"))
+    if not declared and any(name_key(r["district"]) == name_key(total_name) for r in rows.rows):
+        declared[name_key(total_name)] = (total_name, _Total("districts"))
     highlight = str(options.get("highlight", config.area))
     result: list[DistrictRow] = []
     for row, line in zip(rows.rows, rows.lines, strict=True):
-        key = row["district"].casefold()
+        key = name_key(row["district"])
         role = (
             "total"
             if key in declared
@@ -81,7 +82,7 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
             row["population"],
             [row[p] for p in periods],
             is_total=role in ("total", "division"),
-            highlight=role == "district" and key == highlight.casefold(),
+            highlight=role == "district" and key == name_key(highlight),
             role=role,
             line=line,
             given_rate=row.get("rate"),
@@ -102,9 +103,9 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
         return None
     if has_rates is None:
         return None
-    by_name = {d.name.casefold(): d for d in result}
+    by_name = {name_key(d.name): d for d in result}
     for name, total in declared.values():
-        missing = [p for p in (name, *total.names()) if p.casefold() not in by_name]
+        missing = [p for p in (name, *total.names()) if name_key(p) not in by_name]
         if missing:
             errors.append(
                 ConfigError(
@@ -149,7 +150,7 @@ def build_districts(rows: Rows, spec: TableSpec, config, errors, warnings) -> Di
 def _declared_totals(options: dict) -> dict[str, tuple[str, _Total]]:
     """The declared totals by folded name (the schema has checked each value's form)."""
     return {
-        str(name).casefold(): (
+        name_key(str(name)): (
             str(name),
             _Total(parts if isinstance(parts, str) else tuple(str(p) for p in parts)),
         )
@@ -164,14 +165,14 @@ def _fill_totals(result, divisions, declared, total_name, by_name, has_rates) ->
     districts = [d for d in result if d.role == "district"]
     for key, division in divisions.items():
         if key not in by_name:
-            members = [d for d in districts if (d.division or "").casefold() == key]
+            members = [d for d in districts if name_key(d.division or "") == key]
             row = _sum_row(division, members, "division", has_rates)
             computed.append(row)
             by_name[key] = row
     if not declared:
         row = _sum_row(total_name, districts, "total", has_rates)
         computed.append(row)
-        by_name[total_name.casefold()] = row
+        by_name[name_key(total_name)] = row
     for row in result:
         if row.role in ("total", "division") and row.population is None and not row.rates:
             parts = _parts(row, declared, districts, divisions, by_name)
@@ -182,28 +183,26 @@ def _fill_totals(result, divisions, declared, total_name, by_name, has_rates) ->
 
 
 def _parts(row, declared, districts, divisions, by_name) -> list[DistrictRow]:
-    key = row.name.casefold()
+    key = name_key(row.name)
     if row.role == "division":
-        return [d for d in districts if (d.division or "").casefold() == key]
+        return [d for d in districts if name_key(d.division or "") == key]
     parts = declared[key][1].parts
     if parts == "districts":
         return districts
     if parts == "divisions":
         return [by_name[d] for d in divisions if d in by_name]
-    return [by_name[p.casefold()] for p in parts if p.casefold() in by_name]
+    return [by_name[name_key(p)] for p in parts if name_key(p) in by_name]
 
 
 def _check_declared(result, declared, by_name, periods, rows: Rows, warnings) -> None:
     districts = [d for d in result if d.role == "district"]
-    divisions = {d.name.casefold() for d in by_name.values() if d.role == "division"}
+    divisions = {name_key(d.name) for d in by_name.values() if d.role == "division"}
     for row in result:
         if row.role not in ("total", "division"):
             continue
         parts = _parts(row, declared, districts, sorted(divisions), by_name)
         row.parts = [p.name for p in parts]
-        what = (
-            "districts" if row.role == "division" else declared[row.name.casefold()][1].describe()
-        )
+        what = "districts" if row.role == "division" else declared[name_key(row.name)][1].describe()
         for index, period in enumerate(periods):
             summed = sum(p.counts[index] for p in parts)
             if parts and row.counts[index] != summed:
@@ -266,9 +265,9 @@ def _layout(ranked, result, computed, divisions) -> list[DistrictRow]:
         return sorted(rows, key=lambda d: (_rank_number(d.rank), d.rank_value))
 
     layout: list[DistrictRow] = []
-    subtotals = {d.name.casefold(): d for d in result + computed if d.role == "division"}
+    subtotals = {name_key(d.name): d for d in result + computed if d.role == "division"}
     for key in divisions:
-        layout += order([d for d in ranked if (d.division or "").casefold() == key])
+        layout += order([d for d in ranked if name_key(d.division or "") == key])
         if key in subtotals:
             layout.append(subtotals[key])
     layout += order([d for d in ranked if not d.division])

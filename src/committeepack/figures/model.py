@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 
 from jinja2.exceptions import UndefinedError
 
-from ..characters import composed
 from ..file_names import quoted_list
 from . import compute, sentences
 from .disclosure import NO_RULES, Disclosure
-from .row_names import meant_row
+from .row_names import meant_row, name_key
 
 
 class FigureError(UndefinedError):
@@ -118,11 +117,9 @@ class FigureTable:
         exact = self.figures.get(key)
         if exact is not None:
             return exact
-        # whatever its capitals, and its spaces as a row's name is read (a no-break space
-        # typed in Word, a double space): a name that looks the same is the same row
-        folded = " ".join(composed(str(key)).split()).casefold()
+        folded = name_key(str(key))  # a name that looks the same is the same row
         for name, figure in self.figures.items():
-            if " ".join(name.split()).casefold() == folded:
+            if name_key(name) == folded:
                 return figure
         names = list(self.figures)
         meant = meant_row(str(key), names)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..characters import composed
 from ..errors import InputError
 
 if TYPE_CHECKING:
@@ -22,6 +23,12 @@ NOTE_MARK = re.compile(
     r"(?:\s*\[(?:note\s*)?\d+\]|\s*\[[a-z]\]|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021]+)$",
     re.IGNORECASE,
 )
+
+
+def name_key(name: str) -> str:
+    """A row's name as it is matched: its capitals, spaces (a no-break space typed in Word, a
+    double space, a line break) and the way its accents were saved do not count."""
+    return " ".join(composed(name).split()).casefold()
 
 
 def note_marks(rows: Rows, columns: list[Column]) -> list[InputError]:
