@@ -236,3 +236,28 @@ def test_a_percentage_in_a_count_says_to_write_the_count(text):
 def test_a_percent_sign_without_a_figure_is_not_a_number(text):
     with pytest.raises(ValueError, match="is not a number; write digits only"):
         check_cell(COUNT_COLUMN, text, {})
+
+
+STATUSES = {"statuses": ["Not started", "On track", "Complete"]}
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("On track", "On track"),
+        ("on TRACK", "On track"),
+        ("Not\u00a0started", "Not started"),  # a no-break space, as Word may type it
+        ("Not  started ", "Not started"),
+    ],
+)
+def test_a_status_that_looks_the_same_is_that_status(written, status):
+    assert check_cell(Column("status", "status"), written, STATUSES) == status
+
+
+@pytest.mark.parametrize("written", ["Notstarted", "Started", "On-track"])
+def test_another_status_is_named_with_those_allowed(written):
+    with pytest.raises(ValueError) as raised:
+        check_cell(Column("status", "status"), written, STATUSES)
+    assert str(raised.value) == (
+        f"'{written}' is not a status; use one of: Not started, On track, Complete"
+    )

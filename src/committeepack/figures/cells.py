@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from ..characters import CONTROL, control_problem
 from ..file_names import shortened
+from .row_names import name_key
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -160,8 +161,8 @@ def check_cell(column: Column, value, context: dict):
         return text
     if kind == "status":
         allowed = context["statuses"]
-        text = str(value).strip()
-        match = next((s for s in allowed if s.casefold() == text.casefold()), None)
+        text = name_key(str(value))  # "Not\u00a0started", typed in Word, is "Not started"
+        match = next((s for s in allowed if name_key(s) == text), None)
         if match is None:
             raise ValueError(
                 f"{quoted_cell(value)} is not a status; use one of: {', '.join(allowed)}"
