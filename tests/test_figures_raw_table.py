@@ -171,6 +171,31 @@ def test_a_stray_cell_far_from_the_table_adds_one_column_not_thousands(tmp_path,
     assert table.cells["Area"][0] == "Ashby"
 
 
+@pytest.mark.parametrize(
+    ("saved", "asked"),
+    [
+        ("All crime", "all CRIME"),
+        ("All crime ", "All crime"),
+        ("All\u00a0crime", "All crime"),
+        ("T\u0177 Isaf", "Ty\u0302 Isaf"),  # the accent typed apart
+    ],
+)
+def test_a_sheet_is_found_by_a_name_that_looks_the_same(tmp_path, saved, asked):
+    path = workbook(tmp_path, [["Area"], ["Ashby"]], sheet=saved)
+    assert read_table(path, "inputs/figures.xlsx", asked).cells["Area"] == ["Ashby"]
+
+
+def test_of_two_sheets_that_look_alike_the_one_spelt_so_is_read(tmp_path):
+    def second(sheet):
+        other = sheet.parent.create_sheet("All  crime")
+        other.append(["Area"])
+        other.append(["Burton"])
+
+    path = workbook(tmp_path, [["Area"], ["Ashby"]], sheet="All crime", build=second)
+    assert read_table(path, "inputs/figures.xlsx", "All  crime").cells["Area"] == ["Burton"]
+    assert read_table(path, "inputs/figures.xlsx", "all crime").cells["Area"] == ["Ashby"]
+
+
 def test_a_missing_sheet_an_empty_sheet_and_a_damaged_workbook(tmp_path):
     path = workbook(tmp_path, [["Area"], ["Ashby"]])
     with pytest.raises(InputError, match="no sheet called 'Rates'; its sheets are 'Districts'"):

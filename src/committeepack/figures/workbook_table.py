@@ -12,6 +12,7 @@ from ..errors import InputError
 from .cells import ExcelError, UnsavedFormula
 from .headings import heading_text
 from .raw_table import EMPTY, RawTable, headings
+from .row_names import name_key
 
 
 def _import_openpyxl() -> None:
@@ -119,7 +120,10 @@ def _sheet_named(names: list[str], sheet: str | None) -> str | None:
     if sheet is None or sheet in names:
         return sheet
     folded = sheet.strip().casefold()
-    return next((name for name in names if name.strip().casefold() == folded), None)
+    found = next((name for name in names if name.strip().casefold() == folded), None)
+    if found is None:  # one that looks the same: a no-break space, an accent saved apart
+        found = next((name for name in names if name_key(name) == name_key(sheet)), None)
+    return found
 
 
 def formulas(path: Path, sheet: str | None) -> dict[tuple[int, int], str]:
