@@ -264,3 +264,33 @@ def test_the_meeting_is_not_before_the_figures_it_hears(minimal, date, current, 
         assert result.output.startswith(f"Error: committeepack.toml:12: meeting.date: {problem}")
         assert result.output.endswith("began; check the meeting's year\n")
         assert result.output.count("\n") == 1  # one line
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "wrong"),
+    [
+        ("Oct 2023 - Sep 2024", "Oct 2024 - Sep 2025", False),
+        ("Sep 2023 - Aug 2024", "Oct 2023 - Sep 2024", False),  # rolling: a month later
+        ("Oct 2024 - Sep 2025", "Oct 2023 - Sep 2024", True),  # swapped
+        ("2024/25", "Apr 2024 - Mar 2025", True),  # the same months, written two ways
+        ("2024/25", "2023/24", True),
+        ("Last year", "This year", False),  # not ranges of months: left as written
+        ("2023/24", "Year to date", False),
+    ],
+)
+def test_the_previous_period_comes_before_the_current(minimal, previous, current, wrong):
+    config = minimal / "committeepack.toml"
+    with config.open("a", encoding="utf-8") as file:
+        file.write(f'\n[periods]\nprevious = "{previous}"\ncurrent = "{current}"\n')
+    result = run(minimal, "build")
+    if not wrong:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1
+    lines = config.read_text(encoding="utf-8").splitlines()
+    line = lines.index(f'current = "{current}"') + 1
+    assert result.output == (
+        f"Error: committeepack.toml:{line}: periods.current: '{current}' does not begin after "
+        f"the previous period, '{previous}'; previous is the earlier of the two, current the "
+        "later\n"
+    )

@@ -170,3 +170,29 @@ def test_a_published_tables_marked_headings_are_found(figures):
     )
     result = run(figures, "build")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("periods", "problem"),
+    [
+        ('["2023/24", "2024/25"]', None),
+        ('["2024/25", "2023/24"]', "(entry 2): '2023/24' does not begin after '2024/25', the"),
+        ('["2023/24", "2023-24"]', "(entry 2): '2023-24' does not begin after '2023/24', the"),
+    ],
+)
+def test_a_district_tables_periods_are_oldest_first(figures, periods, problem):
+    path = figures / "inputs/districts.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",2024,2025", ",2023/24,2024/25", 1),
+        encoding="utf-8",
+    )
+    edit(figures / "committeepack.toml", 'periods = ["2024", "2025"]', f"periods = {periods}")
+    result = run(figures, "build")
+    if problem is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1
+        assert f".periods {problem} period before it; list the periods oldest first" in (
+            result.output
+        )
+        assert result.output.startswith("Error: committeepack.toml:")

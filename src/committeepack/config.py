@@ -18,6 +18,7 @@ from .config_checks import (
     check_logo,
     check_meeting_date,
     check_output_folder,
+    check_period_order,
     check_table_files,
     inside,
 )
@@ -200,6 +201,7 @@ def load_config(root: Path) -> Config:
     check_output_folder(reader, root)
     check_document(reader)
     check_meeting_date(reader)
+    check_period_order(reader)
     raise_all(reader.errors)
     return config
 

@@ -1,5 +1,6 @@
 """Checks of ``committeepack.toml`` beyond its schema: the files it names exist, lie inside
-the project and are of the right kind; the meeting is not before the figures it hears."""
+the project and are of the right kind; the periods are in time order and the meeting is not
+before the figures it hears."""
 
 from __future__ import annotations
 
@@ -185,3 +186,40 @@ def check_meeting_date(reader: ConfigReader) -> None:
             f"{date.isoformat()} is before the figures' current period, {current!r}, began; "
             "check the meeting's year",
         )
+
+
+def check_period_order(reader: ConfigReader) -> None:
+    """Periods read as ranges of months (``Oct 2024 - Sep 2025``, ``2024/25``) are in time
+    order: ``[periods]`` previous before current, and a district table's ``periods`` oldest
+    first (the last is the one ranked and compared). Swapped, every change would be said the
+    wrong way round."""
+    previous, current = reader.get("periods.previous"), reader.get("periods.current")
+    began, begins = _start(previous), _start(current)
+    if began and begins and begins <= began:
+        reader.fail(
+            ("periods", "current"),
+            f"{current!r} does not begin after the previous period, {previous!r}; previous "
+            "is the earlier of the two, current the later",
+        )
+    tables = reader.get("tables")
+    for name, table in tables.items() if isinstance(tables, dict) else []:
+        labels = table.get("periods") if isinstance(table, dict) else None
+        if not isinstance(labels, list):
+            continue
+        for index in range(1, len(labels)):
+            before, after = _start(labels[index - 1]), _start(labels[index])
+            if before and after and after <= before:
+                reader.fail(
+                    ("tables", name, "periods", index),
+                    f"{labels[index]!r} does not begin after {labels[index - 1]!r}, the period "
+                    "before it; list the periods oldest first (the last is the one ranked)",
+                )
+                break
+
+
+def _start(label: object) -> str | None:
+    """The first month (YYYY-MM) of a period that reads as a range of months, else None."""
+    from .figures.periods import period_key
+
+    key = period_key(label) if isinstance(label, str) else ""
+    return key.split("..")[0] if ".." in key else None
