@@ -89,3 +89,13 @@ def replace_line(path: Path, old: str, new: str) -> None:
     assert old in lines, f"{old!r} not a line of {path}"
     lines[lines.index(old)] = new
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def use_crime_workbook(figures: Path, workbook) -> None:
+    """Save ``workbook`` (its crime table on the sheet "Crime") and read the crime table from it."""
+    workbook.save(figures / "inputs/crime.xlsx")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
+    )

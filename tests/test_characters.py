@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from committeepack.characters import composed
 
-from conftest import edit, run
+from conftest import edit, run, use_crime_workbook
 
 WELSH = "Tr\u0175ydd T\u0177 Isaf"  # ŵ and ŷ, as typed on Windows (one character each)
 
@@ -37,6 +37,15 @@ def theft_renamed(figures, name: str) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("Theft", name), encoding="utf-8")
 
 
+def summary_asks_for(figures, name: str) -> None:
+    """The assessment's summary states how the crime table's row ``name`` moved."""
+    edit(
+        figures / "inputs/strategic-assessment.md",
+        'All crime {{ crime["All crime"].change }}.',
+        f'All crime {{{{ crime["All crime"].change }}}}. {{{{ crime["{name}"].change }}}}.',
+    )
+
+
 def assessment_text(figures) -> str:
     document = docx.Document(str(figures / "out/strategic-assessment.docx"))
     return "\n".join(p.text for p in document.paragraphs)
@@ -45,11 +54,7 @@ def assessment_text(figures) -> str:
 @pytest.mark.parametrize(("in_table", "in_narrative"), [(nfd(WELSH), WELSH), (WELSH, nfd(WELSH))])
 def test_a_name_is_found_however_its_accents_were_saved(figures, in_table, in_narrative):
     theft_renamed(figures, in_table)
-    edit(
-        figures / "inputs/strategic-assessment.md",
-        'All crime {{ crime["All crime"].change }}.',
-        f'All crime {{{{ crime["All crime"].change }}}}. {{{{ crime["{in_narrative}"].change }}}}.',
-    )
+    summary_asks_for(figures, in_narrative)
     result = run(figures, "build")
     assert result.exit_code == 0, result.output
     assert nfd(WELSH) not in assessment_text(figures)  # every paper writes it one way
@@ -64,17 +69,8 @@ def test_a_workbook_name_saved_decomposed_is_found(figures):
     for row in rows:
         cells = row.replace("Theft", nfd(WELSH)).split(",")
         sheet.append([int(c) if c.isdigit() else c for c in cells])
-    workbook.save(figures / "inputs/crime.xlsx")
-    edit(
-        figures / "committeepack.toml",
-        'file = "inputs/crime.csv"',
-        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
-    )
-    edit(
-        figures / "inputs/strategic-assessment.md",
-        'All crime {{ crime["All crime"].change }}.',
-        f'All crime {{{{ crime["{WELSH}"].change }}}}.',
-    )
+    use_crime_workbook(figures, workbook)
+    summary_asks_for(figures, WELSH)
     result = run(figures, "build")
     assert result.exit_code == 0, result.output
     assert WELSH in assessment_text(figures)

@@ -6,7 +6,7 @@ import docx
 import pandas as pd
 import pytest
 
-from conftest import edit, replace_line, run
+from conftest import edit, replace_line, run, use_crime_workbook
 
 CRIME = "inputs/crime.csv"
 
@@ -347,16 +347,6 @@ def test_notes_below_a_table_are_named_in_one_line(figures):
         "a note below the table; delete the notes below it (say where the figures come from "
         'with source = "..." in committeepack.toml), or fill in the row'
     ]
-
-
-def use_crime_workbook(figures, workbook) -> None:
-    """Save ``workbook`` (its crime table on the sheet "Crime") and read the crime table from it."""
-    workbook.save(figures / "inputs/crime.xlsx")
-    edit(
-        figures / "committeepack.toml",
-        'file = "inputs/crime.csv"',
-        'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
-    )
 
 
 def test_a_stray_cell_in_the_last_cell_of_a_sheet_is_one_error(figures):

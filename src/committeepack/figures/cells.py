@@ -18,7 +18,7 @@ from ..file_names import shortened
 from .row_names import name_key
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")  # YYYY-MM, a real month: used with fullmatch
 # as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "2024-04-01"
 NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
 # as the ONS writes a month in its time series: "2024 APR"
@@ -155,8 +155,7 @@ def check_cell(column: Column, value, context: dict):
         return number
     if kind == "month":
         text = str(value).strip()[:7] if not isinstance(value, str) else month(value)
-        match = MONTH.match(text)
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        if not MONTH.fullmatch(text):
             raise ValueError(_not_a_month(value))
         return text
     if kind == "status":

@@ -12,7 +12,7 @@ from ..file_names import quoted_list
 from .cells import MONTH, month
 from .periods import period_key
 from .raw_table import RawTable
-from .row_names import NOTE_MARK
+from .row_names import NOTE_MARK, name_key
 
 LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
 
@@ -39,14 +39,12 @@ def heading_key(heading: str) -> str:
     "2024-09"; "October 2024 to September 2025" is "Oct 2024 - Sep 2025"; "2023-24" is
     "2023/24" (:func:`.periods.period_key`). A published table's note mark after a heading
     (``[note 3]``, ``*``, ``¹``) is not part of it."""
-    key = " ".join(heading.translate(DASHES).split()).casefold()
+    key = name_key(heading.translate(DASHES))
     mark = NOTE_MARK.search(key)
     if mark and mark.start() > 0:  # "Apr 2023 to Mar 2024 [note 3]", as the ONS heads columns
-        key = key[: mark.start()]
-    found = MONTH.match(month(key))
-    if found and 1 <= int(found.group(2)) <= 12:  # 2023-24 is a year, not a 24th month
-        return found.group()
-    return period_key(key)
+        key = key[: mark.start()].rstrip()
+    as_month = month(key)
+    return as_month if MONTH.fullmatch(as_month) else period_key(key)  # 2023-24: a year
 
 
 def heading_text(value: object) -> str:

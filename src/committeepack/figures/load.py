@@ -15,7 +15,7 @@ from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .headings import heading_key, heading_places, heading_text, listed, toml_key
-from .raw_table import UNNAMED, is_workbook, read_table
+from .raw_table import TITLE_ROWS, UNDER_A_TITLE, UNNAMED, is_workbook, read_table
 from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
@@ -82,9 +82,6 @@ class Rows:
     def error(self, line: int | None, message: str) -> InputError:
         """An error at ``line`` of this table."""
         return InputError(message, self.source.name(), line)
-
-
-TITLE_ROWS = 10  # rows below the first in which headings under a title are looked for
 
 
 def _headings_below_a_title(table, missing: list[str]) -> int | None:
@@ -169,8 +166,7 @@ def check_rows(
         errors.append(
             result.error(
                 below,
-                f"the headings are on row {below}, under a title; delete the rows above "
-                "them, so that the headings are the first row",
+                f"the headings are on row {below}, under a title; {UNDER_A_TITLE}",
             )
         )
         return result

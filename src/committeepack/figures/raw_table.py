@@ -155,7 +155,8 @@ def _parsed(text: str, shown: str) -> RawTable:
     return _by_column(headings(header), rows, header)
 
 
-TITLE_LINES = 10  # the lines a title and its notes may take above a table's headings
+TITLE_ROWS = 10  # rows a title and its notes may take above a table's headings
+UNDER_A_TITLE = "delete the rows above them, so that the headings are the first row"
 
 
 def _wider_row(header: list[str], row: list[str], line: int) -> str:
@@ -163,10 +164,10 @@ def _wider_row(header: list[str], row: list[str], line: int) -> str:
     line of one cell, as a program that does not pad rows to the table's width saves it), or
     a comma in a cell that is not quoted."""
     filled = [cell for cell in header if cell.strip()]
-    if len(filled) == 1 and line <= TITLE_LINES + 1:
+    if len(filled) == 1 and line <= TITLE_ROWS + 1:
         return (
             f"the headings seem to be on row {line}, under a title ({quoted_cell(filled[0])} on row "
-            "1); delete the rows above them, so that the headings are the first row"
+            f"1); {UNDER_A_TITLE}"
         )
     return (
         f"this row has {len(row)} values but the heading row has {len(header)}; put text that "

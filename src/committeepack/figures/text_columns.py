@@ -14,14 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from ..characters import CONTROL
-from .cells import NAME_MAX, indent_width
+from .cells import MONTH, NAME_MAX, indent_width
 
 if TYPE_CHECKING:
     from .cells import Column
     from .raw_table import RawTable
 
 UNCHECKED = object()
-MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")
 # in a name: two spaces together, or a space other than " " (a line break, a tab, a no-break
 # space), which check_cell makes one space
 SPACED = re.compile(r"\s\s|[^\S ]")
