@@ -147,6 +147,7 @@ def test_a_financial_year_heading_is_found_however_it_is_written(figures):
         ("Apr 2023 to Mar 2024 [note 3]", "Apr 2023 - Mar 2024"),
         ("population [Note 12]", "population"),
         ("2024*", "2024"),
+        ("Population *", "population"),  # the space before the mark goes with it
         ("2025\u00b9", "2025"),
         ("Current [x]", "current"),
     ],
