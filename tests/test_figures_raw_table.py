@@ -152,6 +152,8 @@ def test_a_workbook_sheet_is_read_as_excel_holds_it(tmp_path):
     assert type(table.cells["Rate"][1]) is int  # a whole number stored as 12.0
     assert table.cells["Area"] == ["Ashby", None, "Brent"]
     assert table.cells["Unnamed: 2"] == [None, None, None]
+    # a message lists the headings as the sheet writes them, an empty one by its place
+    assert table.shown() == ["Area", "Rate", "(column 3)", "Area"]
 
 
 @pytest.mark.parametrize(("cell", "rows"), [("XFD1048576", 1_048_575), ("F3", 2), ("E3", 2)])
@@ -169,6 +171,8 @@ def test_a_stray_cell_far_from_the_table_adds_one_column_not_thousands(tmp_path,
     assert len(table) == rows
     assert table.cells[f"Unnamed: {column}"][-1] == "x"
     assert table.cells["Area"][0] == "Ashby"
+    # the stray cell's column is named by its place in the sheet, not in the table read
+    assert table.shown() == ["Area", "Rate", f"(column {column + 1:,})"]
 
 
 @pytest.mark.parametrize(
@@ -285,6 +289,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
         ("t.txt", xlsx_bytes(), "is an Excel workbook, though its name does not end .xlsx;"),
         ("t.xlsx", b"Area,Rate\nAshby,1\n", "is a text file (CSV?), though its name ends .xlsx;"),
         ("t.xlsm", b"", "is a text file (CSV?), though its name ends .xlsm;"),
+        ("t.csv", "Area,Rate\n".encode("utf-16"), "is UTF-16 text (Excel's 'Unicode Text'), not"),
+        ("t.csv", "\ufeffA\tB\n".encode("utf-16-be"), "is UTF-16 text (Excel's 'Unicode Text')"),
     ],
 )
 def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path, name, content, message):

@@ -95,6 +95,21 @@ def test_bad_cell_names_file_row_and_column(figures, file, old, new, message):
     assert error_lines(figures) == [f"Error: {message}"]
 
 
+def test_missing_column_lists_the_headings_as_written(figures):
+    """A repeated heading is listed as the file writes it (not numbered 'previous.1' as it is
+    read) and an empty one by its place."""
+    replace_line(
+        figures / CRIME, "category,parent,previous,current", "category, ,previous,previous"
+    )
+    assert error_lines(figures) == [
+        "Error: inputs/crime.csv:1: 2 columns are headed 'previous' (columns 3 and 4); "
+        "committeepack cannot tell which holds the figures; keep one and rename or delete the rest",
+        "Error: inputs/crime.csv:1: no column 'current'; the columns are 'category', '(column 2)', "
+        "'previous', 'previous'. Rename the column, or map it in committeepack.toml with "
+        'columns = { current = "..." }',
+    ]
+
+
 def test_missing_month_breaks_the_spc_series(figures):
     path = figures / "inputs/monthly.csv"
     path.write_text(path.read_text().replace("2024-05,49\n", ""))
@@ -158,6 +173,15 @@ def test_missing_table_file(figures):
     assert error_lines(figures) == [
         "Error: committeepack.toml:57: tables.districts.file: no file 'inputs/districts.csv'; "
         "check the name (it is relative to the project folder)"
+    ]
+
+
+def test_a_folder_named_as_a_table_file(figures):
+    (figures / "inputs/districts.csv").unlink()
+    (figures / "inputs/districts.csv").mkdir()
+    assert error_lines(figures) == [
+        "Error: committeepack.toml:57: tables.districts.file: 'inputs/districts.csv' is a folder, "
+        "not a file; name the table's file in it"
     ]
 
 
@@ -475,7 +499,11 @@ def _set_cell(path, row, column, value):
             "holds the formula =40000+1 but not its value; open the workbook in Excel and save "
             "it (a program that wrote it left the values out), or type the value",
         ),
-        (None, "is empty; every row needs a value here"),
+        (  # the cell above holds a figure: perhaps the two were merged
+            None,
+            "is empty; every row needs a value here (if it is merged with the cell above, "
+            "unmerge the cells and fill in each row)",
+        ),
         (
             dt.datetime(1904, 10, 27),  # 1,762 in a cell formatted as a date
             "holds the date 27/10/1904, not a number: the cell is formatted as a date; in "
@@ -489,6 +517,22 @@ def test_an_excel_cell_without_a_figure_says_why(figures, value, message):
     _set_cell(path, 3, 3, value)  # the second district's 2024 count
     assert error_lines(figures) == [
         f"Error: inputs/county.xlsx [Districts]:3: column '2024': {message}"
+    ]
+
+
+def test_a_merged_cell_is_named_as_perhaps_merged_and_a_first_row_is_not(figures):
+    import openpyxl
+
+    path = excel_project(figures)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Districts"].merge_cells("A3:A4")  # the second district's name over two rows
+    workbook["Districts"].cell(2, 3).value = None  # the first row: nothing above it
+    workbook.save(path)
+    assert error_lines(figures) == [
+        "Error: inputs/county.xlsx [Districts]:2: column '2024': is empty; every row needs a "
+        "value here",
+        "Error: inputs/county.xlsx [Districts]:4: column 'district': is empty; every row needs a "
+        "value here (if it is merged with the cell above, unmerge the cells and fill in each row)",
     ]
 
 

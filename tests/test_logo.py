@@ -43,14 +43,17 @@ def with_logo(project, written: str) -> None:
     [
         ("inputs/missing.png", None, "no file 'inputs/missing.png'; check the name"),
         ("../outside.png", "outside", "'../outside.png' is outside the project folder"),
+        ("inputs/logo.png", "link", "'inputs/logo.png' is a link to a file that is outside the"),
         ("inputs/logo.svg", "svg", "'inputs/logo.svg' is an SVG"),
         ("inputs/logo.png", "text", "'inputs/logo.png' is not a PNG or JPEG image"),
         ("inputs/logo.png", "damaged", "'inputs/logo.png' is damaged"),
     ],
 )
 def test_a_bad_logo_is_one_error_at_its_line(minimal, written, setup, message):
-    if setup == "outside":
+    if setup in ("outside", "link"):
         (minimal.parent / "outside.png").write_bytes(PNG_1x1)
+    if setup == "link":
+        (minimal / "inputs" / "logo.png").symlink_to(minimal.parent / "outside.png")
     elif setup == "svg":
         (minimal / "inputs" / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     elif setup == "damaged":

@@ -534,6 +534,21 @@ def test_narrative_saved_from_word_is_named_for_what_it_is(minimal, content, kin
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_narrative_saved_as_utf16_is_named_for_what_it_is(minimal, encoding):
+    path = minimal / "inputs/agenda-item.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(
+        ("\ufeff" if encoding.endswith("be") else "").encode(encoding) + text.encode(encoding)
+    )
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: inputs/agenda-item.md: is UTF-16 text (Notepad's 'Unicode'), not UTF-8; save it "
+        "as UTF-8 (in Notepad: Save As, Encoding UTF-8)\n"
+    )
+
+
 def test_narrative_in_another_encoding_is_named_at_its_line(minimal):
     path = minimal / "inputs/agenda-item.md"
     path.write_bytes(path.read_bytes() + "\nCaf\u00e9\n".encode("cp1252"))

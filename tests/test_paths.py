@@ -42,7 +42,24 @@ def test_a_link_inside_the_project_pointing_outside_is_refused(figures):
     link.unlink()
     link.symlink_to(outside_file(figures))
     line = one_error(figures)
-    assert "tables.crime.file: 'inputs/crime.csv' is outside the project folder" in line
+    assert "tables.crime.file: 'inputs/crime.csv' is a link to a file that is outside the " in line
+
+
+def test_a_linked_folder_inside_the_project_pointing_outside_is_refused(figures):
+    elsewhere = figures.parent / "elsewhere"
+    elsewhere.mkdir()
+    shutil.move(figures / "inputs" / "crime.csv", elsewhere / "crime.csv")
+    (figures / "inputs" / "county").symlink_to(elsewhere)
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'file = "inputs/county/crime.csv"',
+    )
+    line = one_error(figures)
+    assert (
+        "tables.crime.file: 'inputs/county/crime.csv' is in a linked folder that is outside the "
+        "project folder; keep the file in the project, or declare its folder as shared" in line
+    )
 
 
 def test_a_shared_folder_may_be_read(figures):

@@ -5,6 +5,7 @@ before the figures it hears."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -40,6 +41,16 @@ def inside(path: Path, folders: tuple[Path, ...]) -> bool:
     return any(resolved.is_relative_to(folder) for folder in folders)
 
 
+def outside(written: str, path: Path) -> str:
+    """Why ``path`` (``written`` in the configuration) may not be read, it lying outside the
+    project and its shared folders: a name that leads out, or a link that does."""
+    if os.path.isabs(written) or os.path.normpath(written).startswith(".."):
+        return f"{written!r} {OUTSIDE}"
+    if path.is_symlink():
+        return f"{written!r} is a link to a file that {OUTSIDE}"
+    return f"{written!r} is in a linked folder that {OUTSIDE}"
+
+
 def check_logo(
     reader: ConfigReader, root: Path, folders: tuple[Path, ...], written: str
 ) -> Path | None:
@@ -49,7 +60,7 @@ def check_logo(
     key = ("branding", "logo")
     path = (root / written).resolve()
     if not inside(path, folders):
-        reader.fail(key, f"{written!r} {OUTSIDE}")
+        reader.fail(key, outside(written, root / written))
         return None
     try:
         with path.open("rb") as handle:
@@ -99,7 +110,7 @@ def check_table_files(reader: ConfigReader, root: Path, folders: tuple[Path, ...
             if isinstance(written, str) and name_problem(written):
                 continue  # the schema said why
             if isinstance(written, str) and not inside(root / written, folders):
-                reader.fail(("tables", name, key), f"{written!r} {OUTSIDE}")
+                reader.fail(("tables", name, key), outside(written, root / written))
 
 
 INPUTS, TEMPLATES, CACHE = "inputs", "templates", ".committeepack-cache"  # the project's own

@@ -12,6 +12,7 @@ from pathlib import Path
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files: .xls, .doc
 ZIP = b"PK\x03\x04"
 PDF = b"%PDF-"
+UTF16 = (b"\xff\xfe", b"\xfe\xff")  # the byte order marks: Excel's "Unicode Text", Notepad's
 
 SAVE_AS_XLSX = (
     "open it in Excel and save it as an Excel Workbook (.xlsx), or save the sheet as CSV UTF-8"
@@ -27,6 +28,8 @@ FOREIGN = {
     "spreadsheet it was made in, as CSV UTF-8 or as an Excel Workbook (.xlsx)",
     "docx": "is a Word document, which committeepack cannot take figures from; copy the table "
     "into Excel and save it as an Excel Workbook (.xlsx) or as CSV UTF-8",
+    "utf16": "is UTF-16 text (Excel's 'Unicode Text'), not UTF-8; in Excel, save it with Save As "
+    "and the type 'CSV UTF-8 (Comma delimited)'",
 }
 WORKBOOK_NAMED_OTHERWISE = (
     "is an Excel workbook, though its name does not end .xlsx; rename it to end .xlsx and name "
@@ -40,10 +43,12 @@ TEXT_NAMED_AS_WORKBOOK = (
 
 def file_kind(path: Path) -> str:
     """What the file holds, from its first bytes: ``xlsx``, ``xls``, ``xlsb``, ``ods``,
-    ``docx``, ``pdf``, ``zip`` (another zip) or ``text`` (anything else: CSV, or text
-    that the CSV reader words the problems of)."""
+    ``docx``, ``pdf``, ``zip`` (another zip), ``utf16`` (text with a UTF-16 byte order mark)
+    or ``text`` (anything else: CSV, or text that the CSV reader words the problems of)."""
     with path.open("rb") as file:
         start = file.read(8)
+    if start.startswith(UTF16):
+        return "utf16"
     if start.startswith(OLE2):
         return "xls"
     if start.startswith(PDF):
@@ -93,8 +98,13 @@ NOT_TEXT = {
 
 def not_markdown(path: Path) -> str | None:
     """Why a narrative file that is not UTF-8 text is not Markdown at all (a Word document
-    saved under a .md name), or None when it is text in another encoding."""
+    saved under a .md name) or is UTF-16, or None when it is text in another encoding."""
     kind = file_kind(path)
+    if kind == "utf16":
+        return (
+            "is UTF-16 text (Notepad's 'Unicode'), not UTF-8; save it as UTF-8 (in Notepad: "
+            "Save As, Encoding UTF-8)"
+        )
     if kind not in NOT_TEXT:
         return None
     return (

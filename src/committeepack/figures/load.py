@@ -19,6 +19,8 @@ from .raw_table import TITLE_ROWS, UNDER_A_TITLE, UNNAMED, is_workbook, read_tab
 from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
+# a workbook's empty cell under a full one: Excel keeps a merged cell's value in its first row
+MERGED = " (if it is merged with the cell above, unmerge the cells and fill in each row)"
 
 
 @dataclass
@@ -191,7 +193,7 @@ def check_rows(
             errors.append(
                 result.error(
                     1,
-                    f"no column '{wanted}'; the columns are {listed(table.columns)}. Rename "
+                    f"no column '{wanted}'; the columns are {listed(table.shown())}. Rename "
                     "the column, or map it in committeepack.toml with "
                     f'columns = {{ {toml_key(column.name)} = "..." }}',
                 )
@@ -245,7 +247,9 @@ def check_rows(
                 try:
                     row[column.name] = check_cell(column, value, context)
                 except ValueError as exc:
-                    errors.append(result.error(line, f"column '{header}': {exc}"))
+                    above = table.cells[header][index - 1] if header and index else None
+                    merged = MERGED if value is None and not blank(above) else ""
+                    errors.append(result.error(line, f"column '{header}': {exc}{merged}"))
                     problems += 1
                     continue
             if column.unique and row[column.name] is not None:

@@ -40,6 +40,14 @@ class RawTable:
         """Each column's heading as written in the file, spaces around it taken off."""
         return [name.strip() for name in (self.written or self.columns)]
 
+    def shown(self) -> list[str]:
+        """The headings as a message lists them: as written (a repeated one repeated, not
+        numbered), an empty one as its column's place in the table, e.g. ``(column 3)``."""
+        return [
+            written or f"(column {int(UNNAMED.fullmatch(name)[1]) + 1:,})"  # type: ignore[index]
+            for name, written in zip(self.columns, self.headed(), strict=True)
+        ]
+
     def __len__(self) -> int:
         return len(self.cells[self.columns[0]]) if self.columns else 0
 

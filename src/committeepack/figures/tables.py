@@ -147,6 +147,11 @@ def _missing_file(
 
     raw = config.raw["tables"][name]
     key = "file" if "file" in raw else "workbook"
+    if spec.source.path.is_dir():
+        return config.reader().error(
+            ("tables", name, key),
+            f"{raw[key]!r} is a folder, not a file; name the table's file in it",
+        )
     folder = spec.source.path.parent
     taken = {other.source.path for other in specs.values()}
     names = sorted(p.name for p in folder.iterdir() if p not in taken) if folder.is_dir() else []
