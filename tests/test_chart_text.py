@@ -110,8 +110,23 @@ TWO_LINE_NAME_AMONG_MANY = [
 ]
 
 
+# found by hypothesis: a rise of 68,633% stretched the value axis; its ticks, thinned before
+# the axes were narrowed and the limits solved again, ran together ("90000120000")
+ONE_HUGE_RISE = [
+    ("ŚëRĤ", 757, 337),
+    ("wH", 571, 145),
+    ("śłlÍ", 438, 1062),
+    ("ŸĈÊĊïýŖ", 2, 2062),
+    ("ŏēĀş", 262, 805),
+    ("ŰŗýµáŁO", 2260, 1),
+    ("ŵŽĵēËŦĭŌÌĮËÐ", 2181, 136),
+    ("IæzÿčīīgÑŶÛŖĔĸ", 200, 333),
+]
+
+
 @pytest.mark.skipif(None in FONTS.values(), reason="DejaVu Sans and Liberation Sans needed")
 @example(items=TWO_LINE_NAME_AMONG_MANY, family="Liberation Sans", size=14)
+@example(items=ONE_HUGE_RISE, family="DejaVu Sans", size=14)
 @settings(
     phases=(Phase.explicit, Phase.reuse, Phase.generate),  # no shrinking: CI stays quick
     max_examples=20,

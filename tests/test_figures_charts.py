@@ -219,6 +219,25 @@ def test_a_ranking_of_thousands_has_its_ticks_grouped(monkeypatch):
     assert "1000" not in shown
 
 
+def test_a_change_of_thousands_of_percent_has_its_ticks_grouped_and_apart(monkeypatch):
+    from committeepack.figures import chart_layout
+
+    shown, apart = [], []
+    original = charts.layout.keep_inside
+
+    def keep(figure, axes, labels):  # the ticks as laid out, before the figure is closed
+        original(figure, axes, labels)
+        figure.draw_without_rendering()
+        shown.extend(t.get_text() for t in chart_layout.tick_labels(axes.xaxis))
+        apart.append(chart_layout.ticks_apart(figure, axes))
+
+    monkeypatch.setattr(charts.layout, "keep_inside", keep)
+    charts.percent_change_bars([("A", 3, 2062), ("B", 2261, 1)], "2023", "2024")
+    assert any(t.endswith(",000") for t in shown), shown
+    assert not any(t.endswith("000") and "," not in t for t in shown), shown
+    assert apart[-1]
+
+
 @pytest.mark.parametrize(
     ("items", "said"),
     [

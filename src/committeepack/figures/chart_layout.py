@@ -19,6 +19,8 @@ def keep_inside(figure, axes, labels: list) -> None:
         thin_ticks(figure, axes)
         within_canvas(figure, axes)
         fit_limits(figure, axes, labels, relayout=False)
+        # the limits and the axes' width have moved since the ticks were thinned: again
+        thin_ticks(figure, axes)
         if settled(figure, axes, labels):
             return
 
@@ -66,12 +68,20 @@ def thin_ticks(figure, axes) -> None:
         if bins is not None:  # the ticks as they stand (just drawn) first
             axes.xaxis.set_major_locator(MaxNLocator(nbins=bins))
             figure.draw_without_rendering()
-        renderer = figure.canvas.get_renderer()
-        boxes = sorted(
-            (t.get_window_extent(renderer) for t in tick_labels(axes.xaxis)), key=lambda b: b.x0
-        )
-        if all(b.x0 - a.x1 >= 6 for a, b in itertools.pairwise(boxes)):
+        if ticks_apart(figure, axes):
             return
+
+
+TICK_GAP = 6  # pixels between value tick labels, at least
+
+
+def ticks_apart(figure, axes) -> bool:
+    """Whether the value axis's tick labels (as last drawn) stand apart."""
+    renderer = figure.canvas.get_renderer()
+    boxes = sorted(
+        (t.get_window_extent(renderer) for t in tick_labels(axes.xaxis)), key=lambda b: b.x0
+    )
+    return all(b.x0 - a.x1 >= TICK_GAP for a, b in itertools.pairwise(boxes))
 
 
 def tick_labels(axis) -> list:
@@ -84,7 +94,8 @@ def tick_labels(axis) -> list:
 
 
 def settled(figure, axes, labels: list) -> bool:
-    """Every label inside the axes, every text inside the picture (as last drawn)."""
+    """Every label inside the axes, every text inside the picture and the value ticks'
+    labels apart (as last drawn)."""
     renderer = figure.canvas.get_renderer()
     box = axes.get_window_extent(renderer)
     width = figure.bbox.width
@@ -93,7 +104,11 @@ def settled(figure, axes, labels: list) -> bool:
         for e in (label.get_window_extent(renderer) for label in labels)
     )
     boxes = [t.get_window_extent(renderer) for t in texts(figure)]
-    return inside and all(b.x0 >= -0.5 and b.x1 <= width + 0.5 for b in boxes)
+    return (
+        inside
+        and all(b.x0 >= -0.5 and b.x1 <= width + 0.5 for b in boxes)
+        and ticks_apart(figure, axes)
+    )
 
 
 def within_canvas(figure, axes) -> None:

@@ -252,6 +252,7 @@ def _change_axes(
     axes.set_xlabel(f"% change, {current}\ncompared with {previous}", loc="right")
     axes.spines["left"].set_visible(False)
     axes.tick_params(axis="y", length=0)
+    grouped_ticks(axes.xaxis)  # 40,000 as the labels write it, when a change is that large
     layout.keep_inside(figure, axes, labels)
     return figure
 
