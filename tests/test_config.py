@@ -248,7 +248,7 @@ def test_the_document_settings_name_a_language_and_papers_that_exist(minimal, li
         ("2024-12-01", "2024/25", None),  # a year to date, heard before the year ends
         ("2023-03-10", "2024/25", "2023-03-10 is before the figures' current period, '2024/25'"),
         ("2001-03-10", "Last twelve months", None),  # no year to compare with
-        ("2099-03-10", "Oct 2024 - Sep 2025", None),  # a late meeting is not known to be wrong
+        ("2099-03-10", "Oct 2024 - Sep 2025", None),  # late: a warning (below), not an error
     ],
 )
 def test_the_meeting_is_not_before_the_figures_it_hears(minimal, date, current, problem):
@@ -264,6 +264,36 @@ def test_the_meeting_is_not_before_the_figures_it_hears(minimal, date, current, 
         assert result.output.startswith(f"Error: committeepack.toml:12: meeting.date: {problem}")
         assert result.output.endswith("began; check the meeting's year\n")
         assert result.output.count("\n") == 1  # one line
+
+
+@pytest.mark.parametrize(
+    ("date", "current", "years"),
+    [
+        ("2027-12-31", "Oct 2024 - Sep 2025", None),  # two years after the period's end year
+        ("2028-01-01", "Oct 2024 - Sep 2025", 3),
+        ("2027-06-01", "2024/25", None),  # 2024/25 ends in 2025, not 2024
+        ("2028-06-01", "2024/25", 3),
+        ("2062-06-02", "2025", 37),  # a single year
+        ("2099-06-02", "Last twelve months", None),  # no year to compare with
+    ],
+)
+def test_a_meeting_years_after_its_figures_is_a_warning(minimal, date, current, years):
+    config = minimal / "committeepack.toml"
+    edit(config, "date = 2026-03-10", f"date = {date}")
+    with config.open("a", encoding="utf-8") as file:
+        file.write(f'\n[periods]\nprevious = "Earlier"\ncurrent = "{current}"\n')
+    result = run(minimal, "build")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("Warning:")]
+    if years is None:
+        assert warnings == []
+        return
+    assert warnings == [
+        f"Warning: committeepack.toml:12: meeting.date: {date} is {years} years after the "
+        f"figures' current period, '{current}', ended; check the meeting's year, or bring the "
+        "figures up to date"
+    ]
+    assert run(minimal, "build", "--strict", "--force").exit_code == 1
 
 
 @pytest.mark.parametrize(

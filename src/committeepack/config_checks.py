@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from .config_reader import ConfigReader
+from .errors import ConfigError
 from .file_names import name_problem
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
@@ -190,13 +191,33 @@ def check_meeting_date(reader: ConfigReader) -> None:
     date, current = reader.get("meeting.date"), reader.get("periods.current")
     if not isinstance(date, dt.date) or not isinstance(current, str):
         return
-    years = [int(year) for year in YEAR.findall(current)]
-    if years and date.year < min(years):
+    began, _ = _years(current)
+    if began is not None and date.year < began:
         reader.fail(
             ("meeting", "date"),
             f"{date.isoformat()} is before the figures' current period, {current!r}, began; "
             "check the meeting's year",
         )
+
+
+LATE_YEARS = 2  # a meeting later than this after its figures' period: stale figures, or a typo
+
+
+def late_meeting(reader: ConfigReader) -> ConfigError | None:
+    """A warning when the meeting is more than :data:`LATE_YEARS` years after the figures'
+    current period ends (its latest four-digit year): the figures are stale or the year is
+    mistyped (``2062-06-02``). Not an error: an old pack may be rebuilt with its own date."""
+    date, current = reader.get("meeting.date"), reader.get("periods.current")
+    if not isinstance(date, dt.date) or not isinstance(current, str):
+        return None
+    _, ended = _years(current)
+    if ended is None or date.year <= ended + LATE_YEARS:
+        return None
+    return reader.error(
+        ("meeting", "date"),
+        f"{date.isoformat()} is {date.year - ended} years after the figures' current "
+        f"period, {current!r}, ended; check the meeting's year, or bring the figures up to date",
+    )
 
 
 def check_period_order(reader: ConfigReader) -> None:
@@ -228,9 +249,24 @@ def check_period_order(reader: ConfigReader) -> None:
                 break
 
 
+def _years(period: str) -> tuple[int | None, int | None]:
+    """The years a period begins and ends in: from its months where it reads as a range of
+    months (``2024/25`` ends in 2025), else its earliest and latest four-digit years."""
+    first, last = _months(period)
+    if first and last:
+        return int(first[:4]), int(last[:4])
+    years = [int(year) for year in YEAR.findall(period)]
+    return (min(years), max(years)) if years else (None, None)
+
+
 def _start(label: object) -> str | None:
     """The first month (YYYY-MM) of a period that reads as a range of months, else None."""
+    return _months(label)[0]
+
+
+def _months(label: object) -> tuple[str | None, str | None]:
     from .figures.periods import period_key
 
     key = period_key(label) if isinstance(label, str) else ""
-    return key.split("..")[0] if ".." in key else None
+    first, _, last = key.partition("..")
+    return (first, last) if last else (None, None)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config_checks import OUTSIDE
-from .errors import CommitteePackError, InputError, raise_all
+from .config_checks import OUTSIDE, late_meeting
+from .errors import CommitteePackError, InputError, raise_all, warn
 
 if TYPE_CHECKING:
     from .figures.load import Rows
@@ -49,6 +49,9 @@ def read_inputs(project: Project, papers: list[Paper], hashes: FileHashes | None
     from .narrative import read_front_matter
     from .table_use import tables_for
 
+    late = late_meeting(project.config.reader())
+    if late is not None:
+        warn(late)
     errors: list[CommitteePackError] = []
     front_matter = {}
     for paper in papers_quoted(project, papers):
