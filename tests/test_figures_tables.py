@@ -110,6 +110,23 @@ def test_missing_column_lists_the_headings_as_written(figures):
     ]
 
 
+def test_columns_headed_alike_but_written_apart_are_listed_as_written(figures):
+    replace_line(
+        figures / CRIME,
+        "category,parent,previous,current",
+        "category,parent,previous,Current [r],current",
+    )
+    lines = (figures / CRIME).read_text(encoding="utf-8").splitlines()
+    (figures / CRIME).write_text(
+        "\n".join([lines[0], *(line + ",1" for line in lines[1:])]) + "\n", encoding="utf-8"
+    )
+    assert error_lines(figures) == [
+        "Error: inputs/crime.csv:1: 2 columns are headed 'current' (columns 4 and 5: "
+        "'Current [r]', 'current'); committeepack cannot tell which holds the figures; keep one "
+        "and rename or delete the rest"
+    ]
+
+
 def test_missing_month_breaks_the_spc_series(figures):
     path = figures / "inputs/monthly.csv"
     path.write_text(path.read_text().replace("2024-05,49\n", ""))

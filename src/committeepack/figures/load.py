@@ -180,6 +180,9 @@ def check_rows(
         under = places.get(heading_key(wanted), [])
         if len(under) > 1:
             numbers = ", ".join(f"{n:,}" for n in under[:-1]) + f" and {under[-1]:,}"
+            written = [table.shown()[n - 1] for n in under]
+            if len(set(written)) > 1:  # alike once a note mark, case or spacing is set aside
+                numbers += ": " + listed(written)
             errors.append(
                 result.error(
                     1,
