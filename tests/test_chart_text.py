@@ -181,6 +181,38 @@ def test_a_missing_font_is_a_warning_naming_what_to_install(minimal):
     assert "branding.font: Calibrix is not installed" in result.output
 
 
+@pytest.mark.parametrize(("family", "warned"), [("Calibrix", True), ("DejaVu Sans", False)])
+def test_without_fontconfig_a_font_matplotlib_lacks_is_a_warning(
+    figures, monkeypatch, family, warned
+):
+    """Windows and macOS have no fontconfig: the font is looked up by name in matplotlib's
+    own cache, which falls back to DejaVu Sans without a word."""
+    from conftest import edit, run
+
+    edit(
+        figures / "committeepack.toml", "[document]", f'[branding]\nfont = "{family}"\n\n[document]'
+    )
+    monkeypatch.setattr("shutil.which", lambda name, *args, **kwargs: None)  # no fc-match
+    fonts._lookup.cache_clear()
+    try:
+        result = run(figures, "build", "--no-page-numbers")
+    finally:
+        fonts._lookup.cache_clear()
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "branding.font" in line]
+    if not warned:
+        assert lines == []
+        return
+    [line] = lines
+    assert line.startswith("Warning: committeepack.toml:")
+    assert line.endswith(
+        "branding.font: matplotlib cannot find Calibrix, so the charts were drawn in DejaVu "
+        "Sans, unlike the text around them; install Calibrix (then delete matplotlib's font "
+        "cache, fontlist-*.json in its cache folder, so that it looks again), or choose an "
+        "installed font"
+    )
+
+
 @pytest.mark.skipif(None in FONTS.values(), reason="DejaVu Sans and Liberation Sans needed")
 @pytest.mark.parametrize("family", sorted(FONTS))
 @pytest.mark.parametrize("size", [11, 12, 14, 16])

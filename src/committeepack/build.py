@@ -165,6 +165,8 @@ def prepare(
         hashes.save()
         for caption, characters in drawer.missing.items():
             warn(_missing_characters(project, caption, characters))
+        if drawer.drawn_in:
+            warn(_font_not_found(project, drawer.drawn_in))
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
             from .contents_pages import MISSING
 
@@ -191,6 +193,17 @@ def _missing_characters(project: Project, caption: str, characters: str) -> Comm
         ("branding", "font"),
         f"the charts' font cannot draw {listed} in the chart '{caption}', which shows them as "
         "empty boxes; choose a font that has them, or write the names without them",
+    )
+
+
+def _font_not_found(project: Project, drawn_in: str) -> CommitteePackError:
+    """The warning for charts drawn in another font, matplotlib not finding their own."""
+    name = project.config.branding.font
+    return project.config.reader().error(
+        ("branding", "font"),
+        f"matplotlib cannot find {name}, so the charts were drawn in {drawn_in}, unlike the "
+        f"text around them; install {name} (then delete matplotlib's font cache, fontlist-*.json "
+        "in its cache folder, so that it looks again), or choose an installed font",
     )
 
 

@@ -22,7 +22,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..codehash import code_hash
-from .charts import Chart
+from .charts import FALLBACK, Chart
+from .fonts import ChartFont
 
 DRAWING_CODE = (
     "figures/charts.py",
@@ -88,7 +89,27 @@ def draw(request: ChartRequest) -> Chart:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
-    return dataclasses.replace(chart, missing="".join(sorted(missing)))
+    fonts = [a for a in (*request.args, *dict(request.kwargs).values()) if isinstance(a, ChartFont)]
+    drawn_in = substitute_for(fonts[0]) if fonts else ""
+    return dataclasses.replace(chart, missing="".join(sorted(missing)), drawn_in=drawn_in)
+
+
+def substitute_for(font: ChartFont) -> str:
+    """The font matplotlib draws in instead of ``font`` when it cannot find it, or "". Only
+    for a font looked up by name, where there is no fontconfig (Windows, macOS), in
+    matplotlib's own cache, which lacks a font installed after it was built; elsewhere
+    :mod:`.fonts` finds the font's files, or warns that it is not installed."""
+    if not font.by_name:
+        return ""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(
+            font_manager.FontProperties(family=font.family), fallback_to_default=False
+        )
+    except ValueError:
+        return FALLBACK
+    return ""
 
 
 class ChartCache:
@@ -107,7 +128,11 @@ class ChartCache:
         try:
             data = json.loads(meta.read_text(encoding="utf-8"))
             return Chart(
-                png.read_bytes(), data["alt_text"], data["caption"], data.get("missing", "")
+                png.read_bytes(),
+                data["alt_text"],
+                data["caption"],
+                data.get("missing", ""),
+                data.get("drawn_in", ""),
             )
         except (FileNotFoundError, ValueError, KeyError):
             return None
@@ -117,7 +142,12 @@ class ChartCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         png, meta = self._paths(key)
         _write(png, chart.png)
-        meta_data = {"alt_text": chart.alt_text, "caption": chart.caption, "missing": chart.missing}
+        meta_data = {
+            "alt_text": chart.alt_text,
+            "caption": chart.caption,
+            "missing": chart.missing,
+            "drawn_in": chart.drawn_in,
+        }
         _write(meta, json.dumps(meta_data).encode())
 
     def record_use(self, used: dict[str, list[str]]) -> None:

@@ -37,6 +37,7 @@ class Chart:
     alt_text: str
     caption: str
     missing: str = ""
+    drawn_in: str = ""  # the font used instead of the one asked for, which matplotlib lacked
 
 
 def _pyplot(font: ChartFont = DEFAULT_FONT):
@@ -57,7 +58,7 @@ def _pyplot(font: ChartFont = DEFAULT_FONT):
     plt.rcParams.update(
         {
             "font.family": "sans-serif",
-            "font.sans-serif": [family, "DejaVu Sans"],
+            "font.sans-serif": [family, FALLBACK],
             "font.size": font.size,
             "axes.spines.top": False,
             "axes.spines.right": False,
@@ -78,6 +79,7 @@ def _pyplot(font: ChartFont = DEFAULT_FONT):
 
 
 _REGISTERED: set[str] = set()
+FALLBACK = "DejaVu Sans"  # matplotlib's own font, drawn in when the branding font is not found
 
 
 def warm_up() -> None:

@@ -118,6 +118,7 @@ class ChartDrawer:
         self.drawn = 0
         self.hits = 0
         self.missing: dict[str, str] = {}  # caption: characters its font could not draw
+        self.drawn_in = ""  # the font the charts were drawn in, their own not being found
         self._pool: ProcessPoolExecutor | None = None  # while this build uses the processes
         self._pending: dict[str, Future] = {}
         self._used: dict[str, list[str]] = {}
@@ -191,6 +192,7 @@ class ChartDrawer:
         chart = self._get(request)
         if chart.missing:
             self.missing[chart.caption] = chart.missing
+        self.drawn_in = self.drawn_in or chart.drawn_in
         return chart
 
     def _get(self, request: ChartRequest) -> Chart:

@@ -36,6 +36,7 @@ class ChartFont:
     family: str
     size: float
     files: tuple[str, ...] = ()  # regular, then bold
+    by_name: bool = False  # no fontconfig: matplotlib looks the family up in its own cache
 
 
 def chart_font(config) -> ChartFont:
@@ -44,7 +45,9 @@ def chart_font(config) -> ChartFont:
     found, problem = _lookup(name)
     if problem:
         warn(config.reader().error(("branding", "font"), problem))
-    return ChartFont(found[0], size, found[1]) if found else ChartFont(name, size)
+    if found:
+        return ChartFont(found[0], size, found[1])
+    return ChartFont(name, size, by_name=not problem)
 
 
 @functools.cache
