@@ -829,8 +829,8 @@ def test_three_columns_under_one_heading_in_a_workbook_are_counted(figures):
     workbook.save(path)
     assert error_lines(figures) == [
         "Error: inputs/county.xlsx [Districts]:1: 3 columns are headed 'population' (columns "
-        "2, 5 and 7); committeepack cannot tell which holds the figures; keep one and rename or "
-        "delete the rest"
+        "2, 5 and 7: 'population', 'Population', 'Population'); committeepack cannot tell which "
+        "holds the figures; keep one and rename or delete the rest"
     ]
 
 
