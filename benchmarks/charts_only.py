@@ -16,7 +16,7 @@ from docx import Document  # noqa: E402
 from docx.shared import Cm  # noqa: E402
 
 from committeepack.config import load_config  # noqa: E402
-from committeepack.figures import charts, ranked_chart, spc_chart  # noqa: E402
+from committeepack.figures import change_chart, ranked_chart, spc_chart  # noqa: E402
 from committeepack.figures.built import CountTable, CrimeTree, SpcSeries  # noqa: E402
 from committeepack.figures.district_rows import DistrictTable  # noqa: E402
 from committeepack.figures.tables import load_figures  # noqa: E402
@@ -27,7 +27,7 @@ drawn = []  # the strategic assessment's charts
 for _spec, built in figures.of_kind("crime_by_type", CrimeTree):
     leaves = [n.figure for n in built.tree.values() if not n.children]
     drawn.append(
-        charts.percent_change_bars(
+        change_chart.percent_change_bars(
             [(f.name, f.previous, f.current) for f in leaves], figures.previous, figures.current
         )
     )
@@ -45,7 +45,7 @@ for _spec, built in figures.of_kind("crime_by_type", CrimeTree):
         n.figure for n in built.tree.values() if n.depth == 2 or (n.depth < 2 and not n.children)
     ]
     page.append(
-        charts.percent_change_bars(
+        change_chart.percent_change_bars(
             [(f.name, f.previous, f.current) for f in types],
             figures.previous,
             figures.current,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, fonts, ranked_chart, spc_chart
+from committeepack.figures import change_chart, charts, fonts, ranked_chart, spc_chart
 from committeepack.figures.fonts import ChartFont
 
 FONTS = {name: fonts._lookup(name)[0] for name in ("DejaVu Sans", "Liberation Sans")}
@@ -148,7 +148,7 @@ def test_no_chart_text_leaves_the_picture(monkeypatch, items, family, size):
     font = ChartFont(found[0], size, found[1])
     seen = drawn_texts(monkeypatch)
     items = [(name, previous + 1, current) for name, previous, current in items]
-    charts.percent_change_bars(items, "2023/24", "2024/25", font)
+    change_chart.percent_change_bars(items, "2023/24", "2024/25", font)
     ranked_chart.ranked_bars([(n, c / 10) for n, _, c in items], items[0][0], "Rate", "rates", font)
     assert_inside(seen, family, size)
 
@@ -231,7 +231,7 @@ def test_the_example_charts_keep_their_text_inside_at_any_font(monkeypatch, fami
     for _, crime in figures.of_kind("crime_by_type", CrimeTree):
         leaves = [n.figure for n in crime.tree.values() if not n.children]
         items = [(f.name, f.previous, f.current) for f in leaves]
-        charts.percent_change_bars(items, figures.previous, figures.current, font)
+        change_chart.percent_change_bars(items, figures.previous, figures.current, font)
     for _, districts in figures.of_kind("districts", DistrictTable):
         rates = [(r.name, float(r.rates[-1] or 0)) for r in districts.rows]
         ranked_chart.ranked_bars(rates, districts.this.name, "Rate", "rates", font, 55.0)
@@ -261,7 +261,7 @@ def test_a_chart_held_below_its_height_keeps_its_names_apart(monkeypatch, family
         for n in _crime_types(crime.tree)
     ]
     seen = drawn_texts(monkeypatch)
-    charts.percent_change_bars(
+    change_chart.percent_change_bars(
         items, figures.previous, figures.current, font, width_cm=13.0, max_height_cm=12.5
     )
     [(canvas, _, ticks)] = seen

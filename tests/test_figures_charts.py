@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from committeepack.figures import charts, ranked_chart, spc, spc_chart, top
+from committeepack.figures import change_chart, charts, ranked_chart, spc, spc_chart, top
 from committeepack.figures.built import SpcSeries
 
 
@@ -21,7 +21,7 @@ ITEMS = [("Drug offences", 415, 502), ("Burglary", 468, 361), ("Robbery", 60, 60
 
 
 def test_percent_change_chart_alt_text_names_largest_rise_and_fall():
-    chart = charts.percent_change_bars(ITEMS, "2023", "2024")
+    chart = change_chart.percent_change_bars(ITEMS, "2023", "2024")
     assert chart.alt_text == (
         "Bar chart of % change in recorded crime by type, 2024 vs 2023: "
         "drug offences rose most (+21.0%), burglary fell most (-22.9%)."
@@ -32,8 +32,8 @@ def test_percent_change_chart_alt_text_names_largest_rise_and_fall():
 
 
 def test_charts_are_byte_identical_for_the_same_data():
-    first = charts.percent_change_bars(ITEMS, "2023", "2024").png
-    second = charts.percent_change_bars(ITEMS, "2023", "2024").png
+    first = change_chart.percent_change_bars(ITEMS, "2023", "2024").png
+    second = change_chart.percent_change_bars(ITEMS, "2023", "2024").png
     assert first == second
 
 
@@ -89,7 +89,7 @@ def test_largest_and_other_keeps_every_count(counts, limit):
 
 def test_a_chart_of_thousands_of_categories_stays_a_chart():
     items = [(f"Category {n}", n * 3 % 997, n * 7 % 991) for n in range(5000)]
-    chart = charts.percent_change_bars(items, "2023", "2024", max_bars=25)
+    chart = change_chart.percent_change_bars(items, "2023", "2024", max_bars=25)
     _width, height = _png_size(chart.png)
     assert height <= charts.MAX_HEIGHT_CM / 2.54 * charts.DPI + 1
     assert "the 24 largest of 5,000 categories, and the other 4,976 together" in chart.caption
@@ -99,7 +99,7 @@ def test_a_chart_of_thousands_of_categories_stays_a_chart():
     )
     # what rose and fell most is of the bars: a category in All other may have risen more
     assert ", 2024 vs 2023: of the bars, " in chart.alt_text
-    exact = charts.percent_change_bars(items[:25], "2023", "2024", max_bars=25)
+    exact = change_chart.percent_change_bars(items[:25], "2023", "2024", max_bars=25)
     assert "largest" not in exact.caption  # 25 bars fit: nothing is grouped
     assert "of the bars" not in exact.alt_text
 
@@ -109,7 +109,7 @@ def test_negative_ticks_are_written_as_the_labels_write_them():
 
     charts._pyplot()
     assert matplotlib.rcParams["axes.unicode_minus"] is False
-    assert charts.change_label(-25) == "-25.0%"
+    assert change_chart.change_label(-25) == "-25.0%"
 
 
 def test_a_ranking_of_many_areas_shows_the_highest_and_the_council_own():
@@ -164,7 +164,7 @@ def test_a_dollar_sign_in_chart_text_is_drawn_as_written(name):
     # italics, the signs dropped, or (as here) failing to parse and stopping the build
     ranked = ranked_chart.ranked_bars([(name, 5), ("Abbey", 3)], "", "Crimes", "crime by ward")
     assert f"{name} highest (5)" in ranked.alt_text
-    change = charts.percent_change_bars([(name, 10, 12), ("Abbey", 5, 4)], "2023", "2024")
+    change = change_chart.percent_change_bars([(name, 10, 12), ("Abbey", 5, 4)], "2023", "2024")
     assert png_size(change.png)[0] > 1000
     values = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11]
     series = SpcSeries(
@@ -223,7 +223,7 @@ def test_a_change_of_thousands_of_percent_has_its_ticks_grouped_and_apart(monkey
     from committeepack.figures import chart_layout
 
     shown, apart = [], []
-    original = charts.layout.keep_inside
+    original = change_chart.layout.keep_inside
 
     def keep(figure, axes, labels):  # the ticks as laid out, before the figure is closed
         original(figure, axes, labels)
@@ -231,11 +231,85 @@ def test_a_change_of_thousands_of_percent_has_its_ticks_grouped_and_apart(monkey
         shown.extend(t.get_text() for t in chart_layout.tick_labels(axes.xaxis))
         apart.append(chart_layout.ticks_apart(figure, axes))
 
-    monkeypatch.setattr(charts.layout, "keep_inside", keep)
-    charts.percent_change_bars([("A", 3, 2062), ("B", 2261, 1)], "2023", "2024")
+    monkeypatch.setattr(change_chart.layout, "keep_inside", keep)
+    change_chart.percent_change_bars([("A", 3, 2062), ("B", 2261, 1)], "2023", "2024")
     assert any(t.endswith(",000") for t in shown), shown
     assert not any(t.endswith("000") and "," not in t for t in shown), shown
     assert apart[-1]
+
+
+DOAP_ITEMS = [  # the example's data on a page: eleven crime types, long names, either way
+    ("Vehicle interference", 60, 81),
+    ("Violent crime", 2612, 2945),
+    ("Possession of weapons", 47, 47),
+    ("Criminal damage", 1379, 1370),
+    ("Theft and handling", 3000, 2880),
+    ("Vehicle crime", 600, 562),
+    ("Burglary other than dwelling", 300, 267),
+    ("Other crimes", 123, 102),
+    ("Burglary dwelling", 468, 361),
+    ("Public order offences", 305, 228),
+    ("Drug offences", 431, 279),
+]
+
+
+def _drawn_change_bars(monkeypatch, items, font, **size):
+    """The % change chart's figure as saved: where its value labels stand, and the share of
+    its axes the bars span."""
+    from committeepack.figures import chart_layout
+
+    seen = {}
+    real = charts._png
+
+    def capture(plt, figure):
+        axes = figure.axes[0]
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        box = axes.get_window_extent(renderer)
+        lefts = [t.get_window_extent(renderer).x0 for t in axes.texts]
+        values = [p.get_width() for p in axes.patches]
+        seen.update(box=box, lefts=lefts, share=chart_layout.bars_share(axes, values))
+        return real(plt, figure)
+
+    monkeypatch.setattr(charts, "_png", capture)
+    change_chart.percent_change_bars(items, "2023/24", "2024/25", font, **size)
+    return seen
+
+
+@pytest.mark.parametrize(("size", "column"), [(12, False), (14, True)])
+def test_values_crowding_the_bars_out_of_a_narrow_chart_stand_in_a_column(
+    monkeypatch, size, column
+):
+    """At 14 pt in DejaVu Sans (wider than Arial) on the data on a page's 13 cm, the values
+    at the bars' ends left the bars a sixth of the axes; in a column beside the axes they
+    leave them the whole width. At 12 pt the values stay at the bars' ends."""
+    from committeepack.figures import fonts
+    from committeepack.figures.fonts import ChartFont
+
+    found = fonts._lookup("DejaVu Sans")[0]
+    if found is None:
+        pytest.skip("DejaVu Sans needed")
+    font = ChartFont(found[0], size, found[1])
+    seen = _drawn_change_bars(monkeypatch, DOAP_ITEMS, font, width_cm=13.0, height_cm=12.5)
+    in_a_column = len({round(x) for x in seen["lefts"]}) == 1
+    assert in_a_column is column
+    if column:
+        assert min(seen["lefts"]) > seen["box"].x1  # beside the axes, not over the bars
+        assert seen["share"] > 0.8
+    else:
+        assert seen["share"] >= change_chart.MIN_BARS_SHARE
+
+
+def test_the_share_of_the_axes_the_bars_span():
+    from types import SimpleNamespace
+
+    from committeepack.figures.chart_layout import bars_share
+
+    axes = SimpleNamespace(get_xlim=lambda: (-50.0, 50.0))
+    assert bars_share(axes, [-25.0, 25.0]) == 0.5
+    assert bars_share(axes, [10.0, 40.0]) == 0.4  # from 0 to the highest
+    assert bars_share(axes, [0.0, 0.0]) == 1.0  # no bars: nothing to make room for
+    assert bars_share(axes, []) == 1.0
 
 
 @pytest.mark.parametrize(
@@ -272,7 +346,7 @@ def test_the_councils_own_rank_is_shared_when_tied(items, rank):
 
 
 def test_categories_tied_at_either_end_of_the_change_bars_are_named_together():
-    chart = charts.percent_change_bars(
+    chart = change_chart.percent_change_bars(
         [("Robbery", 100, 130), ("Arson", 10, 13), ("Theft", 200, 190), ("Fraud", 50, 45)],
         "2023",
         "2024",
@@ -283,7 +357,7 @@ def test_categories_tied_at_either_end_of_the_change_bars_are_named_together():
 
 
 def test_a_change_that_rounds_to_nothing_is_not_a_rise():
-    chart = charts.percent_change_bars(
+    chart = change_chart.percent_change_bars(
         [("Robbery", 10000, 10004), ("Arson", 10, 10)], "2023", "2024"
     )
     assert chart.alt_text == "Bar chart of % change in recorded crime by type, 2024 vs 2023."

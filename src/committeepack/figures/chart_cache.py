@@ -27,6 +27,7 @@ from .fonts import ChartFont
 
 DRAWING_CODE = (
     "figures/charts.py",
+    "figures/change_chart.py",
     "figures/ranked_chart.py",
     "figures/chart_layout.py",
     "figures/spc_chart.py",
@@ -74,9 +75,10 @@ MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 def draw(request: ChartRequest) -> Chart:
     """Draw one chart (in this process). matplotlib's warnings about characters the font
     cannot draw are kept with the chart (for the build to word), not printed."""
-    from . import charts, ranked_chart, spc_chart
+    from . import change_chart, charts, ranked_chart, spc_chart
 
-    module = {"ranked_bars": ranked_chart, "spc_chart": spc_chart}.get(request.kind, charts)
+    modules = {"percent_change_bars": change_chart, "ranked_bars": ranked_chart}
+    module = {**modules, "spc_chart": spc_chart}.get(request.kind, charts)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chart = getattr(module, request.kind)(*request.args, **dict(request.kwargs))

@@ -174,3 +174,26 @@ def labels_apart(figure, axis) -> bool:
     renderer = figure.canvas.get_renderer()
     boxes = sorted((t.get_window_extent(renderer) for t in tick_labels(axis)), key=lambda b: b.y0)
     return all(b.y0 - a.y1 >= 0 for a, b in itertools.pairwise(boxes))
+
+
+def bars_share(axes, values: list[float]) -> float:
+    """The share of the value axis the bars span, from 0 (or the lowest) to the highest."""
+    low, high = axes.get_xlim()
+    reach = max(max(values, default=0), 0) - min(min(values, default=0), 0)
+    return reach / (high - low) if reach and high > low else 1.0  # no bars: nothing to gain
+
+
+def keep_beside(figure, axes, labels: list) -> None:
+    """Lay out a figure whose ``labels`` stand in a column beside its axes: the axis label's
+    right end under the column's, every text inside the picture, the value ticks apart."""
+    figure.tight_layout()
+    for _ in range(6):
+        figure.draw_without_rendering()
+        renderer = figure.canvas.get_renderer()
+        box = axes.get_window_extent(renderer)
+        right = max((label.get_window_extent(renderer).x1 for label in labels), default=box.x1)
+        axes.xaxis.label.set_x((right - box.x0) / max(box.width, 1))
+        within_canvas(figure, axes)
+        thin_ticks(figure, axes)
+        if settled(figure, axes, []):
+            return
