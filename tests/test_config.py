@@ -239,6 +239,15 @@ def test_the_document_settings_name_a_language_and_papers_that_exist(minimal, li
         assert result.output.startswith(f"Error: committeepack.toml:37: {problem}"), result.output
 
 
+def _build_meeting(project, date: str, current: str):
+    """Build ``project`` with its meeting on ``date`` hearing the figures of ``current``."""
+    config = project / "committeepack.toml"
+    edit(config, "date = 2026-03-10", f"date = {date}")
+    with config.open("a", encoding="utf-8") as file:
+        file.write(f'\n[periods]\nprevious = "Earlier"\ncurrent = "{current}"\n')
+    return run(project, "build")
+
+
 @pytest.mark.parametrize(
     ("date", "current", "problem"),
     [
@@ -252,11 +261,7 @@ def test_the_document_settings_name_a_language_and_papers_that_exist(minimal, li
     ],
 )
 def test_the_meeting_is_not_before_the_figures_it_hears(minimal, date, current, problem):
-    config = minimal / "committeepack.toml"
-    edit(config, "date = 2026-03-10", f"date = {date}")
-    with config.open("a", encoding="utf-8") as file:
-        file.write(f'\n[periods]\nprevious = "Earlier"\ncurrent = "{current}"\n')
-    result = run(minimal, "build")
+    result = _build_meeting(minimal, date, current)
     if problem is None:
         assert result.exit_code == 0, result.output
     else:
@@ -278,11 +283,7 @@ def test_the_meeting_is_not_before_the_figures_it_hears(minimal, date, current, 
     ],
 )
 def test_a_meeting_years_after_its_figures_is_a_warning(minimal, date, current, years):
-    config = minimal / "committeepack.toml"
-    edit(config, "date = 2026-03-10", f"date = {date}")
-    with config.open("a", encoding="utf-8") as file:
-        file.write(f'\n[periods]\nprevious = "Earlier"\ncurrent = "{current}"\n')
-    result = run(minimal, "build")
+    result = _build_meeting(minimal, date, current)
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("Warning:")]
     if years is None:
