@@ -82,16 +82,24 @@ def test_row_the_council_does_not_configure(minimal):
     )
 
 
-def test_sign_off_for_unknown_row(minimal):
+@pytest.mark.parametrize(
+    ("row", "hint"),
+    [
+        ("Legl", "did you mean 'Legal'?"),  # misspelt
+        ("Staffing", "use one of: Financial, Legal, Procurement"),  # like none of them
+    ],
+)
+def test_sign_off_for_unknown_row(minimal, row, hint):
     path = minimal / TABLE
     path.write_text(
-        "---\nsign_off:\n  Legl: Legal\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+        f"---\nsign_off:\n  {row}: Legal\n---\n" + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
     )
     result = run(minimal, "build")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: inputs/implications.md:3: sign_off names 'Legl', which is not one of the "
-        "council's rows in committeepack.toml\n"
+        f"Error: inputs/implications.md:3: sign_off names '{row}', which is not one of the "
+        f"council's rows in committeepack.toml; {hint}\n"
     )
 
 

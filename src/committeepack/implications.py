@@ -8,6 +8,7 @@ in the council's configured order, whatever order the file uses.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,10 +98,13 @@ def _sign_offs(source, config: Config, errors: list) -> dict[str, str]:
     for issue, role in table.items():
         line = table.lines.get(issue) if hasattr(table, "lines") else None
         if normalise_title(str(issue)) not in known:
+            rows = [row.issue for row in config.implications]
+            close = difflib.get_close_matches(str(issue), rows, n=1, cutoff=0.75)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; use one of: {', '.join(rows)}"
             errors.append(
                 InputError(
                     f"sign_off names '{issue}', which is not one of the council's rows in "
-                    "committeepack.toml",
+                    f"committeepack.toml{hint}",
                     source.path,
                     line,
                 )
