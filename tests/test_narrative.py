@@ -512,6 +512,64 @@ def test_the_timetable_lists_the_meetings_after_this_one_in_order(
 
 
 @pytest.mark.parametrize(
+    ("appendices", "problem"),
+    [
+        (["strategic-assessment", "'Appendix 2: Equality impact assessment'"], None),
+        (
+            ["strategic-assesment"],
+            "appendices (entry 1): 'strategic-assesment' is not a paper committeepack makes; "
+            "did you mean 'strategic-assessment'? (an appendix it does not make is written as "
+            "its title, e.g. 'Appendix 4: Equality impact assessment')",
+        ),
+        (
+            ["eia"],
+            "appendices (entry 1): 'eia' is not a paper committeepack makes; the papers are: "
+            "strategic-assessment, data-on-a-page, plan (an appendix it does not make is written "
+            "as its title, e.g. 'Appendix 4: Equality impact assessment')",
+        ),
+        (
+            ["plan", "data-on-a-page", "plan"],
+            "appendices (entry 3): 'plan' is listed already (entry 1); list it once",
+        ),
+        (
+            ["agenda-item"],
+            "appendices (entry 1): the agenda item cannot be its own appendix; remove it",
+        ),
+    ],
+)
+def test_the_appendices_name_papers_committeepack_makes_once(minimal, appendices, problem):
+    listed = "".join(f"\n  - {name}" for name in appendices)
+    edit(
+        minimal / AGENDA,
+        "  - That the Committee notes the report.",
+        f"  - That the Committee notes the report.\nappendices:{listed}",
+    )
+    if problem is None:
+        assert run(minimal, "build", "--no-page-numbers").exit_code == 0
+        return
+    index = int(problem.split("(entry ")[1][0])
+    assert errors(minimal) == [f"Error: inputs/agenda-item.md:{11 + index}: {problem}"]
+
+
+@pytest.mark.parametrize(("purpose", "wrong"), [("decision", True), ("noting", False)])
+def test_a_report_for_decision_makes_recommendations(minimal, purpose, wrong):
+    edit(minimal / AGENDA, "purpose: noting", f"purpose: {purpose}")
+    edit(
+        minimal / AGENDA,
+        "recommendations:\n  - That the Committee notes the report.",
+        "recommendations: []",
+    )
+    if not wrong:
+        assert run(minimal, "build", "--no-page-numbers").exit_code == 0
+        return
+    assert errors(minimal) == [
+        "Error: inputs/agenda-item.md:9: recommendations: a report for decision makes at least "
+        "one; write them, for example  - That the Committee approves the plan., or set purpose: "
+        "noting"
+    ]
+
+
+@pytest.mark.parametrize(
     ("content", "kind"),
     [
         ("docx", "a Word document"),

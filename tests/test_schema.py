@@ -90,13 +90,31 @@ def test_text_or_texts_and_every_entry_that_is_not_text():
     base = {"title": "Plan", "classification": "public"}
     assert messages({**base, "wards": "All"}, YAML) == []
     assert messages({**base, "wards": ["Abbey", "Park"]}, YAML) == []
-    assert messages({**base, "wards": ["Abbey", {"a": 1}, [], " ", None, "Park"]}, YAML) == [
+    assert messages(
+        {**base, "wards": ["Abbey", {"a": 1, "b": 2}, [], " ", None, "Park"]}, YAML
+    ) == [
         ("wards (entry 2)", "must be text"),
         ("wards (entry 3)", "must be text"),
         ("wards (entry 4)", "is empty; write it, or remove the entry"),
         ("wards (entry 5)", "is empty; write it, or remove the entry"),
     ]
-    assert messages({**base, "wards": {"a": 1}}, YAML) == [("wards", "must be text")]
+    assert messages({**base, "wards": {"a": 1, "b": 2}}, YAML) == [("wards", "must be text")]
+
+
+def test_unquoted_yaml_text_holding_a_colon_is_told_to_be_quoted():
+    """ "- Appendix 4: Equality impact assessment" is a key and its value to YAML."""
+    base = {"classification": "public"}
+    colon = "; a colon followed by a space makes YAML read a key and its value, so put the "
+    assert messages({**base, "title": {"Plan": "2026"}}, YAML) == [
+        ("title", f"must be text{colon}whole text in quotes:  'Plan: 2026'")
+    ]
+    assert messages({**base, "title": "Plan", "wards": ["Abbey", {"St Mary's": 2}]}, YAML) == [
+        ("wards (entry 2)", f"must be text{colon}whole text in quotes:  'St Mary''s: 2'")
+    ]
+    # TOML has no such trap: its example instead
+    assert messages({**base, "title": {"Plan": "2026"}}, TOML) == [
+        ("title", "must be text in quotes; for example  title = Plan")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,21 @@ def check_text(
         return check_characters(value, path) if characters else []
     if isinstance(value, str):
         return [empty_problem(schema, path, syntax)]
-    return [Problem(path, f"must be {syntax.text}" + example_text(schema, path, syntax))]
+    return [Problem(path, f"must be {syntax.text}" + _colon(value, syntax, schema, path))]
+
+
+def _colon(value: object, syntax: Syntax, schema: Field, path: Path) -> str:
+    """What follows "must be text": for unquoted YAML text holding a colon and a space (which
+    YAML reads as a key and its value), the text in quotes; else the schema's example."""
+    if syntax.loose and isinstance(value, dict) and len(value) == 1:
+        [(key, after)] = value.items()
+        if isinstance(key, str) and isinstance(after, str | int | float):
+            written = f"{key}: {after}".replace("'", "''")
+            return (
+                "; a colon followed by a space makes YAML read a key and its value, so put "
+                f"the whole text in quotes:  '{shortened(written)}'"
+            )
+    return example_text(schema, path, syntax)
 
 
 def check_characters(value: object, path: Path) -> list[Problem]:
@@ -119,7 +133,7 @@ def check_texts(
         if item is None or isinstance(item, str):
             problems.append(Problem((*path, index), "is empty; write it, or remove the entry"))
         else:
-            wrong = f"must be {syntax.text}" + example_text(schema, path, syntax)
+            wrong = f"must be {syntax.text}" + _colon(item, syntax, schema, path)
             problems.append(Problem((*path, index), wrong))
     return problems
 

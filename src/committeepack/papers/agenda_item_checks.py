@@ -1,10 +1,13 @@
 """The agenda item's front matter checked against the project: the people it names are in
-``[people]``, its classification and exempt paragraph agree, and its timetable lists the
-meetings after this one, in date order."""
+``[people]``, its classification and exempt paragraph agree, a report for decision makes
+recommendations, its appendices name papers committeepack makes (each once), and its
+timetable lists the meetings after this one, in date order."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 
 from ..config import Config
 from ..config_schema import EXEMPT_PARAGRAPHS
@@ -57,8 +60,53 @@ def check_front_matter(narrative: Narrative, config: Config) -> None:
                 lines.get("exempt_paragraph"),
             )
         )
+    if meta.get("purpose") == "decision" and not meta.get("recommendations"):
+        errors.append(
+            InputError(
+                "recommendations: a report for decision makes at least one; write them, for "
+                "example  - That the Committee approves the plan., or set purpose: noting",
+                path,
+                lines.get("recommendations") or lines.get("purpose"),
+            )
+        )
+    errors += appendix_problems(narrative)
     errors += timetable_problems(narrative, config.meeting.date)
     raise_all(errors)
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # how a paper is named: strategic-assessment
+
+
+def appendix_problems(narrative: Narrative) -> list[InputError]:
+    """Each appendix that names the agenda item itself, a paper listed already, or, written
+    as a paper's name is, no paper committeepack makes (a misspelt name, which would print
+    as written). Any other text is an appendix committeepack does not make, kept as written."""
+    from . import PAPERS
+    from .agenda_item import NAME
+
+    problems: list[InputError] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(narrative.meta.get("appendices") or []):
+        name, entry = str(item).strip(), f"appendices (entry {index + 1})"
+        where = line_of(narrative.source.meta, ("appendices", index))
+        if name == NAME:
+            message = f"{entry}: the agenda item cannot be its own appendix; remove it"
+        elif name in seen:
+            message = f"{entry}: '{name}' is listed already (entry {seen[name]}); list it once"
+        elif name not in PAPERS and SLUG.fullmatch(name):
+            close = difflib.get_close_matches(name, [n for n in PAPERS if n != NAME], n=1)
+            papers = ", ".join(n for n in PAPERS if n != NAME)
+            hint = f"did you mean '{close[0]}'?" if close else f"the papers are: {papers}"
+            message = (
+                f"{entry}: '{name}' is not a paper committeepack makes; {hint} (an appendix "
+                "it does not make is written as its title, e.g. 'Appendix 4: Equality impact "
+                "assessment')"
+            )
+        else:
+            seen.setdefault(name, index + 1)
+            continue
+        problems.append(InputError(message, narrative.path, where))
+    return problems
 
 
 def timetable_problems(narrative: Narrative, meeting: dt.date) -> list[InputError]:
