@@ -78,7 +78,7 @@ def test_a_tab_inside_a_quoted_value_is_kept(minimal):
 
 def test_wrong_type_and_choice(minimal):
     edit(minimal / AGENDA, "purpose: noting", "purpose: decide")
-    edit(minimal / AGENDA, "  - That the Committee notes the report.", "  - {a: b}")
+    edit(minimal / AGENDA, "  - That the Committee notes the report.", "  - {a: b, c: d}")
     assert errors(minimal) == [
         "Error: inputs/agenda-item.md:8: purpose: 'decide' is not one of: decision, noting, "
         "information",
