@@ -112,6 +112,12 @@ def test_table_has_style_header_row_and_alignment():
             "narrative.md:5: image 'missing.png' not found next to the narrative",
         ),
         (
+            "![A chart](https://example.org/chart.png)",
+            "narrative.md:5: image 'https://example.org/chart.png' is a web address; "
+            "committeepack does not fetch pictures: save the picture in the project and write "
+            "its file name",
+        ),
+        (
             "{type=q}\n1. x",
             "narrative.md:6: list type 'q' is not known; use {type=a}, {type=A}, "
             "{type=i} or {type=1}",
@@ -122,6 +128,39 @@ def test_unsupported_markdown_is_an_error_at_its_line(markdown, message):
     with pytest.raises(InputError) as caught:
         convert(markdown, first_line=5)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<?xml version='1.0'?>\n<svg xmlns='http://www.w3.org/2000/svg'/>", "is an SVG drawing"),
+        (b"not a picture", "is not a picture Word reads"),
+        ("big", "is 6,400 by 6,400 pixels (41 megapixels); save it at most about 4,000 pixels"),
+        ("at the limit", None),  # 40 megapixels exactly
+    ],
+)
+def test_a_picture_word_cannot_take_or_too_large_is_an_error_at_its_line(
+    tmp_path, content, message
+):
+    from PIL import Image
+
+    path = tmp_path / "picture.png"
+    if content == "big":
+        Image.new("1", (6400, 6400)).save(path)
+    elif content == "at the limit":
+        Image.new("1", (8000, 5000)).save(path)
+    else:
+        path.write_bytes(content)
+    document = default_templates.base_document(Branding(), "test")
+    writer = MarkdownWriter(wordxml.Numbering(document.part), "narrative.md", 5, tmp_path)
+    nodes = parse("![A picture](picture.png)").children
+    if message is None:
+        writer.write(document, nodes, None)
+        assert len(document.inline_shapes) == 1
+        return
+    with pytest.raises(InputError) as caught:
+        writer.write(document, nodes, None)
+    assert str(caught.value).startswith(f"narrative.md:5: image 'picture.png' {message}")
 
 
 # Property: any document built from these blocks comes out with the same structure and text,

@@ -5,6 +5,7 @@ no Markdown left as text, no footnotes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,10 +41,42 @@ def image_problem(
     problem = name_problem(written)
     if problem:
         return f"image {shortened(written)!r} {problem}"
+    if WEB_ADDRESS.match(written):
+        return (
+            f"image {shortened(written)!r} is a web address; committeepack does not fetch "
+            "pictures: save the picture in the project and write its file name"
+        )
     if allows is not None and not allows(source):
         return f"image {written!r} {OUTSIDE}"
     if not source.is_file():
         return f"image {written!r} not found next to the narrative"
+    return None
+
+
+WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+MAX_MEGAPIXELS = 40  # a full A4 page scanned at 600 dpi is 35; more only weighs the pack down
+
+
+def picture_problem(written: str, source: Path) -> str | None:
+    """Why the image file at ``source`` cannot go into a paper as a picture: not a picture
+    Word reads (an SVG drawing, a PDF, text), or one so large that it would weigh the agenda
+    pack down; None when it can."""
+    from docx.image.image import Image
+
+    try:
+        image = Image.from_file(str(source))
+    except Exception:  # python-docx raises several types for what it cannot read
+        with source.open("rb") as file:
+            start = file.read(256).lstrip()
+        kind = "an SVG drawing" if b"<svg" in start else "not a picture Word reads"
+        return f"image {written!r} is {kind}; save it as PNG (or JPEG for a photograph)"
+    pixels = image.px_width * image.px_height
+    if pixels > MAX_MEGAPIXELS * 1_000_000:
+        return (
+            f"image {written!r} is {image.px_width:,} by {image.px_height:,} pixels "
+            f"({pixels / 1_000_000:,.0f} megapixels); save it at most about 4,000 pixels across "
+            "(it is printed at most 16 cm wide)"
+        )
     return None
 
 

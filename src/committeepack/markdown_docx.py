@@ -16,7 +16,7 @@ from docx.shared import Cm, Twips
 from markdown_it.tree import SyntaxTreeNode
 
 from .errors import InputError
-from .markdown_checks import image_problem, link_problem, text_problem, words
+from .markdown_checks import image_problem, link_problem, picture_problem, text_problem, words
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.styles import NUMBER_INDENT, Styles
@@ -213,15 +213,13 @@ class MarkdownWriter:
         problem = image_problem(str(node.attrs["src"]), alt, source, self.allows)
         if problem:
             raise self.error(node, problem)
+        problem = picture_problem(str(node.attrs["src"]), source)
+        if problem:
+            raise self.error(node, problem)
         paragraph = self._new_paragraph(container, self.styles.body)
         if indent:
             wordxml.set_left_indent(paragraph, indent)
-        try:
-            shape = paragraph.add_run().add_picture(str(source))
-        except Exception:  # python-docx raises several types for unreadable images
-            raise self.error(
-                node, f"image {node.attrs['src']!r} cannot be read as a picture; save it as PNG"
-            ) from None
+        shape = paragraph.add_run().add_picture(str(source))
         limit = MAX_IMAGE_WIDTH - Twips(indent)
         if shape.width > limit:
             shape.height = int(shape.height * limit / shape.width)
