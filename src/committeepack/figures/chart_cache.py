@@ -75,10 +75,10 @@ MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
 def draw(request: ChartRequest) -> Chart:
     """Draw one chart (in this process). matplotlib's warnings about characters the font
     cannot draw are kept with the chart (for the build to word), not printed."""
-    from . import change_chart, charts, ranked_chart, spc_chart
+    from . import change_chart, ranked_chart, spc_chart
 
-    modules = {"percent_change_bars": change_chart, "ranked_bars": ranked_chart}
-    module = {**modules, "spc_chart": spc_chart}.get(request.kind, charts)
+    drawn_by = {"percent_change_bars": change_chart, "ranked_bars": ranked_chart}
+    module = {**drawn_by, "spc_chart": spc_chart}[request.kind]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         chart = getattr(module, request.kind)(*request.args, **dict(request.kwargs))

@@ -193,6 +193,7 @@ def keep_beside(figure, axes, labels: list) -> None:
         box = axes.get_window_extent(renderer)
         right = max((label.get_window_extent(renderer).x1 for label in labels), default=box.x1)
         axes.xaxis.label.set_x((right - box.x0) / max(box.width, 1))
+        figure.draw_without_rendering()  # within_canvas measures the figure as last drawn
         within_canvas(figure, axes)
         thin_ticks(figure, axes)
         if settled(figure, axes, []):
