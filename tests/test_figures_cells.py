@@ -173,8 +173,9 @@ def test_thousands_set_apart_with_spaces_are_named(text, shown, digits):
         "[cannot]",
         "1804abc",
         "1804 rr",
-        "2O",
-        "1l",
+        "O",  # a letter alone, no digit beside it: not taken for one
+        "lOl",
+        "2O1x",
         "1804 R",
         "1 80",
         "12 3456",
@@ -184,6 +185,22 @@ def test_other_text_in_a_count_keeps_the_plain_message(text):
     with pytest.raises(ValueError) as raised:
         check_cell(COUNT_COLUMN, text, {})
     assert str(raised.value) == f"'{text}' is not a number; write digits only, e.g. 8640"
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "meant"),
+    [
+        ("2O", "the letter O", "20"),
+        ("1l", "the letter l", "11"),
+        ("6l2", "the letter l", "612"),
+        ("1O,OOO", "the letter O", "10,000"),
+        ("I0o", "the letter I and the letter o", "100"),
+    ],
+)
+def test_a_letter_typed_for_the_digit_it_looks_like_is_named(text, letters, meant):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, text, {})
+    assert str(raised.value) == f"'{text}' has {letters} among its digits; write {meant}"
 
 
 @pytest.mark.parametrize(("text", "value"), [("1804", 1804), ("1,804", 1804), (" 0 ", 0)])

@@ -25,7 +25,7 @@ def error_lines(project, *args):
             CRIME,
             "Robbery,Violent crime,20,20",
             "Robbery,Violent crime,20,2O",
-            "inputs/crime.csv:5: column 'current': '2O' is not a number; write digits only, e.g. 8640",
+            "inputs/crime.csv:5: column 'current': '2O' has the letter O among its digits; write 20",
         ),
         (
             CRIME,

@@ -246,7 +246,18 @@ def _not_a_number(text: str) -> str:
     if SPACED_THOUSANDS.match(text):
         digits = "".join(c for c in text if c.isdigit())
         return f"{shown} sets its thousands apart with spaces; write {digits}"
+    lookalike = LOOKALIKES.fullmatch(text.strip())
+    if lookalike and any(c.isdigit() for c in text):
+        letters = sorted({c for c in text if c in "OolI"})
+        meant = text.strip().translate(LOOKS_LIKE_A_DIGIT)
+        named = " and ".join(f"the letter {c}" for c in letters)
+        return f"{shown} has {named} among its digits; write {meant}"
     return f"{shown} is not a number; write digits only, e.g. 8640"
+
+
+# letters typed for the digits they look like: 2O for 20, 6l2 for 612
+LOOKS_LIKE_A_DIGIT = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+LOOKALIKES = re.compile(r"[0-9OolI]+(?:[.,][0-9OolI]+)*")
 
 
 SHOWN_MAX = 40  # characters of a cell a message quotes
