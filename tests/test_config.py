@@ -77,6 +77,33 @@ def test_branding_colour_checked(minimal):
     )
 
 
+@pytest.mark.parametrize(
+    ("colour", "ratio"),
+    [
+        ("#12436D", None),
+        ("#767676", None),  # 4.54:1, just enough
+        ("#777777", "4.48"),  # just short
+        ("#28A197", "3.17"),  # a brand's teal
+        ("#ffffff", "1.00"),
+    ],
+)
+def test_a_heading_colour_too_faint_to_read_is_a_warning(minimal, colour, ratio):
+    with (minimal / "committeepack.toml").open("a") as handle:
+        handle.write(f'\n[branding]\nheading_colour = "{colour}"\n')
+    result = run(minimal, "build")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("Warning:")]
+    if ratio is None:
+        assert warnings == []
+        return
+    assert warnings == [
+        f"Warning: committeepack.toml:40: branding.heading_colour: {colour} on the white page "
+        f"has a contrast of {ratio}:1, and headings need 4.5:1 to be read by everyone (WCAG 2); "
+        "choose a darker shade (the default is #12436D)"
+    ]
+    assert run(minimal, "build", "--strict", "--force").exit_code == 1
+
+
 def test_unknown_keys_and_sections_are_named_with_the_nearest_valid_one(minimal):
     config = minimal / "committeepack.toml"
     edit(config, 'venue = "', 'venu = "')

@@ -4,8 +4,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from committeepack.colours import contrast
 from committeepack.config import Branding
-from committeepack.papers.data_on_a_page import MAX_SENTENCE, contrast, tile_colours
+from committeepack.papers.data_on_a_page import MAX_SENTENCE, tile_colours
 from outline import images
 
 from conftest import edit, run

@@ -200,6 +200,31 @@ def check_meeting_date(reader: ConfigReader) -> None:
         )
 
 
+def config_warnings(reader: ConfigReader) -> list[ConfigError]:
+    """What in the configuration is allowed but likely wrong, each at its key: a meeting long
+    after its figures, a heading colour too faint to read on the page."""
+    return [found for found in (late_meeting(reader), faint_headings(reader)) if found]
+
+
+def faint_headings(reader: ConfigReader) -> ConfigError | None:
+    """A warning when the headings' colour, on the white page, is below the contrast WCAG 2
+    asks of text (4.5:1): a brand's light shade (yellow, pale teal) that some cannot read."""
+    from .colours import READABLE, WHITE, contrast
+
+    colour = reader.get("branding.heading_colour")
+    if not isinstance(colour, str) or not re.fullmatch(r"#?[0-9A-Fa-f]{6}", colour):
+        return None  # the default, or the schema said why
+    ratio = contrast(colour.lstrip("#"), WHITE)
+    if ratio >= READABLE:
+        return None
+    return reader.error(
+        ("branding", "heading_colour"),
+        f"{colour} on the white page has a contrast of {ratio:.2f}:1, and headings need "
+        f"{READABLE}:1 to be read by everyone (WCAG 2); choose a darker shade (the default is "
+        "#12436D)",
+    )
+
+
 LATE_YEARS = 2  # a meeting later than this after its figures' period: stale figures, or a typo
 
 

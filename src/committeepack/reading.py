@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config_checks import OUTSIDE, late_meeting
+from .config_checks import OUTSIDE, config_warnings
 from .errors import CommitteePackError, InputError, raise_all, warn
 
 if TYPE_CHECKING:
@@ -49,9 +49,8 @@ def read_inputs(project: Project, papers: list[Paper], hashes: FileHashes | None
     from .narrative import read_front_matter
     from .table_use import tables_for
 
-    late = late_meeting(project.config.reader())
-    if late is not None:
-        warn(late)
+    for found in config_warnings(project.config.reader()):
+        warn(found)
     errors: list[CommitteePackError] = []
     front_matter = {}
     for paper in papers_quoted(project, papers):

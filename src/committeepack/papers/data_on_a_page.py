@@ -14,6 +14,7 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm, Pt, RGBColor
 
 from .. import default_templates
+from ..colours import WHITE, contrast
 from ..config import Config
 from ..errors import ConfigError
 from ..facts import Facts
@@ -34,7 +35,6 @@ BLOCKS = ("{{p grid }}",)  # where the template puts the chart and the tiles
 MAX_TILES = 6
 MAX_SENTENCE = 120  # characters that fit in a tile at body size
 TEXT_DARK = "0B0C0C"
-WHITE = "FFFFFF"
 
 
 @dataclass
@@ -150,18 +150,6 @@ def tile_colours(branding) -> tuple[str, str]:
     whichever contrasts more (every colour reaches 4.5:1 with one of them)."""
     fill = branding.heading_colour.lstrip("#").upper()
     return fill, max((WHITE, TEXT_DARK), key=lambda text: contrast(fill, text))
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two ``RRGGBB`` colours (1 to 21)."""
-
-    def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: float) -> None:
