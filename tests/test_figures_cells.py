@@ -203,6 +203,23 @@ def test_a_letter_typed_for_the_digit_it_looks_like_is_named(text, letters, mean
     assert str(raised.value) == f"'{text}' has {letters} among its digits; write {meant}"
 
 
+@pytest.mark.parametrize(
+    ("text", "negative"),
+    [
+        ("\u2212612", True),  # the minus sign a published table or Word writes
+        ("\u20131,804", True),  # an en dash Word made of a hyphen
+        ("\u20145", True),
+        ("\u2212", False),  # the sign alone: a mark, not a figure
+        ("\u2212abc", False),
+    ],
+)
+def test_a_figure_after_a_minus_sign_or_dash_is_named_negative(text, negative):
+    with pytest.raises(ValueError) as raised:
+        check_cell(COUNT_COLUMN, text, {})
+    said = "is negative; counts cannot be below 0" if negative else "is not a number"
+    assert str(raised.value).startswith(f"'{text}' {said}")
+
+
 @pytest.mark.parametrize(("text", "value"), [("1804", 1804), ("1,804", 1804), (" 0 ", 0)])
 def test_figures_as_written_still_read(text, value):
     assert check_cell(COUNT_COLUMN, text, {}) == value

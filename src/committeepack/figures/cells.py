@@ -246,6 +246,8 @@ def _not_a_number(text: str) -> str:
     if SPACED_THOUSANDS.match(text):
         digits = "".join(c for c in text if c.isdigit())
         return f"{shown} sets its thousands apart with spaces; write {digits}"
+    if text.strip()[:1] in "\u2212\u2013\u2014" and NUMBER.match(text.strip()[1:]):
+        return f"{shown} is negative; counts cannot be below 0"  # a minus sign or a dash
     lookalike = LOOKALIKES.fullmatch(text.strip())
     if lookalike and any(c.isdigit() for c in text):
         letters = sorted({c for c in text if c in "OolI"})
