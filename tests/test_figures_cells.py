@@ -20,6 +20,9 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         assert month(f"{word}{separator}{year}") == wanted
         assert month(f" {word}{separator}{year % 100:02d} ") == wanted
     assert month(f"{wanted}-01") == wanted
+    for day in ("01", "1"):  # the first of the month as a British spreadsheet writes it
+        assert month(f"{day}/{number:02d}/{year}") == wanted
+        assert month(f"{day}.{number}.{year}") == wanted
     for word in (name[:3].upper(), name.capitalize()):  # year first, as ONS time series
         assert month(f"{year} {word}") == wanted
         assert month(f"{year}{separator}{word}") == wanted
@@ -36,7 +39,11 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         "Apr-2",
         "Apr-024",
         "04/2024",
-        "1/4/2024",
+        "4/1/2024",  # month first (1 April in the United States): not read, as it may be 4 Jan
+        "02/04/2024",  # not the first of a month
+        "01/13/2024",
+        "01/00/2024",
+        "01/04-2024",
         "Q1 2024",
         "2024",
         "2024 Q1",

@@ -24,6 +24,7 @@ def test_a_month_is_one_heading_however_it_is_written(year, number):
         f"{long} {year}",
         f"{year}-{number:02d}",
         f"{year} {short.upper()}",
+        f"01/{number:02d}/{year}",
         heading_text(dt.datetime(year, number, 1)),
     ]
     assert {heading_key(w) for w in written} == {f"{year}-{number:02d}"}
