@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -300,6 +301,33 @@ def test_a_file_of_another_kind_is_named_for_what_it_is(tmp_path, name, content,
         read_table(path, f"inputs/{name}")
     assert str(raised.value) == f"inputs/{name}: {message}" + str(raised.value).split(message)[1]
     assert str(raised.value).count("\n") == 0
+
+
+PROTECTED = Path(__file__).parent / "fixtures" / "protected"  # Office files with a password
+
+
+@pytest.mark.parametrize("name", ["figures.xlsx", "figures.csv"])
+def test_a_workbook_saved_with_a_password_is_named_so(tmp_path, name):
+    """Saved with a password, an .xlsx is an Office 97-2003 container: it is not an .xls."""
+    path = tmp_path / name
+    path.write_bytes((PROTECTED / "workbook.xlsx").read_bytes())
+    with pytest.raises(InputError) as raised:
+        read_table(path, f"inputs/{name}")
+    assert str(raised.value) == (
+        f"inputs/{name}: is protected by a password, which committeepack cannot open; in "
+        "Excel, remove it (File > Info > Protect Workbook > Encrypt with Password, and clear "
+        "the password) and save, or save the sheet as CSV UTF-8"
+    )
+
+
+def test_a_password_is_found_however_far_into_the_file_its_name_lies(tmp_path):
+    from committeepack.file_kinds import ENCRYPTED, file_kind
+
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(OLE2 + bytes(3_000_000) + ENCRYPTED + bytes(512))
+    assert file_kind(path) == "encrypted"
+    path.write_bytes(OLE2 + bytes(3_000_000))
+    assert file_kind(path) == "xls"
 
 
 @pytest.mark.parametrize(

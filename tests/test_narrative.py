@@ -1,11 +1,14 @@
 """Narrative files: front matter and sections are checked, each problem at its line."""
 
+from pathlib import Path
+
 import docx
 import pytest
 
 from conftest import edit, run
 
 AGENDA = "inputs/agenda-item.md"
+PROTECTED = Path(__file__).parent / "fixtures" / "protected"  # Office files with a password
 
 
 def errors(project):
@@ -575,12 +578,15 @@ def test_a_report_for_decision_makes_recommendations(minimal, purpose, wrong):
         ("docx", "a Word document"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "an Office 97-2003 file (.doc or .xls)"),
+        ("protected", "a password-protected Office file"),
     ],
 )
 def test_narrative_saved_from_word_is_named_for_what_it_is(minimal, content, kind):
     path = minimal / "inputs/agenda-item.md"
     if content == "docx":
         docx.Document().save(str(path))
+    elif content == "protected":
+        path.write_bytes((PROTECTED / "document.docx").read_bytes())
     else:
         path.write_bytes(content)
     result = run(minimal, "build")

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+from pathlib import Path
 
 import docx
 import pikepdf
@@ -385,6 +386,11 @@ def test_a_hand_edited_front_sheet_is_not_overwritten(tmp_path):
             'title = "X"\nfile = "inputs/reports/broken.docx"',
             "'inputs/reports/broken.docx' cannot be opened as a Word document",
         ),
+        (
+            'title = "X"\nfile = "inputs/reports/locked.docx"',
+            "'inputs/reports/locked.docx' is protected by a password, which committeepack cannot "
+            "open; in Word, remove it",
+        ),
         ('paper = "plan"', "'plan' cannot be an agenda item"),
         (
             'file = "inputs/reports/good.docx"',
@@ -395,6 +401,8 @@ def test_a_hand_edited_front_sheet_is_not_overwritten(tmp_path):
 def test_a_report_that_cannot_join_the_agenda_is_one_line(example, entry, message):
     (example / "inputs/reports").mkdir()
     (example / "inputs/reports/broken.docx").write_bytes(b"not a zip")
+    protected = Path(__file__).parent / "fixtures" / "protected" / "document.docx"
+    (example / "inputs/reports/locked.docx").write_bytes(protected.read_bytes())
     _report(example / "inputs/reports/good.docx", "Good")
     with open(example / "committeepack.toml", "a", encoding="utf-8") as config:
         config.write(f"\n[[agenda.reports]]\n{entry}\n")

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -93,6 +94,18 @@ def test_corrupt_template_is_reported(example):
     assert result.output == (
         "Error: templates/agenda-item.docx: cannot be opened as a Word document; save it "
         "from Word as a .docx (Word Document), or delete it to use the default template\n"
+    )
+
+
+def test_a_template_saved_with_a_password_is_named_so(example):
+    protected = Path(__file__).parent / "fixtures" / "protected" / "document.docx"
+    (example / "templates" / "agenda-item.docx").write_bytes(protected.read_bytes())
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: templates/agenda-item.docx: is protected by a password, which committeepack "
+        "cannot open; in Word, remove it (File > Info > Protect Document > Encrypt with "
+        "Password, and clear the password) and save\n"
     )
 
 

@@ -28,6 +28,9 @@ FOREIGN = {
     "spreadsheet it was made in, as CSV UTF-8 or as an Excel Workbook (.xlsx)",
     "docx": "is a Word document, which committeepack cannot take figures from; copy the table "
     "into Excel and save it as an Excel Workbook (.xlsx) or as CSV UTF-8",
+    "encrypted": "is protected by a password, which committeepack cannot open; in Excel, "
+    "remove it (File > Info > Protect Workbook > Encrypt with Password, and clear the "
+    "password) and save, or save the sheet as CSV UTF-8",
     "utf16": "is UTF-16 text (Excel's 'Unicode Text'), not UTF-8; in Excel, save it with Save As "
     "and the type 'CSV UTF-8 (Comma delimited)'",
 }
@@ -42,15 +45,16 @@ TEXT_NAMED_AS_WORKBOOK = (
 
 
 def file_kind(path: Path) -> str:
-    """What the file holds, from its first bytes: ``xlsx``, ``xls``, ``xlsb``, ``ods``,
-    ``docx``, ``pdf``, ``zip`` (another zip), ``utf16`` (text with a UTF-16 byte order mark)
-    or ``text`` (anything else: CSV, or text that the CSV reader words the problems of)."""
+    """What the file holds, from its first bytes: ``xlsx``, ``xls``, ``encrypted`` (an Office
+    file saved with a password), ``xlsb``, ``ods``, ``docx``, ``pdf``, ``zip`` (another zip),
+    ``utf16`` (text with a UTF-16 byte order mark) or ``text`` (anything else: CSV, or text
+    that the CSV reader words the problems of)."""
     with path.open("rb") as file:
         start = file.read(8)
     if start.startswith(UTF16):
         return "utf16"
     if start.startswith(OLE2):
-        return "xls"
+        return "encrypted" if _encrypted(path) else "xls"
     if start.startswith(PDF):
         return "pdf"
     if not start.startswith(ZIP):
@@ -72,6 +76,18 @@ def file_kind(path: Path) -> str:
     return "zip"
 
 
+# an Office 2007+ file saved with a password is an Office 97-2003 container holding these
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+SEARCHED = 64 * 1024 * 1024  # bytes of a container searched for it: past any sheet of figures
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether the Office 97-2003 container at ``path`` holds a password-protected document
+    (its directory, which may lie anywhere in the file, names the encrypted package)."""
+    with path.open("rb") as file:
+        return ENCRYPTED in file.read(SEARCHED)
+
+
 def wrong_kind(path: Path, named_as_workbook: bool) -> str | None:
     """Why the file cannot be read as its name says (a sentence to follow its name), or
     None when it may be."""
@@ -87,6 +103,7 @@ def wrong_kind(path: Path, named_as_workbook: bool) -> str | None:
 
 NOT_TEXT = {
     "xls": "an Office 97-2003 file (.doc or .xls)",
+    "encrypted": "a password-protected Office file",
     "xlsx": "an Excel workbook",
     "xlsb": "an Excel binary workbook",
     "ods": "an OpenDocument spreadsheet",
@@ -111,3 +128,17 @@ def not_markdown(path: Path) -> str | None:
         f"is {NOT_TEXT[kind]}, not Markdown text; write the narrative in a text editor, or in "
         "Word use Save As, Plain Text (.txt) with the encoding UTF-8, and name the file .md"
     )
+
+
+WORD_PASSWORD = (
+    "is protected by a password, which committeepack cannot open; in Word, remove it (File > "
+    "Info > Protect Document > Encrypt with Password, and clear the password) and save"
+)
+
+
+def protected(path: Path) -> bool:
+    """Whether the file at ``path`` is an Office document saved with a password."""
+    try:
+        return file_kind(path) == "encrypted"
+    except OSError:
+        return False

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..config import Config, Person
 from ..config_reader import ConfigReader
 from ..errors import CommitteePackError, raise_all
+from ..file_kinds import WORD_PASSWORD, protected
 
 MINUTES_ITEM = "{minutes}"  # stands, in standard_items, for the minutes with their pages
 DEFAULT_STANDARD_ITEMS = (
@@ -262,7 +263,9 @@ def _report(
             problems.append(
                 reader.error(
                     path_key,
-                    f"'{name}' cannot be opened as a Word document; save it from Word as a "
+                    f"'{name}' {WORD_PASSWORD}"
+                    if protected(path)
+                    else f"'{name}' cannot be opened as a Word document; save it from Word as a "
                     "Word Document (.docx)",
                 )
             )
