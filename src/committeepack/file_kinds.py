@@ -1,8 +1,8 @@
 """What an input file really holds, told from its first bytes rather than its name: an Excel
-97-2003 workbook, an OpenDocument spreadsheet, a PDF, a Word document or a workbook saved
-under a CSV's name each get a message saying how to save it in a form committeepack reads,
-where reading it as the name says would blame its bytes ("not UTF-8 text") or the zip inside
-it."""
+97-2003 workbook, an Office file saved with a password, an OpenDocument spreadsheet, a PDF, a
+Word document, UTF-16 text or a workbook saved under a CSV's name each get a message saying how
+to save it in a form committeepack reads, where reading it as the name says would blame its
+bytes ("not UTF-8 text") or the zip inside it."""
 
 from __future__ import annotations
 

@@ -81,8 +81,8 @@ def blank(value) -> bool:
 
 def month(text: str) -> str:
     """A month as YYYY-MM from the ways a spreadsheet or a publisher writes one ("Apr-24",
-    "April 2024", "2024-04-01", "01/04/2024", "2024 APR"); any other text is returned stripped, for the
-    caller to refuse. A two-digit year is of this century; a date other than the first of a
+    "April 2024", "2024-04-01", "01/04/2024", "2024 APR"); any other text is returned
+    stripped, for the caller to refuse. A two-digit year is of this century; a date other than the first of a
     month is not a month."""
     text = text.strip()
     first = FIRST_OF_MONTH.match(text)

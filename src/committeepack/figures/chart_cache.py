@@ -22,14 +22,15 @@ from fractions import Fraction
 from pathlib import Path
 
 from ..codehash import code_hash
-from .charts import FALLBACK, Chart
-from .fonts import ChartFont
+from .charts import Chart
+from .fonts import ChartFont, substitute_for
 
 DRAWING_CODE = (
     "figures/charts.py",
     "figures/change_chart.py",
     "figures/ranked_chart.py",
     "figures/chart_layout.py",
+    "figures/fonts.py",
     "figures/spc_chart.py",
     "figures/compute.py",
     "figures/sentences.py",
@@ -94,24 +95,6 @@ def draw(request: ChartRequest) -> Chart:
     fonts = [a for a in (*request.args, *dict(request.kwargs).values()) if isinstance(a, ChartFont)]
     drawn_in = substitute_for(fonts[0]) if fonts else ""
     return dataclasses.replace(chart, missing="".join(sorted(missing)), drawn_in=drawn_in)
-
-
-def substitute_for(font: ChartFont) -> str:
-    """The font matplotlib draws in instead of ``font`` when it cannot find it, or "". Only
-    for a font looked up by name, where there is no fontconfig (Windows, macOS), in
-    matplotlib's own cache, which lacks a font installed after it was built; elsewhere
-    :mod:`.fonts` finds the font's files, or warns that it is not installed."""
-    if not font.by_name:
-        return ""
-    from matplotlib import font_manager
-
-    try:
-        font_manager.findfont(
-            font_manager.FontProperties(family=font.family), fallback_to_default=False
-        )
-    except ValueError:
-        return FALLBACK
-    return ""
 
 
 class ChartCache:

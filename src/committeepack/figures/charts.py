@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from .fonts import ChartFont
+from .fonts import FALLBACK, ChartFont
 
 DEFAULT_FONT = ChartFont("Arial", 12.0)
 
@@ -75,7 +75,6 @@ def _pyplot(font: ChartFont = DEFAULT_FONT):
 
 
 _REGISTERED: set[str] = set()
-FALLBACK = "DejaVu Sans"  # matplotlib's own font, drawn in when the branding font is not found
 
 
 def warm_up() -> None:

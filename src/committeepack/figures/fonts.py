@@ -91,3 +91,24 @@ def _fc_match(pattern: str) -> tuple[str, str] | None:
         return None
     family, _, path = done.stdout.partition("|")
     return (family.strip(), path.strip()) if path.strip() else None
+
+
+FALLBACK = "DejaVu Sans"  # matplotlib's own font, drawn in when the branding font is not found
+
+
+def substitute_for(font: ChartFont) -> str:
+    """The font matplotlib draws in instead of ``font`` when it cannot find it, or "". Only
+    for a font looked up by name, where there is no fontconfig (Windows, macOS), in
+    matplotlib's own cache, which lacks a font installed after it was built; elsewhere
+    :func:`chart_font` finds the font's files, or warns that it is not installed."""
+    if not font.by_name:
+        return ""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(
+            font_manager.FontProperties(family=font.family), fallback_to_default=False
+        )
+    except ValueError:
+        return FALLBACK
+    return ""
