@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from committeepack.figures.headings import heading_key, heading_text
 
-from conftest import edit, run
+from conftest import edit, replace_line, run
 
 MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -198,3 +198,84 @@ def test_a_district_tables_periods_are_oldest_first(figures, periods, problem):
             result.output
         )
         assert result.output.startswith("Error: committeepack.toml:")
+
+
+def crime_headings(figures, headings: str) -> None:
+    """The crime table's heading row written as ``headings``."""
+    replace_line(figures / "inputs/crime.csv", "category,parent,previous,current", headings)
+
+
+def violent_crime(figures) -> tuple[int, int]:
+    """Violent crime's previous and current counts as the build reads them."""
+    from committeepack.config import load_config
+    from committeepack.figures.tables import load_figures
+
+    figure = load_figures(load_config(figures)).tables["crime"].tree["Violent crime"].figure
+    return figure.previous, figure.current
+
+
+@pytest.mark.parametrize(
+    ("periods", "headings"),
+    [
+        (("2024", "2025"), "category,parent,2024,2025"),
+        (("2024", "2025"), "Category,Parent,2024 [note 1],2025*"),
+        (
+            ("Oct 2023 - Sep 2024", "Oct 2024 - Sep 2025"),
+            "category,parent,October 2023 to September 2024,Oct 2024 \u2013 Sep 2025",
+        ),
+        (("2023/24", "2024/25"), "category,parent,2022/23,2023-24,2024/2025"),
+    ],
+)
+def test_columns_headed_with_their_periods_names_are_the_periods_figures(
+    figures, periods, headings
+):
+    edit(figures / "committeepack.toml", 'previous = "2024"', f'previous = "{periods[0]}"')
+    edit(figures / "committeepack.toml", 'current = "2025"', f'current = "{periods[1]}"')
+    if headings.count(",") == 4:  # a third, older period first: not read
+        path = figures / "inputs/crime.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = [lines[0]] + [
+            ",".join([*line.split(",")[:2], "1", *line.split(",")[2:]]) for line in lines[1:]
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    crime_headings(figures, headings)
+    assert violent_crime(figures) == (400, 420)
+    assert run(figures, "build").exit_code == 0
+
+
+def test_a_column_named_previous_is_read_before_one_headed_with_the_period(figures):
+    path = figures / "inputs/crime.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",2025"] + [line + ",7" for line in lines[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert violent_crime(figures) == (400, 420)
+
+
+def test_a_mapped_column_is_looked_for_only_under_its_mapping(figures):
+    crime_headings(figures, "category,parent,2024,recorded")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/crime.csv"',
+        'file = "inputs/crime.csv"\ncolumns = { previous = "before" }',
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: inputs/crime.csv:1: no column 'before'; the columns are 'category', 'parent', "
+        "'2024', 'recorded'. Rename the column, or map it in committeepack.toml with "
+        'columns = { previous = "..." }',
+        "Error: inputs/crime.csv:1: no column 'current' or '2025' (its period); the columns are "
+        "'category', 'parent', '2024', 'recorded'. Rename the column, or map it in "
+        'committeepack.toml with columns = { current = "..." }',
+    ]
+
+
+def test_period_headings_under_a_title_are_found_there(figures):
+    path = figures / "inputs/crime.csv"
+    text = path.read_text(encoding="utf-8").replace("previous,current", "2024,2025", 1)
+    path.write_text("Table 1: crime by type,,,\n" + text, encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "Error: inputs/crime.csv:2: the headings are on row 2, under a title;"
+    )

@@ -104,9 +104,9 @@ def test_missing_column_lists_the_headings_as_written(figures):
     assert error_lines(figures) == [
         "Error: inputs/crime.csv:1: 2 columns are headed 'previous' (columns 3 and 4); "
         "committeepack cannot tell which holds the figures; keep one and rename or delete the rest",
-        "Error: inputs/crime.csv:1: no column 'current'; the columns are 'category', '(column 2)', "
-        "'previous', 'previous'. Rename the column, or map it in committeepack.toml with "
-        'columns = { current = "..." }',
+        "Error: inputs/crime.csv:1: no column 'current' or '2025' (its period); the columns are "
+        "'category', '(column 2)', 'previous', 'previous'. Rename the column, or map it in "
+        'committeepack.toml with columns = { current = "..." }',
     ]
 
 
@@ -466,7 +466,7 @@ def test_a_single_heading_without_other_marks_is_a_missing_column(figures):
     crime.write_text("category\nAll crime\n", encoding="utf-8")
     lines = [line for line in error_lines(figures) if CRIME in line]
     assert lines[0].startswith(
-        f"Error: {CRIME}:1: no column 'previous'; the columns are 'category'"
+        f"Error: {CRIME}:1: no column 'previous' or '2024' (its period); the columns are 'category'"
     )
 
 

@@ -86,18 +86,29 @@ class Rows:
         return InputError(message, self.source.name(), line)
 
 
-def _headings_below_a_title(table, missing: list[str]) -> int | None:
-    """The row (as a spreadsheet numbers it) within the first few that holds every heading
-    ``missing`` from the first row, as when a table is saved with its title above it."""
+def _headings_below_a_title(table, missing: list[tuple[str, ...]]) -> int | None:
+    """The row (as a spreadsheet numbers it) within the first few that holds a heading for
+    every column ``missing`` from the first row (each given as the headings it may have), as
+    when a table is saved with its title above it."""
     if not missing:
         return None
-    wanted = {heading_key(name) for name in missing}
+    wanted = [{heading_key(name) for name in names} for names in missing]
     rows = zip(*table.cells.values(), strict=True)
     for index, row in zip(range(TITLE_ROWS), rows, strict=False):
         cells = {heading_key(heading_text(value)) for value in row if value is not None}
-        if wanted <= cells:
+        if all(names & cells for names in wanted):
             return index + 2  # the first row holds the (title's) headings
     return None
+
+
+def _headings_for(name: str, renames: dict[str, str], context: dict) -> tuple[str, ...]:
+    """The headings the column ``name`` is looked for under, in order: as mapped in
+    committeepack.toml; else its own name and, for the two periods' columns, the period as
+    ``[periods]`` names it (a published table heads them "Oct 2023 - Sep 2024")."""
+    if name in renames:
+        return (renames[name],)
+    period = (context.get("periods") or {}).get(name)
+    return (name, period) if period else (name,)
 
 
 def _note_below(table) -> tuple[int, str, int] | None:
@@ -152,7 +163,7 @@ def check_rows(
     result = Rows(source)
     before = len(errors)  # ``errors`` may already hold other tables' problems
     located = {}
-    required = [renames.get(c.name, c.name) for c in columns if c.required]
+    required = [_headings_for(c.name, renames, context) for c in columns if c.required]
     separator = _other_separator(source, table)
     if separator is not None:
         errors.append(
@@ -163,7 +174,8 @@ def check_rows(
             )
         )
         return result
-    below = _headings_below_a_title(table, [w for w in required if heading_key(w) not in headers])
+    unfound = [names for names in required if not {heading_key(n) for n in names} & set(headers)]
+    below = _headings_below_a_title(table, unfound)
     if below is not None:
         errors.append(
             result.error(
@@ -175,7 +187,8 @@ def check_rows(
     places = heading_places(table)
     for column in columns:
         measured = column.of or column.name  # an indent measures another column's cells
-        wanted = renames.get(measured, measured)
+        alternatives = _headings_for(measured, renames, context)
+        wanted = next((n for n in alternatives if heading_key(n) in headers), alternatives[0])
         header = headers.get(heading_key(wanted))
         under = places.get(heading_key(wanted), [])
         if len(under) > 1:
@@ -193,10 +206,12 @@ def check_rows(
             )
             continue
         if header is None and column.required:
+            period = f" or '{alternatives[1]}' (its period)" if len(alternatives) > 1 else ""
             errors.append(
                 result.error(
                     1,
-                    f"no column '{wanted}'; the columns are {listed(table.shown())}. Rename "
+                    f"no column '{wanted}'{period}; the columns are {listed(table.shown())}. "
+                    "Rename "
                     "the column, or map it in committeepack.toml with "
                     f'columns = {{ {toml_key(column.name)} = "..." }}',
                 )

@@ -181,9 +181,12 @@ def read_tables(
     ``cache`` is a folder where checked rows are remembered between builds; when ``specs`` is
     ``every`` declared table, entries none of them uses any more are removed from it.
     """
+    periods = config.raw.get("periods") or {}
     context = {
         "statuses": allowed_statuses(config),
         "priorities": [p.key for p in config.priorities],
+        # a column headed with its period's name is that period's column
+        "periods": {k: str(periods[k]) for k in ("previous", "current") if k in periods},
     }
     errors: list[CommitteePackError] = []
     rows, used = {}, set()
