@@ -8,15 +8,22 @@ import docx
 import pytest
 
 from committeepack.config import load_config
+from committeepack.default_templates import style_key
 from committeepack.papers import PAPERS
+from committeepack.word.stamp import made_from
 from committeepack.word.xml import document_language
 
-from conftest import REPO, run
+from conftest import REPO, edit, run
 
 
 def parts(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def content(data: bytes) -> dict[str, bytes]:
+    """Every part but the core properties, where a written template carries its mark."""
+    return {name: part for name, part in parts(data).items() if name != "docProps/core.xml"}
 
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
@@ -25,10 +32,11 @@ def test_committed_template_matches_generator(name):
     buffer = io.BytesIO()
     paper.make_template(load_config(REPO)).save(buffer)
     committed = (REPO / "templates" / paper.template).read_bytes()
-    assert parts(committed) == parts(buffer.getvalue()), (
+    assert content(committed) == content(buffer.getvalue()), (
         f"templates/{paper.template} differs from what the code makes; run "
         "'committeepack templates --overwrite' and commit the result"
     )
+    assert made_from(REPO / "templates" / paper.template) == style_key(load_config(REPO))
 
 
 @pytest.mark.parametrize("name", sorted(PAPERS))
@@ -122,8 +130,24 @@ def test_templates_command_keeps_existing_unless_overwrite(minimal):
     )
     result = run(minimal, "templates")
     assert result.output == (
+        "  templates/agenda-item.docx: kept (the default, unedited, in this branding)\n"
+        "  templates/agenda.docx: kept (the default, unedited, in this branding)\n"
+    )
+    path = minimal / "templates" / "agenda-item.docx"
+    document = docx.Document(str(path))
+    document.add_paragraph("Our own footnote")
+    document.save(str(path))
+    edit(minimal / "committeepack.toml", "[document]", '[branding]\nfont = "Carlito"\n\n[document]')
+    result = run(minimal, "templates")
+    assert result.output == (
         "  templates/agenda-item.docx: kept (use --overwrite to replace it)\n"
-        "  templates/agenda.docx: kept (use --overwrite to replace it)\n"
+        "  templates/agenda.docx: written (it was an unedited default)\n"
+    )
+    assert "Our own footnote" in [p.text for p in docx.Document(str(path)).paragraphs]
+    result = run(minimal, "templates", "--overwrite")
+    assert result.output == (
+        "  templates/agenda-item.docx: written\n"
+        "  templates/agenda.docx: written (it was an unedited default)\n"
     )
 
 
@@ -133,7 +157,8 @@ def test_committed_front_sheet_template_matches_generator():
     buffer = io.BytesIO()
     front_sheet.make_template(load_config(REPO)).save(buffer)
     committed = (REPO / "templates" / front_sheet.TEMPLATE).read_bytes()
-    assert parts(committed) == parts(buffer.getvalue())
+    assert content(committed) == content(buffer.getvalue())
+    assert made_from(REPO / "templates" / front_sheet.TEMPLATE) == style_key(load_config(REPO))
 
 
 def test_a_restyled_template_that_leaves_branding_behind_is_a_warning(minimal):
@@ -237,3 +262,57 @@ def test_a_restyled_template_that_drops_the_content_is_one_error(example, remove
     )
     assert not (example / "out/agenda-item.docx").exists()
     assert kept in body  # only what was taken out is named
+
+
+def normal_font(path: Path) -> tuple[str | None, float | None]:
+    font = docx.Document(str(path)).styles["Normal"].font
+    return font.name, font.size.pt if font.size is not None else None
+
+
+def test_an_unedited_default_template_follows_a_change_of_branding(example):
+    before = {p.name: p.read_bytes() for p in (example / "templates").iterdir()}
+    edit(example / "committeepack.toml", 'font = "Arial"', 'font = "DejaVu Sans"')
+    edit(example / "committeepack.toml", "body_size = 12", "body_size = 14")
+    edit(example / "committeepack.toml", 'heading_colour = "#12436D"', 'heading_colour = "#801650"')
+    result = run(example, "build", "--no-page-numbers", "--strict")
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output
+    for paper in PAPERS.values():
+        built = example / "out" / paper.output
+        assert normal_font(built) == ("DejaVu Sans", 14.0)
+        heading = docx.Document(str(built)).styles["Heading 1"].font.color.rgb
+        assert str(heading) == "801650"
+        assert docx.Document(str(built)).core_properties.identifier == ""
+    assert {p.name: p.read_bytes() for p in (example / "templates").iterdir()} == before
+
+
+def test_a_template_edited_after_it_was_written_keeps_its_own_style(example):
+    path = example / "templates" / "plan.docx"
+    document = docx.Document(str(path))
+    document.styles["Normal"].font.name = "Carlito"
+    document.save(str(path))
+    assert made_from(path) is None
+    edit(example / "committeepack.toml", "body_size = 12", "body_size = 14")
+    result = run(example, "build", "--no-page-numbers")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: templates/plan.docx: body text (style Normal) is Carlito 12 pt, but "
+        "[branding] in committeepack.toml says Arial 14 pt"
+    ) in result.output
+    assert normal_font(example / "out" / "community-safety-plan.docx") == ("Carlito", 12.0)
+    assert normal_font(example / "out" / "agenda-item.docx") == ("Arial", 14.0)
+
+
+def test_a_bullet_is_drawn_in_its_paragraphs_font(example):
+    assert run(example, "build", "--no-page-numbers").exit_code == 0
+    from lxml import etree
+
+    numbering = parts((example / "out" / "agenda-item.docx").read_bytes())["word/numbering.xml"]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ours = [
+        level
+        for level in etree.fromstring(numbering).iter(f"{w}lvl")
+        if level.find(f"{w}lvlText").get(f"{w}val") in ("\u2022", "\u2013", "\u25e6")
+    ]
+    assert len(ours) >= 3
+    assert all(level.find(f"{w}rPr") is None for level in ours)

@@ -17,7 +17,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.shared import Cm, Pt, RGBColor, Twips
 
-from .config import Branding
+from .config import Branding, Config
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.fields import add_page_field
@@ -33,6 +33,19 @@ from .word.styles import (
 )
 
 FIXED_DATE = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+
+def style_key(config: Config) -> str:
+    """A hash of what the default templates take from committeepack.toml: the branding (the
+    logo's content, not its name) and the council (the logo's alternative text). A default
+    template written into ``templates/`` carries it (:mod:`.word.stamp`), so that one nobody
+    has edited is made again when these change."""
+    import hashlib
+
+    branding = config.branding
+    logo = branding.logo.read_bytes() if branding.logo is not None else b""
+    text = f"{branding.font}\0{branding.body_size:g}\0{branding.heading_colour}\0{config.council}"
+    return hashlib.sha256(text.encode() + b"\0" + logo).hexdigest()[:16]
 
 
 def base_document(branding: Branding, title: str, landscape: bool = False):

@@ -36,7 +36,7 @@ def fingerprint(project: Project, paper: Paper, hashes: FileHashes | None = None
         _hash_file(template) if template.is_file() else "default"
     )
     logo = project.config.branding.logo
-    if logo is not None and not template.is_file():  # the default template carries it
+    if logo is not None:  # the default template carries it (and an unedited copy of one)
         prints[f"[branding] logo {project.shown(logo)}"] = _hash_file(logo)
     for name in paper.files_read(project):
         prints[f"{INPUTS}/{name}"] = _hash_file(project.input(name))

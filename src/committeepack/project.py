@@ -68,12 +68,16 @@ class Project:
         """The template ``templates/NAME`` (the project's own, else ``make_default``'s) and
         its name for messages. The project's own must still show each of ``blocks``, the tags
         where the default template puts the paper's content (:func:`missing_blocks`)."""
+        from .default_templates import style_key
         from .word.docxtpl_compat import DocxTemplate
+        from .word.stamp import made_from
 
         own = self.root / TEMPLATES / name
         if own.is_file() and not self.config.allows(own):
             raise TemplateProblem(f"is a link to a file that {OUTSIDE}", self.shown(own))
-        if own.is_file():
+        made = made_from(own) if own.is_file() else None
+        # an unedited default template made for another branding is made again for this one
+        if own.is_file() and (made is None or made == style_key(self.config)):
             try:
                 tpl = DocxTemplate(str(own))
                 tpl.init_docx()  # opens the file now, so a bad one is reported here

@@ -60,6 +60,7 @@ def _set_properties(document, title: str, project: Project) -> None:
     when = dt.datetime.combine(config.meeting.date, dt.time())
     props.created = props.modified = when
     props.revision = 1
+    props.identifier = ""  # a default template's mark (:mod:`.word.stamp`) is not the paper's
 
 
 PROPERTY_MAX = 255  # Word's limit for a document property (python-docx enforces it)

@@ -58,34 +58,36 @@ def new_project(path: Path) -> list[Path]:
 
 def write_templates(start: Path, overwrite: bool = False) -> list[tuple[str, str]]:
     """Write every paper's default template into the project's ``templates/`` folder."""
+    from .agenda import front_sheet
+    from .default_templates import style_key
     from .papers import PAPERS
+    from .word.stamp import made_from, stamped
 
     root = find_project_root(start)
     config = load_config(root)
     folder = root / TEMPLATES
     folder.mkdir(exist_ok=True)
+    key = style_key(config)
+    makers = [
+        (paper.template, paper.default_template)
+        for name, paper in PAPERS.items()
+        if config.papers is None or name in config.papers
+    ]
     done = []
-    for name, paper in PAPERS.items():
-        if config.papers is not None and name not in config.papers:
+    for name, make in [*makers, (front_sheet.TEMPLATE, front_sheet.make_template)]:
+        target = folder / name
+        made = made_from(target) if target.is_file() else None
+        if target.exists() and not overwrite and made is None:
+            done.append((name, "kept (use --overwrite to replace it)"))
             continue
-        target = folder / paper.template
-        if target.exists() and not overwrite:
-            done.append((paper.template, "kept (use --overwrite to replace it)"))
+        if made == key and not overwrite:
+            done.append((name, "kept (the default, unedited, in this branding)"))
             continue
         buffer = io.BytesIO()
-        paper.default_template(config).save(buffer)
-        target.write_bytes(stable_zip(buffer.getvalue()))  # same template, same bytes
-        done.append((paper.template, "written"))
-    from .agenda import front_sheet
-
-    target = folder / front_sheet.TEMPLATE
-    if target.exists() and not overwrite:
-        done.append((front_sheet.TEMPLATE, "kept (use --overwrite to replace it)"))
-    else:
-        buffer = io.BytesIO()
-        front_sheet.make_template(config).save(buffer)
-        target.write_bytes(stable_zip(buffer.getvalue()))
-        done.append((front_sheet.TEMPLATE, "written"))
+        make(config).save(buffer)
+        # same template, same bytes; marked as the default, so an unedited one follows branding
+        target.write_bytes(stamped(stable_zip(buffer.getvalue()), key))
+        done.append((name, "written" if made is None else "written (it was an unedited default)"))
     return done
 
 

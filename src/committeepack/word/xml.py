@@ -101,13 +101,7 @@ def _level(level: int, fmt: str, text: str, left: int):
     ind.set(qn("w:hanging"), str(HANGING))
     ppr.append(ind)
     lvl.append(ppr)
-    if fmt == "bullet":
-        rpr = OxmlElement("w:rPr")
-        fonts = OxmlElement("w:rFonts")
-        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(attr), "Arial")
-        rpr.append(fonts)
-        lvl.append(rpr)
+    # no font of its own: a bullet is drawn in its paragraph's font, the house one
     return lvl
 
 
