@@ -30,6 +30,7 @@ from .districts import build_districts
 from .load import Rows
 from .model import Figure, FigureTable
 from .sentences import month_label
+from .unusual import unusual_months
 
 if TYPE_CHECKING:
     from .tables import TableSpec
@@ -105,6 +106,8 @@ def _monthly(rows: Rows, spec: TableSpec, config, errors, warnings):
         errors.append(rows.error(None, "an SPC chart needs at least two months"))
         return None
     values = [row["count"] for row, _ in pairs]
+    for index, question in unusual_months(values):
+        warnings.append(rows.error(pairs[index][1], f"column 'count': {question}"))
     analysis = spc.analyse(values, options)
     measure = str(spec.options.get("measure", spec.title))
     labels = [month_label(m) for m in months]
