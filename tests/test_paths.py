@@ -194,3 +194,22 @@ def test_an_implications_file_no_system_could_hold_is_one_error(minimal):
     assert one_error(minimal) == (
         f"Error: inputs/agenda-item.md:9: implications: '{LONG_SHOWN}' {TOO_LONG}"
     )
+
+
+def test_a_configuration_linked_from_outside_is_not_read(minimal):
+    config = minimal / "committeepack.toml"
+    target = minimal.parent / "committeepack.toml"
+    shutil.move(config, target)
+    config.symlink_to(target)
+    assert one_error(minimal) == (
+        "Error: committeepack.toml: is a link to a file outside the project folder, which "
+        "committeepack does not read; copy the file into the project"
+    )
+
+
+def test_a_configuration_linked_within_the_project_is_read(minimal):
+    config = minimal / "committeepack.toml"
+    (minimal / "settings").mkdir()
+    shutil.move(config, minimal / "settings" / "committeepack.toml")
+    config.symlink_to(minimal / "settings" / "committeepack.toml")
+    assert run(minimal, "build").exit_code == 0

@@ -58,6 +58,13 @@ class ConfigReader:
 def read_config_text(path: FilePath) -> tuple[dict, str]:
     """The TOML of ``path`` (committeepack.toml) as values, and its text; each way it cannot
     be read is one :class:`ConfigError` at its line where there is one."""
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        # the shared folders are declared in the file itself, so none can allow it
+        raise ConfigError(
+            "is a link to a file outside the project folder, which committeepack does not "
+            "read; copy the file into the project",
+            CONFIG_NAME,
+        )
     try:
         # as Notepad may save it: with a BOM
         text = composed(path.read_text(encoding="utf-8-sig"))
