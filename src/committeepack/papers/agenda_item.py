@@ -21,6 +21,7 @@ from ..narrative import Narrative, Section
 from ..render import long_date
 from ..schema import Field
 from ..word import xml as wordxml
+from ..word.docxtpl_compat import new_subdoc
 from ..word.styles import NUMBER_INDENT
 from .agenda_item_checks import check_front_matter
 from .agenda_item_template import make_template as make_template
@@ -189,10 +190,10 @@ def context(rendering: Rendering) -> dict:
         numbering,
     )
 
-    summary = tpl.new_subdoc()
+    summary = new_subdoc(tpl)
     writer.write(summary, narrative.sections["executive_summary"])
 
-    recommendations = tpl.new_subdoc()
+    recommendations = new_subdoc(tpl)
     num_id = numbering.new_list("decimal")
     for text in meta["recommendations"]:
         paragraph = wordxml.add_paragraph(recommendations, style=writer.styles.list)
@@ -233,7 +234,7 @@ def _date_text(value: dt.date) -> str:
 
 
 def _body(tpl, inputs: Inputs, writer: MarkdownWriter):
-    body = tpl.new_subdoc()
+    body = new_subdoc(tpl)
     meta = inputs.narrative.meta
     for number, heading, source in BODY:
         wordxml.add_paragraph(body, f"{number}. {heading}", style="Heading 2")

@@ -23,6 +23,7 @@ from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
 from ..word import tables as tablexml
 from ..word import xml as wordxml
+from ..word.docxtpl_compat import new_subdoc
 from . import strategic_assessment
 from .base import Rendering
 
@@ -87,7 +88,7 @@ def context(rendering: Rendering) -> dict:
     figures = facts.figures
     config = facts.config
     landscape = inputs.orientation == "landscape"
-    grid = tpl.new_subdoc()
+    grid = new_subdoc(tpl)
     chart_width = 13.0 if landscape else 17.0
     requests = chart_requests(facts)
     chart = rendering.charts.get(requests["crime"]) if requests else None

@@ -19,6 +19,7 @@ from ..narrative import Narrative, Section, normalise_title, priority_sections
 from ..schema import Field
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents, data_table
+from ..word.docxtpl_compat import new_subdoc
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
 from .base import Rendering
@@ -166,7 +167,7 @@ def context(rendering: Rendering) -> dict:
         wordxml.Numbering(tpl.get_docx().part),
         Styles(headings={2: "Heading 2", 3: "Heading 3"}),
     )
-    body = tpl.new_subdoc()
+    body = new_subdoc(tpl)
     headings: list[tuple[int, str]] = []
 
     def heading(level: int, text: str) -> None:
@@ -230,7 +231,7 @@ def context(rendering: Rendering) -> dict:
         data_table(body, ["Term", "Meaning"], [list(t) for t in terms], writer.styles, [4, 12])
     else:
         wordxml.add_paragraph(body, "This plan uses no acronyms.", style=writer.styles.body)
-    contents = tpl.new_subdoc()
+    contents = new_subdoc(tpl)
     add_table_of_contents(contents, headings, writer.styles)
     update_fields_on_open(tpl.get_docx())
     return {

@@ -16,6 +16,7 @@ from ..narrative import Narrative, Section, priority_sections
 from ..schema import Field
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents
+from ..word.docxtpl_compat import new_subdoc
 from ..word.fields import update_fields_on_open
 from ..word.styles import Styles
 from . import sa_sections
@@ -91,10 +92,10 @@ def context(rendering: Rendering) -> dict:
         numbering,
         Styles(headings={2: "Heading 2", 3: "Heading 3"}),
     )
-    body = tpl.new_subdoc()
+    body = new_subdoc(tpl)
     builder = sa_sections.BodyBuilder(body, writer, narrative, facts, rendering.charts)
     headings = builder.build()
-    contents = tpl.new_subdoc()
+    contents = new_subdoc(tpl)
     add_table_of_contents(contents, headings, writer.styles)
     update_fields_on_open(tpl.get_docx())
     figures = facts.figures
