@@ -12,6 +12,7 @@ from pathlib import Path
 from .config_reader import ConfigReader
 from .errors import ConfigError
 from .file_names import name_problem
+from .paper_names import PAPER_NAMES
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 OUTSIDE = (
@@ -171,13 +172,11 @@ def check_document(reader: ConfigReader) -> None:
             ("document", "papers"),
             "is empty; list the papers to build, or leave papers out to build every one",
         )
-    from .papers import PAPERS  # only when papers are named: it imports every paper
-
     for index, name in enumerate(papers):
-        if isinstance(name, str) and name not in PAPERS:
+        if isinstance(name, str) and name not in PAPER_NAMES:
             reader.fail(
                 ("document", "papers", index),
-                f"{name!r} is not a paper; the papers are: {', '.join(PAPERS)}",
+                f"{name!r} is not a paper; the papers are: {', '.join(PAPER_NAMES)}",
             )
 
 
