@@ -273,7 +273,14 @@ def test_a_mapped_column_is_looked_for_only_under_its_mapping(figures):
 def test_period_headings_under_a_title_are_found_there(figures):
     path = figures / "inputs/crime.csv"
     text = path.read_text(encoding="utf-8").replace("previous,current", "2024,2025", 1)
-    path.write_text("Table 1: crime by type,,,\n" + text, encoding="utf-8")
+    path.write_text("Table 1: crime by type\n\n" + text, encoding="utf-8")
+    assert violent_crime(figures) == (400, 420)
+
+
+def test_period_headings_under_a_title_of_two_cells_are_named_there(figures):
+    path = figures / "inputs/crime.csv"
+    text = path.read_text(encoding="utf-8").replace("previous,current", "2024,2025", 1)
+    path.write_text("Table 1:,crime by type,,\n" + text, encoding="utf-8")
     result = run(figures, "build")
     assert result.exit_code == 1
     assert result.output.startswith(

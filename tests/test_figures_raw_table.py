@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from committeepack.errors import InputError
-from committeepack.figures.raw_table import headings, read_table
+from committeepack.figures.raw_table import headings, read_table, title_rows
 
 
 def read_csv(tmp_path, text: str):
@@ -54,17 +54,47 @@ def test_a_value_beyond_the_headings_is_an_error_on_its_line(tmp_path):
 @pytest.mark.parametrize(
     ("above", "line"),
     [
+        ("", 1),
         ("Table 4: Recorded crime\n", 2),
+        ("Table 4: Recorded crime,,\n", 2),  # padded to the table's width, as Excel saves it
         ("Table 4: Recorded crime\n\n", 3),
         ('"Table 4: Recorded crime, by offence"\n\nSource: police\n', 4),
+        ("\n", 2),  # a blank first line
         ("T\n" + "\n" * 9, 11),  # the last line a title's rows may reach
     ],
 )
-def test_a_title_above_the_headings_of_a_table_not_padded_is_named(tmp_path, above, line):
-    title = above.split("\n")[0].strip('"')
-    assert csv_error(tmp_path, above + "name,count,rate\nTheft,530,1.2\n") == (
-        f"inputs/t.csv:{line}: the headings seem to be on row {line}, under a title ('{title}' "
-        "on row 1); delete the rows above them, so that the headings are the first row"
+def test_a_title_and_notes_above_the_headings_are_passed_over(tmp_path, above, line):
+    text = above + "name,count,rate\nTheft,530,1.2\n"
+    for quoted in (False, True):  # read in C, and by the csv module
+        table = read_csv(tmp_path, text + ('"Burglary",210,0.5\n' if quoted else ""))
+        assert table.columns == ["name", "count", "rate"]
+        assert table.cells["name"][0] == "Theft"
+        assert table.heading_line == line
+
+
+def test_a_title_far_above_the_headings_is_taken_for_them(tmp_path):
+    # eleven lines of a title and blanks: the first line is the headings, and the wider
+    # row below them a comma to quote (as in a table of one column)
+    assert csv_error(tmp_path, "T\n" + "\n" * 10 + "name,count\nTheft,530\n") == (
+        "inputs/t.csv:12: this row has 2 values but the heading row has 1; put text that "
+        "contains a comma in double quotes"
+    )
+
+
+def test_a_row_of_two_cells_is_headings_not_a_title(tmp_path):
+    table = read_csv(tmp_path, "Table 4:,Recorded crime,\nname,count,rate\nTheft,530,1.2\n")
+    assert table.heading_line == 1
+    assert table.columns == ["Table 4:", "Recorded crime", "Unnamed: 2"]
+
+
+def test_lines_below_a_title_are_counted_as_the_file_counts_them(tmp_path):
+    assert csv_error(tmp_path, 'Title\n\nname,count\nTheft,530\n"Vehicle,crime",1,2\n') == (
+        "inputs/t.csv:5: this row has 3 values but the heading row has 2; put text that "
+        "contains a comma in double quotes"
+    )
+    assert csv_error(tmp_path, 'Title\n\nname,count\nTheft,530\n"Vehicle\n') == (
+        "inputs/t.csv:5: a double quote opens a cell here and is never closed; close it, or "
+        'write a quote inside a cell as two ("")'
     )
 
 
@@ -97,7 +127,8 @@ def test_an_empty_file_and_a_blank_first_line(tmp_path):
     )
     assert csv_error(tmp_path, "") == empty
     assert csv_error(tmp_path, "\n\n") == empty
-    assert csv_error(tmp_path, "\nname,count\nTheft,530\n") == (
+    # a line of one cell after blank ones, and a table only beyond the eleventh line
+    assert csv_error(tmp_path, "\n" * 11 + "name,count\nTheft,530\n") == (
         "inputs/t.csv:1: the first line is empty; the heading row must be the first line of "
         "the file"
     )
@@ -340,3 +371,39 @@ def test_text_that_starts_like_another_kind_is_still_read_as_csv(tmp_path, start
     table = read_table(path, "inputs/t.csv")
     assert table.columns[1] == "Rate"
     assert table.cells["Rate"] == ["1"]
+
+
+def test_a_published_sheets_title_and_notes_are_passed_over(tmp_path):
+    def merged_title(sheet):
+        sheet.merge_cells("A1:C1")  # a title across the table, as published sheets set it
+
+    path = workbook(
+        tmp_path,
+        [
+            ["Table 3: Police recorded crime by district"],
+            ["This worksheet contains one table. Some cells refer to notes."],
+            [],
+            ["Area", "2024 [note 1]", "2025"],
+            ["Ashby", 610, 655],
+        ],
+        build=merged_title,
+    )
+    table = read_table(path, "inputs/figures.xlsx", "Districts")
+    assert table.heading_line == 4
+    assert table.columns == ["Area", "2024 [note 1]", "2025"]
+    assert table.cells == {"Area": ["Ashby"], "2024 [note 1]": [610], "2025": [655]}
+
+
+@given(
+    st.lists(st.integers(0, 1), max_size=10),
+    st.integers(2, 50),
+    st.lists(st.integers(0, 50), max_size=5),
+)
+def test_the_heading_row_is_the_first_of_two_cells_or_more(above, heading, below):
+    assert title_rows([*above, heading, *below]) == len(above)
+
+
+@given(st.lists(st.integers(0, 1), max_size=30), st.lists(st.integers(0, 50), max_size=5))
+def test_without_a_row_of_two_cells_in_reach_the_first_row_is_the_heading_row(rows, below):
+    filled = [*rows, *below] if len(rows) > 10 else rows
+    assert title_rows(filled) == 0

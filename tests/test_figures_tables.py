@@ -357,21 +357,33 @@ def test_a_total_row_of_the_wards_is_checked_not_charted(example, name):
 
 
 @pytest.mark.parametrize(("title_rows", "found"), [(1, True), (10, True), (11, False)])
-def test_headings_under_a_title_are_named_in_one_line(figures, title_rows, found):
+def test_headings_under_a_title_and_notes_are_found_there(figures, title_rows, found):
     crime = figures / "inputs/crime.csv"
-    above = "Table 1: Recorded crime by type,,,\n" + ",,,\n" * (title_rows - 1)
+    above = "Table 1: Recorded crime by type,,,\n" + "Note: as recorded,,,\n" * (title_rows - 1)
     crime.write_text(above + crime.read_text(encoding="utf-8"), encoding="utf-8")
+    replace_line(crime, "Violent crime,All crime,400,420", "Violent crime,All crime,400,lots")
     result = run(figures, "build")
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if "inputs/crime.csv" in line]
-    if found:  # on one of the first eleven rows: one line saying where the headings are
+    if found:  # on one of the first eleven rows: read from there, lines counted as in the file
         assert lines == [
-            f"Error: inputs/crime.csv:{title_rows + 1}: the headings are on row "
-            f"{title_rows + 1}, under a title; delete the rows above them, so that the "
-            "headings are the first row"
+            f"Error: inputs/crime.csv:{title_rows + 3}: column 'current': 'lots' is not a number; "
+            "write digits only, e.g. 8640"
         ]
     else:
         assert lines[0].startswith("Error: inputs/crime.csv:1: no column 'category'")
+
+
+def test_headings_under_a_title_of_two_cells_are_named_in_one_line(figures):
+    crime = figures / "inputs/crime.csv"
+    above = "Table 1:,Recorded crime by type,,\n"
+    crime.write_text(above + crime.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "inputs/crime.csv" in line] == [
+        "Error: inputs/crime.csv:2: the headings are on row 2, under a title; delete the rows "
+        "above them, so that the headings are the first row"
+    ]
 
 
 def test_notes_below_a_table_are_named_in_one_line(figures):

@@ -97,7 +97,7 @@ def _headings_below_a_title(table, missing: list[tuple[str, ...]]) -> int | None
     for index, row in zip(range(TITLE_ROWS), rows, strict=False):
         cells = {heading_key(heading_text(value)) for value in row if value is not None}
         if all(names & cells for names in wanted):
-            return index + 2  # the first row holds the (title's) headings
+            return index + table.heading_line + 1  # the first row holds the title's "headings"
     return None
 
 
@@ -127,11 +127,15 @@ def _note_below(table) -> tuple[int, str, int] | None:
         if not filled:
             continue
         if filled == [0] and isinstance(values[0], str):
-            note = (index + 2, values[0].strip(), 1)
+            note = (index + table.heading_line + 1, values[0].strip(), 1)
             continue
         unnamed = places[filled[0]] if len(filled) == 1 else None
         if unnamed is not None:
-            note = (index + 2, f"{values[filled[0]]}", int(unnamed.group(1)) + 1)
+            note = (
+                index + table.heading_line + 1,
+                f"{values[filled[0]]}",
+                int(unnamed.group(1)) + 1,
+            )
             continue
         break
     return note
@@ -198,7 +202,7 @@ def check_rows(
                 numbers += ": " + listed(written)
             errors.append(
                 result.error(
-                    1,
+                    table.heading_line,
                     f"{len(under)} columns are headed '{shortened(wanted)}' (columns {numbers}); "
                     "committeepack cannot tell which holds the figures; keep one and rename or "
                     "delete the rest",
@@ -209,7 +213,7 @@ def check_rows(
             period = f" or '{alternatives[1]}' (its period)" if len(alternatives) > 1 else ""
             errors.append(
                 result.error(
-                    1,
+                    table.heading_line,
                     f"no column '{wanted}'{period}; the columns are {listed(table.shown())}. "
                     "Rename "
                     "the column, or map it in committeepack.toml with "
@@ -233,7 +237,7 @@ def check_rows(
         )
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
-    offset = 2  # the header is line 1
+    offset = table.heading_line + 1  # the first row under the headings
     if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole
         whole = CheckedColumns(table, columns, located)
         if whole.all_good():

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class RawTable:
     columns: list[str]
     cells: dict[str, list]
     written: list[str] | None = None  # the headings as the file writes them (the columns')
+    heading_line: int = 1  # the headings' row: below a title and notes in a published table
 
     def headed(self) -> list[str]:
         """Each column's heading as written in the file, spaces around it taken off."""
@@ -123,12 +124,32 @@ def _plain_lines(text: str) -> list[str] | None:
 
 
 def _split_columns(lines: list[str]) -> RawTable:
-    written = lines[0].split(",")
+    start = title_rows([filled_cells(line.split(",")) for line in lines[: TITLE_ROWS + 1]])
+    written = lines[start].split(",")
     columns = headings(written)
-    width, rows = len(columns), len(lines) - 1
-    cells = ",".join(lines[1:]).split(",") if rows else []
+    width, rows = len(columns), len(lines) - start - 1
+    cells = ",".join(lines[start + 1 :]).split(",") if rows else []
     lines.clear()
-    return RawTable(columns, {name: cells[i::width] for i, name in enumerate(columns)}, written)
+    return RawTable(
+        columns, {name: cells[i::width] for i, name in enumerate(columns)}, written, start + 1
+    )
+
+
+def filled_cells(row) -> int:
+    """How many cells of a row hold something."""
+    return sum(1 for value in row if value is not None and str(value).strip())
+
+
+def title_rows(filled: list[int]) -> int:
+    """How many rows a title and its notes take above a table's headings, from how many cells
+    each of the first rows fills: the rows of one cell or none (a title, a line of notes, a
+    blank line) before the first of two or more, when it comes within the first
+    ``TITLE_ROWS + 1``, as published tables set out a sheet; else 0 (the first row is the
+    headings, and the checks say what is wrong with it)."""
+    for index, count in enumerate(filled[: TITLE_ROWS + 1]):
+        if count >= 2:
+            return index
+    return 0
 
 
 def _parsed(text: str, shown: str) -> RawTable:
@@ -138,11 +159,19 @@ def _parsed(text: str, shown: str) -> RawTable:
     line = 1  # where the row being read starts
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = next(reader, None)
-        if header is None:
+        leading: list[tuple[int, list[str]]] = []  # the first rows, with their lines
+        for row in reader:
+            leading.append((line, row))
+            line = reader.line_num + 1
+            if len(leading) > TITLE_ROWS:
+                break
+        if not leading:
             raise InputError(EMPTY.format("the file"), shown)
+        start = title_rows([filled_cells(row) for _, row in leading])
+        heading_line, header = leading[start]
         if not any(h.strip() for h in header):
-            if any(any(cell.strip() for cell in row) for row in reader):
+            rest = (row for _, row in leading[start + 1 :])
+            if any(any(cell.strip() for cell in row) for row in chain(rest, reader)):
                 raise InputError(
                     "the first line is empty; the heading row must be the first line of the file",
                     shown,
@@ -150,17 +179,24 @@ def _parsed(text: str, shown: str) -> RawTable:
                 )
             raise InputError(EMPTY.format("the file"), shown)
         width = len(header)
-        line = reader.line_num + 1
-        for row in reader:
+        read = iter(leading[start + 1 :])
+        while True:  # the rows read already, then the rest, each with the line it starts on
+            if (item := next(read, None)) is not None:
+                row_line, row = item
+            elif (row := next(reader, _END)) is not _END:
+                row_line, line = line, reader.line_num + 1
+            else:
+                break
             if len(row) != width:
                 if len(row) > width and any(cell.strip() for cell in row[width:]):
-                    raise InputError(_wider_row(header, row, line), shown, line)
+                    raise InputError(_wider_row(header, row, row_line), shown, row_line)
                 row = (row + [""] * width)[:width]  # short, blank, or empty cells over
             rows.append(row)
-            line = reader.line_num + 1
     except csv.Error as exc:
         raise InputError(_csv_problem(str(exc)), shown, line) from None
-    return _by_column(headings(header), rows, header)
+    table = _by_column(headings(header), rows, header)
+    table.heading_line = heading_line
+    return table
 
 
 TITLE_ROWS = 10  # rows a title and its notes may take above a table's headings
@@ -196,6 +232,9 @@ def _csv_problem(error: str) -> str:
             'a quote inside it as two ("")'
         )
     return f"cannot be read as CSV ({error}); save it again as CSV UTF-8 from Excel"
+
+
+_END: list[str] = []  # no more rows (a blank line is read as another empty list)
 
 
 def _by_column(columns: list[str], rows: list[list], written: list[str]) -> RawTable:
