@@ -90,6 +90,20 @@ def test_tile_from_a_zero_base(figures):
     assert tiles(figures)[1] == ["ASB", "20", "Robbery rose from 0 to 20."]
 
 
+def test_a_tile_for_a_rise_too_small_to_print_does_not_say_zero(figures):
+    edit(figures / "inputs/crime.csv", "All crime,,1000,950", "All crime,,6400,6421")
+    edit(figures / "inputs/crime.csv", "Theft,All crime,600,530", "Theft,All crime,6000,6001")
+    edit(figures / "inputs/districts.csv", "Testshire,50000,1000,950", "Testshire,50000,6400,6421")
+    add_headline(figures, "asb", "crime:Theft")
+    result = run(figures, "build", PAPER)
+    assert result.exit_code == 0, result.output
+    assert tiles(figures)[1] == [
+        "ASB",
+        "Up less than 0.1%",
+        "Theft rose by less than 0.1% from 6,000 to 6,001.",
+    ]
+
+
 def test_too_many_tiles_is_an_error_naming_the_tile(figures):
     six_long_tiles(figures)
     add_headline(figures, "asb", "crime:Theft")

@@ -29,7 +29,7 @@ class SurveyAnswer:
         """The answer as a percentage of those asked: ``94%``."""
         if not self.base:
             raise FigureError(f"survey answer '{self.measure}' has no base to take a share of")
-        return sentences.percent(compute.share(self.count, self.base), 0)
+        return sentences.bounded_percent(compute.share(self.count, self.base), 0, whole=True)
 
     @property
     def of(self) -> str:

@@ -96,7 +96,7 @@ def _headline(entry: dict, config, context: dict, where: str) -> Headline:
         if pct is not None and figure.current != figure.previous:
             direction = "Up" if figure.current > figure.previous else "Down"
             # to the sentence's precision, so "Up 12.7%" stands above "rose by 12.7%"
-            big = f"{direction} {sentences.percent(abs(pct), 1)}"
+            big = f"{direction} {sentences.bounded_percent(abs(pct), 1)}"
         elif figure.current == figure.previous:
             big = "No change"
     elif statement == "share":
@@ -105,7 +105,7 @@ def _headline(entry: dict, config, context: dict, where: str) -> Headline:
         value = share(figure.current, whole.current)
         if value is None:
             raise ValueError(f"the share of {whole.name} cannot be worked out: it is 0")
-        pieces["share"] = sentences.percent(value, 0)
+        pieces["share"] = sentences.bounded_percent(value, 0, whole=True)
         pieces["of"] = sentences.mid_sentence(whole.name)
         big = pieces["share"]
     template = str(entry.get("sentence", DEFAULT_SENTENCES[statement]))

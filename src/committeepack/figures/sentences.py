@@ -33,6 +33,19 @@ def percent(value: Fraction | None, places: int = 1) -> str:
     return "[z]" if value is None else f"{format_fixed(value, places)}%"
 
 
+def bounded_percent(value: Fraction, places: int = 1, whole: bool = False) -> str:
+    """A percentage that never rounds something to nothing, nor a part of a whole (``whole``)
+    to all of it: ``less than 0.1%`` for a value above 0 that would print as 0.0%, and
+    ``more than 99.9%`` for a share below 100 that would print as 100.0%."""
+    unit = Fraction(1, 10**places)
+    shown = round_half_up(value, places)
+    if value > 0 and shown == 0:
+        return f"less than {format_fixed(unit, places)}%"
+    if whole and value < 100 and shown == 100:
+        return f"more than {format_fixed(100 - unit, places)}%"
+    return percent(value, places)
+
+
 def change(previous, current, places: int = 1) -> str:
     """How a figure moved: ``rose by 12.5% from 2,400 to 2,700``, ``was unchanged at 47``."""
     previous, current = _pair(previous, current)
@@ -42,11 +55,8 @@ def change(previous, current, places: int = 1) -> str:
     pct = percent_change(previous, current)
     if pct is None:
         return f"{verb} from {number(previous)} to {number(current)}"
-    shown = abs(round_half_up(pct, places))
-    if shown == 0:
-        smallest = format_fixed(Fraction(1, 10**places), places)
-        return f"{verb} by less than {smallest}% from {number(previous)} to {number(current)}"
-    return f"{verb} by {percent(abs(pct), places)} from {number(previous)} to {number(current)}"
+    shown = bounded_percent(abs(pct), places)
+    return f"{verb} by {shown} from {number(previous)} to {number(current)}"
 
 
 def change_summary(previous, current, places: int = 0) -> str:
@@ -59,7 +69,7 @@ def change_summary(previous, current, places: int = 0) -> str:
     base = f"{verb} from {number(previous)} to {number(current)}"
     if pct is None:
         return base
-    return f"{base}, {noun} of {percent(abs(pct), places)}"
+    return f"{base}, {noun} of {bounded_percent(abs(pct), places)}"  # never "of 0%"
 
 
 def share_of(part, whole, of: str, places: int = 0) -> str:
@@ -68,7 +78,7 @@ def share_of(part, whole, of: str, places: int = 0) -> str:
     value = share(part, whole)
     if value is None:
         raise ValueError(f"the share of {of} cannot be worked out: the total is 0")
-    return f"{percent(value, places)} of {of}"
+    return f"{bounded_percent(value, places, whole=True)} of {of}"
 
 
 def _pair(first, second) -> tuple:
