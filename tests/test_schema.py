@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from committeepack.frontmatter import line_of
-from committeepack.schema import TOML, YAML, Field, shown, validate
+from committeepack.schema import TITLE_LONGEST, TOML, YAML, Field, shown, validate
 from committeepack.schema_values import date_problem
 from committeepack.yaml_lines import load_yaml
 
@@ -191,3 +191,41 @@ def test_a_text_holding_a_character_word_cannot_carry(syntax):
         ),
     ]
     assert messages({**base, "title": "Plan\tfor 2026"}, syntax) == []  # a tab is text
+
+
+@pytest.mark.parametrize(
+    ("field", "length", "problem"),
+    [
+        (Field("text"), 5_000, None),
+        (Field("text"), 5_001, "is 5,001 characters long; write it in at most 5,000"),
+        (Field("text", longest=TITLE_LONGEST), 250, None),
+        (
+            Field("text", longest=TITLE_LONGEST),
+            251,
+            "is 251 characters long; write it in at most 250",
+        ),
+        (Field("texts"), 5_001, "is 5,001 characters long; write it in at most 5,000"),
+        (Field("text_or_texts"), 5_001, "is 5,001 characters long; write it in at most 5,000"),
+    ],
+)
+def test_text_longer_than_its_key_holds_is_named(field, length, problem):
+    value = "x" * length
+    schema = Field("table", fields={"key": field})
+    written = [value] if field.kind == "texts" else value
+    found = [p.message for p in validate({"key": written}, schema, syntax=YAML)]
+    assert found == ([] if problem is None else [problem])
+
+
+def test_a_title_pasted_at_length_is_one_error_at_its_line(example):
+    from conftest import run
+
+    path = example / "inputs" / "agenda-item.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("title: ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + "title: " + "Crime " * 100 + text[end:], encoding="utf-8")
+    result = run(example, "build", "--no-page-numbers")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: inputs/agenda-item.md:2: title: is 599 characters long; write it in at most 250"
+    ]

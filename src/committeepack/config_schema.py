@@ -6,7 +6,7 @@ problem together, each at its own line; an unknown or misspelt key is a problem 
 
 from __future__ import annotations
 
-from .schema import Field
+from .schema import TITLE_LONGEST, Field
 
 TABLE_KINDS = (
     "crime_by_type",
@@ -44,7 +44,7 @@ _TABLE_COMMON = {
     "file": Field("file", example='"inputs/figures/crime-by-type.csv"'),
     "workbook": Field("file", example='"inputs/figures/county-comparison.xlsx"'),
     "sheet": Field("text", example='"All crime"'),
-    "title": Field("text", example='"Total recorded crime by type"'),
+    "title": Field("text", example='"Total recorded crime by type"', longest=TITLE_LONGEST),
     "source": Field("text", example='"Police recorded crime"'),
     "columns": Field("map", item=TEXT, hint="map committeepack's column names to yours"),
 }

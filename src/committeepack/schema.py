@@ -18,6 +18,7 @@ import difflib
 import re
 
 from .schema_types import (
+    TITLE_LONGEST,
     TOML,
     YAML,
     Field,
@@ -44,7 +45,17 @@ from .schema_values import (
 from .toml_lines import Path
 
 # the vocabulary, for the modules that declare and check their inputs
-__all__ = ["HEX_COLOUR", "TOML", "YAML", "Field", "Problem", "Syntax", "shown", "validate"]
+__all__ = [
+    "HEX_COLOUR",
+    "TITLE_LONGEST",
+    "TOML",
+    "YAML",
+    "Field",
+    "Problem",
+    "Syntax",
+    "shown",
+    "validate",
+]
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

@@ -33,6 +33,10 @@ class Field:
     variant_key: str = ""
     variants: Mapping[str, Mapping[str, Field]] = field(default_factory=dict)
     hint: str = ""  # how to add it when it is missing
+    longest: int = 5_000  # characters a text may hold (a title fewer): more is pasted by mistake
+
+
+TITLE_LONGEST = 250  # a title: on the agenda, the front sheet and Word's title (255 at most)
 
 
 @dataclass(frozen=True)

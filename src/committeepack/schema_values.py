@@ -90,7 +90,7 @@ def check_text(
     """Text that is not blank, without a character a Word document cannot carry (unless
     ``characters`` is off: a file name has its own message)."""
     if is_text(value, syntax):
-        return check_characters(value, path) if characters else []
+        return _length(value, schema, path) + (check_characters(value, path) if characters else [])
     if isinstance(value, str):
         return [empty_problem(schema, path, syntax)]
     return [Problem(path, f"must be {syntax.text}" + _colon(value, syntax, schema, path))]
@@ -128,6 +128,7 @@ def check_texts(
     problems = []
     for index, item in enumerate(value):
         if is_text(item, syntax):
+            problems.extend(_length(item, schema, (*path, index)))
             problems.extend(check_characters(item, (*path, index)) if characters else [])
             continue
         if item is None or isinstance(item, str):
@@ -136,6 +137,18 @@ def check_texts(
             wrong = f"must be {syntax.text}" + _colon(item, syntax, schema, path)
             problems.append(Problem((*path, index), wrong))
     return problems
+
+
+def _length(value: object, schema: Field, path: Path) -> list[Problem]:
+    """Text longer than the key holds: a whole document pasted into a title."""
+    if not isinstance(value, str) or len(value) <= schema.longest:
+        return []
+    return [
+        Problem(
+            path,
+            f"is {len(value):,} characters long; write it in at most {schema.longest:,}",
+        )
+    ]
 
 
 def check_text_or_texts(value: object, schema: Field, path: Path, syntax: Syntax) -> list[Problem]:

@@ -33,10 +33,12 @@ def percent(value: Fraction | None, places: int = 1) -> str:
     return "[z]" if value is None else f"{format_fixed(value, places)}%"
 
 
-def bounded_percent(value: Fraction, places: int = 1, whole: bool = False) -> str:
+def bounded_percent(value: Fraction | None, places: int = 1, whole: bool = False) -> str:
     """A percentage that never rounds something to nothing, nor a part of a whole (``whole``)
     to all of it: ``less than 0.1%`` for a value above 0 that would print as 0.0%, and
-    ``more than 99.9%`` for a share below 100 that would print as 100.0%."""
+    ``more than 99.9%`` for a share below 100 that would print as 100.0%; ``[z]`` for none."""
+    if value is None:
+        return percent(value, places)
     unit = Fraction(1, 10**places)
     shown = round_half_up(value, places)
     if value > 0 and shown == 0:

@@ -19,7 +19,7 @@ from ..file_names import name_problem, shortened
 from ..markdown_docx import MarkdownWriter, Numberer
 from ..narrative import Narrative, Section
 from ..render import long_date
-from ..schema import Field
+from ..schema import TITLE_LONGEST, Field
 from ..word import xml as wordxml
 from ..word.docxtpl_compat import new_subdoc
 from ..word.styles import NUMBER_INDENT
@@ -46,6 +46,7 @@ FRONT_MATTER = Field(
             "text",
             required=True,
             example="The 2026/27 Strategic Assessment and Community Safety Plan",
+            longest=TITLE_LONGEST,
         ),
         "decision_maker": Field("text", required=True, example="Council"),
         "lead_head_of_service": Field(

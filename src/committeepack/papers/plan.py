@@ -16,7 +16,7 @@ from ..facts import Facts
 from ..glossary import document_text, used_terms
 from ..markdown_docx import MarkdownWriter
 from ..narrative import Narrative, Section, normalise_title, priority_sections
-from ..schema import Field
+from ..schema import TITLE_LONGEST, Field
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents, data_table
 from ..word.docxtpl_compat import new_subdoc
@@ -35,7 +35,9 @@ BLOCKS = ("{{p body }}",)  # where the template puts the plan's sections
 FRONT_MATTER = Field(
     "table",
     fields={
-        "title": Field("text", required=True, example="Community Safety Plan"),
+        "title": Field(
+            "text", required=True, example="Community Safety Plan", longest=TITLE_LONGEST
+        ),
         "starts": Field("date", required=True, example="2025-04-01"),
         "years": Field("integer", required=True, example="3"),
         "update": Field("date", required=True, example="2026-05-01"),

@@ -13,7 +13,7 @@ from .. import default_templates
 from ..config import Config
 from ..facts import Facts
 from ..narrative import Narrative, Section, priority_sections
-from ..schema import Field
+from ..schema import TITLE_LONGEST, Field
 from ..word import xml as wordxml
 from ..word.blocks import add_table_of_contents
 from ..word.docxtpl_compat import new_subdoc
@@ -32,7 +32,9 @@ BLOCKS = ("{{p body }}",)  # where the template puts the assessment
 FRONT_MATTER = Field(
     "table",
     fields={
-        "title": Field("text", required=True, example="Strategic Assessment"),
+        "title": Field(
+            "text", required=True, example="Strategic Assessment", longest=TITLE_LONGEST
+        ),
         "year": Field("text", required=True, example='"2026/27"'),
     },
 )
