@@ -88,6 +88,32 @@ def _encrypted(path: Path) -> bool:
         return ENCRYPTED in file.read(SEARCHED)
 
 
+MAX_UNPACKED = 1_000_000_000  # bytes an Office file may unpack to: ten times any table read
+
+
+def unpacked_problem(path: Path) -> str | None:
+    """Why an Office file (a zip of parts) is refused before it is opened: the parts unpack to
+    more than :data:`MAX_UNPACKED`, as a "zip bomb"'s do (sizes its own directory declares,
+    which reading it holds it to); None for any other, or for a file that is not a zip."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return None
+    if total <= MAX_UNPACKED:
+        return None
+    return (
+        f"unpacks to {_size(total)}, more than committeepack opens ({_size(MAX_UNPACKED)}): it "
+        "is damaged, or made to exhaust the memory of whatever opens it; save it again from "
+        "Office, or ask whoever sent it for a new copy"
+    )
+
+
+def _size(count: int) -> str:
+    """A number of bytes as a message gives it: ``4.3 GB``, ``512.0 MB``."""
+    return f"{count / 1e9:,.1f} GB" if count >= 1e9 else f"{count / 1e6:,.1f} MB"
+
+
 def wrong_kind(path: Path, named_as_workbook: bool) -> str | None:
     """Why the file cannot be read as its name says (a sentence to follow its name), or
     None when it may be."""
@@ -96,6 +122,8 @@ def wrong_kind(path: Path, named_as_workbook: bool) -> str | None:
         return FOREIGN[kind]
     if kind == "xlsx" and not named_as_workbook:
         return WORKBOOK_NAMED_OTHERWISE
+    if kind == "xlsx":
+        return unpacked_problem(path)
     if kind == "text" and named_as_workbook:
         return TEXT_NAMED_AS_WORKBOOK.format(suffix=path.suffix)
     return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .config import Config, find_project_root, load_config
 from .config_checks import CACHE, INPUTS, OUTSIDE, TEMPLATES
 from .errors import TemplateProblem, relative, warn
-from .file_kinds import WORD_PASSWORD, protected
+from .file_kinds import WORD_PASSWORD, protected, unpacked_problem
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -75,6 +75,9 @@ class Project:
         own = self.root / TEMPLATES / name
         if own.is_file() and not self.config.allows(own):
             raise TemplateProblem(f"is a link to a file that {OUTSIDE}", self.shown(own))
+        unpacked = unpacked_problem(own) if own.is_file() else None
+        if unpacked is not None:
+            raise TemplateProblem(unpacked, self.shown(own))
         made = made_from(own) if own.is_file() else None
         # an unedited default template made for another branding is made again for this one
         if own.is_file() and (made is None or made == style_key(self.config)):

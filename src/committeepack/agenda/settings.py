@@ -16,7 +16,7 @@ from pathlib import Path
 from ..config import Config, Person
 from ..config_reader import ConfigReader
 from ..errors import CommitteePackError, raise_all
-from ..file_kinds import WORD_PASSWORD, protected
+from ..file_kinds import WORD_PASSWORD, protected, unpacked_problem
 
 MINUTES_ITEM = "{minutes}"  # stands, in standard_items, for the minutes with their pages
 DEFAULT_STANDARD_ITEMS = (
@@ -259,6 +259,8 @@ def _report(
                     f"'{name}' lies outside the project and its shared folders, so it is not read",
                 )
             )
+        elif (unpacked := unpacked_problem(path)) is not None:
+            problems.append(reader.error(path_key, f"'{name}' {unpacked}"))
         elif not _opens(path):
             problems.append(
                 reader.error(
