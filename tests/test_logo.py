@@ -69,6 +69,36 @@ def test_a_bad_logo_is_one_error_at_its_line(minimal, written, setup, message):
     assert "Traceback" not in result.output
 
 
+def declared_png(width: int, height: int) -> bytes:
+    """A PNG whose header declares ``width`` by ``height`` (its pixels left out: only the
+    header is read to size a picture)."""
+    whole = png(1, 1)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    body = b"IHDR" + header
+    ihdr = struct.pack(">I", len(header)) + body + struct.pack(">I", zlib.crc32(body))
+    return whole[:8] + ihdr + whole[8 + len(ihdr) :]
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "problem"),
+    [
+        (8_000, 5_000, None),  # 40 megapixels exactly
+        (8_001, 5_000, "is 8,001 by 5,000 pixels (40 megapixels); save it at most about 4,000"),
+        (20_000, 20_000, "is 20,000 by 20,000 pixels (400 megapixels); save it at most about"),
+    ],
+)
+def test_a_logo_too_large_for_a_paper_is_one_error(minimal, width, height, problem):
+    (minimal / "inputs" / "logo.png").write_bytes(declared_png(width, height))
+    with_logo(minimal, "inputs/logo.png")
+    result = run(minimal, "build")
+    if problem is None:
+        assert "branding.logo" not in result.output
+        return
+    assert result.exit_code == 1
+    [line] = result.output.splitlines()
+    assert f"branding.logo: 'inputs/logo.png' {problem}" in line
+
+
 def test_the_logo_is_on_the_first_page_with_alt_text(minimal):
     (minimal / "inputs" / "logo.png").write_bytes(PNG_1x1)
     with_logo(minimal, "inputs/logo.png")

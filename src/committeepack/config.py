@@ -15,13 +15,13 @@ from pathlib import Path
 from .config_checks import (
     allowed_folders,
     check_document,
-    check_logo,
     check_meeting_date,
     check_output_folder,
     check_period_order,
     check_table_files,
     inside,
 )
+from .config_logo import check_logo
 from .config_reader import CONFIG_NAME, ConfigReader, read_config_text
 from .config_schema import BODY_SIZES, SCHEMA
 from .errors import ConfigError, raise_all

@@ -14,7 +14,6 @@ from .errors import ConfigError
 from .file_names import name_problem
 from .paper_names import PAPER_NAMES
 
-PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
 OUTSIDE = (
     "is outside the project folder; keep the file in the project, or declare its folder as "
     'shared in committeepack.toml, for example  [project] shared = ["../county-data"]'
@@ -51,43 +50,6 @@ def outside(written: str, path: Path) -> str:
     if path.is_symlink():
         return f"{written!r} is a link to a file that {OUTSIDE}"
     return f"{written!r} is in a linked folder that {OUTSIDE}"
-
-
-def check_logo(
-    reader: ConfigReader, root: Path, folders: tuple[Path, ...], written: str
-) -> Path | None:
-    """The logo file, checked to lie inside the project and to be a PNG or JPEG image."""
-    if not written or name_problem(written):
-        return None  # no logo, or a name the schema refused
-    key = ("branding", "logo")
-    path = (root / written).resolve()
-    if not inside(path, folders):
-        reader.fail(key, outside(written, root / written))
-        return None
-    try:
-        with path.open("rb") as handle:
-            start = handle.read(512)
-    except OSError:
-        reader.fail(key, f"no file {written!r}; check the name (it is relative to the project)")
-        return None
-    if start.startswith((PNG, JPEG)):
-        from docx.image.image import Image
-
-        try:  # python-docx reads its size when the logo is placed: a damaged file fails there
-            Image.from_file(str(path))
-        except Exception:  # python-docx raises many kinds for a damaged image
-            reader.fail(key, f"{written!r} is damaged; save the logo again as PNG")
-            return None
-        return path
-    if path.suffix.lower() == ".svg" or b"<svg" in start:
-        reader.fail(
-            key,
-            f"{written!r} is an SVG, which Word papers cannot carry here; export it as PNG "
-            "(about 600 pixels wide) and name that file",
-        )
-    else:
-        reader.fail(key, f"{written!r} is not a PNG or JPEG image; save the logo as PNG")
-    return None
 
 
 def check_table_files(reader: ConfigReader, root: Path, folders: tuple[Path, ...]) -> None:

@@ -88,6 +88,21 @@ def _encrypted(path: Path) -> bool:
         return ENCRYPTED in file.read(SEARCHED)
 
 
+MAX_MEGAPIXELS = 40  # a picture: a full A4 page scanned at 600 dpi is 35; more only weighs
+
+
+def too_many_pixels(width: int, height: int) -> str | None:
+    """Why a picture of ``width`` by ``height`` pixels is too large to go into a paper (it is
+    printed at most 16 cm wide), or None."""
+    pixels = width * height
+    if pixels <= MAX_MEGAPIXELS * 1_000_000:
+        return None
+    return (
+        f"is {width:,} by {height:,} pixels ({pixels / 1_000_000:,.0f} megapixels); save it at "
+        "most about 4,000 pixels across (it is printed at most 16 cm wide)"
+    )
+
+
 MAX_UNPACKED = 1_000_000_000  # bytes an Office file may unpack to: ten times any table read
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
+from .file_kinds import too_many_pixels
 from .file_names import name_problem, shortened
 from .markdown_parse import leftover_problem
 
@@ -54,7 +55,6 @@ def image_problem(
 
 
 WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-MAX_MEGAPIXELS = 40  # a full A4 page scanned at 600 dpi is 35; more only weighs the pack down
 
 
 def picture_problem(written: str, source: Path) -> str | None:
@@ -70,14 +70,8 @@ def picture_problem(written: str, source: Path) -> str | None:
             start = file.read(256).lstrip()
         kind = "an SVG drawing" if b"<svg" in start else "not a picture Word reads"
         return f"image {written!r} is {kind}; save it as PNG (or JPEG for a photograph)"
-    pixels = image.px_width * image.px_height
-    if pixels > MAX_MEGAPIXELS * 1_000_000:
-        return (
-            f"image {written!r} is {image.px_width:,} by {image.px_height:,} pixels "
-            f"({pixels / 1_000_000:,.0f} megapixels); save it at most about 4,000 pixels across "
-            "(it is printed at most 16 cm wide)"
-        )
-    return None
+    problem = too_many_pixels(image.px_width, image.px_height)
+    return f"image {written!r} {problem}" if problem else None
 
 
 def text_problem(text: str) -> str | None:
