@@ -213,3 +213,24 @@ def test_a_configuration_linked_within_the_project_is_read(minimal):
     shutil.move(config, minimal / "settings" / "committeepack.toml")
     config.symlink_to(minimal / "settings" / "committeepack.toml")
     assert run(minimal, "build").exit_code == 0
+
+
+def test_links_in_inputs_to_files_outside_are_never_read(example, monkeypatch):
+    from committeepack import filehash, table_use
+
+    outside = example.parent / "outside"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes((example / "templates" / "plan.docx").read_bytes()[:64])
+    (outside / "secret.md").write_text("{{ wards }}\n", encoding="utf-8")
+    (example / "inputs" / "secret.png").symlink_to(outside / "secret.png")
+    (example / "inputs" / "notes.md").symlink_to(outside / "secret.md")
+    read = []
+    hash_of, read_text = filehash.FileHashes.of, table_use._read
+    monkeypatch.setattr(
+        filehash.FileHashes, "of", lambda self, path: read.append(path) or hash_of(self, path)
+    )
+    monkeypatch.setattr(table_use, "_read", lambda path: read.append(path) or read_text(path))
+    result = run(example, "build", "--no-page-numbers")
+    assert result.exit_code == 0, result.output
+    assert read  # the spies saw the project's own files
+    assert [p for p in read if not p.resolve().is_relative_to(example.resolve())] == []

@@ -39,13 +39,16 @@ def fingerprint(project: Project, paper: Paper, hashes: FileHashes | None = None
     if logo is not None:  # the default template carries it (and an unedited copy of one)
         prints[f"[branding] logo {project.shown(logo)}"] = _hash_file(logo)
     for name in paper.files_read(project):
-        prints[f"{INPUTS}/{name}"] = _hash_file(project.input(name))
+        path = project.input(name)
+        prints[f"{INPUTS}/{name}"] = _hash_file(path) if project.config.allows(path) else "outside"
     for spec in _tables(project, paper):
         prints[spec.source.name()] = _hash_file(spec.source.path)
     inputs = project.root / INPUTS
     if inputs.is_dir():  # images a narrative may include
         for image in sorted(inputs.rglob("*")):
-            if image.suffix.lower() in (".png", ".jpg", ".jpeg"):
+            # a link to a picture outside the project is not read (a narrative naming it is
+            # told so by its own check)
+            if image.suffix.lower() in (".png", ".jpg", ".jpeg") and project.config.allows(image):
                 prints[project.shown(image)] = _hash_file(image)
     return prints
 

@@ -48,6 +48,8 @@ def tables_needed(project: Project, paper: Paper, tables: list[str]) -> list[str
     }
     folder = project.input(".")
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        if not project.config.allows(path):
+            continue  # a link out of the project is not read (a narrative's own check says so)
         text = _read(path)  # its own narrative, the implications, any other file it may read
         named |= names_in_expressions(front_matter_text(text) if path.resolve() in others else text)
     template = project.root / "templates" / paper.template
