@@ -224,13 +224,25 @@ def test_links_in_inputs_to_files_outside_are_never_read(example, monkeypatch):
     (outside / "secret.md").write_text("{{ wards }}\n", encoding="utf-8")
     (example / "inputs" / "secret.png").symlink_to(outside / "secret.png")
     (example / "inputs" / "notes.md").symlink_to(outside / "secret.md")
+    template = example / "templates" / "plan.docx"
+    template.rename(outside / "plan.docx")
+    template.symlink_to(outside / "plan.docx")
     read = []
     hash_of, read_text = filehash.FileHashes.of, table_use._read
     monkeypatch.setattr(
         filehash.FileHashes, "of", lambda self, path: read.append(path) or hash_of(self, path)
     )
     monkeypatch.setattr(table_use, "_read", lambda path: read.append(path) or read_text(path))
+    template_text = table_use._template_text
+    monkeypatch.setattr(
+        table_use, "_template_text", lambda path: read.append(path) or template_text(path)
+    )
     result = run(example, "build", "--no-page-numbers")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: templates/plan.docx: is a link to a file that is outside the project folder; "
+        "keep the file in the project, or declare its folder as shared in committeepack.toml, "
+        'for example  [project] shared = ["../county-data"]'
+    ]
     assert read  # the spies saw the project's own files
     assert [p for p in read if not p.resolve().is_relative_to(example.resolve())] == []

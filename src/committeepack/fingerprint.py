@@ -33,7 +33,9 @@ def fingerprint(project: Project, paper: Paper, hashes: FileHashes | None = None
         prints[f"{CONFIG_NAME} [{key}]"] = hash_bytes(text.encode())
     template = project.root / TEMPLATES / paper.template
     prints[f"{TEMPLATES}/{paper.template}"] = (
-        _hash_file(template) if template.is_file() else "default"
+        ("outside" if not project.config.allows(template) else _hash_file(template))
+        if template.is_file()
+        else "default"
     )
     logo = project.config.branding.logo
     if logo is not None:  # the default template carries it (and an unedited copy of one)

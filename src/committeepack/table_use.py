@@ -53,7 +53,7 @@ def tables_needed(project: Project, paper: Paper, tables: list[str]) -> list[str
         text = _read(path)  # its own narrative, the implications, any other file it may read
         named |= names_in_expressions(front_matter_text(text) if path.resolve() in others else text)
     template = project.root / "templates" / paper.template
-    if template.is_file():
+    if template.is_file() and project.config.allows(template):
         named |= names_in_expressions(_template_text(template))
     return [name for name in tables if name in named]
 
