@@ -2,7 +2,9 @@
 beneath the part whose pages hold them, whichever way a bookmark names its page."""
 
 import pikepdf
+import pytest
 
+from committeepack import pdf_outline
 from committeepack.pdf_outline import page_count, set_outline
 
 
@@ -66,3 +68,48 @@ def test_a_heading_before_the_first_part_is_left_out(tmp_path):
     pdf_with_headings(path)
     set_outline(path, [("Agenda Item 4: Plan", 2)])
     assert tree(path) == [("Agenda Item 4: Plan", 2, [("Actions", 2, []), ("Risks", 3, [])])]
+
+
+def pdf_with_text(path, pages: list[list[str]]) -> None:
+    """A PDF whose pages show ``pages``' lines, in Helvetica (a font every reader knows)."""
+    document = pikepdf.new()
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1)
+    font.BaseFont = pikepdf.Name.Helvetica
+    for lines in pages:
+        drawn = "".join(
+            f"BT /F1 12 Tf 72 {700 - 20 * n} Td ({line}) Tj ET\n" for n, line in enumerate(lines)
+        )
+        page = pikepdf.Page(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Page,
+                MediaBox=[0, 0, 595, 842],
+                Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                Contents=document.make_stream(drawn.encode()),
+            )
+        )
+        document.pages.append(page)
+    document.save(path)
+
+
+PAGES = [["Agenda", "12. Safer Brackenford 3 - 36"], ["Agenda Item 12", "Purpose"], ["Appendix 1"]]
+
+
+def lines_of(texts) -> list[list[str]]:
+    return [[line.strip() for line in text.splitlines() if line.strip()] for text in texts]
+
+
+def test_page_texts_read_whole_by_pdftotext_or_page_by_page_by_pypdf_agree(tmp_path, monkeypatch):
+    path = tmp_path / "pack.pdf"
+    pdf_with_text(path, PAGES)
+    whole = pdf_outline.PageTexts(path)  # CI installs poppler-utils: pdftotext reads it
+    assert whole._pages is None
+    monkeypatch.setattr(pdf_outline, "_pdftotext", lambda pdf: None)
+    by_page = pdf_outline.PageTexts(path)
+    assert by_page._pages is not None
+    for texts in (whole, by_page):
+        assert len(texts) == 3
+        assert lines_of(texts) == PAGES
+        assert lines_of([texts[-1]]) == [PAGES[-1]]
+        assert lines_of(texts[:2]) == PAGES[:2]
+        with pytest.raises(IndexError):
+            texts[3]
