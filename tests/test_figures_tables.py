@@ -374,6 +374,17 @@ def test_headings_under_a_title_and_notes_are_found_there(figures, title_rows, f
         assert lines[0].startswith("Error: inputs/crime.csv:1: no column 'category'")
 
 
+def test_a_heading_row_of_one_heading_is_named_as_passed_over(figures):
+    replace_line(figures / "inputs/crime.csv", "category,parent,previous,current", "category,,,")
+    lines = [line for line in error_lines(figures) if "no column 'category'" in line]
+    assert lines == [
+        "Error: inputs/crime.csv:2: no column 'category'; the columns are 'All crime', "
+        "'(column 2)', '1000', '950' (read from row 2: the rows above it hold one cell or none, "
+        "like a title). Rename the column, or map it in committeepack.toml with columns = { "
+        'category = "..." }'
+    ]
+
+
 def test_headings_under_a_title_of_two_cells_are_named_in_one_line(figures):
     crime = figures / "inputs/crime.csv"
     above = "Table 1:,Recorded crime by type,,\n"

@@ -211,13 +211,18 @@ def check_rows(
             continue
         if header is None and column.required:
             period = f" or '{alternatives[1]}' (its period)" if len(alternatives) > 1 else ""
+            line = table.heading_line
+            passed = (
+                f" (read from row {line}: the rows above it hold one cell or none, like a title)"
+                if line > 1
+                else ""
+            )
             errors.append(
                 result.error(
-                    table.heading_line,
-                    f"no column '{wanted}'{period}; the columns are {listed(table.shown())}. "
-                    "Rename "
-                    "the column, or map it in committeepack.toml with "
-                    f'columns = {{ {toml_key(column.name)} = "..." }}',
+                    line,
+                    f"no column '{wanted}'{period}; the columns are "
+                    f"{listed(table.shown())}{passed}. Rename the column, or map it in "
+                    f'committeepack.toml with columns = {{ {toml_key(column.name)} = "..." }}',
                 )
             )
         located[column.name] = header
