@@ -68,46 +68,59 @@ class Project:
         """The template ``templates/NAME`` (the project's own, else ``make_default``'s) and
         its name for messages. The project's own must still show each of ``blocks``, the tags
         where the default template puts the paper's content (:func:`missing_blocks`)."""
-        from .default_templates import style_key
         from .word.docxtpl_compat import DocxTemplate
-        from .word.stamp import made_from
 
         own = self.root / TEMPLATES / name
-        if own.is_file() and not self.config.allows(own):
-            raise TemplateProblem(f"is a link to a file that {OUTSIDE}", self.shown(own))
-        unpacked = unpacked_problem(own) if own.is_file() else None
-        if unpacked is not None:
-            raise TemplateProblem(unpacked, self.shown(own))
-        made = made_from(own) if own.is_file() else None
-        # an unedited default template made for another branding is made again for this one
-        if own.is_file() and (made is None or made == style_key(self.config)):
-            try:
-                tpl = DocxTemplate(str(own))
-                tpl.init_docx()  # opens the file now, so a bad one is reported here
-            except Exception:  # a corrupt or non-Word file raises many kinds
-                raise TemplateProblem(
-                    WORD_PASSWORD
-                    if protected(own)
-                    else "cannot be opened as a Word document; save it from Word as a .docx "
-                    "(Word Document), or delete it to use the default template",
-                    self.shown(own),
-                ) from None
-            self._check_branding(tpl.docx, own)
-            missing = missing_blocks(tpl, blocks)
-            if missing:
-                raise TemplateProblem(
-                    f"does not show {' or '.join(missing)}, so what the inputs give there "
-                    f"would be left out of the paper; put {'it' if len(missing) == 1 else 'each'} "
-                    "back where it goes (the default "
-                    "template, from 'committeepack templates', shows where), or delete this "
-                    "template to use the default",
-                    self.shown(own),
-                )
-            return tpl, self.shown(own)
+        if own.is_file() and self._is_own(own):
+            return self._own_template(own, blocks), self.shown(own)
         buffer = io.BytesIO()
         make_default(self.config).save(buffer)
         buffer.seek(0)
         return DocxTemplate(buffer), f"default template {name}"
+
+    def _is_own(self, path: Path) -> bool:
+        """Whether the template file at ``path`` is used as it is: any but a default template
+        committeepack wrote for another branding and nobody has edited since, which is made
+        again for this one. One that may not be opened is an error."""
+        from .default_templates import style_key
+        from .word.stamp import made_from
+
+        if not self.config.allows(path):
+            raise TemplateProblem(f"is a link to a file that {OUTSIDE}", self.shown(path))
+        unpacked = unpacked_problem(path)
+        if unpacked is not None:
+            raise TemplateProblem(unpacked, self.shown(path))
+        made = made_from(path)
+        return made is None or made == style_key(self.config)
+
+    def _own_template(self, path: Path, blocks: tuple[str, ...]) -> DocxTemplate:
+        """The project's own template at ``path``, opened and checked: it opens as a Word
+        document, its body text matches ``[branding]`` (a warning) and it shows ``blocks``."""
+        from .word.docxtpl_compat import DocxTemplate
+
+        try:
+            tpl = DocxTemplate(str(path))
+            tpl.init_docx()  # opens the file now, so a bad one is reported here
+        except Exception:  # a corrupt or non-Word file raises many kinds
+            raise TemplateProblem(
+                WORD_PASSWORD
+                if protected(path)
+                else "cannot be opened as a Word document; save it from Word as a .docx "
+                "(Word Document), or delete it to use the default template",
+                self.shown(path),
+            ) from None
+        self._check_branding(tpl.docx, path)
+        missing = missing_blocks(tpl, blocks)
+        if missing:
+            raise TemplateProblem(
+                f"does not show {' or '.join(missing)}, so what the inputs give there "
+                f"would be left out of the paper; put {'it' if len(missing) == 1 else 'each'} "
+                "back where it goes (the default "
+                "template, from 'committeepack templates', shows where), or delete this "
+                "template to use the default",
+                self.shown(path),
+            )
+        return tpl
 
     def _check_branding(self, document, path: Path) -> None:
         """Warn when a restyled template's body text no longer matches ``[branding]``, which
