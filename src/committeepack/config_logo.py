@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config_checks import inside, outside
 from .config_reader import ConfigReader
-from .file_kinds import too_many_pixels
+from .file_kinds import is_svg, too_many_pixels
 from .file_names import name_problem
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
@@ -43,7 +43,7 @@ def check_logo(
             reader.fail(key, f"{written!r} {problem}")
             return None
         return path
-    if path.suffix.lower() == ".svg" or b"<svg" in start:
+    if is_svg(path):
         reader.fail(
             key,
             f"{written!r} is an SVG, which Word papers cannot carry here; export it as PNG "

@@ -88,6 +88,17 @@ def _encrypted(path: Path) -> bool:
         return ENCRYPTED in file.read(SEARCHED)
 
 
+def is_svg(path: Path) -> bool:
+    """Whether ``path`` is an SVG drawing: named so, or its first bytes open one."""
+    if path.suffix.lower() == ".svg":
+        return True
+    try:
+        with path.open("rb") as file:
+            return b"<svg" in file.read(512)
+    except OSError:
+        return False
+
+
 MAX_MEGAPIXELS = 40  # a picture: a full A4 page scanned at 600 dpi is 35; more only weighs
 
 

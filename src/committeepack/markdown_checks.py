@@ -12,7 +12,7 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
-from .file_kinds import too_many_pixels
+from .file_kinds import is_svg, too_many_pixels
 from .file_names import name_problem, shortened
 from .markdown_parse import leftover_problem
 
@@ -66,9 +66,7 @@ def picture_problem(written: str, source: Path) -> str | None:
     try:
         image = Image.from_file(str(source))
     except Exception:  # python-docx raises several types for what it cannot read
-        with source.open("rb") as file:
-            start = file.read(256).lstrip()
-        kind = "an SVG drawing" if b"<svg" in start else "not a picture Word reads"
+        kind = "an SVG drawing" if is_svg(source) else "not a picture Word reads"
         return f"image {written!r} is {kind}; save it as PNG (or JPEG for a photograph)"
     problem = too_many_pixels(image.px_width, image.px_height)
     return f"image {written!r} {problem}" if problem else None

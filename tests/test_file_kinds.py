@@ -1,5 +1,6 @@
-"""Office files that unpack to more than any paper or table needs (a "zip bomb") are refused
-before anything opens them: workbooks, templates and reports written elsewhere."""
+"""What a file holds, told before it is opened (file_kinds.py): an Office file that unpacks to
+more than any paper or table needs (a "zip bomb"), refused as a workbook, a template or a
+report written elsewhere; an SVG drawing."""
 
 import zipfile
 
@@ -87,3 +88,19 @@ def test_a_workbook_that_unpacks_too_far_is_one_error(example, small_limit):
         "committeepack opens"
     )
     assert all("county-comparison.xlsx: unpacks to" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "svg"),
+    [
+        ("logo.svg", b"", True),  # named so
+        ("logo.png", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>', True),
+        ("logo.png", b"\x89PNG\r\n\x1a\n", False),
+        ("logo.png", b" " * 600 + b"<svg", False),  # past the first bytes: not looked for
+    ],
+)
+def test_an_svg_drawing_is_told_by_its_name_or_its_first_bytes(tmp_path, name, data, svg):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert file_kinds.is_svg(path) is svg
+    assert file_kinds.is_svg(tmp_path / "missing.png") is False
