@@ -70,3 +70,21 @@ def test_a_mark_in_another_form_is_not_a_default(tmp_path):
     path = tmp_path / "t.docx"
     document.save(str(path))
     assert made_from(path) is None
+
+
+def test_a_mark_of_the_branding_asked_about_is_taken_without_hashing(tmp_path, monkeypatch):
+    from committeepack.word import stamp
+
+    path = tmp_path / "t.docx"
+    path.write_bytes(stamped(blank(), "abc123"))
+    document = docx.Document(str(path))
+    document.add_paragraph("edited")
+    document.save(str(path))
+    hashed = []
+    content_hash = stamp._content_hash
+    monkeypatch.setattr(stamp, "_content_hash", lambda a: hashed.append(1) or content_hash(a))
+    assert made_from(path, unless="abc123") == "abc123"  # used as it is either way
+    assert hashed == []
+    assert made_from(path, unless="other") is None  # edited: the user's
+    assert made_from(path) is None
+    assert len(hashed) == 2

@@ -90,8 +90,10 @@ class Project:
         unpacked = unpacked_problem(path)
         if unpacked is not None:
             raise TemplateProblem(unpacked, self.shown(path))
-        made = made_from(path)
-        return made is None or made == style_key(self.config)
+        key = style_key(self.config)
+        # in this branding, edited or not, the file is used: its parts need no hashing
+        made = made_from(path, unless=key)
+        return made is None or made == key
 
     def _own_template(self, path: Path, blocks: tuple[str, ...]) -> DocxTemplate:
         """The project's own template at ``path``, opened and checked: it opens as a Word

@@ -51,10 +51,12 @@ def stamped(data: bytes, made_from: str) -> bytes:
     return buffer.getvalue()
 
 
-def made_from(path: Path) -> str | None:
+def made_from(path: Path, unless: str | None = None) -> str | None:
     """What the default template at ``path`` was styled from, when it is one committeepack
     wrote and nobody has changed since; None for any other file (or one that cannot be read:
-    the template's own checks report it)."""
+    the template's own checks report it). A mark naming ``unless`` is returned without
+    hashing the file's parts: a caller that treats that branding alike, edited or not, need
+    not read the whole template to learn which."""
     try:
         with zipfile.ZipFile(path) as archive:
             core = etree.fromstring(archive.read(CORE), PARSER)
@@ -63,6 +65,8 @@ def made_from(path: Path) -> str | None:
             if not text or not text.startswith(PREFIX + " "):
                 return None
             made, _, content = text[len(PREFIX) + 1 :].rpartition(" ")
+            if made and made == unless:
+                return made
             return made if made and content == _content_hash(archive) else None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
         return None
