@@ -1,6 +1,7 @@
 """Figure tables: every problem names the file, the row and the column."""
 
 import datetime as dt
+import shutil
 
 import docx
 import pandas as pd
@@ -397,19 +398,71 @@ def test_headings_under_a_title_of_two_cells_are_named_in_one_line(figures):
     ]
 
 
-def test_notes_below_a_table_are_named_in_one_line(figures):
+def crime_rows_built(figures) -> list[str]:
+    """The crime types the strategic assessment's table prints, in order."""
+    from docx import Document
+
+    document = Document(str(figures / "out/strategic-assessment.docx"))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Crime type")
+    return [row.cells[0].text for row in table.rows[1:]]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        [",,,", "Source: Westshire Police,,,", "Note 1: as recorded,,,"],  # set apart
+        ["", "", "Figures as recorded on 3 October"],  # blank lines, rows not padded
+        ["Source: Westshire Police,,,"],  # directly under, beginning as a source does
+        ["Notes,,,", "1. As recorded,,,", "[x] not available,,,"],
+        ["* provisional,,,"],
+    ],
+)
+def test_notes_under_a_table_set_apart_or_begun_as_notes_are_passed_over(figures, notes):
     crime = figures / "inputs/crime.csv"
     rows = crime.read_text(encoding="utf-8").splitlines()
-    crime.write_text(
-        "\n".join([*rows, ",,,", "Source: Westshire Police,,,", "Note 1: as recorded,,,"]) + "\n",
-        encoding="utf-8",
-    )
+    assert run(figures, "build").exit_code == 0
+    printed = crime_rows_built(figures)
+    shutil.rmtree(figures / "out")
+    crime.write_text("\n".join([*rows, *notes]) + "\n", encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert crime_rows_built(figures) == printed
+
+
+def test_notes_under_a_sheet_set_apart_are_passed_over(figures):
+    import csv
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    with (figures / "inputs/crime.csv").open(encoding="utf-8") as handle:
+        for row in csv.reader(handle):
+            sheet.append([int(v) if v.isdigit() else v for v in row])
+    assert run(figures, "build").exit_code == 0
+    printed = crime_rows_built(figures)
+    shutil.rmtree(figures / "out")
+    sheet.append([])
+    sheet.append(["Source: Westshire Police"])
+    sheet.append(["Rates per 1,000 residents"])
+    use_crime_workbook(figures, workbook)
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert crime_rows_built(figures) == printed
+
+
+@pytest.mark.parametrize("text", ["Kingsmead", "Notting Hill", "Figures as recorded"])
+def test_a_name_under_the_last_row_of_figures_is_not_taken_for_a_note(figures, text):
+    crime = figures / "inputs/crime.csv"
+    rows = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text("\n".join([*rows, f"{text},,,"]) + "\n", encoding="utf-8")
     result = run(figures, "build")
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if "crime.csv" in line] == [
-        f"Error: inputs/crime.csv:{len(rows) + 2}: holds only 'Source: Westshire Police', like "
-        "a note below the table; delete the notes below it (say where the figures come from "
-        'with source = "..." in committeepack.toml), or fill in the row'
+        f"Error: inputs/crime.csv:{len(rows) + 1}: holds only '{text}', like a note below the "
+        "table; delete the notes below it, or set them apart with a blank row (say where the "
+        'figures come from with source = "..." in committeepack.toml), or fill in the row'
     ]
 
 

@@ -1,5 +1,8 @@
 """Figure tables as officers save them: Windows encodings, blank lines, BOMs and CRLF."""
 
+import docx
+import pytest
+
 from conftest import edit, run
 
 CRIME = "inputs/crime.csv"
@@ -12,15 +15,56 @@ def error_lines(project):
     return result.output.splitlines()
 
 
-def test_a_windows_encoded_csv_names_its_first_bad_line_and_how_to_save_it(figures):
+def test_a_windows_encoded_csv_is_read_with_a_warning_at_its_first_such_line(figures):
     path = figures / CRIME
-    text = path.read_text(encoding="utf-8").replace("Theft", "Theft (£)")
+    text = path.read_text(encoding="utf-8").replace("Theft", "Théft – (£)")
     path.write_bytes(text.encode("cp1252"))
     line = text.splitlines().index(next(row for row in text.splitlines() if "£" in row)) + 1
-    assert error_lines(figures) == [
-        f"Error: {CRIME}:{line}: not UTF-8 text (byte 0xa3 cannot be read); in Excel, save it "
-        "with Save As and the type 'CSV UTF-8 (Comma delimited)'"
+    result = run(figures, "build", "--strict")
+    assert result.exit_code == 1
+    assert [row for row in result.output.splitlines() if CRIME in row] == [
+        f"Error: {CRIME}:{line}: not UTF-8 text: read as Windows-1252, as Excel saves 'CSV "
+        "(Comma delimited)' (byte 0xe9 as 'é'); check its names and headings in the papers, or "
+        "save it with Save As and the type 'CSV UTF-8 (Comma delimited)'"
     ]
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {CRIME}:{line}: not UTF-8 text: read as Windows-1252" in result.output
+    document = docx.Document(str(figures / "out/strategic-assessment.docx"))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "Théft – (£)" in cells
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        # UTF-8 up to a line written in Windows-1252: neither reading gets both right
+        lambda text: (
+            text.encode("utf-8").replace(b"Theft", "Théft".encode()) + "Bé,1,2,3\n".encode("cp1252")
+        ),
+        # 0x81 is no character in Windows-1252 either
+        lambda text: text.replace("Theft", "Theft\x81").encode("latin-1"),
+    ],
+    ids=["utf-8 then windows-1252", "not windows-1252"],
+)
+def test_a_csv_neither_utf_8_nor_windows_1252_names_its_first_bad_line(figures, written):
+    path = figures / CRIME
+    data = written(path.read_text(encoding="utf-8"))
+    path.write_bytes(data)
+    line = next(number for number, row in enumerate(data.split(b"\n"), 1) if _not_utf8(row))
+    [message] = [row for row in error_lines(figures) if CRIME in row]
+    assert message.startswith(f"Error: {CRIME}:{line}: not UTF-8 text (byte 0x")
+    assert message.endswith(
+        "cannot be read); in Excel, save it with Save As and the type 'CSV UTF-8 (Comma delimited)'"
+    )
+
+
+def _not_utf8(row: bytes) -> bool:
+    try:
+        row.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def test_rows_are_counted_as_a_spreadsheet_shows_them_blank_lines_included(figures):

@@ -15,7 +15,8 @@ from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .headings import heading_key, heading_places, heading_text, listed, toml_key
-from .raw_table import TITLE_ROWS, UNDER_A_TITLE, UNNAMED, is_workbook, read_table
+from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
+from .table_notes import note_below, without_notes
 from .text_columns import UNCHECKED, CheckedColumns
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
@@ -111,36 +112,6 @@ def _headings_for(name: str, renames: dict[str, str], context: dict) -> tuple[st
     return (name, period) if period else (name,)
 
 
-def _note_below(table) -> tuple[int, str, int] | None:
-    """The first of the rows at the end of ``table`` that hold text in their first cell
-    only (a source or a footnote typed under the table), or one value in a column with no
-    heading (a stray cell): its line, what it holds and its column's place (from 1); None
-    when the table ends with a row of figures. Only the end of the table is looked at."""
-    columns = list(table.cells.values())
-    if len(columns) < 2:
-        return None
-    places = [UNNAMED.fullmatch(name) for name in table.columns]  # headings left empty
-    note = None
-    for index in range(len(columns[0]) - 1, -1, -1):
-        values = [column[index] for column in columns]
-        filled = [i for i, value in enumerate(values) if not blank(value)]
-        if not filled:
-            continue
-        if filled == [0] and isinstance(values[0], str):
-            note = (index + table.heading_line + 1, values[0].strip(), 1)
-            continue
-        unnamed = places[filled[0]] if len(filled) == 1 else None
-        if unnamed is not None:
-            note = (
-                index + table.heading_line + 1,
-                f"{values[filled[0]]}",
-                int(unnamed.group(1)) + 1,
-            )
-            continue
-        break
-    return note
-
-
 SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
@@ -228,16 +199,18 @@ def check_rows(
         located[column.name] = header
     if len(errors) > before:
         return result
-    note = _note_below(table)
-    if note is not None:
-        line, text, place = note
-        stray = f" in column {place:,}, which has no heading" if place > 1 else ""
+    note = note_below(table)
+    if note is not None and note.set_apart(table):
+        table = without_notes(table, note)  # a source or footnotes, as a title is above
+    elif note is not None:
+        where = f" in column {note.place:,}, which has no heading" if note.place > 1 else ""
+        apart = "" if note.stray else ", or set them apart with a blank row"
         errors.append(
             result.error(
-                line,
-                f"holds only '{shortened(text, 80)}'{stray}, like a note below the table; delete "
-                'the notes below it (say where the figures come from with source = "..." in '
-                "committeepack.toml), or fill in the row",
+                note.line,
+                f"holds only '{shortened(note.text, 80)}'{where}, like a note below the table; "
+                f"delete the notes below it{apart} (say where the figures come from with "
+                'source = "..." in committeepack.toml), or fill in the row',
             )
         )
         return result

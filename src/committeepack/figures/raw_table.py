@@ -20,6 +20,7 @@ from ..characters import composed
 from ..errors import InputError
 from ..file_kinds import wrong_kind
 from .cells import quoted_cell
+from .csv_text import windows_text
 
 MAX_TABLE_BYTES = 120_000_000  # measured: a 100 MB table builds in about 750-800 MB of memory
 EMPTY = "{} is empty; it needs a heading row, then one row per line of the table"
@@ -88,15 +89,12 @@ def is_workbook(path: Path) -> bool:
 
 
 def _read_csv(path: Path, shown: str) -> RawTable:
+    data = path.read_bytes()
     try:
-        text = composed(path.read_bytes().decode("utf-8-sig"))
+        text = composed(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} cannot be read); in Excel, save "
-            "it with Save As and the type 'CSV UTF-8 (Comma delimited)'",
-            shown,
-            first_undecodable_line(path),
-        ) from None
+        text = composed(windows_text(data, shown, exc, path))
+    del data
     if '"' not in text:  # nothing quoted: split in C, as the csv module would read it
         plain = _plain_lines(text)
         if plain is not None:
@@ -263,14 +261,3 @@ def headings(names: list[str], places: list[int] | None = None) -> list[str]:
         seen.setdefault(unique, 0)
         columns.append(unique)
     return columns
-
-
-def first_undecodable_line(path: Path) -> int | None:
-    """The first line of ``path`` that is not UTF-8 (counted from 1), or None."""
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, 1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return None

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..codehash import code_hash
+from ..errors import collect_warnings
 from ..filehash import FileHashes
 
 if TYPE_CHECKING:
@@ -37,10 +38,12 @@ NULL = "\x00"  # a checked text cell never holds a control character
 # hold: a change to any of it must not keep rows checked by the old rules
 CHECKING_CODE = (
     "figures/load.py",
+    "figures/table_notes.py",
     "figures/headings.py",
     "figures/periods.py",
     "figures/row_names.py",
     "figures/raw_table.py",
+    "figures/csv_text.py",
     "file_kinds.py",
     "figures/workbook_table.py",
     "characters.py",
@@ -85,8 +88,9 @@ def cached_rows(
         except (OSError, CacheUnreadable):
             pass
     before = len(errors)
-    checked = load.check_rows(source, columns, renames, context, errors)
-    if key is not None and len(errors) == before:
+    with collect_warnings() as warned:  # rows read with a warning are not remembered, so
+        checked = load.check_rows(source, columns, renames, context, errors)  # it is repeated
+    if key is not None and len(errors) == before and not warned:
         key.parent.mkdir(parents=True, exist_ok=True)
         try:
             write_rows(key, {c.name: checked.column(c.name) for c in columns}, checked.lines)
