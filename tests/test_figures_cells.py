@@ -5,7 +5,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from committeepack.figures.cells import MONTH_NAMES, Column, check_cell, month
+from committeepack.figures.cells import Column, check_cell
+from committeepack.figures.months import MONTH_NAMES, month
 
 from conftest import run
 

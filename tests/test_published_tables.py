@@ -131,3 +131,34 @@ def test_the_other_totals_agree_with_their_parts(figures):
     kent = next(r for r in asb.layout if r.name == "Kent")
     assert kent.counts == [54256, 49784, 47257] and kent.role == "total"
     assert districts(figures, "all_crime").county.counts == [89643]
+
+
+@pytest.mark.parametrize(
+    "file", ["crime-by-type.csv", "violent-crime.csv", "asb.csv"], ids=lambda f: f[:-4]
+)
+def test_the_documents_own_change_columns_agree_with_their_counts(file, tmp_path):
+    """Read with its "published change" column as a table's own % change (written 12.70%,
+    30% or 5.8, each rounded to a place), no row is warned about; a count typed wrong is."""
+    from committeepack.figures.published_change import published_changes
+
+    kind = "crime_by_type" if file.startswith("crime") else "districts"
+    header = next(csv.reader((FOLDER / file).open(encoding="utf-8")))
+    options = {"periods": [h for h in header if " - " in h]}
+
+    def warnings(path: Path) -> list[str]:
+        spec = tables.TableSpec("t", kind, Source(path, file), "t", "", {}, options)
+        columns = tables._columns(spec)
+        errors: list = []
+        renames = {"published_change": "published change"}
+        rows = check_rows(spec.source, columns, renames, {}, errors)
+        assert not errors
+        return [str(w) for w in published_changes(rows, columns)]
+
+    assert warnings(FOLDER / file) == []
+    lines = (FOLDER / file).read_text(encoding="utf-8").splitlines()
+    cells = lines[3].split(",")
+    count = 3 if kind == "crime_by_type" else len(options["periods"]) + 1
+    cells[count] = str(int(cells[count]) + 100)  # the current count typed wrong
+    (tmp_path / file).write_text("\n".join([*lines[:3], ",".join(cells), *lines[4:]]) + "\n")
+    [warning] = warnings(tmp_path / file)
+    assert warning.startswith(f"{file}:4: the published % change for {cells[0]}, ")

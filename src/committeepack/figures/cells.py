@@ -15,38 +15,10 @@ from fractions import Fraction
 
 from ..characters import CONTROL, control_problem
 from ..file_names import shortened
+from .months import MONTH, month
 from .row_names import name_key
 
 NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")  # YYYY-MM, a real month: used with fullmatch
-# as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "2024-04-01"
-NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
-# as the ONS writes a month in its time series: "2024 APR"
-YEAR_FIRST_MONTH = re.compile(r"^(\d{4})[ \-/]?([A-Za-z]{3,9})\.?$")
-FIRST_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-01$")
-# the first of a month as a British spreadsheet writes it, day first: 01/04/2024 (a date read
-# month first, 04/01/2024, is the first of a month only in January: that reading is refused)
-DAY_FIRST_OF_MONTH = re.compile(r"^0?1([/.-])(\d{1,2})\1(\d{4})$")
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-# each month by its name or its abbreviation, as periods and spreadsheets write them
-MONTH_NUMBERS = {
-    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
-    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)},
-    "sept": 9,
-}
 
 
 @dataclass(frozen=True)
@@ -55,7 +27,8 @@ class Column:
 
     name: str
     kind: str  # text, count (whole number >= 0), number (>= 0), month (YYYY-MM), status,
-    # priority, or indent (how far the text of the column ``of`` is indented)
+    # priority, indent (how far the text of the column ``of`` is indented), or published (a
+    # published figure committeepack works out itself, kept as written to be compared)
     required: bool = True
     unique: bool = False
     of: str = ""  # for an indent: the column whose cells' indentation it holds
@@ -79,31 +52,6 @@ def blank(value) -> bool:
     )
 
 
-def month(text: str) -> str:
-    """A month as YYYY-MM from the ways a spreadsheet or a publisher writes one ("Apr-24",
-    "April 2024", "2024-04-01", "01/04/2024", "2024 APR"); any other text is returned
-    stripped, for the caller to refuse. A two-digit year is of this century; a date other than the first of a
-    month is not a month."""
-    text = text.strip()
-    first = FIRST_OF_MONTH.match(text)
-    if first:
-        return f"{first.group(1)}-{first.group(2)}"
-    first = DAY_FIRST_OF_MONTH.match(text)
-    if first and 1 <= int(first.group(2)) <= 12:
-        return f"{first.group(3)}-{int(first.group(2)):02d}"
-    named = NAMED_MONTH.match(text)
-    if named:
-        number, year = MONTH_NUMBERS.get(named.group(1).casefold()), named.group(2)
-        if number is not None:
-            return f"{2000 + int(year) if len(year) == 2 else year}-{number:02d}"
-    first = YEAR_FIRST_MONTH.match(text)
-    if first:
-        number = MONTH_NUMBERS.get(first.group(2).casefold())
-        if number is not None:
-            return f"{first.group(1)}-{number:02d}"
-    return text
-
-
 def indent_width(text: str) -> int:
     """How far ``text`` is indented: a space (or no-break space) 1, a tab 4."""
     width = 0
@@ -121,6 +69,9 @@ def check_cell(column: Column, value, context: dict):
     """The value of one cell as its column holds it; ``ValueError`` saying what is wrong."""
     if column.kind == "indent":  # never wrong: a measure of another column's cell
         return indent_width(value) if isinstance(value, str) and value.strip() else None
+    if column.kind == "published":  # never wrong: a published figure, only compared
+        written = None if isinstance(value, (ExcelError, UnsavedFormula)) else value
+        return None if blank(written) else str(written).strip()
     if isinstance(value, ExcelError):
         raise ValueError(
             f"holds Excel's error {value}; correct the formula in the workbook, or type the value"

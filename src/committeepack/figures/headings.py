@@ -9,7 +9,7 @@ import json
 import re
 
 from ..file_names import quoted_list
-from .cells import MONTH, month
+from .months import MONTH, month
 from .periods import period_key
 from .raw_table import RawTable
 from .row_names import NOTE_MARK, name_key

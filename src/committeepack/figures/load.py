@@ -15,6 +15,7 @@ from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .headings import heading_key, heading_places, heading_text, listed, toml_key
+from .kind_columns import CHANGE_HEADINGS, PUBLISHED_CHANGE
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
 from .table_notes import note_below, without_notes
 from .text_columns import UNCHECKED, CheckedColumns
@@ -108,6 +109,8 @@ def _headings_for(name: str, renames: dict[str, str], context: dict) -> tuple[st
     ``[periods]`` names it (a published table heads them "Oct 2023 - Sep 2024")."""
     if name in renames:
         return (renames[name],)
+    if name == PUBLISHED_CHANGE:
+        return CHANGE_HEADINGS
     period = (context.get("periods") or {}).get(name)
     return (name, period) if period else (name,)
 
@@ -137,7 +140,7 @@ def check_rows(
     headers = {heading_key(h): h for h in table.columns}
     result = Rows(source)
     before = len(errors)  # ``errors`` may already hold other tables' problems
-    located = {}
+    located: dict[str, str | None] = {}
     required = [_headings_for(c.name, renames, context) for c in columns if c.required]
     separator = _other_separator(source, table)
     if separator is not None:
@@ -166,6 +169,9 @@ def check_rows(
         wanted = next((n for n in alternatives if heading_key(n) in headers), alternatives[0])
         header = headers.get(heading_key(wanted))
         under = places.get(heading_key(wanted), [])
+        if len(under) > 1 and column.kind == "published":  # which one is compared? neither
+            located[column.name] = None
+            continue
         if len(under) > 1:
             numbers = ", ".join(f"{n:,}" for n in under[:-1]) + f" and {under[-1]:,}"
             written = [table.shown()[n - 1] for n in under]

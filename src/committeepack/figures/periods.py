@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .cells import MONTH_NUMBERS
+from .months import MONTH_NUMBERS
 
 MONTHS = MONTH_NUMBERS  # a month's number by its name or abbreviation
 RANGE = re.compile(

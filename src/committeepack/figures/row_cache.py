@@ -48,6 +48,8 @@ CHECKING_CODE = (
     "figures/workbook_table.py",
     "characters.py",
     "figures/cells.py",
+    "figures/months.py",
+    "figures/kind_columns.py",
     "figures/text_columns.py",
 )
 

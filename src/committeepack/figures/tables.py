@@ -19,7 +19,9 @@ from .built import BuiltTable
 from .cells import Column
 from .crime_tree import with_parents
 from .disclosure import NO_RULES, Disclosure, disclosure_rule
+from .kind_columns import CHANGE_COLUMN, COLUMNS
 from .load import Source
+from .published_change import published_changes
 from .raw_table import TableFileMissing
 from .row_cache import cached_rows
 from .row_names import note_marks
@@ -32,50 +34,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-COLUMNS = {
-    "crime_by_type": [
-        Column("category", "text", unique=True),
-        Column("parent", "text", False),
-        Column("indent", "indent", False, of="category"),
-        Column("previous", "count"),
-        Column("current", "count"),
-    ],
-    "wards": [
-        Column("ward", "text", unique=True),
-        Column("previous", "count"),
-        Column("current", "count"),
-    ],
-    "monthly": [Column("month", "month", unique=True), Column("count", "number")],
-    "actions": [
-        Column("priority", "priority"),
-        Column("action", "text"),
-        Column("status", "status"),
-        Column("update", "text", False),
-    ],
-    "activity": [
-        Column("measure", "text", unique=True),
-        Column("previous", "number"),
-        Column("current", "number"),
-        Column("comment", "text", False),
-    ],
-    "reasons": [
-        Column("reason", "text", unique=True),
-        Column("previous", "count"),
-        Column("current", "count"),
-    ],
-    "survey": [
-        Column("measure", "text", unique=True),
-        Column("count", "count"),
-        Column("base", "count", False),
-    ],
-    "morile": [
-        Column("area", "text", unique=True),
-        Column("threat", "number"),
-        Column("risk", "number"),
-        Column("harm", "number"),
-        Column("score", "number"),
-    ],
-}
 SPEC_KEYS = ("kind", "file", "workbook", "sheet", "columns", "title", "source")
 DEFAULT_STATUSES = ("Delivered", "Complete", "Ongoing", "On hold", "Not started")
 
@@ -206,6 +164,8 @@ def read_tables(
         used.add(key)
         if len(errors) > before:  # rows with bad cells: reported, not built on
             continue
+        for problem in published_changes(rows[name], columns):
+            warn(problem)
         if spec.kind == "crime_by_type":
             rows[name] = with_parents(rows[name])
         top = spec.options.get("top")
@@ -282,12 +242,16 @@ def _columns(spec: TableSpec) -> list[Column]:
             'example periods = ["2023/24", "2024/25"]',
             "committeepack.toml",
         )
-    return [
-        Column("district", "text", unique=True),
-        Column("division", "text", False),
-        Column("population", "count", False),
-        Column("rate", "number", False),
-    ] + [Column(str(p), "count") for p in periods]
+    return (
+        [
+            Column("district", "text", unique=True),
+            Column("division", "text", False),
+            Column("population", "count", False),
+            Column("rate", "number", False),
+        ]
+        + [Column(str(p), "count") for p in periods]
+        + [CHANGE_COLUMN]
+    )
 
 
 def _cross_check(figures: Figures, config) -> None:

@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..characters import CONTROL
-from .cells import MONTH, NAME_MAX, indent_width
+from .cells import NAME_MAX, indent_width
+from .months import MONTH
 
 if TYPE_CHECKING:
     from .cells import Column
@@ -105,6 +106,8 @@ def checked_column(raw: list[str], stripped: list[str], column: Column) -> list:
         values = [s if MONTH.fullmatch(s) else UNCHECKED for s in stripped]
     elif column.kind == "indent":
         return [indent_width(r) if s else None for r, s in zip(raw, stripped, strict=True)]
+    elif column.kind == "published":
+        return [s or None for s in stripped]
     else:
         return [UNCHECKED] * len(raw)
     if not column.required:  # an empty cell is None

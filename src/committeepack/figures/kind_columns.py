@@ -1,0 +1,69 @@
+"""The columns each kind of figure table is read with (a county table's depend on its periods,
+and are made with them where its options are read)."""
+
+from __future__ import annotations
+
+from .cells import Column
+
+PUBLISHED_CHANGE = "published_change"
+# the headings a published table gives its % change column ("% change [note 4]" too)
+CHANGE_HEADINGS = (
+    "% change",
+    "%change",
+    "percent change",
+    "percentage change",
+    "change (%)",
+    "change %",
+    "% difference",
+    "percentage difference",
+)
+CHANGE_COLUMN = Column(PUBLISHED_CHANGE, "published", required=False)
+
+COLUMNS = {
+    "crime_by_type": [
+        Column("category", "text", unique=True),
+        Column("parent", "text", False),
+        Column("indent", "indent", False, of="category"),
+        Column("previous", "count"),
+        Column("current", "count"),
+        CHANGE_COLUMN,
+    ],
+    "wards": [
+        Column("ward", "text", unique=True),
+        Column("previous", "count"),
+        Column("current", "count"),
+        CHANGE_COLUMN,
+    ],
+    "monthly": [Column("month", "month", unique=True), Column("count", "number")],
+    "actions": [
+        Column("priority", "priority"),
+        Column("action", "text"),
+        Column("status", "status"),
+        Column("update", "text", False),
+    ],
+    "activity": [
+        Column("measure", "text", unique=True),
+        Column("previous", "number"),
+        Column("current", "number"),
+        Column("comment", "text", False),
+        CHANGE_COLUMN,
+    ],
+    "reasons": [
+        Column("reason", "text", unique=True),
+        Column("previous", "count"),
+        Column("current", "count"),
+        CHANGE_COLUMN,
+    ],
+    "survey": [
+        Column("measure", "text", unique=True),
+        Column("count", "count"),
+        Column("base", "count", False),
+    ],
+    "morile": [
+        Column("area", "text", unique=True),
+        Column("threat", "number"),
+        Column("risk", "number"),
+        Column("harm", "number"),
+        Column("score", "number"),
+    ],
+}

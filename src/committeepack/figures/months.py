@@ -1,0 +1,60 @@
+"""Months as spreadsheets and publishers write them, read as YYYY-MM."""
+
+from __future__ import annotations
+
+import re
+
+MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")  # YYYY-MM, a real month: used with fullmatch
+# as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "2024-04-01"
+NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
+# as the ONS writes a month in its time series: "2024 APR"
+YEAR_FIRST_MONTH = re.compile(r"^(\d{4})[ \-/]?([A-Za-z]{3,9})\.?$")
+FIRST_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-01$")
+# the first of a month as a British spreadsheet writes it, day first: 01/04/2024 (a date read
+# month first, 04/01/2024, is the first of a month only in January: that reading is refused)
+DAY_FIRST_OF_MONTH = re.compile(r"^0?1([/.-])(\d{1,2})\1(\d{4})$")
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+# each month by its name or its abbreviation, as periods and spreadsheets write them
+MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)},
+    "sept": 9,
+}
+
+
+def month(text: str) -> str:
+    """A month as YYYY-MM from the ways a spreadsheet or a publisher writes one ("Apr-24",
+    "April 2024", "2024-04-01", "01/04/2024", "2024 APR"); any other text is returned
+    stripped, for the caller to refuse. A two-digit year is of this century; a date other than the first of a
+    month is not a month."""
+    text = text.strip()
+    first = FIRST_OF_MONTH.match(text)
+    if first:
+        return f"{first.group(1)}-{first.group(2)}"
+    first = DAY_FIRST_OF_MONTH.match(text)
+    if first and 1 <= int(first.group(2)) <= 12:
+        return f"{first.group(3)}-{int(first.group(2)):02d}"
+    named = NAMED_MONTH.match(text)
+    if named:
+        number, year = MONTH_NUMBERS.get(named.group(1).casefold()), named.group(2)
+        if number is not None:
+            return f"{2000 + int(year) if len(year) == 2 else year}-{number:02d}"
+    first = YEAR_FIRST_MONTH.match(text)
+    if first:
+        number = MONTH_NUMBERS.get(first.group(2).casefold())
+        if number is not None:
+            return f"{first.group(1)}-{number:02d}"
+    return text
