@@ -102,6 +102,9 @@ def test_a_date_heading_is_listed_as_a_date_when_another_is_missing(figures):
             "October 2024 to September 2025",
             "Oct24-Sep25",
             "oct 2024 \u2013 sep 2025",
+            "Oct-24 - Sep-25",  # each month as Excel writes one into a cell
+            "Oct 2024- Sep-25",  # "Oct 2024-" above "Sep-25", the rows' headings joined
+            "Oct/2024 - Sep/2025",
         ],
         ["2023/24", "2023-24", "2023/2024", "2023 \u2013 24"],
         ["Apr 2023 to Mar 2024", "April 2023 - March 2024"],
@@ -277,12 +280,8 @@ def test_period_headings_under_a_title_are_found_there(figures):
     assert violent_crime(figures) == (400, 420)
 
 
-def test_period_headings_under_a_title_of_two_cells_are_named_there(figures):
+def test_period_headings_under_a_title_of_two_cells_are_found_there(figures):
     path = figures / "inputs/crime.csv"
     text = path.read_text(encoding="utf-8").replace("previous,current", "2024,2025", 1)
     path.write_text("Table 1:,crime by type,,\n" + text, encoding="utf-8")
-    result = run(figures, "build")
-    assert result.exit_code == 1
-    assert result.output.startswith(
-        "Error: inputs/crime.csv:2: the headings are on row 2, under a title;"
-    )
+    assert violent_crime(figures) == (400, 420)  # the row under the title names every column

@@ -386,14 +386,27 @@ def test_a_heading_row_of_one_heading_is_named_as_passed_over(figures):
     ]
 
 
-def test_headings_under_a_title_of_two_cells_are_named_in_one_line(figures):
+def test_headings_under_a_title_of_two_cells_are_read_with_lines_as_in_the_file(figures):
     crime = figures / "inputs/crime.csv"
     above = "Table 1:,Recorded crime by type,,\n"
+    crime.write_text(above + crime.read_text(encoding="utf-8"), encoding="utf-8")
+    replace_line(crime, "Violent crime,All crime,400,420", "Violent crime,All crime,400,lots")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "inputs/crime.csv" in line] == [
+        "Error: inputs/crime.csv:4: column 'current': 'lots' is not a number; write digits "
+        "only, e.g. 8640"
+    ]
+
+
+def test_headings_under_two_title_rows_of_two_cells_are_named_in_one_line(figures):
+    crime = figures / "inputs/crime.csv"
+    above = "Table 1:,Recorded crime by type,,\nBrackenford,2025,,\n"
     crime.write_text(above + crime.read_text(encoding="utf-8"), encoding="utf-8")
     result = run(figures, "build")
     assert result.exit_code == 1
     assert [line for line in result.output.splitlines() if "inputs/crime.csv" in line] == [
-        "Error: inputs/crime.csv:2: the headings are on row 2, under a title; delete the rows "
+        "Error: inputs/crime.csv:3: the headings are on row 3, under a title; delete the rows "
         "above them, so that the headings are the first row"
     ]
 

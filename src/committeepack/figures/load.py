@@ -19,6 +19,7 @@ from .kind_columns import CHANGE_HEADINGS, PUBLISHED_CHANGE
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
 from .table_notes import note_below, without_notes
 from .text_columns import UNCHECKED, CheckedColumns
+from .two_row_headings import two_row_table
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
 # a workbook's empty cell under a full one: Excel keeps a merged cell's value in its first row
@@ -153,6 +154,11 @@ def check_rows(
         )
         return result
     unfound = [names for names in required if not {heading_key(n) for n in names} & set(headers)]
+    known = [_headings_for(c.name, renames, context) for c in columns]
+    joined = two_row_table(table, required, known) if unfound else None
+    if joined is not None:  # headings over two rows, as published tables write a period
+        table, unfound = joined, []
+        headers = {heading_key(h): h for h in table.columns}
     below = _headings_below_a_title(table, unfound)
     if below is not None:
         errors.append(

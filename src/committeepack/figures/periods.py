@@ -1,6 +1,6 @@
 """A period's label read for the months it covers, so that two tables, or a heading and the
 period committeepack.toml names, agree however the range is written: ``Oct 2024 - Sep 2025``,
-``October 2024 to September 2025``, ``Oct24-Sep25``; ``2023/24``, ``2023-24``, ``2023/2024``."""
+``October 2024 to September 2025``, ``Oct24-Sep25``, ``Oct-24 - Sep-25``; ``2023/24``, ``2023-24``, ``2023/2024``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ import re
 from .months import MONTH_NUMBERS
 
 MONTHS = MONTH_NUMBERS  # a month's number by its name or abbreviation
+# a month and its year may be apart, as Excel writes a month into a cell: "Oct-12 - Sep-13"
 RANGE = re.compile(
-    r"^\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?\s*(\d{2}|\d{4})\s*$", re.I
+    r"^\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*$",
+    re.I,
 )
 FINANCIAL = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
 

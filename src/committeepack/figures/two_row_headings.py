@@ -1,0 +1,43 @@
+"""Headings written over two rows, as published tables head their columns: a period split
+across them ("Oct 2012-" above "Sep-13"), or a label above the period it counts."""
+
+from __future__ import annotations
+
+from .cells import blank
+from .headings import heading_key, heading_text
+from .raw_table import UNNAMED, RawTable, headings
+
+
+def two_row_table(
+    table: RawTable, wanted: list[tuple[str, ...]], known: list[tuple[str, ...]]
+) -> RawTable | None:
+    """``table`` with each column headed by its heading and the cell below it together ("Oct
+    2012- Sep-13"), or by the cell below alone where only that names a column wanted ("2014"
+    under "No. of offences"), and its rows starting one lower; None unless every heading in
+    ``wanted`` (each given as the headings it may have) is then found, which the row of
+    headings alone did not do: an ordinary table is never read this way. ``known`` is every
+    column's headings, the optional ones too, which a cell below alone may also name."""
+    if len(table) < 2:
+        return None
+    keys = [{heading_key(name) for name in names} for names in wanted]
+    every = {heading_key(name) for names in known for name in names}
+    chosen = []
+    for name, written, cells in zip(
+        table.columns, table.headed(), table.cells.values(), strict=True
+    ):
+        top = "" if UNNAMED.fullmatch(name) else written
+        bottom = "" if blank(cells[0]) else heading_text(cells[0]).strip()
+        joined = f"{top} {bottom}".strip()
+        chosen.append(
+            bottom if heading_key(joined) not in every and heading_key(bottom) in every else joined
+        )
+    found = {heading_key(heading) for heading in chosen}
+    if not all(names & found for names in keys):
+        return None
+    columns = headings(chosen)
+    return RawTable(
+        columns,
+        {column: cells[1:] for column, cells in zip(columns, table.cells.values(), strict=True)},
+        chosen,
+        table.heading_line + 1,
+    )
