@@ -442,7 +442,8 @@ def test_notes_under_a_table_set_apart_or_begun_as_notes_are_passed_over(figures
     assert crime_rows_built(figures) == printed
 
 
-def test_notes_under_a_sheet_set_apart_are_passed_over(figures):
+def crime_workbook(figures):
+    """A workbook holding the crime table on its sheet "Crime", and that sheet."""
     import csv
 
     import openpyxl
@@ -453,6 +454,11 @@ def test_notes_under_a_sheet_set_apart_are_passed_over(figures):
     with (figures / "inputs/crime.csv").open(encoding="utf-8") as handle:
         for row in csv.reader(handle):
             sheet.append([int(v) if v.isdigit() else v for v in row])
+    return workbook, sheet
+
+
+def test_notes_under_a_sheet_set_apart_are_passed_over(figures):
+    workbook, sheet = crime_workbook(figures)
     assert run(figures, "build").exit_code == 0
     printed = crime_rows_built(figures)
     shutil.rmtree(figures / "out")
@@ -480,16 +486,7 @@ def test_a_name_under_the_last_row_of_figures_is_not_taken_for_a_note(figures, t
 
 
 def test_a_stray_cell_in_the_last_cell_of_a_sheet_is_one_error(figures):
-    import csv
-
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Crime"
-    with (figures / "inputs/crime.csv").open(encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            sheet.append([int(v) if v.isdigit() else v for v in row])
+    workbook, sheet = crime_workbook(figures)
     sheet["XFD1048576"] = "x"  # Excel's last cell: a sheet of 16,384 columns by 1,048,576 rows
     use_crime_workbook(figures, workbook)
     result = run(figures, "build")
