@@ -153,3 +153,13 @@ def test_a_wholly_wrong_table_gives_a_screenful_not_a_line_per_row(figures):
     lines = error_lines(figures)
     assert 20 <= len(lines) <= 22
     assert lines[-1].endswith("more problems from here on; fix the ones above first")
+
+
+def test_the_line_of_a_byte_that_cannot_be_read_counts_past_a_bom_and_crlf(figures):
+    path = figures / CRIME
+    rows = path.read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2] + "\x81"  # no character in Windows-1252 either: an error at line 3
+    data = b"\xef\xbb\xbf" + "\r\n".join(rows).encode("utf-8").replace(b"\xc2\x81", b"\x81")
+    path.write_bytes(data + b"\r\n")
+    [message] = [row for row in error_lines(figures) if CRIME in row]
+    assert message.startswith(f"Error: {CRIME}:3: not UTF-8 text (byte 0x81 cannot be read)")

@@ -3,20 +3,22 @@ Windows writes Windows-1252, and a published period's en dash is then the byte 0
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 from ..errors import InputError, warn
 
+# a letter beyond ASCII that UTF-8 did read: the file holds both encodings
+READ_AS_UTF8 = re.compile("[^\x00-\x7f\ufffd]")
 
-def windows_text(data: bytes, shown: str, error: UnicodeDecodeError, path: Path) -> str:
+
+def windows_text(data: bytes, shown: str, error: UnicodeDecodeError) -> str:
     """``data``, not UTF-8, read as Windows-1252 (what Excel's "CSV (Comma delimited)" writes
     on a British Windows, the en dash of a period's heading among it), with a warning; an
     error where it is not that (NUL bytes: UTF-16; a letter that does read as UTF-8: a file
     of both, which no one reading could get right)."""
     byte = error.object[error.start]
-    line = first_undecodable_line(path)
-    partly = data.decode("utf-8", "replace")
-    mixed = any(ord(ch) > 127 and ch != "\ufffd" for ch in partly)
+    line = error.object.count(b"\n", 0, error.start) + 1  # the file read once, not again
+    mixed = READ_AS_UTF8.search(data.decode("utf-8", "replace")) is not None
     try:
         text = None if b"\0" in data or mixed else data.decode("cp1252")
     except UnicodeDecodeError:
@@ -38,14 +40,3 @@ def windows_text(data: bytes, shown: str, error: UnicodeDecodeError, path: Path)
         )
     )
     return text
-
-
-def first_undecodable_line(path: Path) -> int | None:
-    """The first line of ``path`` that is not UTF-8 (counted from 1), or None."""
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, 1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return None

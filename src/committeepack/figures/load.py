@@ -154,8 +154,10 @@ def check_rows(
         )
         return result
     unfound = [names for names in required if not {heading_key(n) for n in names} & set(headers)]
-    known = [_headings_for(c.name, renames, context) for c in columns]
-    joined = two_row_table(table, required, known) if unfound else None
+    joined = None
+    if unfound:  # every column's headings, optional ones too, may be named by the row below
+        known = [_headings_for(c.name, renames, context) for c in columns]
+        joined = two_row_table(table, required, known)
     if joined is not None:  # headings over two rows, as published tables write a period
         table, unfound = joined, []
         headers = {heading_key(h): h for h in table.columns}

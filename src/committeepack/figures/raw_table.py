@@ -93,7 +93,7 @@ def _read_csv(path: Path, shown: str) -> RawTable:
     try:
         text = composed(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        text = composed(windows_text(data, shown, exc, path))
+        text = composed(windows_text(data, shown, exc))
     del data
     if '"' not in text:  # nothing quoted: split in C, as the csv module would read it
         plain = _plain_lines(text)
