@@ -12,7 +12,8 @@ from docx.text.paragraph import Paragraph
 
 
 def outline(document) -> list[str]:
-    """One line per paragraph or table row: ``[style] text``, ``[list n] text``, ``| a | b |``."""
+    """One line per paragraph or table row: ``[style] text``, ``[list n] text``, ``| a | b |``;
+    a no-break space is shown as ``⍽``."""
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -24,8 +25,11 @@ def outline(document) -> list[str]:
     return lines
 
 
+NO_BREAK_SHOWN = "\u237d"  # a no-break space, shown as the sign for one so a diff sees it
+
+
 def _paragraph(paragraph: Paragraph) -> str:
-    text = paragraph.text.strip()
+    text = paragraph.text.strip().replace("\u00a0", NO_BREAK_SHOWN)
     if not text:
         return ""
     numpr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None

@@ -15,6 +15,8 @@ from docx.shared import Cm, Twips
 from . import fields
 from . import tables as tablexml
 from . import xml as wordxml
+from .column_widths import fitted_widths
+from .header_breaks import fitted_headings
 from .styles import HEADER_FILL, TOTAL_FILL, Styles, style_font
 
 TEXT_WIDTH_CM = 16.0  # A4 less the templates' margins
@@ -49,10 +51,10 @@ def data_table(
     total = int(Cm(sum(widths_cm) if widths_cm else TEXT_WIDTH_CM).twips)
     body = [[value if isinstance(value, Cell) else Cell(str(value)) for value in r] for r in rows]
     face, size = style_font(table.part.document, styles.table_text)
-    texts = [[(h, True) for h in headers]] + [
-        [(c.text, c.bold or i in total_rows) for c in r] for i, r in enumerate(body)
-    ]
-    widths = tablexml.fitted_widths(texts, total, size, face, preferred)
+    rows_text = [[(c.text, c.bold or i in total_rows) for c in r] for i, r in enumerate(body)]
+    headers = fitted_headings(headers, rows_text, total, size, face)  # periods kept whole
+    texts = [[(h, True) for h in headers], *rows_text]
+    widths = fitted_widths(texts, total, size, face, preferred)
     tablexml.set_table_width(table, widths)
     tablexml.keep_previous_with_table(table)
     style_id = wordxml.style_id(table.part, styles.table_text)
