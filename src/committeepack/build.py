@@ -39,10 +39,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import libreoffice
 from .build_result import BuildOptions, BuildResult, Prepared
+from .chart_font_warnings import chart_font_warnings
 from .errors import (
     CommitteePackError,
     ErrorList,
@@ -58,9 +58,6 @@ from .fingerprint import Planned, plan_rebuild
 from .libreoffice import Offices
 from .output import OutputFolder, Written
 from .project import Project
-
-if TYPE_CHECKING:
-    pass
 
 Progress = Callable[[str], None] | None
 
@@ -163,10 +160,8 @@ def prepare(
                 office.start()
         rendered = _make(project, planned, drawer, progress, result, hashes)
         hashes.save()
-        for caption, characters in drawer.missing.items():
-            warn(_missing_characters(project, caption, characters))
-        if drawer.drawn_in:
-            warn(_font_not_found(project, drawer.drawn_in))
+        for problem in chart_font_warnings(project, drawer.missing, drawer.drawn_in):
+            warn(problem)
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
             from .contents_pages import MISSING
 
@@ -183,27 +178,6 @@ def prepare(
         options,
         office,
         began,
-    )
-
-
-def _missing_characters(project: Project, caption: str, characters: str) -> CommitteePackError:
-    """The warning for a chart whose font cannot draw some of its characters."""
-    listed = ", ".join(f"'{c}'" for c in characters[:8]) + (", ..." if len(characters) > 8 else "")
-    return project.config.reader().error(
-        ("branding", "font"),
-        f"the charts' font cannot draw {listed} in the chart '{caption}', which shows them as "
-        "empty boxes; choose a font that has them, or write the names without them",
-    )
-
-
-def _font_not_found(project: Project, drawn_in: str) -> CommitteePackError:
-    """The warning for charts drawn in another font, matplotlib not finding their own."""
-    name = project.config.branding.font
-    return project.config.reader().error(
-        ("branding", "font"),
-        f"matplotlib cannot find {name}, so the charts were drawn in {drawn_in}, unlike the "
-        f"text around them; install {name} (then delete matplotlib's font cache, fontlist-*.json "
-        "in its cache folder, so that it looks again), or choose an installed font",
     )
 
 
