@@ -53,6 +53,40 @@ def test_an_ordinary_table_or_one_still_missing_a_column_is_left_alone():
     assert two_row_table(one_row, [("district",), *PERIODS], []) is None  # no row under it
 
 
+def test_two_rows_naming_more_columns_than_the_first_are_read_together():
+    # a slip in the second row: one period still missing, but the two rows name more
+    slip = table_of(
+        [["district", "Oct 2012-", "Oct 2013-"], ["", "Sep-13", "Sep-1x"], ["Upton", 9, 8]]
+    )
+    wanted = [("district",), ("Oct 2012- Sep-13",), ("Oct 2013- Sep-14",)]
+    joined = two_row_table(slip, wanted, wanted)
+    assert joined is not None
+    assert joined.headed() == ["district", "Oct 2012- Sep-13", "Oct 2013- Sep-1x"]
+    # boundary: the two rows name as many columns as the first alone, so the first stands
+    level = table_of([["district", "2024", "2025x"], ["", "", "Sep"], ["Upton", 9, 8]])
+    assert two_row_table(level, [("district",), *PERIODS], []) is None
+
+
+def test_a_slip_in_a_two_row_heading_is_reported_over_both_rows(figures):
+    districts = figures / "inputs/districts.csv"
+    lines = districts.read_text(encoding="utf-8").splitlines()
+    districts.write_text(
+        "\n".join(
+            [",,No. of offences,No. of offences", "district,population,2024,2O25", *lines[1:]]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert (
+        "Error: inputs/districts.csv:2: no column '2025'; the columns are 'district', "
+        "'population', '2024', 'No. of offences 2O25' (headings read over rows 1 and 2, as "
+        "one). Rename the "
+        'column, or map it in committeepack.toml with columns = { 2025 = "..." }'
+    ) in result.output
+
+
 def test_a_county_table_headed_over_two_rows_builds_with_its_lines_counted(figures):
     districts = figures / "inputs/districts.csv"
     lines = districts.read_text(encoding="utf-8").splitlines()

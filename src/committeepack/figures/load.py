@@ -159,8 +159,9 @@ def check_rows(
         known = [_headings_for(c.name, renames, context) for c in columns]
         joined = two_row_table(table, required, known)
     if joined is not None:  # headings over two rows, as published tables write a period
-        table, unfound = joined, []
+        table = joined
         headers = {heading_key(h): h for h in table.columns}
+        unfound = [n for n in required if not {heading_key(h) for h in n} & set(headers)]
     below = _headings_below_a_title(table, unfound)
     if below is not None:
         errors.append(
@@ -197,11 +198,14 @@ def check_rows(
         if header is None and column.required:
             period = f" or '{alternatives[1]}' (its period)" if len(alternatives) > 1 else ""
             line = table.heading_line
-            passed = (
-                f" (read from row {line}: the rows above it hold one cell or none, like a title)"
-                if line > 1
-                else ""
-            )
+            passed = ""
+            if joined is not None:
+                passed = f" (headings read over rows {line - 1:,} and {line:,}, as one)"
+            elif line > 1:
+                passed = (
+                    f" (read from row {line:,}: the rows above it hold one cell or none, like a "
+                    "title)"
+                )
             errors.append(
                 result.error(
                     line,

@@ -13,10 +13,11 @@ def two_row_table(
 ) -> RawTable | None:
     """``table`` with each column headed by its heading and the cell below it together ("Oct
     2012- Sep-13"), or by the cell below alone where only that names a column wanted ("2014"
-    under "No. of offences"), and its rows starting one lower; None unless every heading in
-    ``wanted`` (each given as the headings it may have) is then found, which the row of
-    headings alone did not do: an ordinary table is never read this way. ``known`` is every
-    column's headings, the optional ones too, which a cell below alone may also name."""
+    under "No. of offences"), and its rows starting one lower; None unless more of the
+    headings ``wanted`` (each given as the headings it may have) are then found than the row
+    of headings alone names: an ordinary table is never read this way, and a two-row heading
+    with a slip in it is reported as read over both rows. ``known`` is every column's
+    headings, the optional ones too, which a cell below alone may also name."""
     if len(table) < 2:
         return None
     keys = [{heading_key(name) for name in names} for names in wanted]
@@ -32,7 +33,8 @@ def two_row_table(
             bottom if heading_key(joined) not in every and heading_key(bottom) in every else joined
         )
     found = {heading_key(heading) for heading in chosen}
-    if not all(names & found for names in keys):
+    alone = {heading_key(heading) for heading in table.columns}
+    if sum(bool(names & found) for names in keys) <= sum(bool(names & alone) for names in keys):
         return None
     columns = headings(chosen)
     return RawTable(
