@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from committeepack.figures import change_chart, charts, fonts, ranked_chart, spc_chart
+from committeepack import font_files
+from committeepack.figures import change_chart, charts, ranked_chart, spc_chart
 from committeepack.figures.fonts import ChartFont
 
-FONTS = {name: fonts._lookup(name)[0] for name in ("DejaVu Sans", "Liberation Sans")}
+FONTS = {name: font_files.lookup(name)[0] for name in ("DejaVu Sans", "Liberation Sans")}
 
 
 def drawn_texts(monkeypatch):
@@ -154,7 +155,7 @@ def test_no_chart_text_leaves_the_picture(monkeypatch, items, family, size):
 
 
 def test_the_branding_font_resolves_to_its_metric_compatible_substitute():
-    found, problem = fonts._lookup("Arial")
+    found, problem = font_files.lookup("Arial")
     if found is None and not problem:
         pytest.skip("no fontconfig here")
     assert problem == ""
@@ -168,8 +169,8 @@ def test_a_missing_font_is_a_warning_naming_what_to_install(minimal):
     edit(
         minimal / "committeepack.toml", "[document]", '[branding]\nfont = "Calibrix"\n\n[document]'
     )
-    fonts._lookup.cache_clear()
-    found, problem = fonts._lookup("Calibrix")
+    font_files.lookup.cache_clear()
+    found, problem = font_files.lookup("Calibrix")
     if found is None and not problem:
         pytest.skip("no fontconfig here")
     assert problem.startswith("Calibrix is not installed, so the charts would be drawn in ")
@@ -193,11 +194,11 @@ def test_without_fontconfig_a_font_matplotlib_lacks_is_a_warning(
         figures / "committeepack.toml", "[document]", f'[branding]\nfont = "{family}"\n\n[document]'
     )
     monkeypatch.setattr("shutil.which", lambda name, *args, **kwargs: None)  # no fc-match
-    fonts._lookup.cache_clear()
+    font_files.lookup.cache_clear()
     try:
         result = run(figures, "build", "--no-page-numbers")
     finally:
-        fonts._lookup.cache_clear()
+        font_files.lookup.cache_clear()
     assert result.exit_code == 0, result.output
     lines = [line for line in result.output.splitlines() if "branding.font" in line]
     if not warned:

@@ -283,10 +283,10 @@ def test_values_crowding_the_bars_out_of_a_narrow_chart_stand_in_a_column(
     """At 14 pt in DejaVu Sans (wider than Arial) on the data on a page's 13 cm, the values
     at the bars' ends left the bars a sixth of the axes; in a column beside the axes they
     leave them the whole width. At 12 pt the values stay at the bars' ends."""
-    from committeepack.figures import fonts
+    from committeepack import font_files
     from committeepack.figures.fonts import ChartFont
 
-    found = fonts._lookup("DejaVu Sans")[0]
+    found = font_files.lookup("DejaVu Sans")[0]
     if found is None:
         pytest.skip("DejaVu Sans needed")
     font = ChartFont(found[0], size, found[1])

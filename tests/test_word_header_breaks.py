@@ -114,3 +114,15 @@ def test_joins_never_widen_a_table_past_its_width(headings, total):
     chosen = fitted_headings(headings, [], total, **BOLD_11)
     assert [c.replace(S, " ") for c in chosen] == headings
     assert sum(least_widths([[(c, True) for c in chosen]], **BOLD_11)) <= max(plain, total)
+
+
+def test_a_lone_dash_has_the_width_left_over_before_a_sign_in_an_earlier_column():
+    headings = ["% change", "Rate per 1,000\nOct 2024 -\nSep 2025"]
+    needs = sum(least_widths([[(h, True) for h in headings]], **BOLD_11))
+    dash = width(f"2024{S}-") - width("1,000")  # the rate column's longest word was "1,000"
+    sign = width(f"%{S}change") - width("change")
+    assert 0 < dash < sign
+    chosen = fitted_headings(headings, [], needs + dash, **BOLD_11)
+    assert chosen == ["% change", f"Rate per 1,000\nOct 2024{S}-\nSep 2025"]
+    chosen = fitted_headings(headings, [], needs + dash + sign, **BOLD_11)
+    assert chosen == [f"%{S}change", f"Rate per 1,000\nOct 2024{S}-\nSep 2025"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..font_files import measured
+
 # Advance widths (1/1000 em) of the printable ASCII characters, space to tilde, in Liberation
 # Sans (Arial's metrics), regular and bold; other typefaces are scaled by FACE_SCALE. A table's
 # layout needs no font files this way, and estimates within a few per cent.
@@ -39,13 +41,20 @@ FACE_SCALE = {  # measured against Liberation Sans; the widest character set dec
     "liberation sans": 1.0,
     "helvetica": 1.0,
 }
-UNKNOWN_FACE_SCALE = 1.1  # an unknown typeface: assume a little wider than Arial
+UNKNOWN_FACE_SCALE = 1.1  # a typeface neither listed nor installed: a little wider than Arial
 CELL_PADDING_TWIPS = 230  # the two cell margins (108 twips each) and a hair
 
 
 def text_width_twips(text: str, size_pt: float, bold: bool, face: str | None) -> int:
-    """How wide ``text`` prints at ``size_pt`` in ``face`` (estimated from Arial's metrics)."""
-    scale = FACE_SCALE.get((face or "").casefold(), UNKNOWN_FACE_SCALE)
+    """How wide ``text`` prints at ``size_pt`` in ``face``: estimated from Arial's metrics for
+    the typefaces of :data:`FACE_SCALE`, else measured from the face's own file where it is
+    installed (a monospaced or a wide face is unlike Arial), else estimated."""
+    key = (face or "").casefold()
+    own = measured(face, bold) if face and key not in FACE_SCALE else None
+    if own is not None:
+        widest = max(own.values())  # a character the face lacks: as wide as its widest
+        return int(sum(own.get(ch, widest) for ch in text) / 1000 * size_pt * 20)
+    scale = FACE_SCALE.get(key, UNKNOWN_FACE_SCALE)
     advances = ADVANCES[bold]
     thousandths = sum(advances.get(ch, 600) for ch in text)
     return int(thousandths / 1000 * size_pt * 20 * scale)

@@ -30,14 +30,21 @@ _DASH_ALONE = re.compile(r"(?<=\S) ([-\u2013\u2014])(?=\s|$)")
 _SIGN_ALONE = re.compile(r"(?:^|(?<= ))([%£$€#]) (?=\S)")
 
 
-def joined(heading: str, months: bool = True) -> str:
+def joined(heading: str, months: bool = True, signs: bool = True) -> str:
     """``heading`` with no-break spaces where a line break would part a range's dash from
-    the word before it, a sign from its word, and (``months``) a month from its year."""
+    the word before it, (``signs``) a sign from its word, and (``months``) a month from its
+    year."""
     text = _DASH_ALONE.sub(NO_BREAK + r"\1", heading)
-    text = _SIGN_ALONE.sub(r"\1" + NO_BREAK, text)
+    if signs:
+        text = _SIGN_ALONE.sub(r"\1" + NO_BREAK, text)
     if months:
         text = _MONTH_YEAR.sub(r"\1" + NO_BREAK + r"\2", text)
     return text
+
+
+# the joins in the order the width left over goes to them: every lone dash first (the worst
+# break), then signs, then months with their years
+LEVELS: tuple[dict[str, bool], ...] = ({"months": False, "signs": False}, {"months": False}, {})
 
 
 def fitted_headings(
@@ -48,18 +55,19 @@ def fitted_headings(
     face: str | None,
 ) -> list[str]:
     """The headings (bold) as a table of ``rows`` (text, bold) that is ``total_twips`` wide
-    prints them: each joined as much as the width left over from every column's longest
-    word allows, column by column; a join that makes a column no wider is always taken."""
+    prints them: joined as far as the width left over from every column's longest word
+    allows, shared out in the order of :data:`LEVELS`; a join that makes a column no wider is
+    always taken."""
     plain = least_widths([[(h, True) for h in headings]], size_pt, face)
     body = least_widths(rows, size_pt, face) if rows else [0] * len(headings)
-    least = [max(pair) for pair in zip(plain, body, strict=True)]
-    spare = total_twips - sum(least)
-    chosen = []
-    for col, heading in enumerate(headings):
-        for option in (joined(heading), joined(heading, months=False), heading):
+    needs = [max(pair) for pair in zip(plain, body, strict=True)]
+    spare = total_twips - sum(needs)
+    chosen = list(headings)
+    for level in LEVELS:
+        for col, heading in enumerate(headings):
+            option = joined(heading, **level)
             need = max(body[col], least_widths([[(option, True)]], size_pt, face)[0])
-            if need - least[col] <= max(spare, 0):
-                spare -= need - least[col]
-                chosen.append(option)
-                break
+            if option != chosen[col] and need - needs[col] <= max(spare, 0):
+                spare -= need - needs[col]
+                needs[col], chosen[col] = need, option
     return chosen
