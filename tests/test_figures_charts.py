@@ -370,3 +370,30 @@ def test_the_lowest_named_is_the_lowest_of_every_area_not_of_those_shown():
         "Bar chart of crime by ward: Ward 39 highest (139), Ward 0 lowest (100); Ward 3 is 37th "
         "highest of 40. The bars show the 24 highest of 40, and Ward 3."
     )
+
+
+def test_a_chart_grouping_categories_keeps_within_its_grouped_height_and_one_showing_all_not():
+    """The caption saying what is grouped as All other takes more of the page, so a grouped
+    chart has less height; one that shows every category keeps the whole."""
+    many = [(f"Category {n}", 100 + n, 90 + 2 * n) for n in range(30)]
+    few = many[:6]
+    cm = 200 / 2.54  # pixels per cm at the charts' 200 dpi
+    grouped = change_chart.percent_change_bars(
+        many, "2023", "2024", max_height_cm=12.0, grouped_height_cm=5.0
+    )
+    assert "together as All other" in grouped.caption
+    assert png_size(grouped.png)[1] <= 5.0 * cm + 1
+    whole = change_chart.percent_change_bars(
+        few, "2023", "2024", max_height_cm=12.0, grouped_height_cm=3.0
+    )
+    assert "All other" not in whole.caption
+    assert png_size(whole.png)[1] > 3.0 * cm
+
+
+def test_the_possible_captions_are_the_captions_drawn():
+    many = [(f"Category {n}", 100 + n, 90 + 2 * n) for n in range(30)] + [("New", 0, 4)]
+    every, longest = change_chart.possible_captions(many, "crime", "2024", "2023", max_bars=25)
+    drawn = change_chart.percent_change_bars(many, "2023", "2024", subject="crime", max_bars=25)
+    assert every == "% change in crime, 2024 compared with 2023 (not shown, no crimes in 2023: New)"
+    assert len(longest) >= len(drawn.caption) > len(every)
+    assert longest.startswith("% change in crime, 2024 compared with 2023 (the 24 largest of 31")

@@ -261,6 +261,39 @@ def test_the_data_on_a_page_fits_one_page_for_every_tile_count_at_the_largest_si
         assert pdf_pages(Path(paper).with_suffix(".pdf")) == 1, paper
 
 
+@pytest.mark.parametrize(
+    ("face", "size"), [("DejaVu Sans Mono", 14), ("DejaVu Serif", 16), ("Liberation Sans", 11)]
+)
+def test_the_data_on_a_page_fits_one_page_in_any_face_with_a_long_caption(tmp_path, face, size):
+    """A monospaced or serif face at a large size, a long partnership name and a crime table
+    of more types than the chart shows (its caption then saying which are grouped): the chart
+    leaves its texts room, in both orientations."""
+    papers = []
+    for orientation in ("landscape", "portrait"):
+        project = copy_project(REPO, tmp_path / orientation)
+        shutil.rmtree(project / "templates")  # the default template, in this face
+        config = project / "committeepack.toml"
+        text = config.read_text(encoding="utf-8")
+        text = text.replace('font = "Arial"', f'font = "{face}"').replace(
+            "body_size = 12", f"body_size = {size}"
+        )
+        text = text.replace(
+            'name = "Safer Brackenford Partnership"',
+            'name = "Safer Brackenford and Upper Kennet Valley Community Safety Partnership"',
+        )
+        config.write_text(
+            text + f'\n[data_on_a_page]\norientation = "{orientation}"\n', encoding="utf-8"
+        )
+        result = run(project, "build", "data-on-a-page")
+        assert result.exit_code == 0, result.output
+        papers.append(
+            shutil.copy(project / "out/data-on-a-page.docx", tmp_path / f"{orientation}.docx")
+        )
+    convert([Path(p) for p in papers], tmp_path)
+    for paper in papers:
+        assert pdf_pages(Path(paper).with_suffix(".pdf")) == 1, paper
+
+
 def page_bodies(pdf) -> list[list[str]]:
     """Each page's lines, without the running header and the page number."""
     text = subprocess.run(

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from committeepack.word.column_widths import least_widths, text_width_twips
+from committeepack.word.column_widths import least_widths
 from committeepack.word.header_breaks import NO_BREAK, fitted_headings, joined
+from committeepack.word.text_measure import text_width_twips
 
 S = NO_BREAK
 

@@ -74,6 +74,17 @@ def base_document(branding: Branding, title: str, landscape: bool = False):
     return document
 
 
+def text_sizes(body: float) -> dict[str, float]:
+    """The sizes, in points, of the default templates' text styles at a ``body`` size that
+    the data on a page leaves room for."""
+    return {
+        "Normal": body,
+        "Heading 1": body + 6,
+        "Committee Name": body + 2,
+        "Caption": max(body - 1, 11),
+    }
+
+
 def _styles(document, branding: Branding) -> None:
     styles = document.styles
     body = branding.body_size
@@ -85,7 +96,7 @@ def _styles(document, branding: Branding) -> None:
     normal.paragraph_format.line_spacing = 1.15
 
     for level, size, before in (
-        (1, body + 6, 12),
+        (1, text_sizes(body)["Heading 1"], 12),
         (2, body + 3, 18),
         (3, body + 1, 12),
         (4, body, 10),
@@ -128,7 +139,7 @@ def _styles(document, branding: Branding) -> None:
     quote.paragraph_format.left_indent = Cm(1)
 
     key_fact = _paragraph_style(styles, "Committee Name", "Normal")
-    set_font(key_fact, branding.font, body + 2, bold=True, colour=heading)
+    set_font(key_fact, branding.font, text_sizes(body)["Committee Name"], bold=True, colour=heading)
     key_fact.paragraph_format.space_after = Pt(2)
 
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
@@ -146,7 +157,7 @@ def _styles(document, branding: Branding) -> None:
             Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
         )
     caption = styles["Caption"]
-    set_font(caption, branding.font, max(body - 1, 11), colour=TEXT_COLOUR)
+    set_font(caption, branding.font, text_sizes(body)["Caption"], colour=TEXT_COLOUR)
     caption.paragraph_format.space_after = Pt(12)
     contents = styles["TOC Heading"]
     set_font(contents, branding.font, body + 6, bold=True, colour=heading)

@@ -5,6 +5,8 @@ the bars too little of the width (a wide font on a narrow chart)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import chart_layout as layout
 from . import charts as base
 from . import compute
@@ -34,6 +36,7 @@ def percent_change_bars(
     subject: str = "recorded crime by type",
     max_height_cm: float | None = None,
     max_bars: int = MAX_BARS,
+    grouped_height_cm: float | None = None,
 ) -> Chart:
     """Diverging bars of % change by crime type (rises right, falls left), labelled;
     ``subject`` says what the bars are, for the caption and alt text. More than ``max_bars``
@@ -42,14 +45,17 @@ def percent_change_bars(
     The names may take more of the width than half when that keeps them on fewer lines
     and so keeps the bars within the height (``height_cm``, ``max_height_cm``, at most 24 cm);
     otherwise the chart shows fewer bars. As drawn, names that run into one another mean
-    fewer bars; names that run into the values beside the bars mean less of the width."""
+    fewer bars; names that run into the values beside the bars mean less of the width.
+    ``grouped_height_cm`` is the most it may take when it groups categories as All other (its
+    caption, which says so, then taking more of the page)."""
     total = sum(rows_in(name) for name, _, _ in items)  # the table's "All other" counted in
     given = list(items)
     lowest = min(max_bars, 2)
-    room = min(height_cm or max_height_cm or MAX_HEIGHT_CM, MAX_HEIGHT_CM)
     shares: tuple[float, ...] = NAME_SHARES
     for limit in range(max_bars, lowest - 1, -1):  # fewer while names overflow
         items, grouped = largest_and_other(given, limit)
+        most = (grouped_height_cm if grouped and grouped_height_cm else None) or max_height_cm
+        room = min(height_cm or most or MAX_HEIGHT_CM, MAX_HEIGHT_CM)
         changes = [(name, compute.percent_change(a, b)) for name, a, b in items]
         shown = sorted([(n, c) for n, c in changes if c is not None], key=lambda x: x[1])
         names = [n for n, _ in shown]
@@ -64,7 +70,7 @@ def percent_change_bars(
             share = fits[0] if fits else shares[0]
             tick_names = base._wrapped(names, font, width_cm, share)
             natural = min(base._height(font, 4, tick_names, 0.62), MAX_HEIGHT_CM)
-            height = height_cm or (min(natural, max_height_cm) if max_height_cm else natural)
+            height = height_cm or (min(natural, most) if most else natural)
             plt = base._pyplot(font)
             figure = _change_axes(plt, shown, tick_names, height, width_cm, current, previous)
             axes = figure.axes[0]
@@ -86,17 +92,11 @@ def percent_change_bars(
                 plt.close(figure)
                 shares = tuple(s for s in shares if s < share)  # names into values: narrower
                 continue
-            alt, caption = _change_words(shown, subject, current, previous, bool(grouped))
+            alt, _ = _change_words(shown, subject, current, previous, bool(grouped))
             if grouped:
-                note = (
-                    f"the {total - grouped:,} largest of {total:,} categories, and the "
-                    f"other {grouped:,} together as All other"
-                )
-                caption += f" ({note})"
-                alt = alt[:-1] + f". The bars show {note}."
+                alt = alt[:-1] + f". The bars show {_grouped_note(total, grouped)}."
             skipped = [n for n, c in changes if c is None]
-            if skipped:
-                caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
+            caption = change_caption(subject, current, previous, total, grouped, skipped)
             return Chart(base._png(plt, figure), alt, caption)
     raise AssertionError("not reached: the fewest bars are always drawn")  # pragma: no cover
 
@@ -193,6 +193,48 @@ def _change_words(
         if parts:
             alt += ": " + ("of the bars, " if grouped else "") + ", ".join(parts)
     return alt + ".", f"% change in {subject}, {current} compared with {previous}"
+
+
+def change_caption(
+    subject: str,
+    current: str,
+    previous: str,
+    total: int = 0,
+    grouped: int = 0,
+    skipped: list[str] | None = None,
+) -> str:
+    """The caption of % change bars: what they show, how many of ``total`` categories are
+    ``grouped`` as All other, and which ``skipped`` ones had no crimes to change from."""
+    caption = f"% change in {subject}, {current} compared with {previous}"
+    if grouped:
+        caption += f" ({_grouped_note(total, grouped)})"
+    if skipped:
+        caption += f" (not shown, no crimes in {previous}: {', '.join(skipped)})"
+    return caption
+
+
+def possible_captions(
+    items: Sequence[tuple[str, object, object]],
+    subject: str,
+    current: str,
+    previous: str,
+    max_bars: int = MAX_BARS,
+) -> tuple[str, str]:
+    """The caption of bars of ``items`` when every category is shown, and about the longest
+    it can have when some are grouped as All other: for leaving it room before the chart is
+    drawn."""
+    total = sum(rows_in(name) for name, _, _ in items)
+    skipped = [name for name, before, _ in items if not before]
+    grouped = total - min(total, max_bars) + 1 if len(items) > 2 else 0
+    every = change_caption(subject, current, previous, skipped=skipped)
+    return every, change_caption(subject, current, previous, total, grouped, skipped)
+
+
+def _grouped_note(total: int, grouped: int) -> str:
+    return (
+        f"the {total - grouped:,} largest of {total:,} categories, and the other {grouped:,} "
+        "together as All other"
+    )
 
 
 def change_label(change) -> str:

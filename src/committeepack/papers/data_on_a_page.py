@@ -19,6 +19,7 @@ from ..config import Config
 from ..errors import ConfigError
 from ..facts import Facts
 from ..figures.built import CrimeTree
+from ..figures.change_chart import possible_captions
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
 from ..word import tables as tablexml
@@ -26,6 +27,7 @@ from ..word import xml as wordxml
 from ..word.docxtpl_compat import new_subdoc
 from . import strategic_assessment
 from .base import Rendering
+from .page_room import chart_room_cm, tile_rows_cm
 
 NAME = "data-on-a-page"
 TEMPLATE = "data-on-a-page.docx"
@@ -92,11 +94,8 @@ def context(rendering: Rendering) -> dict:
     chart_width = 13.0 if landscape else 17.0
     requests = chart_requests(facts)
     chart = rendering.charts.get(requests["crime"]) if requests else None
-    overview = ""
     crime = figures.of_kind("crime_by_type", CrimeTree)
-    totals = crime[0][1].totals if crime else []
-    if totals:
-        overview = f"{totals[0].name} {totals[0].change}."
+    overview = _overview(crime[0][1] if crime else None)
     _grid(grid, chart, inputs.headlines, config, landscape, chart_width)
     return {
         **config.as_context(),
@@ -120,10 +119,16 @@ def chart_requests(facts: Facts) -> dict:
         for n in _crime_types(tree)
         if tree[n].figure.charted
     )
+    width = 13.0 if landscape else 17.0
+    subject = "recorded crime by main type"
+    every, grouped = possible_captions(
+        items, subject, figures.current, figures.previous, facts.config.chart_bars
+    )
     size = (
-        ("max_height_cm", 12.5),  # as tall as its bars need, within the page
-        ("width_cm", 13.0 if landscape else 17.0),
-        ("subject", "recorded crime by main type"),
+        ("max_height_cm", min(MAX_CHART_CM, _room(facts, crime[0][1], every, width))),
+        ("grouped_height_cm", min(MAX_CHART_CM, _room(facts, crime[0][1], grouped, width))),
+        ("width_cm", width),
+        ("subject", subject),
         ("max_bars", facts.config.chart_bars),
     )
     return {
@@ -133,6 +138,41 @@ def chart_requests(facts: Facts) -> dict:
             size,
         )
     }
+
+
+MAX_CHART_CM = 12.5  # as tall as its bars need, within the page
+
+
+def _room(facts: Facts, crime: CrimeTree, caption: str, chart_width: float) -> float:
+    """How tall the chart may be for the page to stay one page, its texts around it."""
+    config, figures = facts.config, facts.figures
+    sa = facts.front_matter[strategic_assessment.NAME].meta
+    texts = [
+        (f"{sa['title']} {sa['year']}: data on a page", "Heading 1"),
+        (
+            f"{config.partnership}, {figures.current} compared with {figures.previous}",
+            "Committee Name",
+        ),
+        (_overview(crime), "Normal"),
+    ]
+    orientation, face, body = (
+        config.page_orientation,
+        config.branding.font,
+        config.branding.body_size,
+    )
+    tiles = [(h.priority_name, h.big, h.sentence) for h in facts.headlines]
+    rows = []
+    for count in tile_rows(len(tiles), 2 if orientation == "landscape" else 3):
+        rows.append(tiles[:count])
+        tiles = tiles[count:]
+    heights = tile_rows_cm(orientation, face, body, rows)
+    return chart_room_cm(orientation, face, body, texts, caption, chart_width, heights)
+
+
+def _overview(crime: CrimeTree | None) -> str:
+    """The sentence under the title: all crime's change."""
+    totals = crime.totals if crime is not None else []
+    return f"{totals[0].name} {totals[0].change}." if totals else ""
 
 
 def _crime_types(tree, depth: int = 2) -> list[str]:
