@@ -123,3 +123,30 @@ def test_sign_off_front_matter_is_checked_by_the_schema(minimal, front_matter, m
     else:
         assert result.exit_code == 1
         assert f"Error: inputs/implications.md:{message}" in result.output, result.output
+
+
+@pytest.mark.parametrize(("face", "size"), [("Arial", 12), ("DejaVu Sans Mono", 14)])
+def test_every_column_is_at_least_as_wide_as_its_longest_word(example, face, size):
+    """A fixed 3 cm sign-off column broke "Biodiversity" mid-word in a monospaced face at
+    14 pt; the columns keep the council's proportions where the words allow."""
+    import shutil
+
+    from committeepack.implications import WIDTHS_CM
+    from committeepack.word.column_widths import CELL_PADDING_TWIPS
+    from committeepack.word.text_measure import text_width_twips
+
+    shutil.rmtree(example / "templates")  # the default template, in this face and size
+    edit(example / "committeepack.toml", 'font = "Arial"', f'font = "{face}"')
+    edit(example / "committeepack.toml", "body_size = 12", f"body_size = {size}")
+    result = run(example, "build", "agenda-item", "--no-page-numbers")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(example / "out" / "agenda-item.docx"))
+    [table] = [t for t in document.tables if t.rows[0].cells[0].text == "Issue"]
+    widths = [cell.width.twips for cell in table.rows[1].cells]
+    small = min(size - 1, 11)
+    for column in (0, 2):  # the issue (bold) and the sign-off
+        words = {w for row in table.rows[1:] for w in row.cells[column].text.split()}
+        longest = max(text_width_twips(w, small, column == 0, face) for w in words)
+        assert widths[column] >= longest + CELL_PADDING_TWIPS
+    if face == "Arial":  # words that fit: the council's proportions exactly
+        assert [round(w / 567, 1) for w in widths] == list(WIDTHS_CM)

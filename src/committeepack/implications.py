@@ -23,7 +23,8 @@ from .render import render_narrative
 from .schema import Field
 from .word import tables as tablexml
 from .word import xml as wordxml
-from .word.styles import HEADER_FILL
+from .word.column_widths import fitted_widths
+from .word.styles import HEADER_FILL, style_font
 
 HEADERS = ("Issue", "Implications", "Sign-off")
 WIDTHS_CM = (3.8, 9.2, 3.0)
@@ -132,4 +133,13 @@ def write_table(container, implications: Implications, writer: MarkdownWriter) -
         writer.write(body, item.nodes, in_cell=True)
         wordxml.set_style(sign_off.paragraphs[0], writer.styles.table_text)
         sign_off.paragraphs[0].add_run(item.sign_off)
-    tablexml.set_table_width(table, [int(Cm(w).twips) for w in WIDTHS_CM])
+    # each column at least its longest word (a long role, "Biodiversity", at 14 pt in a wide
+    # face would break mid-word in a fixed 3 cm), the rest shared as WIDTHS_CM shares it
+    preferred = [int(Cm(w).twips) for w in WIDTHS_CM]
+    face, size = style_font(table.part.document, writer.styles.table_text)
+    texts = [
+        [(cell.text, index == 0 or number == 0) for index, cell in enumerate(row.cells)]
+        for number, row in enumerate(table.rows)
+    ]
+    widths = fitted_widths(texts, sum(preferred), size, face, preferred)
+    tablexml.set_table_width(table, widths)
