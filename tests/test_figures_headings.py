@@ -285,3 +285,43 @@ def test_period_headings_under_a_title_of_two_cells_are_found_there(figures):
     text = path.read_text(encoding="utf-8").replace("previous,current", "2024,2025", 1)
     path.write_text("Table 1:,crime by type,,\n" + text, encoding="utf-8")
     assert violent_crime(figures) == (400, 420)  # the row under the title names every column
+
+
+MONTHS_ACROSS = (
+    "Error: inputs/monthly.csv:1: the months run across the heading row ('{first}' to '{last}', "
+    "{count} of them), where committeepack reads a month to a row; turn the table round (in "
+    "Excel, copy it, then Paste Special, Transpose) so that the months run down a column headed "
+    "'month' and the counts down one headed 'count'"
+)
+
+
+def test_a_monthly_table_with_its_months_across_the_heading_row_says_to_turn_it_round(figures):
+    monthly = figures / "inputs/monthly.csv"
+    monthly.write_text("Measure,Jan-24,Feb-24,Mar-24\nASB incidents,50,52,49\n", encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    expected = MONTHS_ACROSS.format(first="Jan-24", last="Mar-24", count=3)
+    assert [line for line in result.output.splitlines() if "monthly.csv" in line] == [expected]
+    # boundary: two months across are not told from two columns misnamed
+    monthly.write_text("Measure,Jan-24,Feb-24\nASB incidents,50,52\n", encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert "no column 'month'" in result.output
+    assert "run across" not in result.output
+
+
+def test_months_across_a_workbook_as_excel_dates_are_named_as_they_are_read(figures):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Measure", *(dt.datetime(2024, m, 1) for m in range(1, 13))])
+    sheet.append(["ASB incidents", *range(50, 62)])
+    workbook.save(figures / "inputs/monthly.xlsx")
+    edit(
+        figures / "committeepack.toml",
+        'file = "inputs/monthly.csv"',
+        'workbook = "inputs/monthly.xlsx"',
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    expected = MONTHS_ACROSS.format(first="2024-01-01", last="2024-12-01", count=12)
+    assert expected.replace("monthly.csv", "monthly.xlsx") in result.output

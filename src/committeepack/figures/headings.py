@@ -62,3 +62,17 @@ def heading_places(table: RawTable) -> dict[str, list[int]]:
     for place, name in enumerate(table.headed(), 1):
         places.setdefault(heading_key(name), []).append(place)
     return places
+
+
+def months_across(table: RawTable, month_heading: str, count_heading: str) -> str:
+    """What to do when three or more of ``table``'s headings are months (``Apr-24``,
+    ``2024-04``): a monthly table published with its months across the heading row; else ""."""
+    found = [h for h in table.headed() if MONTH.fullmatch(month(heading_text(h)))]
+    if len(found) < 3:
+        return ""
+    return (
+        f"the months run across the heading row ('{found[0]}' to '{found[-1]}', {len(found)} of "
+        "them), where committeepack reads a month to a row; turn the table round (in Excel, "
+        "copy it, then Paste Special, Transpose) so that the months run down a column headed "
+        f"'{month_heading}' and the counts down one headed '{count_heading}'"
+    )

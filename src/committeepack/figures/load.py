@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
-from .headings import heading_key, heading_places, heading_text, listed, toml_key
+from .headings import heading_key, heading_places, heading_text, listed, months_across, toml_key
 from .kind_columns import CHANGE_HEADINGS, PUBLISHED_CHANGE
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
 from .table_notes import note_below, without_notes
@@ -171,6 +171,12 @@ def check_rows(
             )
         )
         return result
+    if unfound and any(c.kind == "month" for c in columns):
+        names = [_headings_for(name, renames, context)[0] for name in ("month", "count")]
+        across = months_across(table, *names)
+        if across:
+            errors.append(result.error(table.heading_line, across))
+            return result
     places = heading_places(table)
     for column in columns:
         measured = column.of or column.name  # an indent measures another column's cells
