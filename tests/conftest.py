@@ -22,6 +22,20 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+MONO = "DejaVu Sans Mono"  # a monospaced face, unlike Arial's widths (fonts-dejavu-core)
+
+
+@pytest.fixture
+def mono():
+    """The files of DejaVu Sans Mono as fontconfig finds them (skips where it cannot)."""
+    from committeepack import font_files
+
+    found, _ = font_files.lookup(MONO)
+    if found is None:
+        pytest.skip(f"{MONO} and fontconfig needed (Debian: fonts-dejavu-core)")
+    return found
+
+
 def copy_project(source: Path, target: Path) -> Path:
     """Copy a project's configuration, inputs and templates (never its out/)."""
     target.mkdir(parents=True, exist_ok=True)

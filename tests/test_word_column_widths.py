@@ -1,20 +1,9 @@
 """Column widths from the text: each column at least its longest word, in any typeface."""
 
-import pytest
-
-from committeepack import font_files
 from committeepack.word.column_widths import CELL_PADDING_TWIPS, fitted_widths, least_widths
 from committeepack.word.text_measure import text_width_twips
 
-MONO = "DejaVu Sans Mono"
-
-
-@pytest.fixture
-def mono():
-    found, _ = font_files.lookup(MONO)
-    if found is None:
-        pytest.skip(f"{MONO} and fontconfig needed (Debian: fonts-dejavu-core)")
-    return found
+from conftest import MONO
 
 
 def test_every_word_of_a_monospaced_table_fits_its_column(mono):

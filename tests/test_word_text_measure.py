@@ -1,11 +1,12 @@
 """Text measured for layout: its width, and the lines it wraps onto."""
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from committeepack import font_files
 from committeepack.word.text_measure import UNKNOWN_FACE_SCALE, line_count, text_width_twips
+
+from conftest import MONO
 
 ARIAL = dict(size_pt=12.0, bold=False, face="Arial")
 
@@ -34,17 +35,6 @@ def test_more_width_never_means_more_lines(words, width):
     text = " ".join(words)
     assert line_count(text, width * 2, **ARIAL) <= line_count(text, width, **ARIAL)
     assert line_count(text, width, **ARIAL) <= max(len(words), 1)
-
-
-MONO = "DejaVu Sans Mono"
-
-
-@pytest.fixture
-def mono():
-    found, _ = font_files.lookup(MONO)
-    if found is None:
-        pytest.skip(f"{MONO} and fontconfig needed (Debian: fonts-dejavu-core)")
-    return found
 
 
 def test_an_unlisted_installed_face_is_measured_from_its_file(mono):
