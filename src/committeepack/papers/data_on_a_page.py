@@ -99,8 +99,8 @@ def context(rendering: Rendering) -> dict:
     _grid(grid, chart, inputs.headlines, config, landscape, chart_width)
     return {
         **config.as_context(),
-        "title": f"{inputs.title} {inputs.year}: data on a page",
-        "period": f"{figures.current} compared with {figures.previous}",
+        "title": _title(inputs.title, inputs.year),
+        "period": _period(figures),
         "overview": overview,
         "grid": grid,
     }
@@ -124,9 +124,10 @@ def chart_requests(facts: Facts) -> dict:
     every, grouped = possible_captions(
         items, subject, figures.current, figures.previous, facts.config.chart_bars
     )
+    room_every, room_grouped = _room(facts, crime[0][1], (every, grouped), width)
     size = (
-        ("max_height_cm", min(MAX_CHART_CM, _room(facts, crime[0][1], every, width))),
-        ("grouped_height_cm", min(MAX_CHART_CM, _room(facts, crime[0][1], grouped, width))),
+        ("max_height_cm", min(MAX_CHART_CM, room_every)),
+        ("grouped_height_cm", min(MAX_CHART_CM, room_grouped)),
         ("width_cm", width),
         ("subject", subject),
         ("max_bars", facts.config.chart_bars),
@@ -143,16 +144,16 @@ def chart_requests(facts: Facts) -> dict:
 MAX_CHART_CM = 12.5  # as tall as its bars need, within the page
 
 
-def _room(facts: Facts, crime: CrimeTree, caption: str, chart_width: float) -> float:
-    """How tall the chart may be for the page to stay one page, its texts around it."""
+def _room(
+    facts: Facts, crime: CrimeTree, captions: tuple[str, str], chart_width: float
+) -> tuple[float, float]:
+    """How tall the chart may be for the page to stay one page, the texts around it and each
+    of its two ``captions`` (every category shown, some grouped) under it."""
     config, figures = facts.config, facts.figures
     sa = facts.front_matter[strategic_assessment.NAME].meta
     texts = [
-        (f"{sa['title']} {sa['year']}: data on a page", "Heading 1"),
-        (
-            f"{config.partnership}, {figures.current} compared with {figures.previous}",
-            "Committee Name",
-        ),
+        (_title(sa["title"], sa["year"]), "Heading 1"),
+        (f"{config.partnership}, {_period(figures)}", "Committee Name"),
         (_overview(crime), "Normal"),
     ]
     orientation, face, body = (
@@ -166,7 +167,19 @@ def _room(facts: Facts, crime: CrimeTree, caption: str, chart_width: float) -> f
         rows.append(tiles[:count])
         tiles = tiles[count:]
     heights = tile_rows_cm(orientation, face, body, rows)
-    return chart_room_cm(orientation, face, body, texts, caption, chart_width, heights)
+    every, grouped = (
+        chart_room_cm(orientation, face, body, texts, caption, chart_width, heights)
+        for caption in captions
+    )
+    return every, grouped
+
+
+def _title(title: str, year: str) -> str:
+    return f"{title} {year}: data on a page"
+
+
+def _period(figures) -> str:
+    return f"{figures.current} compared with {figures.previous}"
 
 
 def _overview(crime: CrimeTree | None) -> str:
