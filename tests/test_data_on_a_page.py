@@ -188,7 +188,8 @@ def test_a_tiles_big_figure_agrees_with_its_sentence_to_the_same_precision(examp
     ],
 )
 def test_tile_rows_leave_no_cell_empty(tiles, widest, rows):
-    from committeepack.papers.data_on_a_page import GRID, tile_rows
+    from committeepack.papers.data_on_a_page import GRID
+    from committeepack.papers.page_room import tile_rows
 
     assert tile_rows(tiles, widest) == rows
     assert all(GRID % count == 0 for count in rows)

@@ -228,12 +228,14 @@ def headlines_only(config: str, count: int) -> str:
     return head + "\n\n".join(entries + others)
 
 
+@pytest.mark.parametrize("size", [14, 16])
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 def test_the_data_on_a_page_fits_one_page_for_every_tile_count_at_the_largest_size(
-    tmp_path, orientation
+    tmp_path, orientation, size
 ):
-    """One to six tiles, in DejaVu Sans (wider than Arial) at 14 pt: always one page, and
-    never a tile row with an empty cell."""
+    """One to six tiles, in DejaVu Sans (wider than Arial) at 14 pt and at 16 pt, the largest
+    body size (where six tiles' big figures on two lines each took two pages): always one
+    page, and never a tile row with an empty cell."""
     import docx
 
     papers = []
@@ -243,7 +245,7 @@ def test_the_data_on_a_page_fits_one_page_for_every_tile_count_at_the_largest_si
         config = project / "committeepack.toml"
         text = headlines_only(config.read_text(encoding="utf-8"), count)
         text = text.replace('font = "Arial"', 'font = "DejaVu Sans"').replace(
-            "body_size = 12", "body_size = 14"
+            "body_size = 12", f"body_size = {size}"
         )
         config.write_text(
             text + f'\n[data_on_a_page]\norientation = "{orientation}"\n', encoding="utf-8"

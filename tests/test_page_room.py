@@ -3,6 +3,7 @@
 from committeepack.papers.page_room import (
     LEAST_CM,
     PAGE_TEXT_CM,
+    big_figure_pt,
     chart_room_cm,
     text_cm,
     tile_rows_cm,
@@ -67,3 +68,19 @@ def test_a_tile_row_is_as_tall_as_its_tallest_tile_and_never_below_its_least():
     assert tall > 3.8
     [wider] = tile_rows_cm("portrait", "DejaVu Serif", 16.0, [[short, long]])
     assert wider < tall  # two tiles to the row: each wider, so fewer lines
+
+
+def test_the_big_figures_are_twice_the_body_size_unless_one_would_wrap():
+    tiles = [[("Young people", "Down 20.9%", "Youth offences fell.")] * 2] * 3
+    assert big_figure_pt("landscape", "Arial", 12.0, tiles) == 24.0
+    smaller = big_figure_pt("landscape", "DejaVu Sans", 16.0, tiles)
+    assert 16.0 + 4 <= smaller < 32.0
+    # boundary: one size up, the widest figure would wrap in its tile
+    from committeepack.papers.page_room import _inner_twips
+    from committeepack.word.text_measure import line_count
+
+    inner = _inner_twips("landscape", tiles[0])
+    assert line_count("Down 20.9%", inner, smaller, True, "DejaVu Sans") == 1
+    assert line_count("Down 20.9%", inner, smaller + 1, True, "DejaVu Sans") == 2
+    # never below the body size and four points, however long the figure
+    assert big_figure_pt("landscape", "Arial", 12.0, [[("x", "Down by far " * 9, "y")]]) == 16.0

@@ -27,7 +27,14 @@ from ..word import xml as wordxml
 from ..word.docxtpl_compat import new_subdoc
 from . import strategic_assessment
 from .base import Rendering
-from .page_room import chart_room_cm, tile_rows_cm
+from .page_room import (
+    TILE_MIN_CM,
+    TILE_WIDTH_CM,
+    big_figure_pt,
+    chart_room_cm,
+    tile_rows_cm,
+    tile_texts,
+)
 
 NAME = "data-on-a-page"
 TEMPLATE = "data-on-a-page.docx"
@@ -161,12 +168,7 @@ def _room(
         config.branding.font,
         config.branding.body_size,
     )
-    tiles = [(h.priority_name, h.big, h.sentence) for h in facts.headlines]
-    rows = []
-    for count in tile_rows(len(tiles), 2 if orientation == "landscape" else 3):
-        rows.append(tiles[:count])
-        tiles = tiles[count:]
-    heights = tile_rows_cm(orientation, face, body, rows)
+    heights = tile_rows_cm(orientation, face, body, tile_texts(facts.headlines, orientation))
     every, grouped = (
         chart_room_cm(orientation, face, body, texts, caption, chart_width, heights)
         for caption in captions
@@ -222,13 +224,14 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
         shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
         wordxml.add_paragraph(chart_cell, chart.caption, style="Caption")
-    widest = 2 if landscape else 3
-    layout = tile_rows(len(headlines), widest)
+    orientation = "landscape" if landscape else "portrait"
+    texts = tile_texts(headlines, orientation)
+    layout = [len(row) for row in texts]
     tiles = tiles_cell.add_table(rows=len(layout), cols=GRID)
     tablexml.remove_borders(tiles, inside_colour=WHITE, width=24)
-    total = 12.4 if landscape else 17.2
+    total = TILE_WIDTH_CM[orientation]
     tablexml.set_table_width(tiles, [int(Cm(total / GRID).twips)] * GRID)
-    height = Cm(4.5 if landscape else 3.8)
+    height = Cm(TILE_MIN_CM[orientation])
     cells = []
     for row, count in zip(tiles.rows, layout, strict=True):
         row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -242,23 +245,17 @@ def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: 
             )
             tablexml.shade_cell(cell, fill)
             cells.append(cell)
+    branding = config.branding
+    big = big_figure_pt(orientation, branding.font, branding.body_size, texts)
     for cell, headline in zip(cells, headlines, strict=True):
-        _tile(cell, headline, text, config.branding.body_size)
+        _tile(cell, headline, text, big)
     tiles_cell.paragraphs[0].paragraph_format.space_after = Pt(0)
 
 
 GRID = 6  # columns of the tile grid: rows of 1, 2 or 3 tiles span it evenly
 
 
-def tile_rows(tiles: int, widest: int) -> list[int]:
-    """How many tiles each row holds: as few rows as ``widest`` allows, the fuller first, and
-    no row with an empty cell (5 tiles three to a row: 3 then 2)."""
-    rows = -(-tiles // widest)
-    base, extra = divmod(tiles, rows)
-    return [base + 1] * extra + [base] * (rows - extra)
-
-
-def _tile(cell, headline: Headline, text: str, body: float) -> None:
+def _tile(cell, headline: Headline, text: str, big_pt: float) -> None:
     colour = RGBColor.from_string(text)
     label = cell.paragraphs[0]
     wordxml.set_style(label, "Table Text")
@@ -266,7 +263,7 @@ def _tile(cell, headline: Headline, text: str, body: float) -> None:
     run.bold, run.font.color.rgb = True, colour
     big = wordxml.add_paragraph(cell, style="Table Text")
     run = big.add_run(headline.big)
-    run.bold, run.font.size, run.font.color.rgb = True, Pt(body * 2.0), colour
+    run.bold, run.font.size, run.font.color.rgb = True, Pt(big_pt), colour
     big.paragraph_format.space_after = Pt(0)
     sentence = wordxml.add_paragraph(cell, style="Table Text")
     sentence.add_run(headline.sentence).font.color.rgb = colour

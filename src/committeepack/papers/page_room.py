@@ -1,4 +1,5 @@
-"""How tall the data on a page's chart may be, so that the page stays one page.
+"""The data on a page's layout: its rows of tiles, the size of their big figures, and how
+tall its chart may be, so that the page stays one page.
 
 The chart is drawn before the page is laid out (in parallel with the other papers), so the
 room it leaves is worked out from the text around it: the title, the period line, the
@@ -36,20 +37,60 @@ def text_cm(text: str, style: str, width_cm: float, face: str, body: float) -> f
     return (lines * size * LINE_EM + SPACE_AFTER_PT[style]) * CM_PER_PT
 
 
+def tile_rows(tiles: int, widest: int) -> list[int]:
+    """How many tiles each row holds: as few rows as ``widest`` allows, the fuller first, and
+    no row with an empty cell (5 tiles three to a row: 3 then 2)."""
+    rows = -(-tiles // widest)
+    base, extra = divmod(tiles, rows)
+    return [base + 1] * extra + [base] * (rows - extra)
+
+
+def tile_texts(headlines, orientation: str) -> list[list[tuple[str, str, str]]]:
+    """Each row of tiles: its tiles' label, big figure and sentence, from the headlines."""
+    tiles = [(h.priority_name, h.big, h.sentence) for h in headlines]
+    rows = []
+    for count in tile_rows(len(tiles), 2 if orientation == "landscape" else 3):
+        rows.append(tiles[:count])
+        tiles = tiles[count:]
+    return rows
+
+
+def _inner_twips(orientation: str, row: list) -> int:
+    """The width a tile of ``row`` gives its text, its cell margins aside."""
+    return int(Cm(TILE_WIDTH_CM[orientation] / len(row) - CELL_MARGINS_CM).twips)
+
+
+def big_figure_pt(
+    orientation: str, face: str, body: float, rows: list[list[tuple[str, str, str]]]
+) -> float:
+    """The size of the tiles' big figures: twice the body size, or less (a point at a time,
+    to the body size and 4 points) until every figure (``Down 20.9%``) fits on one line of
+    its tile; a figure on two lines made the tiles of a 16 pt page too tall for the page."""
+    size = 2 * body
+    while size > body + 4 and any(
+        line_count(big, _inner_twips(orientation, row), size, True, face) > 1
+        for row in rows
+        for _, big, _ in row
+    ):
+        size -= 1
+    return size
+
+
 def tile_rows_cm(
     orientation: str, face: str, body: float, rows: list[list[tuple[str, str, str]]]
 ) -> list[float]:
     """How tall each row of tiles prints: its tallest tile ((label, big figure, sentence),
-    the figure at twice the body size), or the rows' least height."""
+    the figure at :func:`big_figure_pt`), or the rows' least height."""
     small = min(body - 1, TABLE_TEXT_MAX_PT)
+    big_pt = big_figure_pt(orientation, face, body, rows)
     heights = []
     for row in rows:
-        inner = Cm(TILE_WIDTH_CM[orientation] / len(row) - CELL_MARGINS_CM).twips
+        inner = _inner_twips(orientation, row)
         tallest = 0.0
         for label, big, sentence in row:
             points = (
                 line_count(label, inner, small, True, face) * small * 1.17
-                + line_count(big, inner, 2 * body, True, face) * 2 * body * 1.17
+                + line_count(big, inner, big_pt, True, face) * big_pt * 1.17
                 + line_count(sentence, inner, small, False, face) * small * 1.17
                 + 3 * 4  # each paragraph's space before and after
             )
