@@ -176,3 +176,26 @@ def test_the_changes_document_leaves_out_the_contents_lines(figures):
     result = run(figures, "build", "strategic-assessment", "--page-numbers", "--changes")
     assert result.exit_code == 0
     assert "out/changes.docx: 0 change(s) listed" in result.output  # only the numbers moved
+
+
+def test_a_heading_that_reads_the_same_with_no_break_spaces_is_not_a_change():
+    """Where a table heading may break follows the width its columns have, so a new figure
+    can join "Oct 2023 -" with no-break spaces: not a change a reader could see."""
+    from committeepack.changes import blocks
+
+    def paper(heading: str, value: str):
+        document = docx.Document()
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Ward", heading
+        table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Eastgate", value
+        return document
+
+    plain = paper("Oct 2023 - Sep 2024", "341")
+    joined = paper("Oct\u00a02023\u00a0- Sep\u00a02024", "341")
+    assert compare(blocks(plain), blocks(joined)) == []
+    [change] = compare(blocks(plain), blocks(paper("Oct\u00a02023\u00a0- Sep\u00a02024", "342")))
+    assert (change.label, change.old, change.new) == (
+        "Table 1, row 'Eastgate', column 'Oct 2023 - Sep 2024'",
+        "341",
+        "342",
+    )

@@ -47,11 +47,13 @@ class Change:
 
 
 def blocks(document) -> list[Block]:
-    """Every paragraph and table cell of ``document`` with a label a reader can find."""
+    """Every paragraph and table cell of ``document`` with a label a reader can find, its
+    no-break spaces read as spaces: where a table heading may break is chosen by the width
+    its columns have, and a heading that reads the same is not a change."""
     found: list[Block] = []
     state = {"heading": "the start", "count": 0, "tables": 0}
     _walk(document, found, state)
-    return found
+    return [Block(b.label, b.text.replace("\u00a0", " ")) for b in found]
 
 
 def _walk(container, found: list[Block], state: dict) -> None:
