@@ -374,13 +374,11 @@ def test_a_paper_laid_out_without_its_pictures_data_has_the_same_pages(pdfs):
     paper = (pdfs / "strategic-assessment.docx").read_bytes()
     light = for_layout(paper)
     assert len(light) < len(paper) / 2
-    text = subprocess.run(  # the fixture converted the paper itself, next to it
-        ["pdftotext", str(pdfs / "strategic-assessment.pdf"), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    whole = [" ".join(page.split()) for page in text.split("\f")]
+    from committeepack.pdf_outline import pdftotext_pages
+
+    # the fixture converted the paper itself, next to it
+    pages = pdftotext_pages("pdftotext", pdfs / "strategic-assessment.pdf")
+    whole = [" ".join(page.split()) for page in pages]
     assert page_texts_of({"sa": paper})["sa"] == whole
 
 
@@ -475,3 +473,14 @@ def test_a_build_numbers_its_contents_with_the_libreoffice_it_started_early(tmp_
     assert len(started) == 1 and len(runs) == 1
     assert runs[0][4] == started[0]  # handed to the one started before rendering
     assert not Path(started[0]).exists()  # stopped and removed when the build ended
+
+
+@pytest.mark.parametrize("name", sorted(PAPERS))
+def test_pdftotext_reads_a_text_for_every_page_and_no_more(pdfs, name):
+    from committeepack.pdf_outline import pdftotext_pages
+
+    pdf = pdfs / PAPERS[name].output.replace(".docx", ".pdf")
+    for raw in (False, True):
+        pages = pdftotext_pages("pdftotext", pdf, raw=raw)
+        assert len(pages) == pdf_pages(pdf)
+        assert all(page.strip() for page in pages)  # no empty page after the last form feed

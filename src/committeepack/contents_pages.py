@@ -23,6 +23,7 @@ import docx
 from . import libreoffice
 from .errors import CommitteePackError, collect_warnings
 from .output import stable_zip
+from .pdf_outline import pdftotext_pages
 from .word.fields import append_page_number, contents_entries, for_layout
 
 if TYPE_CHECKING:
@@ -99,13 +100,8 @@ def page_texts_of(
             files.append(path)
         office.convert(files, folder)
         for name, path in zip(papers, files, strict=True):
-            text = subprocess.run(
-                [pdftotext, str(path.with_suffix(".pdf")), "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            result[name] = [" ".join(page.split()) for page in text.split("\f")]
+            pages = pdftotext_pages(pdftotext, path.with_suffix(".pdf"))
+            result[name] = [" ".join(page.split()) for page in pages]
     return result
 
 

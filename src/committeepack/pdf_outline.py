@@ -48,9 +48,8 @@ class PageTexts(Sequence[str]):
 
 
 def _pdftotext(pdf: Path) -> list[str] | None:
-    """Each page's text by poppler's ``pdftotext``, in the order the page draws it (a table row by
-    row, as pypdf reads it; pages end with a form feed), or None
-    where it is not installed or fails."""
+    """Each page's text by :func:`pdftotext_pages` in the order the page draws it (a table
+    row by row, as pypdf reads it), or None where pdftotext is not installed or fails."""
     import shutil
     import subprocess
 
@@ -58,15 +57,24 @@ def _pdftotext(pdf: Path) -> list[str] | None:
     if command is None:
         return None
     try:
-        text = subprocess.run(
-            [command, "-raw", "-enc", "UTF-8", str(pdf), "-"],  # in the order it is drawn
-            check=True,
-            capture_output=True,
-            timeout=300,
-        ).stdout.decode("utf-8", errors="replace")
+        return pdftotext_pages(command, pdf, raw=True)
     except (subprocess.SubprocessError, OSError):
         return None
-    pages = text.split("\f")
+
+
+def pdftotext_pages(command: str, pdf: Path, raw: bool = False) -> list[str]:
+    """Each page's text by poppler's ``pdftotext`` at ``command`` (``raw``: in the order the
+    page draws it, else as laid out), read as UTF-8 whatever the machine's locale; raises
+    :class:`subprocess.SubprocessError` or :class:`OSError` where it fails."""
+    import subprocess
+
+    text = subprocess.run(
+        [command, *(["-raw"] if raw else []), "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    ).stdout.decode("utf-8", errors="replace")
+    pages = text.split("\f")  # each page ends with a form feed
     return pages[:-1] if pages and pages[-1] == "" else pages
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import statistics
 from fractions import Fraction
 
+from .sentences import number
+
 SLIP = 10  # a month this many times the median, or this fraction of it, is questioned
 LOW_FROM = 20  # a low month is only questioned where a usual month holds at least this many
 
@@ -29,8 +31,8 @@ def unusual_months(values: list[int | Fraction]) -> list[tuple[int, str]]:
             found.append(
                 (
                     index,
-                    f"{_shown(value)} is {times} times the series' usual month "
-                    f"({_shown(median)}, its median); check it for a typing slip, such as a "
+                    f"{number(value)} is {times} times the series' usual month "
+                    f"({number(median)}, its median); check it for a typing slip, such as a "
                     "digit typed twice",
                 )
             )
@@ -38,14 +40,8 @@ def unusual_months(values: list[int | Fraction]) -> list[tuple[int, str]]:
             found.append(
                 (
                     index,
-                    f"{_shown(value)} is a tenth or less of the series' usual month "
-                    f"({_shown(median)}, its median); check whether the month is complete",
+                    f"{number(value)} is a tenth or less of the series' usual month "
+                    f"({number(median)}, its median); check whether the month is complete",
                 )
             )
     return found
-
-
-def _shown(value: int | Fraction) -> str:
-    if isinstance(value, Fraction) and value.denominator != 1:
-        return f"{float(value):,.1f}"
-    return f"{int(value):,}"
