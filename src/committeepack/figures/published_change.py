@@ -46,8 +46,14 @@ def agrees(published: str, previous, current) -> bool | None:
     value, half = written
     exact = percent_change(Fraction(previous), Fraction(current))
     assert exact is not None  # previous is not 0
-    slack = Fraction(1, 10**9)  # a workbook's binary fraction, written out in full
-    return abs(value - exact) <= half + slack or abs(value * 100 - exact) <= half * 100 + slack
+    as_written = abs(value - exact) <= half + _float_slack(value)
+    return as_written or abs(value * 100 - exact) <= half * 100 + _float_slack(value * 100)
+
+
+def _float_slack(value: Fraction) -> Fraction:
+    """How far a workbook's binary number, written out in full, may stand from the decimal it
+    holds: about a part in 10**16 of it (a float's precision), and no less than 10**-9."""
+    return Fraction(1, 10**9) + abs(value) / 10**15
 
 
 def published_changes(rows, columns: list[Column]) -> list[InputError]:
