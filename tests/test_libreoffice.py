@@ -154,6 +154,7 @@ def test_contents_are_numbered_by_default_and_the_next_build_keeps_them(tmp_path
     for paper in ("strategic-assessment.docx", "community-safety-plan.docx"):
         entries = contents_entries(docx.Document(str(project / "out" / paper)))
         assert entries and all(e.text.rsplit("\t", 1)[-1].isdigit() for e in entries), paper
+    assert "prints on" not in first.output  # the data on a page was laid out: one page
     second = runner.invoke(cli, ["build", "-p", str(project)])
     assert "0 of 4 paper(s) rewritten" in second.output  # numbered, and remembered
 
@@ -173,6 +174,7 @@ def test_several_projects_have_their_contents_numbered_in_one_libreoffice_run(
         copy_project(REPO, county / name)
     longer = "# Governance\n\n" + "A longer account of how the partnership is run.\n\n" * 80
     edit(county / "brent/inputs/plan.md", "# Governance\n", longer)
+    _own_template(county / "ashby", 40, 5.0)  # ashby's data on a page runs on, brent's not
     runs = []
     convert_once = libreoffice.convert
     monkeypatch.setattr(
@@ -180,7 +182,12 @@ def test_several_projects_have_their_contents_numbered_in_one_libreoffice_run(
     )
     result = CliRunner().invoke(cli, ["build", "--projects", str(county)])
     assert result.exit_code == 0, result.output
-    assert len(runs) == 1 and len(runs[0][1]) == 4  # two papers with contents, two projects
+    # two papers with contents and the data on a page, two projects
+    assert len(runs) == 1 and len(runs[0][1]) == 6
+    lines = result.output.splitlines()
+    overrun = [n for n, line in enumerate(lines) if "prints on 2 pages" in line]
+    assert len(overrun) == 1  # ashby's, and not brent's too, though laid out in one run
+    assert lines.index(f"{county / 'ashby'}:") < overrun[0] < lines.index(f"{county / 'brent'}:")
     for name in ("ashby", "brent"):
         for paper in ("strategic-assessment.docx", "community-safety-plan.docx"):
             entries = contents_entries(docx.Document(str(county / name / "out" / paper)))
@@ -216,6 +223,47 @@ def test_without_libreoffice_the_build_says_so_and_leaves_the_field(tmp_path, mo
     assert entries and not any("\t" in e.text for e in entries)
     quiet = CliRunner().invoke(cli, ["build", "-p", str(project), "agenda-item"])
     assert "LibreOffice" not in quiet.output  # a paper with no contents needs no warning
+
+
+def _own_template(project: Path, title_pt: int, top_margin_cm: float) -> None:
+    """The council's own data on a page template, its title at ``title_pt`` and its top margin
+    ``top_margin_cm``, where the default template's (by whose sizes the chart was given its
+    room) are 18 pt and 1.2 cm."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    path = project / "templates" / "data-on-a-page.docx"
+    document = docx.Document(str(path))
+    document.styles["Heading 1"].font.size = Pt(title_pt)
+    document.sections[0].top_margin = Cm(top_margin_cm)
+    document.save(str(path))
+
+
+def test_a_data_on_a_page_outgrowing_its_page_is_a_warning_and_with_strict_an_error(tmp_path):
+    project = copy_project(REPO, tmp_path / "own")
+    _own_template(project, 40, 5.0)
+    strict = run(project, "build", "data-on-a-page", "--page-numbers", "--strict")
+    warning = (
+        "out/data-on-a-page.docx: prints on 2 pages as LibreOffice lays it out, where the "
+        "committee expects one; shorten the priorities' names or the partnership's name, show "
+        "fewer headlines, or choose a smaller body_size or a narrower font in [branding] (or, "
+        "in a template of your own, smaller text or margins)"
+    )
+    assert strict.exit_code == 1 and warning in strict.output
+    assert not (project / "out" / "data-on-a-page.docx").exists()  # --strict wrote nothing
+    result = run(project, "build", "data-on-a-page", "--page-numbers")
+    assert result.exit_code == 0 and f"Warning: {warning}" in result.output.splitlines()
+    paper = project / "out" / "data-on-a-page.docx"
+    assert pdf_pages(convert(paper, tmp_path)) == 2  # the warning is what the PDF shows
+
+
+def test_a_data_on_a_page_that_fits_its_own_template_is_not_warned_about(tmp_path):
+    project = copy_project(REPO, tmp_path / "fits")
+    _own_template(project, 20, 1.2)  # a title a little larger: the slack takes it
+    result = run(project, "build", "data-on-a-page", "--page-numbers")
+    assert result.exit_code == 0 and "prints on" not in result.output
+    paper = project / "out" / "data-on-a-page.docx"
+    assert pdf_pages(convert(paper, tmp_path)) == 1
 
 
 def headlines_only(config: str, count: int) -> str:

@@ -80,8 +80,8 @@ def build(
     (which also empties the caches). Warnings (figures that do not add up, an acronym missing
     from the glossary) are returned; with ``strict`` they are errors and nothing is written.
     ``page_numbers`` fills in the contents' page numbers by laying the papers out with
-    LibreOffice: None (the default) does so when LibreOffice is installed, and says so when it
-    is not. ``changes`` also writes the changes document for the rewritten papers.
+    LibreOffice, and warns when the data on a page prints on more than one: None (the
+    default) does so when LibreOffice is installed, and says so when it is not. ``changes`` also writes the changes document for the rewritten papers.
     ``shared`` keeps drawing processes and drawn charts between the builds of several
     projects (:class:`.figures.drawer.DrawingProcesses`); :func:`.build_many.build_many`
     builds several projects with one LibreOffice run. ``offices`` keeps LibreOffice running
@@ -155,7 +155,7 @@ def prepare(
             from .contents_pages import tools
 
             command, _ = tools(soffice)  # say now, not after rendering, if it is missing
-            if any(item.paper.has_contents for item in planned):
+            if any(item.paper.laid_out for item in planned):
                 office = offices.get(command)
                 office.start()
         rendered = _make(project, planned, drawer, progress, result, hashes)

@@ -60,8 +60,8 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 @click.option(
     "--page-numbers/--no-page-numbers",
     default=None,
-    help="Number the contents pages by laying the papers out with LibreOffice (the default "
-    "when it is installed).",
+    help="Lay the papers out with LibreOffice, to number their contents pages and check that "
+    "the data on a page prints on one page (the default when it is installed).",
 )
 @click.option("--watch", is_flag=True, help="Rebuild whenever an input is saved (Ctrl+C stops).")
 @click.option(

@@ -6,6 +6,10 @@ them all in one LibreOffice run, reads from each PDF's text the page on which ea
 first appears, and writes it into the field's entries. The contents sit on pages of their own,
 so adding the numbers cannot move anything else. Where LibreOffice is missing, the build says
 so and leaves the field for Word to fill in.
+
+The same run lays out each paper that must print on one page (the data on a page), and warns
+when it runs on: its chart is sized from an estimate of the text around it, which a council's
+own template or an unusual face can still outgrow.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING
 import docx
 
 from . import libreoffice
-from .errors import CommitteePackError, collect_warnings
+from .errors import CommitteePackError, collect_warnings, warn
 from .output import stable_zip
 from .pdf_outline import pdftotext_pages
 from .word.fields import append_page_number, contents_entries, for_layout
@@ -33,7 +37,8 @@ if TYPE_CHECKING:
 
 def number_contents(builds: list[Prepared]) -> None:
     """Number the contents of every paper of ``builds`` that has one, in one LibreOffice run
-    (one per ``[publish] soffice`` setting), replacing their rendered bytes."""
+    (one per ``[publish] soffice`` setting), replacing their rendered bytes; a paper that must
+    print on one page and does not is a warning of its own build only."""
     by_office: dict[Office, list[Prepared]] = {}
     for prepared in builds:
         if prepared.office is not None and prepared.rendered:
@@ -45,11 +50,21 @@ def number_contents(builds: list[Prepared]) -> None:
             for index, prepared in enumerate(group)
             for name, data in prepared.rendered.items()
         }
+        one_page = {
+            f"{index}/{item.paper.name}": f"{prepared.folder.shown_as}/{item.paper.output}"
+            for index, prepared in enumerate(group)
+            for item in prepared.planned
+            if item.paper.one_page and item.paper.name in prepared.rendered
+        }
         with collect_warnings() as warnings:
-            numbered = add_page_numbers_all(papers, office)
+            numbered = add_page_numbers_all(papers, office, one_page)
         seconds = time.perf_counter() - began
         for index, prepared in enumerate(group):
-            prepared.warnings.extend(warnings)
+            prepared.warnings.extend(
+                warning
+                for warning in warnings
+                if not isinstance(warning, OnePageOverrun) or warning.of(index)
+            )
             for name, data in prepared.rendered.items():
                 done = numbered[f"{index}/{name}"]
                 prepared.rendered[name] = stable_zip(done) if done is not data else data
@@ -116,18 +131,22 @@ def has_contents(data: bytes) -> bool:
 
 
 def add_page_numbers_all(
-    papers: dict[str, bytes], office: libreoffice.Office | None = None
+    papers: dict[str, bytes],
+    office: libreoffice.Office | None = None,
+    one_page: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Every paper with its contents numbered, from a single LibreOffice run (by ``office``
-    when given) for all those that have a contents page; the others as they were."""
-    numbered = {name: data for name, data in papers.items() if has_contents(data)}
-    if not numbered:
+    when given) for all those that have a contents page; the others as they were. The papers
+    named in ``one_page`` (as the warning shows each) are laid out in the same run, and each
+    that prints on more than one page is a warning."""
+    one_page = one_page or {}
+    numbered = {name for name, data in papers.items() if has_contents(data)}
+    laid_out = {name: data for name, data in papers.items() if name in numbered or name in one_page}
+    if not laid_out:
         return papers
     try:
-        pages = page_texts_of(numbered, office)
+        pages = page_texts_of(laid_out, office)
     except (subprocess.SubprocessError, OSError) as exc:
-        from .errors import warn
-
         warn(
             CommitteePackError(
                 f"LibreOffice could not lay the papers out ({exc.__class__.__name__}), so the "
@@ -136,10 +155,31 @@ def add_page_numbers_all(
             )
         )
         return papers
+    for name, shown in one_page.items():
+        if name in pages and len(pages[name]) > 1:
+            warn(OnePageOverrun(len(pages[name]), shown, name))
     return {
         name: _numbered(data, pages[name]) if name in numbered else data
         for name, data in papers.items()
     }
+
+
+class OnePageOverrun(CommitteePackError):
+    """A paper that must print on one page runs on, as LibreOffice lays it out."""
+
+    def __init__(self, pages: int, shown: str, key: str = ""):
+        self.key = key  # "INDEX/NAME": the build of a run of several that it belongs to
+        super().__init__(
+            f"prints on {pages} pages as LibreOffice lays it out, where the committee expects "
+            "one; shorten the priorities' names or the partnership's name, show fewer "
+            "headlines, or choose a smaller body_size or a narrower font in [branding] (or, in "
+            "a template of your own, smaller text or margins)",
+            shown,
+        )
+
+    def of(self, index: int) -> bool:
+        """Whether the paper is of the ``index``-th build of :func:`number_contents`'s run."""
+        return self.key.startswith(f"{index}/")
 
 
 def add_page_numbers(data: bytes) -> bytes:

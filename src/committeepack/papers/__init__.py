@@ -52,6 +52,7 @@ PAPERS: dict[str, Paper] = {
             charts=True,
             also_reads=(strategic_assessment.NARRATIVE,),
             every_table=True,
+            one_page=True,
         ),
         _paper(plan, narrative=True, has_contents=True),
     )

@@ -73,6 +73,7 @@ class Paper:
     quotes_every_narrative: bool = False  # the agenda item quotes the other papers' titles
     also_reads: tuple[str, ...] = ()  # other narrative files it quotes (their titles)
     has_contents: bool = False  # a contents page, numbered by laying the paper out
+    one_page: bool = False  # it must print on one page, checked by laying it out
     every_table: bool = False  # it prints or charts every table (else: those it names)
     blocks: tuple[str, ...] = ()  # the tags a restyled template must keep: the content
 
@@ -80,6 +81,12 @@ class Paper:
     def draws_charts(self) -> bool:
         """Whether the paper shows charts (which are drawn before papers are rendered)."""
         return self.chart_requests is not None
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether a build with page numbers lays the paper out with LibreOffice: to number
+        its contents, or to check that it prints on one page."""
+        return self.has_contents or self.one_page
 
     def default_template(self, config: Config) -> Document:
         """The packaged default template, with the house style of ``[branding]`` and, when one

@@ -1,0 +1,79 @@
+"""Laying the papers out: which are laid out, and the warning for a one-page paper that runs
+on (LibreOffice stood in for by the pages it would give; the real run is in
+test_libreoffice.py)."""
+
+import io
+
+import docx
+import pytest
+
+from committeepack import contents_pages
+from committeepack.contents_pages import add_page_numbers_all
+from committeepack.errors import collect_warnings
+
+WARNING = (
+    "out/data-on-a-page.docx: prints on {pages} pages as LibreOffice lays it out, where the "
+    "committee expects one; shorten the priorities' names or the partnership's name, show "
+    "fewer headlines, or choose a smaller body_size or a narrower font in [branding] (or, in a "
+    "template of your own, smaller text or margins)"
+)
+
+
+def _plain_docx() -> bytes:
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("A paper without a contents page.")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def laid_out(monkeypatch):
+    """The names each (stood-in) LibreOffice run was given; every paper prints on as many
+    pages as ``laid_out.pages`` says."""
+
+    class Runs(list):
+        pages = 1
+
+    runs = Runs()
+
+    def page_texts_of(papers, office=None):
+        runs.append(sorted(papers))
+        return {name: [f"page {n}" for n in range(runs.pages)] for name in papers}
+
+    monkeypatch.setattr(contents_pages, "page_texts_of", page_texts_of)
+    return runs
+
+
+@pytest.mark.parametrize(("pages", "warned"), [(1, False), (2, True), (3, True)])
+def test_a_one_page_paper_is_a_warning_only_when_it_prints_on_more_than_one(
+    laid_out, pages, warned
+):
+    laid_out.pages = pages
+    data = _plain_docx()
+    papers = {"0/data-on-a-page": data, "0/agenda-item": data}
+    with collect_warnings() as warnings:
+        result = add_page_numbers_all(papers, None, {"0/data-on-a-page": "out/data-on-a-page.docx"})
+    assert result == papers  # nothing to number: the bytes as they were
+    assert [str(w) for w in warnings] == ([WARNING.format(pages=pages)] if warned else [])
+    # the agenda item has no contents and need not be one page: it is not laid out
+    assert laid_out == [["0/data-on-a-page"]]
+
+
+def test_without_a_one_page_paper_or_a_contents_page_nothing_is_laid_out(laid_out):
+    laid_out.pages = 5
+    papers = {"0/agenda-item": _plain_docx()}
+    with collect_warnings() as warnings:
+        assert add_page_numbers_all(papers, None, {}) == papers
+    assert laid_out == [] and warnings == []
+
+
+def test_only_the_data_on_a_page_must_be_one_page():
+    from committeepack.papers import PAPERS
+
+    assert {name for name, paper in PAPERS.items() if paper.one_page} == {"data-on-a-page"}
+    assert {name for name, paper in PAPERS.items() if paper.laid_out} == {
+        "data-on-a-page",
+        "strategic-assessment",
+        "plan",
+    }
