@@ -6,7 +6,8 @@ from docx.oxml.ns import qn
 
 from committeepack.colours import contrast
 from committeepack.config import Branding
-from committeepack.papers.data_on_a_page import MAX_SENTENCE, tile_colours
+from committeepack.papers.data_on_a_page import MAX_SENTENCE
+from committeepack.papers.tile_grid import tile_colours
 from outline import images
 
 from conftest import edit, run
@@ -188,8 +189,8 @@ def test_a_tiles_big_figure_agrees_with_its_sentence_to_the_same_precision(examp
     ],
 )
 def test_tile_rows_leave_no_cell_empty(tiles, widest, rows):
-    from committeepack.papers.data_on_a_page import GRID
     from committeepack.papers.page_room import tile_rows
+    from committeepack.papers.tile_grid import GRID
 
     assert tile_rows(tiles, widest) == rows
     assert all(GRID % count == 0 for count in rows)

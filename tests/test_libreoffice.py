@@ -174,7 +174,7 @@ def test_several_projects_have_their_contents_numbered_in_one_libreoffice_run(
         copy_project(REPO, county / name)
     longer = "# Governance\n\n" + "A longer account of how the partnership is run.\n\n" * 80
     edit(county / "brent/inputs/plan.md", "# Governance\n", longer)
-    _own_template(county / "ashby", 40, 5.0)  # ashby's data on a page runs on, brent's not
+    _own_template(county / "ashby", 12)  # ashby's data on a page runs on, brent's not
     runs = []
     convert_once = libreoffice.convert
     monkeypatch.setattr(
@@ -225,23 +225,24 @@ def test_without_libreoffice_the_build_says_so_and_leaves_the_field(tmp_path, mo
     assert "LibreOffice" not in quiet.output  # a paper with no contents needs no warning
 
 
-def _own_template(project: Path, title_pt: int, top_margin_cm: float) -> None:
-    """The council's own data on a page template, its title at ``title_pt`` and its top margin
-    ``top_margin_cm``, where the default template's (by whose sizes the chart was given its
-    room) are 18 pt and 1.2 cm."""
+def _own_template(project: Path, lines: int) -> None:
+    """The council's own data on a page template, with a table of ``lines`` lines of its own
+    text above the grid: a table the chart's room is not measured from (its paragraphs,
+    header and footer are)."""
     import docx
-    from docx.shared import Cm, Pt
 
     path = project / "templates" / "data-on-a-page.docx"
     document = docx.Document(str(path))
-    document.styles["Heading 1"].font.size = Pt(title_pt)
-    document.sections[0].top_margin = Cm(top_margin_cm)
+    grid = next(p for p in document.paragraphs if "grid" in p.text)
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "\n".join(f"Notice line {n}" for n in range(lines))
+    grid._p.addprevious(table._tbl)
     document.save(str(path))
 
 
 def test_a_data_on_a_page_outgrowing_its_page_is_a_warning_and_with_strict_an_error(tmp_path):
     project = copy_project(REPO, tmp_path / "own")
-    _own_template(project, 40, 5.0)
+    _own_template(project, 12)
     strict = run(project, "build", "data-on-a-page", "--page-numbers", "--strict")
     warning = (
         "out/data-on-a-page.docx: prints on 2 pages as LibreOffice lays it out, where the "
@@ -259,11 +260,56 @@ def test_a_data_on_a_page_outgrowing_its_page_is_a_warning_and_with_strict_an_er
 
 def test_a_data_on_a_page_that_fits_its_own_template_is_not_warned_about(tmp_path):
     project = copy_project(REPO, tmp_path / "fits")
-    _own_template(project, 20, 1.2)  # a title a little larger: the slack takes it
+    _own_template(project, 1)  # a line more than the default: the slack takes it
     result = run(project, "build", "data-on-a-page", "--page-numbers")
     assert result.exit_code == 0 and "prints on" not in result.output
     paper = project / "out" / "data-on-a-page.docx"
     assert pdf_pages(convert(paper, tmp_path)) == 1
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_the_data_on_a_page_with_a_logo_and_six_tiles_at_16_pt_fits_one_page(tmp_path, orientation):
+    """The logo stands in the first page's header, taller than the page's top margin, so it
+    pushes the text down: the chart (portrait) and the tile rows (landscape, where they stand
+    beside the chart) are sized from what the page leaves. Both took two pages."""
+    from PIL import Image
+
+    project = copy_project(REPO, tmp_path / orientation)
+    shutil.rmtree(project / "templates")
+    Image.new("RGB", (600, 200), (18, 67, 109)).save(project / "inputs" / "logo.png")
+    config = project / "committeepack.toml"
+    text = headlines_only(config.read_text(encoding="utf-8"), 6)
+    text = text.replace('font = "Arial"', 'font = "DejaVu Sans"').replace(
+        "body_size = 12", 'body_size = 16\nlogo = "inputs/logo.png"'
+    )
+    config.write_text(
+        text + f'\n[data_on_a_page]\norientation = "{orientation}"\n', encoding="utf-8"
+    )
+    result = run(project, "build", "data-on-a-page", "--page-numbers")
+    assert result.exit_code == 0 and "Warning" not in result.output, result.output
+    assert pdf_pages(convert(project / "out" / "data-on-a-page.docx", tmp_path)) == 1
+
+
+def test_the_data_on_a_page_fits_its_own_template_with_a_larger_title_and_margin(tmp_path):
+    """A council's own template, its title at 40 pt (the default's is 18) and its top margin
+    5 cm (1.2): the page is measured from the template, so the chart is shorter and the
+    tiles beside it less tall, and the page stays one."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    project = copy_project(REPO, tmp_path / "own")
+    path = project / "templates" / "data-on-a-page.docx"
+    document = docx.Document(str(path))
+    document.styles["Heading 1"].font.size = Pt(40)
+    document.sections[0].top_margin = Cm(5)
+    document.save(str(path))
+    result = run(project, "build", "data-on-a-page", "--page-numbers")
+    assert result.exit_code == 0 and "Warning" not in result.output, result.output
+    paper = project / "out" / "data-on-a-page.docx"
+    assert pdf_pages(convert(paper, tmp_path)) == 1
+    grid = docx.Document(str(paper)).tables[0]
+    chart = grid.rows[0].cells[0]._tc.xpath(".//wp:extent")[0]
+    assert int(chart.get("cy")) / 360000 < 12.5 - 3  # shorter than the default page's chart
 
 
 def headlines_only(config: str, count: int) -> str:

@@ -78,6 +78,21 @@ class Project:
         buffer.seek(0)
         return DocxTemplate(buffer), f"default template {name}"
 
+    def template_document(self, name: str, make_default: Callable[[Config], Document]):
+        """The python-docx document of the template ``templates/NAME`` as a paper will use it
+        (the project's own, else ``make_default``'s), for measuring its page before it is
+        filled in: one that cannot be opened is measured as the default, and reported when
+        the paper is rendered (:meth:`template_named`)."""
+        import docx
+
+        own = self.root / TEMPLATES / name
+        if own.is_file() and self._is_own(own):
+            try:
+                return docx.Document(str(own))
+            except Exception:  # a corrupt or non-Word file raises many kinds
+                pass
+        return make_default(self.config)
+
     def _is_own(self, path: Path) -> bool:
         """Whether the template file at ``path`` is used as it is: any but a default template
         committeepack wrote for another branding and nobody has edited since, which is made

@@ -91,12 +91,7 @@ class Paper:
     def default_template(self, config: Config) -> Document:
         """The packaged default template, with the house style of ``[branding]`` and, when one
         is configured, the logo on the first page."""
-        from ..default_templates import place_logo
-
-        document = self.make_template(config)
-        if config.branding.logo is not None:
-            place_logo(document, config.branding.logo, f"{config.council} logo")
-        return document
+        return with_logo(self.make_template, config)
 
     def files_read(self, project: Project) -> list[str]:
         """The files of ``inputs/`` it is made from (besides figure tables and configuration),
@@ -106,3 +101,14 @@ class Paper:
             return sorted(path.name for path in folder.glob("*.md"))
         own = [self.narrative.file] if self.narrative else []
         return own + list(self.also_reads)
+
+
+def with_logo(make_template: Callable[[Config], Document], config: Config) -> Document:
+    """The default template ``make_template`` makes, with the logo of ``[branding]`` (if
+    any) on the first page."""
+    from ..default_templates import place_logo
+
+    document = make_template(config)
+    if config.branding.logo is not None:
+        place_logo(document, config.branding.logo, f"{config.council} logo")
+    return document

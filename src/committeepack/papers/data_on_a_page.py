@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from .. import default_templates
-from ..colours import WHITE, contrast
 from ..config import Config
 from ..errors import ConfigError
 from ..facts import Facts
@@ -22,19 +20,19 @@ from ..figures.built import CrimeTree
 from ..figures.change_chart import possible_captions
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
-from ..word import tables as tablexml
-from ..word import xml as wordxml
 from ..word.docxtpl_compat import new_subdoc
+from ..word.page_geometry import page_geometry
 from . import strategic_assessment
-from .base import Rendering
+from .base import Rendering, with_logo
 from .page_room import (
-    TILE_MIN_CM,
-    TILE_WIDTH_CM,
-    big_figure_pt,
+    STYLES,
     chart_room_cm,
+    filled_paragraphs,
+    tile_least_cm,
     tile_rows_cm,
     tile_texts,
 )
+from .tile_grid import fill_grid
 
 NAME = "data-on-a-page"
 TEMPLATE = "data-on-a-page.docx"
@@ -44,7 +42,6 @@ BLOCKS = ("{{p grid }}",)  # where the template puts the chart and the tiles
 
 MAX_TILES = 6
 MAX_SENTENCE = 120  # characters that fit in a tile at body size
-TEXT_DARK = "0B0C0C"
 
 
 @dataclass
@@ -103,7 +100,10 @@ def context(rendering: Rendering) -> dict:
     chart = rendering.charts.get(requests["crime"]) if requests else None
     crime = figures.of_kind("crime_by_type", CrimeTree)
     overview = _overview(crime[0][1] if crime else None)
-    _grid(grid, chart, inputs.headlines, config, landscape, chart_width)
+    geometry, paragraphs = _page_text(facts, tpl.get_docx(), crime[0][1] if crime else None)
+    rows = len(tile_texts(inputs.headlines, inputs.orientation))
+    least = tile_least_cm(geometry, inputs.orientation, config.branding.font, paragraphs, rows)
+    fill_grid(grid, chart, inputs.headlines, config, landscape, chart_width, least)
     return {
         **config.as_context(),
         "title": _title(inputs.title, inputs.year),
@@ -154,26 +154,42 @@ MAX_CHART_CM = 12.5  # as tall as its bars need, within the page
 def _room(
     facts: Facts, crime: CrimeTree, captions: tuple[str, str], chart_width: float
 ) -> tuple[float, float]:
-    """How tall the chart may be for the page to stay one page, the texts around it and each
-    of its two ``captions`` (every category shown, some grouped) under it."""
-    config, figures = facts.config, facts.figures
-    sa = facts.front_matter[strategic_assessment.NAME].meta
-    texts = [
-        (_title(sa["title"], sa["year"]), "Heading 1"),
-        (f"{config.partnership}, {_period(figures)}", "Committee Name"),
-        (_overview(crime), "Normal"),
-    ]
+    """How tall the chart may be for the page to stay one page, the template's paragraphs
+    around it (filled in) and each of its two ``captions`` (every category shown, some
+    grouped) under it."""
+    config = facts.config
+    document = facts.project.template_document(
+        TEMPLATE, lambda config: with_logo(make_template, config)
+    )
+    geometry, paragraphs = _page_text(facts, document, crime)
     orientation, face, body = (
         config.page_orientation,
         config.branding.font,
         config.branding.body_size,
     )
-    heights = tile_rows_cm(orientation, face, body, tile_texts(facts.headlines, orientation))
+    rows = tile_texts(facts.headlines, orientation)
+    under = (
+        tile_rows_cm(orientation, face, body, rows, geometry.style("Table Text"))
+        if orientation == "portrait"
+        else []  # beside the chart
+    )
     every, grouped = (
-        chart_room_cm(orientation, face, body, texts, caption, chart_width, heights)
+        chart_room_cm(geometry, face, paragraphs, caption, chart_width, under)
         for caption in captions
     )
     return every, grouped
+
+
+def _page_text(facts: Facts, document, crime: CrimeTree | None):
+    """The template's page and its paragraphs as they will print (the grid's aside)."""
+    sa = facts.front_matter[strategic_assessment.NAME].meta
+    values = {
+        **facts.config.as_context(),
+        "title": _title(sa["title"], sa["year"]),
+        "period": _period(facts.figures),
+        "overview": _overview(crime),
+    }
+    return page_geometry(document, STYLES), filled_paragraphs(document, values, BLOCKS[0])
 
 
 def _title(title: str, year: str) -> str:
@@ -199,80 +215,6 @@ def _crime_types(tree, depth: int = 2) -> list[str]:
         for name, node in tree.items()
         if node.depth == depth or (node.depth < depth and not node.children)
     ]
-
-
-def tile_colours(branding) -> tuple[str, str]:
-    """(fill, text) for the tiles: the heading colour, with white or near-black text,
-    whichever contrasts more (every colour reaches 4.5:1 with one of them)."""
-    fill = branding.heading_colour.lstrip("#").upper()
-    return fill, max((WHITE, TEXT_DARK), key=lambda text: contrast(fill, text))
-
-
-def _grid(grid, chart, headlines, config: Config, landscape: bool, chart_width: float) -> None:
-    fill, text = tile_colours(config.branding)
-    if landscape:
-        outer = grid.add_table(rows=1, cols=2)
-        chart_cell, tiles_cell = outer.rows[0].cells
-        tablexml.set_table_width(outer, [int(Cm(chart_width + 0.4).twips), int(Cm(12.8).twips)])
-    else:
-        outer = grid.add_table(rows=2, cols=1)
-        chart_cell, tiles_cell = outer.rows[0].cells[0], outer.rows[1].cells[0]
-        tablexml.set_table_width(outer, [int(Cm(17.4).twips)])
-    tablexml.remove_borders(outer)
-    if chart is not None:
-        paragraph = chart_cell.paragraphs[0]
-        shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
-        wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
-        wordxml.add_paragraph(chart_cell, chart.caption, style="Caption")
-    orientation = "landscape" if landscape else "portrait"
-    texts = tile_texts(headlines, orientation)
-    layout = [len(row) for row in texts]
-    tiles = tiles_cell.add_table(rows=len(layout), cols=GRID)
-    tablexml.remove_borders(tiles, inside_colour=WHITE, width=24)
-    total = TILE_WIDTH_CM[orientation]
-    tablexml.set_table_width(tiles, [int(Cm(total / GRID).twips)] * GRID)
-    height = Cm(TILE_MIN_CM[orientation])
-    cells = []
-    for row, count in zip(tiles.rows, layout, strict=True):
-        row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
-        tablexml.keep_row_together(row)
-        span = GRID // count
-        for start in range(0, GRID, span):
-            cell = (
-                row.cells[start].merge(row.cells[start + span - 1])
-                if span > 1
-                else row.cells[start]
-            )
-            tablexml.shade_cell(cell, fill)
-            cells.append(cell)
-    branding = config.branding
-    big = big_figure_pt(orientation, branding.font, branding.body_size, texts)
-    for cell, headline in zip(cells, headlines, strict=True):
-        _tile(cell, headline, text, big)
-    tiles_cell.paragraphs[0].paragraph_format.space_after = Pt(0)
-
-
-GRID = 6  # columns of the tile grid: rows of 1, 2 or 3 tiles span it evenly
-
-
-def _tile(cell, headline: Headline, text: str, big_pt: float) -> None:
-    colour = RGBColor.from_string(text)
-    label = cell.paragraphs[0]
-    wordxml.set_style(label, "Table Text")
-    run = label.add_run(headline.priority_name)
-    run.bold, run.font.color.rgb = True, colour
-    big = wordxml.add_paragraph(cell, style="Table Text")
-    run = big.add_run(headline.big)
-    run.bold, run.font.size, run.font.color.rgb = True, Pt(big_pt), colour
-    big.paragraph_format.space_after = Pt(0)
-    sentence = wordxml.add_paragraph(cell, style="Table Text")
-    sentence.add_run(headline.sentence).font.color.rgb = colour
-
-
-def _bytes(data: bytes):
-    import io
-
-    return io.BytesIO(data)
 
 
 def make_template(config: Config):

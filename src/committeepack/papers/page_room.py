@@ -2,39 +2,61 @@
 tall its chart may be, so that the page stays one page.
 
 The chart is drawn before the page is laid out (in parallel with the other papers), so the
-room it leaves is worked out from the text around it: the title, the period line, the
-overview sentence and the chart's own caption, each wrapped at the face's measured widths in
-the sizes of the default template, and (portrait) the tile rows under it. A long partnership
-name, a wide or monospaced face or a long caption (the categories grouped as All other) at
-14 pt would otherwise push the caption onto a second page.
+room it leaves is worked out from its template, as the paper will use it (the project's own,
+or the default): the text area its page and first-page header and footer leave, and each
+paragraph of its body filled in (the title, the period line, the overview) in its own style,
+wrapped at the face's measured widths, with its pictures; then the chart's own caption and,
+in portrait, the tile rows under it. A long partnership name, a wide or monospaced face, a
+logo in the header or a template's larger title would otherwise push the caption onto a
+second page.
 """
 
 from __future__ import annotations
 
+import re
+
 from docx.shared import Cm
 
-from ..default_templates import TABLE_TEXT_MAX_PT, text_sizes
+from ..word.page_geometry import CM_PER_PT, PageGeometry, TextStyle, body_paragraphs
 from ..word.text_measure import line_count
 
-PAGE_TEXT_CM = {"landscape": 21.0 - 2 * 1.2, "portrait": 29.7 - 2 * 1.2}  # less the margins
-PAGE_WIDTH_CM = {"landscape": 29.7 - 2 * 1.5, "portrait": 21.0 - 2 * 1.5}
-LINE_EM = 1.17 * 1.15  # a line of the usual faces (ascent and descent) at 1.15 spacing
-SPACE_AFTER_PT = {"Heading 1": 6, "Committee Name": 2, "Normal": 8, "Caption": 12}
 TILE_MIN_CM = {"landscape": 4.5, "portrait": 3.8}
 TILE_WIDTH_CM = {"landscape": 12.4, "portrait": 17.2}  # the grid of tiles, across
 CELL_MARGINS_CM = 2 * 0.19  # a table cell's left and right margins
 SLACK_CM = 0.8  # cell margins, rounding of the estimates
 LEAST_CM = 5.0  # a chart no shorter than this, whatever the estimate
-CM_PER_PT = 2.54 / 72
+STYLES = ("Caption", "Table Text")  # the styles the page's generated text is in
 
 
-def text_cm(text: str, style: str, width_cm: float, face: str, body: float) -> float:
-    """The height ``text`` takes in ``style`` (of the default template) wrapped in
-    ``width_cm``, with the space after it."""
-    size = text_sizes(body)[style]
-    bold = style in ("Heading 1", "Committee Name")
-    lines = line_count(text, int(Cm(width_cm).twips), size, bold, face)
-    return (lines * size * LINE_EM + SPACE_AFTER_PT[style]) * CM_PER_PT
+def text_cm(
+    text: str, style: TextStyle, width_cm: float, face: str, picture_cm: float = 0.0
+) -> float:
+    """The height a paragraph of ``text`` in ``style`` takes wrapped in ``width_cm`` (or its
+    picture, where taller), with the space before and after it."""
+    lines = line_count(text, int(Cm(width_cm).twips), style.size_pt, style.bold, face)
+    tallest = max(lines * style.line_pt() * CM_PER_PT, picture_cm)
+    return tallest + (style.space_before_pt + style.space_after_pt) * CM_PER_PT
+
+
+_CONTROL_ONLY = re.compile(r"\s*(\{%[^%]*%\}\s*)*")  # a paragraph of tags docxtpl removes
+_TAG = re.compile(r"\{\{\s*([A-Za-z_]\w*)[^}]*\}\}")
+
+
+def filled_paragraphs(document, values: dict, block: str) -> list[tuple[str, TextStyle, float]]:
+    """The paragraphs of a template's body as they will print, each (text, style, picture
+    height): each ``{{ name }}`` as ``values`` gives it; the paragraph of the ``block`` tag
+    (the chart and tiles, measured apart) and those holding only ``{% %}`` tags (which are
+    removed) left out."""
+    return [
+        (
+            _TAG.sub(lambda tag: str(values.get(tag.group(1), tag.group())), paragraph.text),
+            paragraph.style,
+            paragraph.picture_cm,
+        )
+        for paragraph in body_paragraphs(document)
+        if block.replace(" ", "") not in paragraph.text.replace(" ", "")
+        and not _CONTROL_ONLY.fullmatch(paragraph.text)
+    ]
 
 
 def tile_rows(tiles: int, widest: int) -> list[int]:
@@ -76,45 +98,76 @@ def big_figure_pt(
     return size
 
 
+def tile_least_cm(
+    geometry: PageGeometry,
+    orientation: str,
+    face: str,
+    paragraphs: list[tuple[str, TextStyle, float]],
+    rows: int,
+) -> float:
+    """The least height of a row of tiles: in landscape, where the tiles stand beside the
+    chart, no more than the rows' share of what the template's ``paragraphs`` leave of the
+    page (a logo in the header, or a template's larger title, made three rows a page too
+    tall); in portrait the chart makes the room."""
+    if orientation == "portrait":
+        return TILE_MIN_CM[orientation]
+    left = geometry.height_cm - text_above_cm(geometry, face, paragraphs) - SLACK_CM
+    return max(min(TILE_MIN_CM[orientation], left / rows), 0.5)
+
+
+def text_above_cm(
+    geometry: PageGeometry, face: str, paragraphs: list[tuple[str, TextStyle, float]]
+) -> float:
+    """The height of the template's ``paragraphs`` across the page, with the paragraph that
+    closes the page."""
+    width = geometry.width_cm
+    used = sum(text_cm(text, style, width, face, picture) for text, style, picture in paragraphs)
+    return used + text_cm("", geometry.style("Normal"), width, face)
+
+
 def tile_rows_cm(
-    orientation: str, face: str, body: float, rows: list[list[tuple[str, str, str]]]
+    orientation: str,
+    face: str,
+    body: float,
+    rows: list[list[tuple[str, str, str]]],
+    table_text: TextStyle,
+    least_cm: float | None = None,
 ) -> list[float]:
-    """How tall each row of tiles prints: its tallest tile ((label, big figure, sentence),
-    the figure at :func:`big_figure_pt`), or the rows' least height."""
-    small = min(body - 1, TABLE_TEXT_MAX_PT)
+    """How tall each row of tiles prints: its tallest tile ((label, big figure, sentence)
+    in ``table_text``, the figure at :func:`big_figure_pt`), or the rows' least height
+    (``least_cm``, else :data:`TILE_MIN_CM`)."""
+    small = table_text.size_pt
     big_pt = big_figure_pt(orientation, face, body, rows)
+    spacing = 3 * (table_text.space_before_pt + table_text.space_after_pt)
     heights = []
     for row in rows:
         inner = _inner_twips(orientation, row)
         tallest = 0.0
         for label, big, sentence in row:
             points = (
-                line_count(label, inner, small, True, face) * small * 1.17
-                + line_count(big, inner, big_pt, True, face) * big_pt * 1.17
-                + line_count(sentence, inner, small, False, face) * small * 1.17
-                + 3 * 4  # each paragraph's space before and after
+                line_count(label, inner, small, True, face) * table_text.line_pt()
+                + line_count(big, inner, big_pt, True, face) * table_text.line_pt(big_pt)
+                + line_count(sentence, inner, small, False, face) * table_text.line_pt()
+                + spacing
             )
             tallest = max(tallest, points * CM_PER_PT)
-        heights.append(max(tallest, TILE_MIN_CM[orientation]))
+        heights.append(max(tallest, TILE_MIN_CM[orientation] if least_cm is None else least_cm))
     return heights
 
 
 def chart_room_cm(
-    orientation: str,
+    geometry: PageGeometry,
     face: str,
-    body: float,
-    texts: list[tuple[str, str]],
+    paragraphs: list[tuple[str, TextStyle, float]],
     caption: str,
     chart_width_cm: float,
     tile_rows: list[float],
 ) -> float:
-    """The tallest the chart may be: the page's text height less ``texts`` ((text, style)
-    across the page), the ``caption`` under the chart, a closing paragraph and, in portrait,
-    the rows of tiles under the chart (``tile_rows``, their heights)."""
-    width = PAGE_WIDTH_CM[orientation]
-    used = sum(text_cm(text, style, width, face, body) for text, style in texts)
-    used += text_cm(caption, "Caption", chart_width_cm, face, body)
-    used += text_cm("", "Normal", width, face, body)  # the paragraph closing the page
-    if orientation == "portrait":
-        used += sum(tile_rows)
-    return max(PAGE_TEXT_CM[orientation] - used - SLACK_CM, LEAST_CM)
+    """The tallest the chart may be: the template's text height less its ``paragraphs``
+    ((text, style, picture height) across the page, the chart's own aside), the ``caption``
+    under the chart, the paragraph closing the page and the rows of tiles under the chart
+    (``tile_rows``, their heights: none in landscape, where they sit beside it)."""
+    used = text_above_cm(geometry, face, paragraphs)
+    used += text_cm(caption, geometry.style("Caption"), chart_width_cm, face)
+    used += sum(tile_rows)
+    return max(geometry.height_cm - used - SLACK_CM, LEAST_CM)
