@@ -201,3 +201,57 @@ def test_the_chart_caption_says_it_shows_the_main_types(figures):
     document = docx.Document(str(figures / "out" / f"{PAPER}.docx"))
     captions = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text]
     assert captions == ["% change in recorded crime by main type, 2025 compared with 2024"]
+
+
+def _no_section(document) -> None:
+    body = document.element.body
+    for section in body.findall(qn("w:sectPr")):
+        body.remove(section)
+
+
+def _size_in_words(document) -> None:
+    document.styles["Heading 1"].element.get_or_add_rPr().find(qn("w:sz")).set(qn("w:val"), "big")
+
+
+def _margin_not_a_number(document) -> None:
+    document.sections[0]._sectPr.find(qn("w:pgMar")).set(qn("w:top"), "nan")
+
+
+def _styles_based_on_each_other(document) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    one = document.styles.add_style("One", WD_STYLE_TYPE.PARAGRAPH)
+    other = document.styles.add_style("Other", WD_STYLE_TYPE.PARAGRAPH)
+    one.base_style, other.base_style = other, one
+    document.paragraphs[2].style = one
+
+
+@pytest.mark.parametrize(
+    "spoil", [_no_section, _size_in_words, _margin_not_a_number, _styles_based_on_each_other]
+)
+def test_a_template_the_page_cannot_be_measured_from_still_builds_the_page(example, spoil):
+    """Values Word's schema does not allow where the chart's room is measured: the page is
+    measured as the default template's, as the build did before it measured templates, and
+    no traceback."""
+    path = example / "templates" / "data-on-a-page.docx"
+    document = docx.Document(str(path))
+    spoil(document)
+    document.save(str(path))
+    result = run(example, "build", PAPER)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert (example / "out" / f"{PAPER}.docx").exists()
+
+
+def test_an_unreadable_value_is_unmeasurable_not_a_python_error():
+    from committeepack.word.page_geometry import Unmeasurable, body_paragraphs, page_geometry
+
+    document = docx.Document()
+    _no_section(document)
+    with pytest.raises(Unmeasurable):
+        page_geometry(document, ["Caption"])
+    document = docx.Document()
+    document.add_paragraph("A title", style="Heading 1")
+    _size_in_words(document)
+    with pytest.raises(Unmeasurable):
+        body_paragraphs(document)

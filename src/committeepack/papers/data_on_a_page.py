@@ -21,7 +21,7 @@ from ..figures.change_chart import possible_captions
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
 from ..word.docxtpl_compat import new_subdoc
-from ..word.page_geometry import page_geometry
+from ..word.page_geometry import Unmeasurable, page_geometry
 from . import strategic_assessment
 from .base import Rendering, with_logo
 from .page_room import (
@@ -189,7 +189,11 @@ def _page_text(facts: Facts, document, crime: CrimeTree | None):
         "period": _period(facts.figures),
         "overview": _overview(crime),
     }
-    return page_geometry(document, STYLES), filled_paragraphs(document, values, BLOCKS[0])
+    try:
+        return page_geometry(document, STYLES), filled_paragraphs(document, values, BLOCKS[0])
+    except Unmeasurable:  # measured as the default; LibreOffice's layout still checks it
+        default = with_logo(make_template, facts.config)
+        return page_geometry(default, STYLES), filled_paragraphs(default, values, BLOCKS[0])
 
 
 def _title(title: str, year: str) -> str:

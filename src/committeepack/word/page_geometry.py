@@ -22,6 +22,16 @@ EMU_PER_CM = 360000
 CM_PER_PT = 2.54 / 72
 
 
+class Unmeasurable(Exception):
+    """A template holding a value Word's schema does not allow where it is measured (a size
+    of ``big``, a margin of ``nan``) or a part it names and lacks; it is measured as the
+    default template instead, and anything that stops it being filled in is reported then."""
+
+
+# what python-docx raises reading such a value: its own conversions and lookups
+_MALFORMED = (ValueError, IndexError, KeyError, TypeError)
+
+
 @dataclass(frozen=True)
 class TextStyle:
     """What a paragraph style gives its text: size and weight, space before and after, and the
@@ -69,7 +79,14 @@ class PageGeometry:
 
 def page_geometry(document, names: Iterable[str]) -> PageGeometry:
     """The text area of ``document``'s first section and the styles ``names`` (with
-    Normal), from a python-docx document."""
+    Normal), from a python-docx document; :class:`Unmeasurable` if it cannot be read."""
+    try:
+        return _page_geometry(document, names)
+    except _MALFORMED as exc:
+        raise Unmeasurable(str(exc)) from None
+
+
+def _page_geometry(document, names: Iterable[str]) -> PageGeometry:
     section = document.sections[0]
     width, height = (_cm(section.page_width, A4_CM[0]), _cm(section.page_height, A4_CM[1]))
     left, right, top, bottom = (
@@ -90,9 +107,13 @@ def page_geometry(document, names: Iterable[str]) -> PageGeometry:
 
 
 def body_paragraphs(document) -> list[BodyParagraph]:
-    """The paragraphs of ``document``'s body, in order (tables aside)."""
-    defaults = _DocDefaults(document)
-    return [_paragraph(document, p, defaults) for p in document.paragraphs]
+    """The paragraphs of ``document``'s body, in order (tables aside); :class:`Unmeasurable`
+    if one cannot be read."""
+    try:
+        defaults = _DocDefaults(document)
+        return [_paragraph(document, p, defaults) for p in document.paragraphs]
+    except _MALFORMED as exc:
+        raise Unmeasurable(str(exc)) from None
 
 
 def _paragraph(document, paragraph, defaults: _DocDefaults) -> BodyParagraph:
@@ -112,7 +133,7 @@ def _paragraph(document, paragraph, defaults: _DocDefaults) -> BodyParagraph:
         else style.space_before_pt,
         space_after_pt=own.space_after.pt if own.space_after is not None else style.space_after_pt,
     )
-    pictures = [
+    pictures = [  # int() raises ValueError for a height that is not a number
         int(extent.get("cy", "0")) / EMU_PER_CM for extent in paragraph._p.iter(qn("wp:extent"))
     ]
     return BodyParagraph(paragraph.text, style, max(pictures, default=0.0))
