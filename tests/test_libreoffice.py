@@ -457,6 +457,13 @@ def test_a_failing_libreoffice_is_a_warning_not_a_traceback(tmp_path, monkeypatc
     ) in result.output
     paper = docx.Document(str(project / "out/strategic-assessment.docx"))
     assert not any("\t" in e.text for e in contents_entries(paper))
+    page = CliRunner().invoke(cli, ["build", "-p", str(project), "data-on-a-page"])
+    assert page.exit_code == 0
+    assert (
+        "Warning: LibreOffice could not lay the papers out (CalledProcessError), so whether "
+        "out/data-on-a-page.docx prints on one page is not known; close any LibreOffice window "
+        "and build again, or build with --no-page-numbers"
+    ) in page.output.splitlines()
 
 
 def test_a_paper_laid_out_without_its_pictures_data_has_the_same_pages(pdfs):

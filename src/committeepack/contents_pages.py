@@ -147,11 +147,16 @@ def add_page_numbers_all(
     try:
         pages = page_texts_of(laid_out, office)
     except (subprocess.SubprocessError, OSError) as exc:
+        missed = ["the contents pages carry no page numbers this time (Word fills them in)"]
+        missed = missed if numbered else []
+        missed += [
+            f"whether {shown} prints on one page is not known" for shown in one_page.values()
+        ]
         warn(
             CommitteePackError(
-                f"LibreOffice could not lay the papers out ({exc.__class__.__name__}), so the "
-                "contents pages carry no page numbers this time (Word fills them in); close "
-                "any LibreOffice window and build again, or build with --no-page-numbers"
+                f"LibreOffice could not lay the papers out ({exc.__class__.__name__}), so "
+                f"{' and '.join(missed)}; close any LibreOffice window and build again, or "
+                "build with --no-page-numbers"
             )
         )
         return papers
