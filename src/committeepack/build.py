@@ -81,7 +81,8 @@ def build(
     from the glossary) are returned; with ``strict`` they are errors and nothing is written.
     ``page_numbers`` fills in the contents' page numbers by laying the papers out with
     LibreOffice, and warns when the data on a page prints on more than one: None (the
-    default) does so when LibreOffice is installed, and says so when it is not. ``changes`` also writes the changes document for the rewritten papers.
+    default) does so when LibreOffice is installed, and says so when it is not. ``changes``
+    also writes the changes document for the rewritten papers.
     ``shared`` keeps drawing processes and drawn charts between the builds of several
     projects (:class:`.figures.drawer.DrawingProcesses`); :func:`.build_many.build_many`
     builds several projects with one LibreOffice run. ``offices`` keeps LibreOffice running

@@ -9,6 +9,7 @@ It must fit on one page: too many tiles, or a sentence too long for its tile, is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from docx.shared import Cm, Pt
 
@@ -158,9 +159,7 @@ def _room(
     around it (filled in) and each of its two ``captions`` (every category shown, some
     grouped) under it."""
     config = facts.config
-    document = facts.project.template_document(
-        TEMPLATE, lambda config: with_logo(make_template, config)
-    )
+    document = facts.project.template_document(TEMPLATE, partial(with_logo, make_template))
     geometry, paragraphs = _page_text(facts, document, crime)
     orientation, face, body = (
         config.page_orientation,

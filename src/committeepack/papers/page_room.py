@@ -131,11 +131,9 @@ def tile_rows_cm(
     body: float,
     rows: list[list[tuple[str, str, str]]],
     table_text: TextStyle,
-    least_cm: float | None = None,
 ) -> list[float]:
     """How tall each row of tiles prints: its tallest tile ((label, big figure, sentence)
-    in ``table_text``, the figure at :func:`big_figure_pt`), or the rows' least height
-    (``least_cm``, else :data:`TILE_MIN_CM`)."""
+    in ``table_text``, the figure at :func:`big_figure_pt`), or the rows' least height."""
     small = table_text.size_pt
     big_pt = big_figure_pt(orientation, face, body, rows)
     spacing = 3 * (table_text.space_before_pt + table_text.space_after_pt)
@@ -151,7 +149,7 @@ def tile_rows_cm(
                 + spacing
             )
             tallest = max(tallest, points * CM_PER_PT)
-        heights.append(max(tallest, TILE_MIN_CM[orientation] if least_cm is None else least_cm))
+        heights.append(max(tallest, TILE_MIN_CM[orientation]))
     return heights
 
 
