@@ -375,15 +375,62 @@ def test_headings_under_a_title_and_notes_are_found_there(figures, title_rows, f
         assert lines[0].startswith("Error: inputs/crime.csv:1: no column 'category'")
 
 
-def test_a_heading_row_of_one_heading_is_named_as_passed_over(figures):
+def test_a_heading_row_of_one_heading_is_named_as_the_heading_row(figures):
+    """``category,,,``: one cell, so taken for a title; but it is a heading of this table, and
+    the row read as the headings has none: one error, at the heading row."""
     replace_line(figures / "inputs/crime.csv", "category,parent,previous,current", "category,,,")
-    lines = [line for line in error_lines(figures) if "no column 'category'" in line]
+    lines = [line for line in error_lines(figures) if "inputs/crime.csv" in line]
     assert lines == [
-        "Error: inputs/crime.csv:2: no column 'category'; the columns are 'All crime', "
-        "'(column 2)', '1000', '950' (read from row 2: the rows above it hold one cell or none, "
-        "like a title). Rename the column, or map it in committeepack.toml with columns = { "
-        'category = "..." }'
+        "Error: inputs/crime.csv:1: holds only 'category', a heading of this table, so it looks "
+        "like the heading row with its other headings left empty: give each column a heading "
+        "(this table needs 'category', 'previous', 'current')"
     ]
+
+
+def test_a_heading_row_of_one_heading_under_a_title_is_named_at_its_line(figures):
+    crime = figures / "inputs/crime.csv"
+    text = crime.read_text(encoding="utf-8").replace("category,parent,previous,current", "category")
+    crime.write_text("Table 1: Recorded crime\n" + text, encoding="utf-8")
+    lines = [line for line in error_lines(figures) if "inputs/crime.csv" in line]
+    assert len(lines) == 1 and lines[0].startswith(
+        "Error: inputs/crime.csv:2: holds only 'category'"
+    )
+
+
+def test_a_title_that_is_a_heading_over_headings_with_a_slip_names_the_slip(figures):
+    """The boundary: the row read as the headings has this table's headings, so a one-cell
+    row above it is a title, whatever it says, and the slip below is what is named."""
+    crime = figures / "inputs/crime.csv"
+    text = crime.read_text(encoding="utf-8").replace("previous,current", "prevous,current")
+    crime.write_text("Category\n" + text, encoding="utf-8")
+    lines = [line for line in error_lines(figures) if "inputs/crime.csv" in line]
+    assert len(lines) == 1 and lines[0].startswith(
+        "Error: inputs/crime.csv:2: no column 'previous'"
+    )
+    crime.write_text("Category\n" + text.replace("prevous", "previous"), encoding="utf-8")
+    assert run(figures, "build").exit_code == 0  # a title that is a heading: read as a title
+
+
+def test_a_workbook_heading_row_of_one_heading_is_named_as_the_heading_row(figures):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    rows = [
+        line.split(",")
+        for line in (figures / "inputs/crime.csv").read_text(encoding="utf-8").splitlines()
+    ]
+    sheet.append(["category"])  # its other headings left empty
+    for row in rows[1:]:
+        sheet.append([int(v) if v.isdigit() else v or None for v in row])
+    workbook.save(figures / "inputs/crime.xlsx")
+    config = figures / "committeepack.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('file = "inputs/crime.csv"', 'workbook = "inputs/crime.xlsx"'))
+    lines = [line for line in error_lines(figures) if "inputs/crime.xlsx" in line]
+    assert len(lines) == 1 and lines[0].startswith(
+        "Error: inputs/crime.xlsx:1: holds only 'category', a heading of this table"
+    ), lines
 
 
 def test_headings_under_a_title_of_two_cells_are_read_with_lines_as_in_the_file(figures):

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import re
 
-from ..file_names import quoted_list
+from ..file_names import quoted_list, shortened
 from .months import MONTH, month
 from .periods import period_key
 from .raw_table import RawTable
@@ -76,3 +76,22 @@ def months_across(table: RawTable, month_heading: str, count_heading: str) -> st
         "copy it, then Paste Special, Transpose) so that the months run down a column headed "
         f"'{month_heading}' and the counts down one headed '{count_heading}'"
     )
+
+
+def heading_row_above(
+    table: RawTable, expected: set[str], required: list[tuple[str, ...]]
+) -> tuple[int, str] | None:
+    """The line and error for a row above the headings (taken for a title: one cell or none)
+    whose one cell is a heading this table looks for (``expected``, by :func:`heading_key`),
+    where the row taken for the headings has none of them: the heading row, its other
+    headings left empty (``ward,,``); None if there is none."""
+    if any(heading_key(heading) in expected for heading in table.headed()):
+        return None  # the headings were found below it: a title, and a slip in the headings
+    for number, text in enumerate(table.above, 1):
+        if text and heading_key(text) in expected:
+            return number, (
+                f"holds only '{shortened(text)}', a heading of this table, so it looks like the "
+                "heading row with its other headings left empty: give each column a heading "
+                f"(this table needs {listed([names[0] for names in required])})"
+            )
+    return None

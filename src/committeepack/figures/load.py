@@ -14,7 +14,15 @@ from pathlib import Path
 from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
-from .headings import heading_key, heading_places, heading_text, listed, months_across, toml_key
+from .headings import (
+    heading_key,
+    heading_places,
+    heading_row_above,
+    heading_text,
+    listed,
+    months_across,
+    toml_key,
+)
 from .kind_columns import CHANGE_HEADINGS, PUBLISHED_CHANGE
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
 from .table_notes import note_below, without_notes
@@ -178,6 +186,11 @@ def check_rows(
             errors.append(result.error(table.heading_line, across))
             return result
     places = heading_places(table)
+    expected = {heading_key(n) for c in columns for n in _headings_for(c.name, renames, context)}
+    above = heading_row_above(table, expected, required) if unfound and not joined else None
+    if above is not None:  # `ward,,`: taken for a title, its other headings empty
+        errors.append(result.error(*above))
+        return result
     for column in columns:
         measured = column.of or column.name  # an indent measures another column's cells
         alternatives = _headings_for(measured, renames, context)

@@ -37,6 +37,7 @@ class RawTable:
     cells: dict[str, list]
     written: list[str] | None = None  # the headings as the file writes them (the columns')
     heading_line: int = 1  # the headings' row: below a title and notes in a published table
+    above: tuple[str, ...] = ()  # the rows above the headings, each its one cell's text or ""
 
     def headed(self) -> list[str]:
         """Each column's heading as written in the file, spaces around it taken off."""
@@ -123,19 +124,31 @@ def _plain_lines(text: str) -> list[str] | None:
 
 def _split_columns(lines: list[str]) -> RawTable:
     start = title_rows([filled_cells(line.split(",")) for line in lines[: TITLE_ROWS + 1]])
+    above = tuple(only_cell(line.split(",")) for line in lines[:start])
     written = lines[start].split(",")
     columns = headings(written)
     width, rows = len(columns), len(lines) - start - 1
     cells = ",".join(lines[start + 1 :]).split(",") if rows else []
     lines.clear()
     return RawTable(
-        columns, {name: cells[i::width] for i, name in enumerate(columns)}, written, start + 1
+        columns,
+        {name: cells[i::width] for i, name in enumerate(columns)},
+        written,
+        start + 1,
+        above,
     )
 
 
 def filled_cells(row) -> int:
     """How many cells of a row hold something."""
     return sum(1 for value in row if value is not None and str(value).strip())
+
+
+def only_cell(row) -> str:
+    """The text of a row above the headings (one cell or none): its filled cell, or ""."""
+    return next(
+        (str(value).strip() for value in row if value is not None and str(value).strip()), ""
+    )
 
 
 def title_rows(filled: list[int]) -> int:
@@ -194,6 +207,7 @@ def _parsed(text: str, shown: str) -> RawTable:
         raise InputError(_csv_problem(str(exc)), shown, line) from None
     table = _by_column(headings(header), rows, header)
     table.heading_line = heading_line
+    table.above = tuple(only_cell(row) for _, row in leading[:start])
     return table
 
 

@@ -75,4 +75,5 @@ def without_notes(table: RawTable, note: NoteBelow) -> RawTable:
         {name: cells[:end] for name, cells in table.cells.items()},
         table.written,
         table.heading_line,
+        table.above,
     )

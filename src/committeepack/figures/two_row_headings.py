@@ -42,4 +42,5 @@ def two_row_table(
         {column: cells[1:] for column, cells in zip(columns, table.cells.values(), strict=True)},
         chosen,
         table.heading_line + 1,
+        table.above,
     )

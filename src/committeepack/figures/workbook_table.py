@@ -11,7 +11,15 @@ from ..characters import composed
 from ..errors import InputError
 from .cells import ExcelError, UnsavedFormula
 from .headings import heading_text
-from .raw_table import EMPTY, TITLE_ROWS, RawTable, filled_cells, headings, title_rows
+from .raw_table import (
+    EMPTY,
+    TITLE_ROWS,
+    RawTable,
+    filled_cells,
+    headings,
+    only_cell,
+    title_rows,
+)
 from .row_names import name_key
 
 
@@ -70,6 +78,7 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
     if not rows:
         raise InputError(EMPTY.format(f"the sheet '{worksheet.title}'"), shown)
     start = title_rows([filled_cells(row) for row in rows[: TITLE_ROWS + 1]])
+    above = tuple(only_cell(row) for row in rows[:start])
     rows = rows[start:]  # a title and notes above the headings, as published sheets have
     # every column up to the last heading, and beyond it only those that hold something: a
     # stray cell in the sheet's last column (XFD) adds one column, not 16,000, to every row
@@ -87,6 +96,7 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         },
         names,
         start + 1,
+        above,
     )
 
 
