@@ -15,7 +15,7 @@ WARNING = (
     "out/data-on-a-page.docx: prints on {pages} pages as LibreOffice lays it out, where the "
     "committee expects one; shorten the priorities' names or the partnership's name, show "
     "fewer headlines, or choose a smaller body_size or a narrower font in [branding] (or, in a "
-    "template of your own, smaller text or margins)"
+    "template of your own, less above the grid, smaller text or smaller margins)"
 )
 
 

@@ -248,7 +248,7 @@ def test_a_data_on_a_page_outgrowing_its_page_is_a_warning_and_with_strict_an_er
         "out/data-on-a-page.docx: prints on 2 pages as LibreOffice lays it out, where the "
         "committee expects one; shorten the priorities' names or the partnership's name, show "
         "fewer headlines, or choose a smaller body_size or a narrower font in [branding] (or, "
-        "in a template of your own, smaller text or margins)"
+        "in a template of your own, less above the grid, smaller text or smaller margins)"
     )
     assert strict.exit_code == 1 and warning in strict.output
     assert not (project / "out" / "data-on-a-page.docx").exists()  # --strict wrote nothing
