@@ -226,8 +226,23 @@ def _styles_based_on_each_other(document) -> None:
     document.paragraphs[2].style = one
 
 
+def _no_style_called_normal(document) -> None:
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val")) == "Normal":
+            name.set(qn("w:val"), "Body")
+            style.set(qn("w:default"), "0")
+
+
 @pytest.mark.parametrize(
-    "spoil", [_no_section, _size_in_words, _margin_not_a_number, _styles_based_on_each_other]
+    "spoil",
+    [
+        _no_section,
+        _size_in_words,
+        _margin_not_a_number,
+        _styles_based_on_each_other,
+        _no_style_called_normal,
+    ],
 )
 def test_a_template_the_page_cannot_be_measured_from_still_builds_the_page(example, spoil):
     """Values Word's schema does not allow where the chart's room is measured: the page is

@@ -117,6 +117,45 @@ def test_a_template_saved_with_a_password_is_named_so(example):
     )
 
 
+def _rename_style(path: Path, name: str, to: str) -> None:
+    """The template at ``path`` with its style ``name`` renamed ``to`` (its id too), as a
+    council's restyled template may have it."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    for style in document.styles.element.findall(qn("w:style")):
+        written = style.find(qn("w:name"))
+        if written is not None and written.get(qn("w:val")) == name:
+            written.set(qn("w:val"), to)
+            style.set(qn("w:styleId"), to.replace(" ", ""))
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("paper", "style"),
+    [("strategic-assessment", "Table Text"), ("agenda-item", "Normal")],
+)
+def test_a_template_without_a_style_the_paper_is_written_in_is_named_so(example, paper, style):
+    """A template of the council's own that renamed a style committeepack writes with: one
+    line naming the template and the style, not a traceback, and nothing written."""
+    _rename_style(example / "templates" / f"{paper}.docx", style, f"{style} (council)")
+    result = run(example, "build", paper)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: templates/{paper}.docx: has no style called '{style}', which committeepack "
+        "writes this paper's content in; add a style of that name (in Word: the Styles pane, "
+        "New Style), or delete this template to use the default\n"
+    )
+    assert not (example / "out").exists() or not list((example / "out").iterdir())
+
+
+def test_a_template_with_the_style_renamed_back_builds(example):
+    path = example / "templates" / "strategic-assessment.docx"
+    _rename_style(path, "Table Text", "Tbl")
+    _rename_style(path, "Tbl", "Table Text")  # the boundary: the name is all that is looked up
+    assert run(example, "build", "strategic-assessment").exit_code == 0
+
+
 def test_project_without_templates_uses_packaged_default(minimal):
     assert not (minimal / "templates").exists()
     result = run(minimal, "build")

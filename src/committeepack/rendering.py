@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
+from .errors import TemplateProblem
 from .output import stable_zip
+
+NO_STYLE = re.compile(r"no style with name '(.*)'", re.DOTALL)  # python-docx's KeyError
 
 if TYPE_CHECKING:
     from .facts import Facts
@@ -37,8 +41,19 @@ def render_paper(
     from .render import render_docx
 
     tpl, template_name = project.template(paper)
-    context = paper.context(Rendering(tpl, inputs, facts, charts))
-    render_docx(tpl, context, template_name)
+    try:
+        context = paper.context(Rendering(tpl, inputs, facts, charts))
+        render_docx(tpl, context, template_name)
+    except KeyError as exc:  # python-docx's lookup of a style by name
+        missing = NO_STYLE.fullmatch(str(exc.args[0]) if exc.args else "")
+        if missing is None:
+            raise
+        raise TemplateProblem(
+            f"has no style called '{missing[1]}', which committeepack writes this paper's "
+            "content in; add a style of that name (in Word: the Styles pane, New Style), or "
+            "delete this template to use the default",
+            template_name,
+        ) from None
     # after rendering, tpl.docx is the rendered document (get_docx() would reload the template)
     _set_properties(tpl.docx, paper.title(facts), project)
     buffer = io.BytesIO()

@@ -15,6 +15,8 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Length
 
+from .styles import named_style
+
 LINE_EM = 1.17  # a line of the usual faces (ascent and descent), single spacing, in ems
 WORD_SIZE_PT = 10.0  # Word's size for text no style or default sizes
 A4_CM = (21.0, 29.7)
@@ -52,6 +54,9 @@ class TextStyle:
         return max((size_pt or self.size_pt) * LINE_EM * self.spacing, self.least_pt)
 
 
+WORD_TEXT = TextStyle(WORD_SIZE_PT, False, 0.0, 0.0, 1.0)  # text no style or default sizes
+
+
 @dataclass(frozen=True)
 class BodyParagraph:
     """A paragraph of a template's body as it prints: its text (tags and all), its style with
@@ -72,9 +77,10 @@ class PageGeometry:
     styles: tuple[tuple[str, TextStyle], ...]
 
     def style(self, name: str) -> TextStyle:
-        """The style called ``name``; a template without it has its text in Normal."""
+        """The style called ``name``; a template without it has its text in Normal (and one
+        without Normal, in Word's own defaults)."""
         found = dict(self.styles)
-        return found.get(name) or found["Normal"]
+        return found.get(name) or found.get("Normal") or WORD_TEXT
 
 
 def page_geometry(document, names: Iterable[str]) -> PageGeometry:
@@ -117,10 +123,11 @@ def body_paragraphs(document) -> list[BodyParagraph]:
 
 
 def _paragraph(document, paragraph, defaults: _DocDefaults) -> BodyParagraph:
-    style = _resolved(document, paragraph.style.name, defaults) or _resolved(
-        document, "Normal", defaults
+    style = (
+        _resolved(document, getattr(paragraph.style, "name", None), defaults)
+        or _resolved(document, "Normal", defaults)
+        or WORD_TEXT
     )
-    assert style is not None
     own = paragraph.paragraph_format
     sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
     runs_bold = [run.bold for run in paragraph.runs if run.text.strip()]
@@ -180,11 +187,8 @@ class _DocDefaults:
         return spacing.get(qn(f"w:{attribute}")) if spacing is not None else None
 
 
-def _resolved(document, name: str, defaults: _DocDefaults) -> TextStyle | None:
-    try:
-        style = document.styles[name]
-    except KeyError:
-        return None
+def _resolved(document, name: str | None, defaults: _DocDefaults) -> TextStyle | None:
+    style = named_style(document, name)
     chain: list = []
     while style is not None and len(chain) < 20:  # a loop of base styles ends somewhere
         chain.append(style)

@@ -93,19 +93,29 @@ def add_table_style(styles, name: str) -> None:
         )
 
 
+def named_style(document, name: str | None):
+    """``document``'s style called ``name`` (as Word shows it), or None: python-docx's
+    ``styles[name]`` raises for a template that renamed it, and falls back to a style's id
+    with a warning printed to the user."""
+    return next((s for s in document.styles if name is not None and s.name == name), None)
+
+
 def body_text_font(document) -> tuple[str | None, float | None]:
     """The font name and size (pt) of ``document``'s Normal style, as far as the style itself
-    says: a font taken from the theme, or a size from the defaults, is None."""
-    font = document.styles["Normal"].font
+    says: a font taken from the theme, or a size from the defaults, is None (and both, for a
+    template with no style called Normal)."""
+    normal = named_style(document, "Normal")
+    if normal is None:
+        return None, None
+    font = normal.font
     return font.name, font.size.pt if font.size is not None else None
 
 
 def style_font(document, name: str, default: float = 12.0) -> tuple[str | None, float]:
     """The typeface and size (pt) a paragraph style gives, following its base styles; the
     size is ``default`` and the face None when none sets them (Word's defaults then apply)."""
-    try:
-        style = document.styles[name]
-    except KeyError:
+    style = named_style(document, name)
+    if style is None:
         return None, default
     family, size = None, None
     while style is not None and (family is None or size is None):
