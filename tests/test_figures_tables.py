@@ -387,11 +387,18 @@ def test_a_heading_row_of_one_heading_is_named_as_the_heading_row(figures):
     ]
 
 
-def test_a_heading_row_of_one_heading_under_a_title_is_named_at_its_line(figures):
+def _crime_errors(figures, above: str, old: str, new: str) -> list[str]:
+    """The build's errors for the crime table with ``above`` over it and ``old`` written
+    ``new``."""
     crime = figures / "inputs/crime.csv"
-    text = crime.read_text(encoding="utf-8").replace("category,parent,previous,current", "category")
-    crime.write_text("Table 1: Recorded crime\n" + text, encoding="utf-8")
-    lines = [line for line in error_lines(figures) if "inputs/crime.csv" in line]
+    text = crime.read_text(encoding="utf-8").replace(old, new)
+    crime.write_text(above + text, encoding="utf-8")
+    return [line for line in error_lines(figures) if "inputs/crime.csv" in line]
+
+
+def test_a_heading_row_of_one_heading_under_a_title_is_named_at_its_line(figures):
+    headings = "category,parent,previous,current"
+    lines = _crime_errors(figures, "Table 1: Recorded crime\n", headings, "category")
     assert len(lines) == 1 and lines[0].startswith(
         "Error: inputs/crime.csv:2: holds only 'category'"
     )
@@ -400,14 +407,13 @@ def test_a_heading_row_of_one_heading_under_a_title_is_named_at_its_line(figures
 def test_a_title_that_is_a_heading_over_headings_with_a_slip_names_the_slip(figures):
     """The boundary: the row read as the headings has this table's headings, so a one-cell
     row above it is a title, whatever it says, and the slip below is what is named."""
-    crime = figures / "inputs/crime.csv"
-    text = crime.read_text(encoding="utf-8").replace("previous,current", "prevous,current")
-    crime.write_text("Category\n" + text, encoding="utf-8")
-    lines = [line for line in error_lines(figures) if "inputs/crime.csv" in line]
+    lines = _crime_errors(figures, "Category\n", "previous,current", "prevous,current")
     assert len(lines) == 1 and lines[0].startswith(
         "Error: inputs/crime.csv:2: no column 'previous'"
     )
-    crime.write_text("Category\n" + text.replace("prevous", "previous"), encoding="utf-8")
+    crime = figures / "inputs/crime.csv"
+    text = crime.read_text(encoding="utf-8")
+    crime.write_text(text.replace("prevous", "previous"), encoding="utf-8")
     assert run(figures, "build").exit_code == 0  # a title that is a heading: read as a title
 
 

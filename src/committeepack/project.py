@@ -70,8 +70,8 @@ class Project:
         where the default template puts the paper's content (:func:`missing_blocks`)."""
         from .word.docxtpl_compat import DocxTemplate
 
-        own = self.root / TEMPLATES / name
-        if own.is_file() and self._is_own(own):
+        own = self._own(name)
+        if own is not None:
             return self._own_template(own, blocks), self.shown(own)
         buffer = io.BytesIO()
         make_default(self.config).save(buffer)
@@ -85,13 +85,19 @@ class Project:
         the paper is rendered (:meth:`template_named`)."""
         import docx
 
-        own = self.root / TEMPLATES / name
-        if own.is_file() and self._is_own(own):
+        own = self._own(name)
+        if own is not None:
             try:
                 return docx.Document(str(own))
             except Exception:  # a corrupt or non-Word file raises many kinds
                 pass
         return make_default(self.config)
+
+    def _own(self, name: str) -> Path | None:
+        """The project's own template ``templates/NAME``, if it has one the build uses as it
+        is (:meth:`_is_own`)."""
+        own = self.root / TEMPLATES / name
+        return own if own.is_file() and self._is_own(own) else None
 
     def _is_own(self, path: Path) -> bool:
         """Whether the template file at ``path`` is used as it is: any but a default template

@@ -97,11 +97,12 @@ def context(rendering: Rendering) -> dict:
     landscape = inputs.orientation == "landscape"
     grid = new_subdoc(tpl)
     chart_width = 13.0 if landscape else 17.0
-    requests = chart_requests(facts)
-    chart = rendering.charts.get(requests["crime"]) if requests else None
     crime = figures.of_kind("crime_by_type", CrimeTree)
     overview = _overview(crime[0][1] if crime else None)
-    geometry, paragraphs = _page_text(facts, tpl.get_docx(), crime[0][1] if crime else None)
+    page = _measured(facts)  # as the chart was sized: the same request finds it
+    requests = _requests(facts, page)
+    chart = rendering.charts.get(requests["crime"]) if requests else None
+    geometry, paragraphs = page
     rows = len(tile_texts(inputs.headlines, inputs.orientation))
     least = tile_least_cm(geometry, inputs.orientation, config.branding.font, paragraphs, rows)
     fill_grid(grid, chart, inputs.headlines, config, landscape, chart_width, least)
@@ -116,6 +117,11 @@ def context(rendering: Rendering) -> dict:
 
 def chart_requests(facts: Facts) -> dict:
     """The one chart of the page: % change by crime type, sized for the grid."""
+    return _requests(facts, _measured(facts))
+
+
+def _requests(facts: Facts, page) -> dict:
+    """:func:`chart_requests`, the template's page (:func:`_measured`) given."""
     figures = facts.figures
     crime = figures.of_kind("crime_by_type", CrimeTree)
     if not crime:
@@ -132,7 +138,7 @@ def chart_requests(facts: Facts) -> dict:
     every, grouped = possible_captions(
         items, subject, figures.current, figures.previous, facts.config.chart_bars
     )
-    room_every, room_grouped = _room(facts, crime[0][1], (every, grouped), width)
+    room_every, room_grouped = _room(facts, page, (every, grouped), width)
     size = (
         ("max_height_cm", min(MAX_CHART_CM, room_every)),
         ("grouped_height_cm", min(MAX_CHART_CM, room_grouped)),
@@ -152,15 +158,12 @@ def chart_requests(facts: Facts) -> dict:
 MAX_CHART_CM = 12.5  # as tall as its bars need, within the page
 
 
-def _room(
-    facts: Facts, crime: CrimeTree, captions: tuple[str, str], chart_width: float
-) -> tuple[float, float]:
-    """How tall the chart may be for the page to stay one page, the template's paragraphs
-    around it (filled in) and each of its two ``captions`` (every category shown, some
-    grouped) under it."""
+def _room(facts: Facts, page, captions: tuple[str, str], chart_width: float) -> tuple[float, float]:
+    """How tall the chart may be for the page to stay one page: the template's ``page`` and
+    its paragraphs around the chart (filled in), and each of its two ``captions`` (every
+    category shown, some grouped) under it."""
     config = facts.config
-    document = facts.project.template_document(TEMPLATE, partial(with_logo, make_template))
-    geometry, paragraphs = _page_text(facts, document, crime)
+    geometry, paragraphs = page
     orientation, face, body = (
         config.page_orientation,
         config.branding.font,
@@ -177,6 +180,14 @@ def _room(
         for caption in captions
     )
     return every, grouped
+
+
+def _measured(facts: Facts):
+    """The page of the template the paper is made with, and its paragraphs as they will print
+    (the grid's aside), read once for the chart's request and the tiles' rows."""
+    document = facts.project.template_document(TEMPLATE, partial(with_logo, make_template))
+    crime = facts.figures.of_kind("crime_by_type", CrimeTree)
+    return _page_text(facts, document, crime[0][1] if crime else None)
 
 
 def _page_text(facts: Facts, document, crime: CrimeTree | None):

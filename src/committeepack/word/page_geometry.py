@@ -170,6 +170,9 @@ class _DocDefaults:
         found = document.styles.element.find(qn("w:docDefaults"))
         self.rpr = found.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if found is not None else None
         self.ppr = found.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") if found is not None else None
+        # each style resolved so far: a template's paragraphs are in a few styles, and finding
+        # one by name goes through every style
+        self.resolved: dict[str | None, TextStyle | None] = {}
 
     def size_pt(self) -> float:
         size = self.rpr.find(qn("w:sz")) if self.rpr is not None else None
@@ -188,6 +191,12 @@ class _DocDefaults:
 
 
 def _resolved(document, name: str | None, defaults: _DocDefaults) -> TextStyle | None:
+    if name not in defaults.resolved:
+        defaults.resolved[name] = _resolve(document, name, defaults)
+    return defaults.resolved[name]
+
+
+def _resolve(document, name: str | None, defaults: _DocDefaults) -> TextStyle | None:
     style = named_style(document, name)
     chain: list = []
     while style is not None and len(chain) < 20:  # a loop of base styles ends somewhere
