@@ -5,12 +5,15 @@ import pytest
 from docx.shared import Pt
 
 from committeepack.papers.page_room import (
+    GRID_WIDTH_CM,
     LEAST_CM,
+    LEAST_SCALE,
     STYLES,
     TILE_MIN_CM,
     big_figure_pt,
     chart_room_cm,
     filled_paragraphs,
+    grid_scale,
     text_cm,
     tile_least_cm,
     tile_rows_cm,
@@ -114,6 +117,26 @@ def test_the_big_figures_are_twice_the_body_size_unless_one_would_wrap():
     assert line_count("Down 20.9%", inner, smaller + 1, True, "DejaVu Sans") == 2
     # never below the body size and four points, however long the figure
     assert big_figure_pt("landscape", "Arial", 12.0, [[("x", "Down by far " * 9, "y")]]) == 16.0
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_the_grid_keeps_its_full_width_where_the_text_allows_and_shrinks_where_not(orientation):
+    full = GRID_WIDTH_CM[orientation]
+    assert grid_scale(orientation, full + 5.0) == 1.0
+    assert grid_scale(orientation, full) == 1.0  # the boundary: exactly its width
+    assert grid_scale(orientation, full - 0.1) == pytest.approx((full - 0.1) / full)
+    assert grid_scale(orientation, full * LEAST_SCALE) == LEAST_SCALE
+    assert grid_scale(orientation, 1.0) == LEAST_SCALE  # never to nothing
+
+
+def test_narrower_tiles_are_taller_and_their_big_figures_no_larger():
+    row = [("Serious violence", "Down 20.9%", "Violent crime fell by 20.9% from 110 to 87.")] * 3
+    [full] = tile_rows_cm("portrait", "Arial", 14.0, [row], TABLE_TEXT)
+    [narrow] = tile_rows_cm("portrait", "Arial", 14.0, [row], TABLE_TEXT, 0.6)
+    assert narrow > full
+    assert big_figure_pt("portrait", "Arial", 14.0, [row], 0.6) < big_figure_pt(
+        "portrait", "Arial", 14.0, [row]
+    )
 
 
 def test_a_logo_or_a_larger_title_in_the_template_leaves_the_chart_less_room():

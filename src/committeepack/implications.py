@@ -24,6 +24,7 @@ from .schema import Field
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.column_widths import fitted_widths
+from .word.page_geometry import content_width_cm
 from .word.styles import HEADER_FILL, style_font
 
 HEADERS = ("Issue", "Implications", "Sign-off")
@@ -141,5 +142,6 @@ def write_table(container, implications: Implications, writer: MarkdownWriter) -
         [(cell.text, index == 0 or number == 0) for index, cell in enumerate(row.cells)]
         for number, row in enumerate(table.rows)
     ]
-    widths = fitted_widths(texts, sum(preferred), size, face, preferred)
+    room = int(Cm(content_width_cm(table.part.document)).twips)
+    widths = fitted_widths(texts, min(sum(preferred), room), size, face, preferred)
     tablexml.set_table_width(table, widths)

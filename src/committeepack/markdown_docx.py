@@ -19,10 +19,11 @@ from .errors import InputError
 from .markdown_checks import image_problem, link_problem, picture_problem, text_problem, words
 from .word import tables as tablexml
 from .word import xml as wordxml
-from .word.styles import NUMBER_INDENT, Styles
+from .word.column_widths import fitted_widths
+from .word.page_geometry import content_width_cm
+from .word.styles import NUMBER_INDENT, Styles, style_font
 
 LIST_KINDS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "1": "decimal"}
-MAX_IMAGE_WIDTH = Cm(16)
 
 
 SHORT_LIST = 6  # items a list may have and still be kept on one page
@@ -204,6 +205,11 @@ class MarkdownWriter:
         tablexml.mark_header_row(table.rows[0])
         if self._in_cell:
             return
+        # as the tables of figures are: the template's text width, shared by what each says
+        face, size = style_font(table.part.document, self.styles.table_text)
+        texts = [[(c.text, r == 0) for c in row.cells] for r, row in enumerate(table.rows)]
+        room = int(Cm(content_width_cm(table.part.document)).twips)
+        tablexml.set_table_width(table, fitted_widths(texts, room, size, face))
         # a paragraph after the table keeps two tables in a row from merging in Word
         wordxml.add_paragraph(container, style=self.styles.body)
 
@@ -220,7 +226,7 @@ class MarkdownWriter:
         if indent:
             wordxml.set_left_indent(paragraph, indent)
         shape = paragraph.add_run().add_picture(str(source))
-        limit = MAX_IMAGE_WIDTH - Twips(indent)
+        limit = Cm(content_width_cm(paragraph.part.document)) - Twips(indent)
         if shape.width > limit:
             shape.height = int(shape.height * limit / shape.width)
             shape.width = limit

@@ -93,6 +93,23 @@ class Project:
                 pass
         return make_default(self.config)
 
+    def content_width_cm(self, name: str) -> float:
+        """How wide the tables and charts of a paper made with the template ``templates/NAME``
+        are (:func:`~.word.page_geometry.content_width_cm`): the project's own template read
+        (one that cannot be opened is reported when the paper is rendered), else the default
+        templates' width, which is the house width."""
+        import docx
+
+        from .word.page_geometry import HOUSE_WIDTH_CM, content_width_cm
+
+        own = self._own(name)
+        if own is None:
+            return HOUSE_WIDTH_CM
+        try:
+            return content_width_cm(docx.Document(str(own)))
+        except Exception:  # a corrupt or non-Word file raises many kinds
+            return HOUSE_WIDTH_CM
+
     def _own(self, name: str) -> Path | None:
         """The project's own template ``templates/NAME``, if it has one the build uses as it
         is (:meth:`_is_own`)."""

@@ -33,8 +33,9 @@ def ranked_bars(
     font: ChartFont = DEFAULT_FONT,
     average: Value | None = None,
     max_bars: int = MAX_BARS,
+    width_cm: float = WIDTH_CM,
 ) -> Chart:
-    """Horizontal bars, highest first, the council's own area highlighted and labelled. More
+    """Horizontal bars, ``width_cm`` wide, highest first, the council's own area highlighted and labelled. More
     than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
     says how many are left out (rates and rankings cannot be added up into "All other").
     Whole counts (every value an ``int``) are labelled as counts; rates (exact fractions) to
@@ -51,11 +52,12 @@ def ranked_bars(
             own = [i for i in every[: -(limit - 1)] if i[0].casefold() == highlight.casefold()]
             ordered = own + top
         names = [n for n, _ in ordered]
-        wrapped = base._wrapped(names, font, WIDTH_CM)
+        wrapped = base._wrapped(names, font, width_cm)
         if base._height(font, 4, wrapped, 0.55) <= MAX_HEIGHT_CM:
             break
     plt = base._pyplot(font)
-    figure = base._figure(plt, min(base._height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM))
+    height = min(base._height(font, 4, wrapped, 0.55), MAX_HEIGHT_CM)
+    figure = base._figure(plt, height, width_cm)
     axes = figure.add_subplot()
     values = [float(v) for _, v in ordered]
     places = _places(items)

@@ -30,8 +30,8 @@ SPC_STYLES = {  # verdict: colour, marker, legend label (the MDC colours' meanin
 }
 
 
-def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
-    """An XmR chart: points, centre line, process limits, the baseline that set them, the
+def spc_chart(series, font: ChartFont = DEFAULT_FONT, width_cm: float = WIDTH_CM) -> Chart:
+    """An XmR chart, ``width_cm`` wide: points, centre line, process limits, the baseline that set them, the
     target, and special causes by colour and marker shape."""
     import textwrap
 
@@ -43,9 +43,9 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT) -> Chart:
     present = [v for v in SPC_STYLES if any(p.verdict == v for p in analysis.points)]
     fixed = any(segment.fixed for segment in analysis.segments)
     line_cm = font.size * 1.3 / 72 * 2.54
-    title = textwrap.fill(series.measure, max(int(WIDTH_CM / 2.54 * 72 / (0.6 * font.size)), 20))
+    title = textwrap.fill(series.measure, max(int(width_cm / 2.54 * 72 / (0.6 * font.size)), 20))
     height = 6.0 + (title.count("\n") + 1 + 2) * line_cm
-    figure = base._figure(plt, height)
+    figure = base._figure(plt, height, width_cm)
     axes = figure.add_subplot()
     values = [float(v) for v in series.values]
     x = list(range(len(values)))

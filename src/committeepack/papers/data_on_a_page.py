@@ -26,9 +26,11 @@ from ..word.page_geometry import Unmeasurable, page_geometry
 from . import strategic_assessment
 from .base import Rendering, with_logo
 from .page_room import (
+    CHART_WIDTH_CM,
     STYLES,
     chart_room_cm,
     filled_paragraphs,
+    grid_scale,
     tile_least_cm,
     tile_rows_cm,
     tile_texts,
@@ -96,7 +98,6 @@ def context(rendering: Rendering) -> dict:
     config = facts.config
     landscape = inputs.orientation == "landscape"
     grid = new_subdoc(tpl)
-    chart_width = 13.0 if landscape else 17.0
     crime = figures.of_kind("crime_by_type", CrimeTree)
     overview = _overview(crime[0][1] if crime else None)
     page = _measured(facts)  # as the chart was sized: the same request finds it
@@ -105,7 +106,8 @@ def context(rendering: Rendering) -> dict:
     geometry, paragraphs = page
     rows = len(tile_texts(inputs.headlines, inputs.orientation))
     least = tile_least_cm(geometry, inputs.orientation, config.branding.font, paragraphs, rows)
-    fill_grid(grid, chart, inputs.headlines, config, landscape, chart_width, least)
+    scale = grid_scale(inputs.orientation, geometry.width_cm)
+    fill_grid(grid, chart, inputs.headlines, config, landscape, scale, least)
     return {
         **config.as_context(),
         "title": _title(inputs.title, inputs.year),
@@ -126,19 +128,20 @@ def _requests(facts: Facts, page) -> dict:
     crime = figures.of_kind("crime_by_type", CrimeTree)
     if not crime:
         return {}
-    landscape = facts.config.page_orientation == "landscape"
+    orientation = facts.config.page_orientation
     tree = crime[0][1].tree
     items = tuple(
         (tree[n].figure.name, tree[n].figure.previous, tree[n].figure.current)
         for n in _crime_types(tree)
         if tree[n].figure.charted
     )
-    width = 13.0 if landscape else 17.0
+    scale = grid_scale(orientation, page[0].width_cm)
+    width = CHART_WIDTH_CM[orientation] * scale
     subject = "recorded crime by main type"
     every, grouped = possible_captions(
         items, subject, figures.current, figures.previous, facts.config.chart_bars
     )
-    room_every, room_grouped = _room(facts, page, (every, grouped), width)
+    room_every, room_grouped = _room(facts, page, (every, grouped), scale)
     size = (
         ("max_height_cm", min(MAX_CHART_CM, room_every)),
         ("grouped_height_cm", min(MAX_CHART_CM, room_grouped)),
@@ -158,10 +161,10 @@ def _requests(facts: Facts, page) -> dict:
 MAX_CHART_CM = 12.5  # as tall as its bars need, within the page
 
 
-def _room(facts: Facts, page, captions: tuple[str, str], chart_width: float) -> tuple[float, float]:
+def _room(facts: Facts, page, captions: tuple[str, str], scale: float) -> tuple[float, float]:
     """How tall the chart may be for the page to stay one page: the template's ``page`` and
     its paragraphs around the chart (filled in), and each of its two ``captions`` (every
-    category shown, some grouped) under it."""
+    category shown, some grouped) under it; the grid at ``scale``."""
     config = facts.config
     geometry, paragraphs = page
     orientation, face, body = (
@@ -171,12 +174,14 @@ def _room(facts: Facts, page, captions: tuple[str, str], chart_width: float) -> 
     )
     rows = tile_texts(facts.headlines, orientation)
     under = (
-        tile_rows_cm(orientation, face, body, rows, geometry.style("Table Text"))
+        tile_rows_cm(orientation, face, body, rows, geometry.style("Table Text"), scale)
         if orientation == "portrait"
         else []  # beside the chart
     )
     every, grouped = (
-        chart_room_cm(geometry, face, paragraphs, caption, chart_width, under)
+        chart_room_cm(
+            geometry, face, paragraphs, caption, CHART_WIDTH_CM[orientation] * scale, under
+        )
         for caption in captions
     )
     return every, grouped

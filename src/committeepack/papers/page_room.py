@@ -21,11 +21,25 @@ from ..word.page_geometry import CM_PER_PT, PageGeometry, TextStyle, body_paragr
 from ..word.text_measure import line_count
 
 TILE_MIN_CM = {"landscape": 4.5, "portrait": 3.8}
-TILE_WIDTH_CM = {"landscape": 12.4, "portrait": 17.2}  # the grid of tiles, across
+# across, at full size: the chart, the tiles' cell and the tiles (in landscape the chart's cell
+# is the chart and 0.4 cm; in portrait the chart and tiles share one cell, 17.4 cm)
+CHART_WIDTH_CM = {"landscape": 13.0, "portrait": 17.0}
+TILES_CELL_CM = {"landscape": 12.8, "portrait": 17.4}
+TILE_WIDTH_CM = {"landscape": 12.4, "portrait": 17.2}
+GRID_WIDTH_CM = {"landscape": 13.4 + 12.8, "portrait": 17.4}
+LEAST_SCALE = 0.5  # narrower, a tile's big figure no longer fits its line
 CELL_MARGINS_CM = 2 * 0.19  # a table cell's left and right margins
 SLACK_CM = 0.8  # cell margins, rounding of the estimates
 LEAST_CM = 5.0  # a chart no shorter than this, whatever the estimate
 STYLES = ("Caption", "Table Text")  # the styles the page's generated text is in
+
+
+def grid_scale(orientation: str, text_width_cm: float) -> float:
+    """The share of its full width the grid of chart and tiles is laid out at: all of it, or
+    less, all its parts alike, so that it stays inside the text of a template with wider
+    margins (a grid running into the margin keeps the page count, so laying the page out
+    would not catch it)."""
+    return max(min(1.0, text_width_cm / GRID_WIDTH_CM[orientation]), LEAST_SCALE)
 
 
 def text_cm(
@@ -77,20 +91,25 @@ def tile_texts(headlines, orientation: str) -> list[list[tuple[str, str, str]]]:
     return rows
 
 
-def _inner_twips(orientation: str, row: list) -> int:
-    """The width a tile of ``row`` gives its text, its cell margins aside."""
-    return int(Cm(TILE_WIDTH_CM[orientation] / len(row) - CELL_MARGINS_CM).twips)
+def _inner_twips(orientation: str, row: list, scale: float = 1.0) -> int:
+    """The width a tile of ``row`` gives its text, its cell margins aside, the grid at
+    ``scale`` (:func:`grid_scale`)."""
+    return int(Cm(TILE_WIDTH_CM[orientation] * scale / len(row) - CELL_MARGINS_CM).twips)
 
 
 def big_figure_pt(
-    orientation: str, face: str, body: float, rows: list[list[tuple[str, str, str]]]
+    orientation: str,
+    face: str,
+    body: float,
+    rows: list[list[tuple[str, str, str]]],
+    scale: float = 1.0,
 ) -> float:
     """The size of the tiles' big figures: twice the body size, or less (a point at a time,
     to the body size and 4 points) until every figure (``Down 20.9%``) fits on one line of
     its tile; a figure on two lines made the tiles of a 16 pt page too tall for the page."""
     size = 2 * body
     while size > body + 4 and any(
-        line_count(big, _inner_twips(orientation, row), size, True, face) > 1
+        line_count(big, _inner_twips(orientation, row, scale), size, True, face) > 1
         for row in rows
         for _, big, _ in row
     ):
@@ -131,15 +150,17 @@ def tile_rows_cm(
     body: float,
     rows: list[list[tuple[str, str, str]]],
     table_text: TextStyle,
+    scale: float = 1.0,
 ) -> list[float]:
     """How tall each row of tiles prints: its tallest tile ((label, big figure, sentence)
-    in ``table_text``, the figure at :func:`big_figure_pt`), or the rows' least height."""
+    in ``table_text``, the figure at :func:`big_figure_pt`), or the rows' least height; the
+    grid at ``scale``."""
     small = table_text.size_pt
-    big_pt = big_figure_pt(orientation, face, body, rows)
+    big_pt = big_figure_pt(orientation, face, body, rows, scale)
     spacing = 3 * (table_text.space_before_pt + table_text.space_after_pt)
     heights = []
     for row in rows:
-        inner = _inner_twips(orientation, row)
+        inner = _inner_twips(orientation, row, scale)
         tallest = 0.0
         for label, big, sentence in row:
             points = (

@@ -11,10 +11,12 @@ from ..figures.district_rows import DistrictTable
 from ..figures.sentences import mid_sentence
 
 
-def requests(facts: Facts) -> dict[str, ChartRequest]:
-    """Every chart the strategic assessment shows, by the name its builder asks for."""
+def requests(facts: Facts, width_cm: float) -> dict[str, ChartRequest]:
+    """Every chart the strategic assessment shows, by the name its builder asks for, drawn
+    ``width_cm`` wide: as wide as its template's text, where it is placed at that width."""
     figures = facts.figures
     font = facts.chart_font()
+    wide = ("width_cm", width_cm)
     result: dict[str, ChartRequest] = {}
     for spec, crime in figures.of_kind("crime_by_type", CrimeTree):
         tree = crime.tree
@@ -23,11 +25,11 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
         result[f"crime:{spec.name}"] = ChartRequest(
             "percent_change_bars",
             (items, figures.previous, figures.current, font),
-            (("max_bars", facts.config.chart_bars),),
+            (("max_bars", facts.config.chart_bars), wide),
         )
     for spec, districts in figures.of_kind("districts", DistrictTable):
         result[f"districts:{spec.name}"] = _districts_chart(
-            districts, font, facts.config.chart_bars
+            districts, font, facts.config.chart_bars, wide
         )
     for spec, wards in figures.of_kind("wards", CountTable):
         counts = tuple((f.name, f.current) for f in wards.table if "current" not in f.hidden)
@@ -40,14 +42,16 @@ def requests(facts: Facts) -> dict[str, ChartRequest]:
                 f"recorded crime by ward, {figures.current}",
                 font,
             ),
-            (("max_bars", facts.config.chart_bars),),
+            (("max_bars", facts.config.chart_bars), wide),
         )
     for spec, built in figures.of_kind("monthly", SpcSeries):
-        result[f"spc:{spec.name}"] = ChartRequest("spc_chart", (built, font))
+        result[f"spc:{spec.name}"] = ChartRequest("spc_chart", (built, font), (wide,))
     return result
 
 
-def _districts_chart(districts: DistrictTable, font, max_bars: int) -> ChartRequest:
+def _districts_chart(
+    districts: DistrictTable, font, max_bars: int, wide: tuple[str, float]
+) -> ChartRequest:
     """Rates per 1,000 ranked, with the county's average; % change where there are no rates."""
     periods, this, county = districts.periods, districts.this, districts.county
     if not districts.has_rates:
@@ -60,7 +64,7 @@ def _districts_chart(districts: DistrictTable, font, max_bars: int) -> ChartRequ
         return ChartRequest(
             "percent_change_bars",
             (items, periods[-2], periods[-1], font),
-            (("subject", subject), ("max_bars", max_bars)),
+            (("subject", subject), ("max_bars", max_bars), wide),
         )
     # rates as exact fractions (a rate given as 25 is still a rate, shown 25.0)
     rates = tuple(
@@ -78,5 +82,5 @@ def _districts_chart(districts: DistrictTable, font, max_bars: int) -> ChartRequ
             font,
             average,
         ),
-        (("max_bars", max_bars),),
+        (("max_bars", max_bars), wide),
     )

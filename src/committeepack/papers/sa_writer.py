@@ -11,6 +11,7 @@ from ..markdown_docx import MarkdownWriter
 from ..narrative import Narrative
 from ..word import xml as wordxml
 from ..word.blocks import add_chart
+from ..word.page_geometry import content_width_cm
 from . import sa_charts
 from .base import Charts
 
@@ -29,7 +30,8 @@ class SectionWriter:
         self.figures = facts.figures
         self.drawn = drawn
         self.headings: list[tuple[int, str]] = []
-        self.charts = sa_charts.requests(facts)
+        # as the chart stage asked for them: as wide as the template's text
+        self.charts = sa_charts.requests(facts, content_width_cm(body.part.document))
         # (place, request): charts go in last, as they finish drawing
         self._placed: list[tuple[Callable[[object], None], ChartRequest]] = []
 

@@ -58,7 +58,7 @@ def chart_requests(facts: Facts) -> dict:
     """The charts this paper shows, drawn before any paper is rendered."""
     from . import sa_charts
 
-    return sa_charts.requests(facts)
+    return sa_charts.requests(facts, facts.project.content_width_cm(TEMPLATE))
 
 
 def sections(config: Config) -> list[Section]:

@@ -14,7 +14,13 @@ from ..config import Config
 from ..figures.headlines import Headline
 from ..word import tables as tablexml
 from ..word import xml as wordxml
-from .page_room import TILE_WIDTH_CM, big_figure_pt, tile_texts
+from .page_room import (
+    CHART_WIDTH_CM,
+    TILE_WIDTH_CM,
+    TILES_CELL_CM,
+    big_figure_pt,
+    tile_texts,
+)
 
 TEXT_DARK = "0B0C0C"
 
@@ -27,32 +33,35 @@ def tile_colours(branding) -> tuple[str, str]:
 
 
 def fill_grid(
-    grid, chart, headlines, config: Config, landscape: bool, chart_width: float, least: float
+    grid, chart, headlines, config: Config, landscape: bool, scale: float, least: float
 ) -> None:
     """The chart (with its caption) and a tile per headline in ``grid``, as a borderless
-    table: beside each other (``landscape``) or the tiles under the chart; each row of tiles
-    at least ``least`` cm tall."""
+    table: beside each other (``landscape``) or the tiles under the chart, at ``scale`` of
+    their full width (:func:`~.page_room.grid_scale`); each row of tiles at least ``least``
+    cm tall."""
     fill, text = tile_colours(config.branding)
+    orientation = "landscape" if landscape else "portrait"
+    chart_width = CHART_WIDTH_CM[orientation] * scale
+    tiles_width = int(Cm(TILES_CELL_CM[orientation] * scale).twips)
     if landscape:
         outer = grid.add_table(rows=1, cols=2)
         chart_cell, tiles_cell = outer.rows[0].cells
-        tablexml.set_table_width(outer, [int(Cm(chart_width + 0.4).twips), int(Cm(12.8).twips)])
+        tablexml.set_table_width(outer, [int(Cm(chart_width + 0.4 * scale).twips), tiles_width])
     else:
         outer = grid.add_table(rows=2, cols=1)
         chart_cell, tiles_cell = outer.rows[0].cells[0], outer.rows[1].cells[0]
-        tablexml.set_table_width(outer, [int(Cm(17.4).twips)])
+        tablexml.set_table_width(outer, [tiles_width])
     tablexml.remove_borders(outer)
     if chart is not None:
         paragraph = chart_cell.paragraphs[0]
         shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
         wordxml.add_paragraph(chart_cell, chart.caption, style="Caption")
-    orientation = "landscape" if landscape else "portrait"
     texts = tile_texts(headlines, orientation)
     layout = [len(row) for row in texts]
     tiles = tiles_cell.add_table(rows=len(layout), cols=GRID)
     tablexml.remove_borders(tiles, inside_colour=WHITE, width=24)
-    total = TILE_WIDTH_CM[orientation]
+    total = TILE_WIDTH_CM[orientation] * scale
     tablexml.set_table_width(tiles, [int(Cm(total / GRID).twips)] * GRID)
     height = Cm(least)
     cells = []
@@ -69,7 +78,7 @@ def fill_grid(
             tablexml.shade_cell(cell, fill)
             cells.append(cell)
     branding = config.branding
-    big = big_figure_pt(orientation, branding.font, branding.body_size, texts)
+    big = big_figure_pt(orientation, branding.font, branding.body_size, texts, scale)
     for cell, headline in zip(cells, headlines, strict=True):
         _tile(cell, headline, text, big)
     tiles_cell.paragraphs[0].paragraph_format.space_after = Pt(0)

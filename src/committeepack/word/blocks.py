@@ -17,9 +17,9 @@ from . import tables as tablexml
 from . import xml as wordxml
 from .column_widths import fitted_widths
 from .header_breaks import fitted_headings
+from .page_geometry import content_width_cm
 from .styles import HEADER_FILL, TOTAL_FILL, Styles, style_font
 
-TEXT_WIDTH_CM = 16.0  # A4 less the templates' margins
 KEEP_ROWS = 2  # a table's first rows stay on the page of its header (and heading)
 
 
@@ -41,14 +41,17 @@ def data_table(
     numeric: set[int] | None = None,
     total_rows: set[int] | None = None,
 ):
-    """A table with a header row; ``numeric`` columns right-aligned; total rows shaded bold."""
+    """A table with a header row; ``numeric`` columns right-aligned; total rows shaded bold.
+    It is as wide as ``widths_cm`` add up to, or the template's text (:func:`content_width_cm`),
+    whichever is narrower."""
     numeric = numeric or set()
     total_rows = total_rows or set()
     table = container.add_table(rows=0, cols=len(headers))
     table.style = styles.table
     tablexml.set_table_look(table)
     preferred = [int(Cm(w).twips) for w in widths_cm] if widths_cm else None
-    total = int(Cm(sum(widths_cm) if widths_cm else TEXT_WIDTH_CM).twips)
+    room = content_width_cm(table.part.document)
+    total = int(Cm(min(sum(widths_cm), room) if widths_cm else room).twips)
     body = [[value if isinstance(value, Cell) else Cell(str(value)) for value in r] for r in rows]
     face, size = style_font(table.part.document, styles.table_text)
     rows_text = [[(c.text, c.bold or i in total_rows) for c in r] for i, r in enumerate(body)]
@@ -81,15 +84,17 @@ def data_table(
 
 
 def add_chart(container, number: int, styles: Styles) -> Callable[[object], None]:
-    """Room for a chart (16 cm wide) and its numbered caption under it; returns the function
-    that puts the drawn chart there, with its alt text, so the rest of the document can be
-    written while the chart is still being drawn."""
+    """Room for a chart (as wide as the template's text, :func:`content_width_cm`, which it is
+    drawn for) and its numbered caption under it; returns the function that puts the drawn
+    chart there, with its alt text, so the rest of the document can be written while the
+    chart is still being drawn."""
     picture = wordxml.add_paragraph(container, style=styles.body)
     picture.paragraph_format.keep_with_next = True
     caption = wordxml.add_paragraph(container, style="Caption")
 
     def place(chart) -> None:
-        shape = picture.add_run().add_picture(io.BytesIO(chart.png), width=Cm(16))
+        width = Cm(content_width_cm(picture.part.document))
+        shape = picture.add_run().add_picture(io.BytesIO(chart.png), width=width)
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
         caption.add_run(f"Figure {number}: {chart.caption}")
 

@@ -20,6 +20,8 @@ from .styles import named_style
 LINE_EM = 1.17  # a line of the usual faces (ascent and descent), single spacing, in ems
 WORD_SIZE_PT = 10.0  # Word's size for text no style or default sizes
 A4_CM = (21.0, 29.7)
+HOUSE_WIDTH_CM = 16.0  # the widest a table or chart is made: A4 less the default margins
+LEAST_WIDTH_CM = 8.0  # narrower, a chart's names and a table's figures cannot fit at all
 EMU_PER_CM = 360000
 CM_PER_PT = 2.54 / 72
 
@@ -106,10 +108,28 @@ def _page_geometry(document, names: Iterable[str]) -> PageGeometry:
     bottom = max(bottom, _cm(section.footer_distance, 1.25) + _story_cm(document, footer, defaults))
     styles = {name: _resolved(document, name, defaults) for name in ("Normal", *names)}
     return PageGeometry(
-        width - left - right,
+        width - left - right - _cm(section.gutter, 0.0),
         height - top - bottom,
         tuple((name, style) for name, style in styles.items() if style is not None),
     )
+
+
+def content_width_cm(document) -> float:
+    """How wide ``document``'s tables and charts are made: the text width (the page less its
+    margins and gutter) of its narrowest section, so that they never run into a margin
+    whichever section they land in; at most :data:`HOUSE_WIDTH_CM`, and no narrower than
+    :data:`LEAST_WIDTH_CM`. A value Word's schema does not allow counts as the house width."""
+    widths = []
+    for section in document.sections:
+        try:
+            page = _cm(section.page_width, A4_CM[0])
+            sides = (section.left_margin, section.right_margin, section.gutter)
+            widths.append(page - sum(_cm(side, 0.0) for side in sides))
+        except _MALFORMED:
+            continue
+    usable = [w for w in widths if w == w]  # a margin of nan compares unequal to itself
+    # to a tenth of a millimetre: the chart stage and the paper read the same width
+    return round(max(min([HOUSE_WIDTH_CM, *usable]), LEAST_WIDTH_CM), 2)
 
 
 def body_paragraphs(document) -> list[BodyParagraph]:
