@@ -126,3 +126,102 @@ def test_two_published_change_columns_are_not_compared_nor_an_error(figures):
     )
     result = run(figures, "build", "--strict")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("number_format", "places"),
+    [
+        ("0.0%", 1),
+        ("0%", 0),
+        ("#,##0.00%", 2),
+        ("0.0%;[Red]-0.0%", 1),  # the positive section's places
+        ("[Blue]0.0%", 1),
+        ("0.00_)%", 2),
+        ('"%"0.0', None),  # a quoted % is text: the number is not a percentage
+        ("0.0\\%", None),  # so is an escaped one
+        ("0.0", None),
+        ("General", None),
+    ],
+)
+def test_a_cells_percentage_format_is_told_with_its_places(number_format, places):
+    from committeepack.figures.workbook_table import percent_places
+
+    assert percent_places(number_format) == places
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "shown"),
+    [
+        (-0.025, 1, "-2.5%"),
+        (0.0030743762563556817, 1, "0.3%"),  # a formula's value, as the sheet shows it
+        (0.125, 0, "13%"),  # half rounds away from zero, as Excel rounds
+        (-0.125, 0, "-13%"),
+        (0.12449, 1, "12.4%"),  # the boundary: under the half
+        (0.1245, 1, "12.5%"),
+        (0, 1, "0.0%"),
+        (1, 0, "100%"),
+        (1e30, 1, "100000000000000000000000000000000.0%"),  # every digit, not an error
+    ],
+)
+def test_a_percentage_cell_reads_as_the_sheet_shows_it(value, places, shown):
+    from committeepack.figures.workbook_table import percent_shown
+
+    assert percent_shown(value, places) == shown
+
+
+def test_a_workbooks_percentage_column_is_quoted_as_the_sheet_shows_it(figures):
+    """A published % change in a workbook is a fraction formatted as a percentage: the
+    warning quotes it as the sheet shows it (50.0%), not as 0.5, and rows that agree as
+    shown are not warned about."""
+    from openpyxl import Workbook
+
+    from conftest import use_crime_workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    sheet.append(["category", "parent", "previous", "current", "% change"])
+    rows = [
+        ("All crime", "", 1000, 950, (950 - 1000) / 1000),
+        ("Violent crime", "All crime", 400, 420, 0.5),  # typed in the wrong row
+        ("Violence against the person", "Violent crime", 380, 400, (400 - 380) / 380),
+        ("Robbery", "Violent crime", 20, 20, 0),
+        ("Theft", "All crime", 600, 530, (530 - 600) / 600),
+    ]
+    for row in rows:
+        sheet.append(list(row))
+        sheet.cell(row=sheet.max_row, column=5).number_format = "0.0%"
+    use_crime_workbook(figures, workbook)
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("Warning")] == [
+        "Warning: inputs/crime.xlsx [Crime]:3: the published % change for Violent crime, 50.0%, "
+        "is not that of 400 to 420 (+5.0%); check the row's figures against the published table"
+    ]
+
+
+def test_a_whole_count_in_a_cell_formatted_as_a_percentage_keeps_its_value(figures):
+    """The boundary: only a fraction so formatted reads as a percentage; a count whose cell
+    format slipped is still its count, not an error."""
+    from openpyxl import Workbook
+
+    from conftest import use_crime_workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    for line in (figures / "inputs/crime.csv").read_text(encoding="utf-8").splitlines():
+        sheet.append([int(c) if c.isdigit() else c for c in line.split(",")])
+    sheet["D6"].number_format = "0%"  # Theft's current count, 530
+    use_crime_workbook(figures, workbook)
+    result = run(figures, "build", "--strict", "strategic-assessment")
+    assert result.exit_code == 0, result.output
+    import docx
+
+    text = "\n".join(
+        c.text
+        for t in docx.Document(str(figures / "out/strategic-assessment.docx")).tables
+        for row in t.rows
+        for c in row.cells
+    )
+    assert "530" in text

@@ -4,7 +4,11 @@ columns that hold something, so a stray cell in the sheet's last column adds one
 
 from __future__ import annotations
 
+import functools
+import math
+import re
 import sys
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
 from ..characters import composed
@@ -166,7 +170,8 @@ def _value(cell, empty_cell: type):
     """A workbook cell's value: an Excel error (#N/A) is kept as one; a whole number is an
     int; a cell the sheet stores without a value (formatted, or a formula whose value was
     never saved) is :data:`STORED_EMPTY`, told apart once the sheet is read; text indented
-    with Excel's Increase Indent starts with four spaces a step."""
+    with Excel's Increase Indent starts with four spaces a step; a fraction formatted as a
+    percentage is text, as the sheet shows it (``-2.5%``)."""
     value = cell.value
     if value is None:
         return None if isinstance(cell, empty_cell) else STORED_EMPTY
@@ -176,6 +181,12 @@ def _value(cell, empty_cell: type):
         return None
     if isinstance(value, str):
         value = composed(value)
+    elif isinstance(value, float) and not value.is_integer() and math.isfinite(value):
+        # a fraction formatted as a percentage (a published % change) reads as shown; a
+        # whole number so formatted keeps its value: a count whose cell format slipped
+        places = percent_places(getattr(cell, "number_format", None) or "General")
+        if places is not None:
+            return percent_shown(value, places)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and getattr(cell, "has_style", False):
@@ -183,3 +194,28 @@ def _value(cell, empty_cell: type):
         indent = int(getattr(cell.alignment, "indent", 0) or 0)
         return " " * (4 * indent) + value if indent > 0 else value
     return value
+
+
+# what a number format shows as is, not as digits: quoted text, [colours] and \-escapes
+_LITERAL = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+@functools.lru_cache(maxsize=256)
+def percent_places(number_format: str) -> int | None:
+    """The decimal places a percentage format shows (``0.0%``: 1; ``#,##0%``: 0), from its
+    section for positive numbers; None for a format that is not a percentage."""
+    section = _LITERAL.sub("", number_format.split(";")[0])
+    if "%" not in section:
+        return None
+    decimals = re.search(r"\.([0#?]*)", section)
+    return len(decimals.group(1)) if decimals else 0
+
+
+def percent_shown(value: float, places: int) -> str:
+    """A cell's number as its percentage format shows it (-0.025 at one place: -2.5%),
+    worked out exactly from the decimal the cell holds and rounded half away from zero, as
+    Excel rounds: a published % change is then quoted and compared as printed."""
+    exact = Decimal(repr(value)).scaleb(2)
+    with localcontext() as context:  # every digit of a huge number, not an error
+        context.prec = max(context.prec, exact.adjusted() + places + 2)
+        return f"{exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)}%"
