@@ -200,7 +200,18 @@ def test_the_chart_caption_says_it_shows_the_main_types(figures):
     assert run(figures, "build", PAPER).exit_code == 0
     document = docx.Document(str(figures / "out" / f"{PAPER}.docx"))
     captions = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text]
-    assert captions == ["% change in recorded crime by main type, 2025 compared with 2024"]
+    # a sign stays with its word, as in the tables' headings
+    assert captions == ["%\u00a0change in recorded crime by main type, 2025 compared with 2024"]
+
+
+def test_a_month_is_never_parted_from_its_year_in_the_period_line_or_caption(example):
+    assert run(example, "build", PAPER, "--no-page-numbers").exit_code == 0
+    document = docx.Document(str(example / "out" / f"{PAPER}.docx"))
+    period = "Oct\u00a02024\u00a0- Sep\u00a02025 compared with Oct\u00a02023\u00a0- Sep\u00a02024"
+    texts = [p.text for p in document.paragraphs]
+    assert any(text.endswith(period) for text in texts)  # the range breaks after its dash
+    caption = document.tables[0].rows[0].cells[0].paragraphs[-1].text
+    assert caption.endswith(period)
 
 
 def _no_section(document) -> None:

@@ -22,6 +22,7 @@ from ..figures.change_chart import possible_captions
 from ..figures.chart_cache import ChartRequest
 from ..figures.headlines import Headline
 from ..word.docxtpl_compat import new_subdoc
+from ..word.header_breaks import joined
 from ..word.page_geometry import Unmeasurable, page_geometry
 from . import strategic_assessment
 from .base import Rendering, with_logo
@@ -180,7 +181,7 @@ def _room(facts: Facts, page, captions: tuple[str, str], scale: float) -> tuple[
     )
     every, grouped = (
         chart_room_cm(
-            geometry, face, paragraphs, caption, CHART_WIDTH_CM[orientation] * scale, under
+            geometry, face, paragraphs, joined(caption), CHART_WIDTH_CM[orientation] * scale, under
         )
         for caption in captions
     )
@@ -216,7 +217,9 @@ def _title(title: str, year: str) -> str:
 
 
 def _period(figures) -> str:
-    return f"{figures.current} compared with {figures.previous}"
+    """The period line: each month kept with its year (``Oct 2023`` never parted by a line
+    end), and each range breaking after its dash."""
+    return joined(f"{figures.current} compared with {figures.previous}")
 
 
 def _overview(crime: CrimeTree | None) -> str:

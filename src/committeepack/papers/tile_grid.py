@@ -14,6 +14,7 @@ from ..config import Config
 from ..figures.headlines import Headline
 from ..word import tables as tablexml
 from ..word import xml as wordxml
+from ..word.header_breaks import joined
 from .page_room import (
     CHART_WIDTH_CM,
     TILE_WIDTH_CM,
@@ -56,7 +57,7 @@ def fill_grid(
         paragraph = chart_cell.paragraphs[0]
         shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
-        wordxml.add_paragraph(chart_cell, chart.caption, style="Caption")
+        wordxml.add_paragraph(chart_cell, joined(chart.caption), style="Caption")
     texts = tile_texts(headlines, orientation)
     layout = [len(row) for row in texts]
     tiles = tiles_cell.add_table(rows=len(layout), cols=GRID)

@@ -16,7 +16,7 @@ from . import fields
 from . import tables as tablexml
 from . import xml as wordxml
 from .column_widths import fitted_widths
-from .header_breaks import fitted_headings
+from .header_breaks import fitted_headings, joined
 from .page_geometry import content_width_cm
 from .styles import HEADER_FILL, TOTAL_FILL, Styles, style_font
 
@@ -96,7 +96,7 @@ def add_chart(container, number: int, styles: Styles) -> Callable[[object], None
         width = Cm(content_width_cm(picture.part.document))
         shape = picture.add_run().add_picture(io.BytesIO(chart.png), width=width)
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
-        caption.add_run(f"Figure {number}: {chart.caption}")
+        caption.add_run(joined(f"Figure {number}: {chart.caption}"))  # "Oct 2023" whole
 
     return place
 
