@@ -77,3 +77,54 @@ def test_only_the_data_on_a_page_must_be_one_page():
         "strategic-assessment",
         "plan",
     }
+
+
+def _contents_docx(headings: list[str]) -> bytes:
+    """A paper with a contents page listing ``headings``, as the build writes one."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from committeepack.word.blocks import add_table_of_contents
+    from committeepack.word.styles import Styles
+
+    document = docx.Document()
+    document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    add_table_of_contents(document, [(1, h) for h in headings], Styles())
+    for heading in headings:
+        document.add_heading(heading, 1)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_papers_the_build_names_as_having_contents_are_numbered_without_opening_others(
+    monkeypatch,
+):
+    """The build says which papers have a contents page (their kind knows); the others are
+    not opened to look, and a name it gives for a paper not built is passed over."""
+    opened = []
+    monkeypatch.setattr(contents_pages, "has_contents", lambda data: opened.append(data))
+    paper = _contents_docx(["Aim", "Background"])
+    pages = {"0/sa": ["Contents Aim Background", "Aim", "Background"]}
+    monkeypatch.setattr(contents_pages, "page_texts_of", lambda papers, office=None: pages)
+    plain = _plain_docx()
+    result = add_page_numbers_all(
+        {"0/sa": paper, "0/agenda-item": plain}, None, {}, {"0/sa", "1/x"}
+    )
+    assert opened == []
+    assert result["0/agenda-item"] is plain
+    entries = [p.text for p in docx.Document(io.BytesIO(result["0/sa"])).paragraphs[:2]]
+    assert [e.split()[-1] for e in entries] == ["2", "3"]  # each heading's page written in
+
+
+@pytest.mark.parametrize(
+    ("headings", "pages"),
+    [
+        ([], ["Contents"]),  # contents that list nothing
+        (["Aim"], ["Something else entirely"]),  # contents not where LibreOffice laid them
+    ],
+)
+def test_contents_that_cannot_be_numbered_leave_the_paper_as_it_was(monkeypatch, headings, pages):
+    paper = _contents_docx(headings)
+    laid = {"0/sa": pages}
+    monkeypatch.setattr(contents_pages, "page_texts_of", lambda papers, office=None: laid)
+    assert add_page_numbers_all({"0/sa": paper}, None, {}, {"0/sa"}) == {"0/sa": paper}

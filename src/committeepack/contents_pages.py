@@ -56,8 +56,14 @@ def number_contents(builds: list[Prepared]) -> None:
             for item in prepared.planned
             if item.paper.one_page and item.paper.name in prepared.rendered
         }
+        contents = {
+            f"{index}/{item.paper.name}"
+            for index, prepared in enumerate(group)
+            for item in prepared.planned
+            if item.paper.has_contents and item.paper.name in prepared.rendered
+        }
         with collect_warnings() as warnings:
-            numbered = add_page_numbers_all(papers, office, one_page)
+            numbered = add_page_numbers_all(papers, office, one_page, contents)
         seconds = time.perf_counter() - began
         for index, prepared in enumerate(group):
             prepared.warnings.extend(
@@ -134,13 +140,19 @@ def add_page_numbers_all(
     papers: dict[str, bytes],
     office: libreoffice.Office | None = None,
     one_page: dict[str, str] | None = None,
+    contents: set[str] | None = None,
 ) -> dict[str, bytes]:
     """Every paper with its contents numbered, from a single LibreOffice run (by ``office``
-    when given) for all those that have a contents page; the others as they were. The papers
-    named in ``one_page`` (as the warning shows each) are laid out in the same run, and each
-    that prints on more than one page is a warning."""
+    when given) for all those that have a contents page (those named in ``contents``, which
+    the build knows from each paper's kind; else each paper is opened to look); the others as
+    they were. The papers named in ``one_page`` (as the warning shows each) are laid out in
+    the same run, and each that prints on more than one page is a warning."""
     one_page = one_page or {}
-    numbered = {name for name, data in papers.items() if has_contents(data)}
+    numbered = (
+        {name for name, data in papers.items() if has_contents(data)}
+        if contents is None
+        else contents & papers.keys()
+    )
     laid_out = {name: data for name, data in papers.items() if name in numbered or name in one_page}
     if not laid_out:
         return papers
@@ -193,11 +205,17 @@ def add_page_numbers(data: bytes) -> bytes:
 
 
 def _numbered(data: bytes, pages: list[str]) -> bytes:
+    """The paper with each contents entry's page written in; as it was if its contents list
+    nothing, or are not found where LibreOffice laid them out."""
     document = docx.Document(io.BytesIO(data))
     entries = contents_entries(document)
+    if not entries:
+        return data
     first, last = (" ".join(e.text.split()) for e in (entries[0], entries[-1]))
-    toc_start = next(i for i, text in enumerate(pages) if first in text)
-    toc_end = next(i for i in range(toc_start, len(pages)) if last in pages[i])
+    toc_start = next((i for i, text in enumerate(pages) if first in text), None)
+    if toc_start is None:
+        return data
+    toc_end = next((i for i in range(toc_start, len(pages)) if last in pages[i]), toc_start)
     page = toc_end + 1  # headings are looked for after the contents
     for entry in entries:
         title = " ".join(entry.text.split())
