@@ -120,3 +120,23 @@ def test_the_default_margins_keep_the_house_widths(example):
     assert {round(width, 2) for width, _ in _pictures(sa)} == {16.0}
     page = docx.Document(str(example / "out" / "data-on-a-page.docx"))
     assert sum(grid_widths(page.tables[0])) / TWIPS_PER_CM == pytest.approx(26.2, abs=0.01)
+
+
+@pytest.mark.parametrize(("side_cm", "warned"), [(6.5, False), (6.6, True), (10.5, True)])
+def test_a_template_with_less_room_than_a_table_needs_is_a_warning(example, side_cm, warned):
+    """8 cm between the margins is the least a table or chart is made at: exactly that is
+    not warned about, a millimetre less is (a margin as wide as the page: 0 cm)."""
+    _with_margins(example / "templates" / "agenda-item.docx", side_cm)
+    result = run(example, "build", "agenda-item", "--no-page-numbers")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "side margins" in line]
+    width = max(21.0 - 2 * side_cm, 0)
+    assert warnings == (
+        [
+            f"Warning: templates/agenda-item.docx: leaves {width:.1f} cm between its side "
+            "margins, and the tables and charts need at least 8 cm, so they run into the "
+            "margin; make the side margins narrower (in Word: Layout, Margins)"
+        ]
+        if warned
+        else []
+    )

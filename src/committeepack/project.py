@@ -150,6 +150,7 @@ class Project:
                 self.shown(path),
             ) from None
         self._check_branding(tpl.docx, path)
+        self._check_width(tpl.docx, path)
         missing = missing_blocks(tpl, blocks)
         if missing:
             raise TemplateProblem(
@@ -178,6 +179,22 @@ class Project:
                     f"body text (style Normal) is {template}, but [branding] in "
                     f"committeepack.toml says {branding.font} {branding.body_size:g} pt, which "
                     "the charts are drawn in; set font and body_size there to match",
+                    self.shown(path),
+                )
+            )
+
+    def _check_width(self, document, path: Path) -> None:
+        """Warn when a template leaves less room between its side margins than a table or
+        chart needs, so that they would run into the margin."""
+        from .word.page_geometry import LEAST_WIDTH_CM, text_width_cm
+
+        width = text_width_cm(document)
+        if width < LEAST_WIDTH_CM:
+            warn(
+                TemplateProblem(
+                    f"leaves {max(width, 0):.1f} cm between its side margins, and the tables "
+                    f"and charts need at least {LEAST_WIDTH_CM:g} cm, so they run into the "
+                    "margin; make the side margins narrower (in Word: Layout, Margins)",
                     self.shown(path),
                 )
             )

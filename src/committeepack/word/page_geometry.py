@@ -119,6 +119,14 @@ def content_width_cm(document) -> float:
     margins and gutter) of its narrowest section, so that they never run into a margin
     whichever section they land in; at most :data:`HOUSE_WIDTH_CM`, and no narrower than
     :data:`LEAST_WIDTH_CM`. A value Word's schema does not allow counts as the house width."""
+    # to a tenth of a millimetre: the chart stage and the paper read the same width
+    return round(max(min(HOUSE_WIDTH_CM, text_width_cm(document)), LEAST_WIDTH_CM), 2)
+
+
+def text_width_cm(document) -> float:
+    """The text width of ``document``'s narrowest section (its page less its margins and
+    gutter); a section with a value Word's schema does not allow is passed over (none left:
+    :data:`HOUSE_WIDTH_CM`)."""
     widths = []
     for section in document.sections:
         try:
@@ -128,8 +136,7 @@ def content_width_cm(document) -> float:
         except _MALFORMED:
             continue
     usable = [w for w in widths if w == w]  # a margin of nan compares unequal to itself
-    # to a tenth of a millimetre: the chart stage and the paper read the same width
-    return round(max(min([HOUSE_WIDTH_CM, *usable]), LEAST_WIDTH_CM), 2)
+    return min(usable, default=HOUSE_WIDTH_CM)
 
 
 def body_paragraphs(document) -> list[BodyParagraph]:
