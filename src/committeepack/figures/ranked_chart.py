@@ -35,9 +35,10 @@ def ranked_bars(
     max_bars: int = MAX_BARS,
     width_cm: float = WIDTH_CM,
 ) -> Chart:
-    """Horizontal bars, ``width_cm`` wide, highest first, the council's own area highlighted and labelled. More
-    than ``max_bars`` areas: the highest (and the council's own) are shown, and the caption
-    says how many are left out (rates and rankings cannot be added up into "All other").
+    """Horizontal bars, ``width_cm`` wide, highest first, the council's own area highlighted
+    and labelled. More than ``max_bars`` areas: the highest (and the council's own) are
+    shown, and the caption says how many are left out (rates and rankings cannot be added
+    up into "All other").
     Whole counts (every value an ``int``) are labelled as counts; rates (exact fractions) to
     one decimal place, rounded as the paper's tables round them, so a label and its table
     agree."""

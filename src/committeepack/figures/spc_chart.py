@@ -31,8 +31,8 @@ SPC_STYLES = {  # verdict: colour, marker, legend label (the MDC colours' meanin
 
 
 def spc_chart(series, font: ChartFont = DEFAULT_FONT, width_cm: float = WIDTH_CM) -> Chart:
-    """An XmR chart, ``width_cm`` wide: points, centre line, process limits, the baseline that set them, the
-    target, and special causes by colour and marker shape."""
+    """An XmR chart, ``width_cm`` wide: points, centre line, process limits, the baseline
+    that set them, the target, and special causes by colour and marker shape."""
     import textwrap
 
     from matplotlib.patches import Patch
