@@ -121,3 +121,57 @@ def test_a_csv_checked_whole_gives_the_rows_and_errors_of_one_checked_cell_by_ce
                 )
             )
         assert results[0] == results[1]
+
+
+def _crime_rows(tmp_path, header: list[str], renames=None, rows=None):
+    """The crime table of ``header`` (its name and parent columns first) checked, with
+    ``rows`` or two of its own: rows and errors."""
+    import csv
+
+    from committeepack.figures import load
+    from committeepack.figures.kind_columns import COLUMNS
+
+    path = tmp_path / "crime.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows or [["All crime", "", "100", "90"], ["Robbery", "All crime", 40, 30]])
+    errors: list = []
+    rows = load.check_rows(
+        load.Source(path, "crime.csv"), COLUMNS["crime_by_type"], renames or {}, CONTEXT, errors
+    )
+    return rows, [str(e) for e in errors]
+
+
+@pytest.mark.parametrize(
+    "heading", ["category", "Crime type", "CRIME TYPE", "Type of crime", "Offence type", "Offence"]
+)
+def test_a_crime_table_is_read_under_the_headings_published_tables_give_its_names(
+    tmp_path, heading
+):
+    rows, errors = _crime_rows(tmp_path, [heading, "parent", "previous", "current"])
+    assert errors == []
+    assert rows.column("category") == ["All crime", "Robbery"]
+
+
+def test_of_offence_groups_and_offences_the_offences_are_the_categories(tmp_path):
+    groups = [["Robbery", "Robbery of business property", 4, 3], ["Theft", "Shoplifting", 6, 6]]
+    header = ["Offence group", "Offence", "previous", "current"]
+    rows, errors = _crime_rows(tmp_path, header, rows=groups)
+    assert errors == []
+    assert rows.column("category") == ["Robbery of business property", "Shoplifting"]
+
+
+def test_a_heading_that_is_not_one_of_them_is_still_an_error_naming_the_column(tmp_path):
+    """The boundary: a near heading ("Crime types") is not guessed at; the error says how to
+    map it, as before."""
+    _, errors = _crime_rows(tmp_path, ["Crime types", "parent", "previous", "current"])
+    assert errors == [
+        "crime.csv:1: no column 'category'; the columns are 'Crime types', 'parent', "
+        "'previous', 'current'. Rename the column, or map it in committeepack.toml with "
+        'columns = { category = "..." }'
+    ]
+    rows, errors = _crime_rows(
+        tmp_path, ["Crime types", "parent", "previous", "current"], {"category": "Crime types"}
+    )
+    assert errors == [] and rows.column("category") == ["All crime", "Robbery"]

@@ -18,6 +18,19 @@ CHANGE_HEADINGS = (
     "percentage difference",
 )
 CHANGE_COLUMN = Column(PUBLISHED_CHANGE, "published", required=False)
+# the headings published tables give a name column, looked for after its own name, in this
+# order (a table of offence groups and offences is read by its offences)
+NAME_HEADINGS = {
+    "category": (
+        "crime type",
+        "type of crime",
+        "crime category",
+        "offence type",
+        "offence",
+        "offence group",
+    ),
+    "ward": ("ward name",),
+}
 
 COLUMNS = {
     "crime_by_type": [

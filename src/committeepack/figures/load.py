@@ -23,7 +23,7 @@ from .headings import (
     months_across,
     toml_key,
 )
-from .kind_columns import CHANGE_HEADINGS, PUBLISHED_CHANGE
+from .kind_columns import CHANGE_HEADINGS, NAME_HEADINGS, PUBLISHED_CHANGE
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
 from .table_notes import note_below, without_notes
 from .text_columns import UNCHECKED, CheckedColumns
@@ -115,13 +115,14 @@ def _headings_below_a_title(table, missing: list[tuple[str, ...]]) -> int | None
 def _headings_for(name: str, renames: dict[str, str], context: dict) -> tuple[str, ...]:
     """The headings the column ``name`` is looked for under, in order: as mapped in
     committeepack.toml; else its own name and, for the two periods' columns, the period as
-    ``[periods]`` names it (a published table heads them "Oct 2023 - Sep 2024")."""
+    ``[periods]`` names it (a published table heads them "Oct 2023 - Sep 2024"), for a name
+    column the headings published tables give it (``Crime type``)."""
     if name in renames:
         return (renames[name],)
     if name == PUBLISHED_CHANGE:
         return CHANGE_HEADINGS
     period = (context.get("periods") or {}).get(name)
-    return (name, period) if period else (name,)
+    return (name, period) if period else (name, *NAME_HEADINGS.get(name, ()))
 
 
 SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
@@ -215,7 +216,8 @@ def check_rows(
             )
             continue
         if header is None and column.required:
-            period = f" or '{alternatives[1]}' (its period)" if len(alternatives) > 1 else ""
+            named = (context.get("periods") or {}).get(measured)
+            period = f" or '{named}' (its period)" if named and measured not in renames else ""
             line = table.heading_line
             passed = ""
             if joined is not None:
