@@ -72,3 +72,41 @@ def test_more_margin_never_widens_the_content_and_it_stays_within_its_bounds(lef
     width = content_width_cm(_page(21.0, left, right))
     assert LEAST_WIDTH_CM <= width <= HOUSE_WIDTH_CM
     assert content_width_cm(_page(21.0, left + more, right)) <= width
+
+
+@pytest.mark.parametrize(
+    ("number", "space_twips", "expected"),
+    [
+        (None, None, 16.0),  # one column: the text width, at most the house width
+        ("1", "720", 16.0),
+        ("2", "567", 13.35),  # (27.7 - 1) / 2
+        ("2", None, 13.22),  # Word's default space, half an inch
+        ("3", "0", 9.23),
+        ("4", "0", LEAST_WIDTH_CM),  # 6.9 cm: no narrower than the least
+        ("many", "720", HOUSE_WIDTH_CM),  # not a number Word allows: passed over
+    ],
+)
+def test_a_section_in_columns_gives_a_column_of_text(number, space_twips, expected):
+    document = _page(29.7, 1.0, 1.0)  # 27.7 cm of text: two columns of 13.35 cm
+    columns = document.sections[0]._sectPr.find(qn("w:cols"))
+    if columns is None:
+        columns = document.sections[0]._sectPr.makeelement(qn("w:cols"), {})
+        document.sections[0]._sectPr.append(columns)
+    for attribute, value in (("w:num", number), ("w:space", space_twips)):
+        if value is None:
+            columns.attrib.pop(qn(attribute), None)
+        else:
+            columns.set(qn(attribute), value)
+    assert content_width_cm(document) == pytest.approx(expected, abs=0.01)
+
+
+def test_columns_set_one_by_one_give_the_narrowest():
+    document = _page(29.7, 1.0, 1.0)
+    sect = document.sections[0]._sectPr
+    columns = sect.find(qn("w:cols"))
+    columns.set(qn("w:num"), "2")
+    columns.set(qn("w:equalWidth"), "0")
+    for twips in ("9072", "6804"):  # 16 cm and 12 cm
+        column = columns.makeelement(qn("w:col"), {qn("w:w"): twips})
+        columns.append(column)
+    assert content_width_cm(document) == pytest.approx(12.0, abs=0.01)

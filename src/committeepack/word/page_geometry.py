@@ -23,6 +23,7 @@ A4_CM = (21.0, 29.7)
 HOUSE_WIDTH_CM = 16.0  # the widest a table or chart is made: A4 less the default margins
 LEAST_WIDTH_CM = 8.0  # narrower, a chart's names and a table's figures cannot fit at all
 EMU_PER_CM = 360000
+TWIPS_PER_CM = 1440 / 2.54
 CM_PER_PT = 2.54 / 72
 
 
@@ -125,18 +126,37 @@ def content_width_cm(document) -> float:
 
 def text_width_cm(document) -> float:
     """The text width of ``document``'s narrowest section (its page less its margins and
-    gutter); a section with a value Word's schema does not allow is passed over (none left:
-    :data:`HOUSE_WIDTH_CM`)."""
+    gutter, or one of its columns of text where it sets more than one); a section with a
+    value Word's schema does not allow is passed over (none left: :data:`HOUSE_WIDTH_CM`)."""
     widths = []
     for section in document.sections:
         try:
             page = _cm(section.page_width, A4_CM[0])
             sides = (section.left_margin, section.right_margin, section.gutter)
-            widths.append(page - sum(_cm(side, 0.0) for side in sides))
+            text = page - sum(_cm(side, 0.0) for side in sides)
+            text = _column_cm(section._sectPr.find(qn("w:cols")), text)
+            widths.append(text)
         except _MALFORMED:
             continue
     usable = [w for w in widths if w == w]  # a margin of nan compares unequal to itself
     return min(usable, default=HOUSE_WIDTH_CM)
+
+
+def _column_cm(columns, text_cm: float) -> float:
+    """The width of the narrowest of a section's columns of text (``w:cols``), its text
+    ``text_cm`` wide: all of it in one column; shared less the space between them (in twips,
+    Word's default half an inch); or, set one by one, the narrowest set."""
+    if columns is None:
+        return text_cm
+    if columns.get(qn("w:equalWidth")) in ("0", "false"):
+        own = [int(c.get(qn("w:w"))) / TWIPS_PER_CM for c in columns.findall(qn("w:col"))]
+        if own:
+            return min(own)
+    count = int(columns.get(qn("w:num"), "1"))
+    if count <= 1:
+        return text_cm
+    space = int(columns.get(qn("w:space"), "720")) / TWIPS_PER_CM
+    return (text_cm - (count - 1) * space) / count
 
 
 def body_paragraphs(document) -> list[BodyParagraph]:
