@@ -83,32 +83,31 @@ class Project:
         (the project's own, else ``make_default``'s), for measuring its page before it is
         filled in: one that cannot be opened is measured as the default, and reported when
         the paper is rendered (:meth:`template_named`)."""
-        import docx
-
-        own = self._own(name)
-        if own is not None:
-            try:
-                return docx.Document(str(own))
-            except Exception:  # a corrupt or non-Word file raises many kinds
-                pass
-        return make_default(self.config)
+        own = self._own_document(name)
+        return own if own is not None else make_default(self.config)
 
     def content_width_cm(self, name: str) -> float:
         """How wide the tables and charts of a paper made with the template ``templates/NAME``
-        are (:func:`~.word.page_geometry.content_width_cm`): the project's own template read
-        (one that cannot be opened is reported when the paper is rendered), else the default
-        templates' width, which is the house width."""
-        import docx
-
+        are (:func:`~.word.page_geometry.content_width_cm`): the project's own template read,
+        else the default templates' width, which is the house width (not made to be read)."""
         from .word.page_geometry import HOUSE_WIDTH_CM, content_width_cm
+
+        own = self._own_document(name)
+        return content_width_cm(own) if own is not None else HOUSE_WIDTH_CM
+
+    def _own_document(self, name: str):
+        """The python-docx document of the project's own template ``templates/NAME``; None
+        when it has none, or one that cannot be opened (reported when the paper is
+        rendered)."""
+        import docx
 
         own = self._own(name)
         if own is None:
-            return HOUSE_WIDTH_CM
+            return None
         try:
-            return content_width_cm(docx.Document(str(own)))
+            return docx.Document(str(own))
         except Exception:  # a corrupt or non-Word file raises many kinds
-            return HOUSE_WIDTH_CM
+            return None
 
     def _own(self, name: str) -> Path | None:
         """The project's own template ``templates/NAME``, if it has one the build uses as it
