@@ -27,6 +27,10 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
     for word in (name[:3].upper(), name.capitalize()):  # year first, as ONS time series
         assert month(f"{year} {word}") == wanted
         assert month(f"{year}{separator}{word}") == wanted
+    # a date with midnight as its time, as pandas, databases and Excel write one
+    for midnight in (" 00:00:00", "T00:00:00", " 00:00", "T00:00", " 00:00:00.000"):
+        assert month(f"{wanted}-01{midnight}") == wanted
+        assert month(f"01/{number:02d}/{year}{midnight}") == wanted
 
 
 @pytest.mark.parametrize(
@@ -42,6 +46,12 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         "04/2024",
         "4/1/2024",  # month first (1 April in the United States): not read, as it may be 4 Jan
         "02/04/2024",  # not the first of a month
+        "2024-04-01 09:30",  # a time of day other than midnight
+        "2024-04-01 00:00:01",
+        "2024-04-01 00:01",
+        "2024-04-02 00:00:00",  # midnight, but not on the first of a month
+        "01/04/2024 12:00",
+        "2024-04-01T",
         "01/13/2024",
         "01/00/2024",
         "01/04-2024",
@@ -84,7 +94,15 @@ def test_other_numbers_in_a_month_column_keep_the_plain_message(value):
         check_cell(MONTH_COLUMN, value, {})
 
 
-def test_a_series_saved_with_excel_month_names_builds_the_same_paper(figures):
+@pytest.mark.parametrize(
+    "written",
+    [
+        lambda year, number: f"{MONTH_NAMES[int(number) - 1][:3].title()}-{year[2:]}",
+        lambda year, number: f"{year}-{number}-01 00:00:00",  # as pandas writes a date
+    ],
+    ids=["excel-month-names", "midnight-dates"],
+)
+def test_a_series_saved_with_months_written_otherwise_builds_the_same_paper(figures, written):
     assert run(figures, "build").exit_code == 0
     before = [
         p.text for p in docx.Document(str(figures / "out/strategic-assessment.docx")).paragraphs
@@ -95,7 +113,7 @@ def test_a_series_saved_with_excel_month_names_builds_the_same_paper(figures):
     for line in lines[1:]:
         when, count = line.split(",")
         year, number = when.split("-")
-        renamed.append(f"{MONTH_NAMES[int(number) - 1][:3].title()}-{year[2:]},{count}")
+        renamed.append(f"{written(year, number)},{count}")
     series.write_text("\n".join(renamed) + "\n", encoding="utf-8")
     assert run(figures, "build").exit_code == 0
     after = [

@@ -21,6 +21,18 @@ from conftest import edit, run
         ("  Year  Two ", "year two"),
         ("Smarch 2024 - Sep 2025", "smarch 2024 - sep 2025"),
         ("2024/26", "2024/26"),  # not one financial year
+        # a rolling year named by its last month, as the ONS and police dashboards head it
+        ("Year ending Sep 2025", "2024-10..2025-09"),
+        ("year ending March 2024", "2023-04..2024-03"),
+        ("Year ending Dec 2024", "2024-01..2024-12"),  # the year's last month: one calendar year
+        ("Year ending Jan 2025", "2024-02..2025-01"),  # its first: across two
+        ("12 months to Sep 25", "2024-10..2025-09"),
+        ("Twelve months ended Sept 2025", "2024-10..2025-09"),
+        ("Rolling year to Sep-25", "2024-10..2025-09"),
+        ("YE Mar 24", "2023-04..2024-03"),
+        ("Year ending Smarch 2024", "year ending smarch 2024"),  # not a month: as written
+        ("6 months to Sep 2025", "6 months to sep 2025"),  # not a year: as written
+        ("Year ending", "year ending"),
     ],
 )
 def test_period_keys(label, key):

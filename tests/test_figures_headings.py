@@ -105,6 +105,9 @@ def test_a_date_heading_is_listed_as_a_date_when_another_is_missing(figures):
             "Oct-24 - Sep-25",  # each month as Excel writes one into a cell
             "Oct 2024- Sep-25",  # "Oct 2024-" above "Sep-25", the rows' headings joined
             "Oct/2024 - Sep/2025",
+            "Year ending Sep 2025",  # a rolling year, named by its last month
+            "12 months to Sep-25",
+            "YE September 2025 [note 2]",
         ],
         ["2023/24", "2023-24", "2023/2024", "2023 \u2013 24"],
         ["Apr 2023 to Mar 2024", "April 2023 - March 2024"],
@@ -121,10 +124,13 @@ def test_a_period_is_one_heading_however_its_range_is_written(written):
         ("2023/24", "2024/25"),
         ("Oct 2024 - Sep 2025", "Oct 2024 - Aug 2025"),
         ("2023/24", "Apr 2023 - Mar 2024"),  # a financial year is its months, as a range
+        ("Year ending Sep 2025", "Oct 2023 - Sep 2025"),  # two years, not the year ending
+        ("Year ending Sep 2025", "Year ending Aug 2025"),
+        ("Year ending Mar 2024", "2023/24"),  # its months, as the financial year is
     ],
 )
 def test_different_periods_stay_different_headings(one, other):
-    if one == "2023/24" and other.startswith("Apr"):
+    if (one, other) in {("2023/24", "Apr 2023 - Mar 2024"), ("Year ending Mar 2024", "2023/24")}:
         assert heading_key(one) == heading_key(other)
     else:
         assert heading_key(one) != heading_key(other)
@@ -325,3 +331,36 @@ def test_months_across_a_workbook_as_excel_dates_are_named_as_they_are_read(figu
     assert result.exit_code == 1
     expected = MONTHS_ACROSS.format(first="2024-01-01", last="2024-12-01", count=12)
     assert expected.replace("monthly.csv", "monthly.xlsx") in result.output
+
+
+def test_a_rolling_years_heading_is_found_by_the_months_it_covers(figures):
+    path = figures / "inputs/crime.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "category,parent,previous,current",
+            "category,parent,Year ending Dec 2024,12 months to Dec 25",
+        ),
+        encoding="utf-8",
+    )
+    edit(
+        figures / "committeepack.toml",
+        'previous = "2024"\ncurrent = "2025"',
+        'previous = "Jan 2024 - Dec 2024"\ncurrent = "Jan 2025 - Dec 2025"',
+    )
+    edit(
+        figures / "committeepack.toml",
+        'periods = ["2024", "2025"]',
+        'periods = ["Jan 2024 - Dec 2024", "Jan 2025 - Dec 2025"]',
+    )
+    result = run(figures, "build")  # the crime table's headings are found, the districts' not
+    assert result.exit_code == 1
+    assert "inputs/districts.csv:1: no column" in result.output
+    assert "crime.csv" not in result.output
+    (figures / "inputs/districts.csv").write_text(
+        (figures / "inputs/districts.csv")
+        .read_text(encoding="utf-8")
+        .replace(",2024,2025", ",Year ending Dec 2024,Year ending Dec 2025", 1),
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output

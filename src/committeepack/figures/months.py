@@ -9,10 +9,13 @@ MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")  # YYYY-MM, a real month: used wi
 NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
 # as the ONS writes a month in its time series: "2024 APR"
 YEAR_FIRST_MONTH = re.compile(r"^(\d{4})[ \-/]?([A-Za-z]{3,9})\.?$")
-FIRST_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-01$")
+# midnight after a date, as pandas, databases and Excel write a date that has no time of day:
+# "2024-04-01 00:00:00", "2024-04-01T00:00", "01/04/2024 00:00"
+MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?)?"
+FIRST_OF_MONTH = re.compile(rf"^(\d{{4}})-(\d{{2}})-01{MIDNIGHT}$")
 # the first of a month as a British spreadsheet writes it, day first: 01/04/2024 (a date read
 # month first, 04/01/2024, is the first of a month only in January: that reading is refused)
-DAY_FIRST_OF_MONTH = re.compile(r"^0?1([/.-])(\d{1,2})\1(\d{4})$")
+DAY_FIRST_OF_MONTH = re.compile(rf"^0?1([/.-])(\d{{1,2}})\1(\d{{4}}){MIDNIGHT}$")
 MONTH_NAMES = [
     "january",
     "february",
@@ -38,8 +41,8 @@ MONTH_NUMBERS = {
 def month(text: str) -> str:
     """A month as YYYY-MM from the ways a spreadsheet or a publisher writes one ("Apr-24",
     "April 2024", "2024-04-01", "01/04/2024", "2024 APR"); any other text is returned
-    stripped, for the caller to refuse. A two-digit year is of this century; a date other than the first of a
-    month is not a month."""
+    stripped, for the caller to refuse. A two-digit year is of this century; a date other than
+    the first of a month, or with a time of day other than midnight, is not a month."""
     text = text.strip()
     first = FIRST_OF_MONTH.match(text)
     if first:

@@ -1,6 +1,8 @@
 """A period's label read for the months it covers, so that two tables, or a heading and the
 period committeepack.toml names, agree however the range is written: ``Oct 2024 - Sep 2025``,
-``October 2024 to September 2025``, ``Oct24-Sep25``, ``Oct-24 - Sep-25``; ``2023/24``, ``2023-24``, ``2023/2024``."""
+``October 2024 to September 2025``, ``Oct24-Sep25``, ``Oct-24 - Sep-25``; ``Year ending Sep 2025``,
+``12 months to Sep 25`` (as the ONS and police dashboards head a rolling year); ``2023/24``,
+``2023-24``, ``2023/2024``."""
 
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ RANGE = re.compile(
     r"^\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*$",
     re.I,
 )
+# the twelve months up to and including a month: "Year ending Mar 2024", "12 months to Sep 25",
+# "Twelve months ended September 2025", "YE Mar 24"
+YEAR_ENDING = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:12|twelve)\s+months|(?:rolling\s+)?year)\s+(?:ending|ended|to)\s+"
+    r"([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*$|^\s*ye\s+([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*$",
+    re.I,
+)
 FINANCIAL = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
 
 
@@ -26,6 +35,13 @@ def period_key(label: str) -> str:
         first = (_year(match.group(2)), MONTHS[match.group(1).lower()])
         last = (_year(match.group(4)), MONTHS[match.group(3).lower()])
         return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
+    match = YEAR_ENDING.match(label)
+    if match:
+        name, year = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        if name.lower() in MONTHS:
+            last = (_year(year), MONTHS[name.lower()])
+            first = (last[0], 1) if last[1] == 12 else (last[0] - 1, last[1] + 1)
+            return f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
     match = FINANCIAL.match(label)
     if match:
         start = int(match.group(1))
