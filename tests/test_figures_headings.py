@@ -364,3 +364,67 @@ def test_a_rolling_years_heading_is_found_by_the_months_it_covers(figures):
     )
     result = run(figures, "build")
     assert result.exit_code == 0, result.output
+
+
+LONG_TABLE = (
+    "Error: inputs/crime.csv:1: has a row for each period, the periods running down the column "
+    "'{down}' (a long table, as open data is published), where committeepack reads a row for "
+    "each of the categories with a column for each period; in Excel, make a PivotTable of it "
+    "(Insert, PivotTable) with the categories in Rows, '{down}' in Columns and {counts} in "
+    "Values (filtered to your area), and copy it as values to a sheet of its own, each period's "
+    "column headed as [periods] names it"
+)
+
+
+def long_table(
+    years: list[str], headings: str = "Financial Year,CSP Name,Offence,Number of Offences"
+):
+    rows = [
+        f"{year},Testshire,{offence},{count}"
+        for year in years
+        for offence, count in (("Burglary", 10), ("Robbery", 4))
+    ]
+    return "\n".join([headings, *rows]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("headings", "down", "counts"),
+    [
+        (
+            "Financial Year,CSP Name,Offence,Number of Offences",
+            "Financial Year",
+            "'Number of Offences'",
+        ),
+        ("Month,Force,Crime type,Crime ID", "Month", "the counts"),  # a row for each crime
+        ("Offence,CSP Name,Time period,Value", "Time period", "'Value'"),
+    ],
+)
+def test_a_long_table_says_how_to_make_a_table_of_it(figures, headings, down, counts):
+    (figures / "inputs/crime.csv").write_text(
+        long_table(["2023/24", "2024/25"], headings), encoding="utf-8"
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    wanted = LONG_TABLE.format(down=down, counts=counts)
+    assert [line for line in result.output.splitlines() if "crime.csv" in line] == [wanted]
+
+
+def test_one_row_for_each_period_is_not_a_long_table(figures):
+    # boundary: a column named like a period holding no period twice, and a heading that is a
+    # period of its own, are not the periods running down a column
+    path = figures / "inputs/crime.csv"
+    path.write_text(
+        "Offence,Year,2023 count,2024 count\nBurglary,2023,10,12\nRobbery,2024,4,5\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert "no column 'previous'" in result.output
+    assert "long table" not in result.output
+    path.write_text(
+        "Offence,Year ending Mar 2024,Year ending Mar 2025\nBurglary,10,12\nRobbery,10,5\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert "no column 'previous'" in result.output
+    assert "long table" not in result.output

@@ -7,12 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import TYPE_CHECKING
 
 from ..file_names import quoted_list, shortened
 from .months import MONTH, month
 from .periods import period_key
 from .raw_table import RawTable
 from .row_names import NOTE_MARK, name_key
+
+if TYPE_CHECKING:
+    from .cells import Column
 
 LISTED_MAX = 12  # headings a message lists: a sheet may have thousands
 
@@ -95,3 +99,49 @@ def heading_row_above(
                 f"(this table needs {listed([names[0] for names in required])})"
             )
     return None
+
+
+# words of a heading over a column that says which period each row is of, and of one that
+# holds the counts, in a long table (as open data is published: a row per area, category and
+# period); a heading with a digit ("Year ending Sep 2025") heads a period's own column instead
+PERIOD_WORDS = frozenset({"year", "quarter", "period", "month", "date", "fy"})
+COUNT_WORDS = frozenset({"number", "count", "offences", "crimes", "incidents", "value", "total"})
+
+
+def periods_down(table: RawTable, first: Column) -> str:
+    """What to do when ``table`` has a row for each period, the periods running down a column
+    (``Financial Year``: a long table, as the ONS publishes its open data), where committeepack
+    reads a row for each of its first column's names with a column for each period; else ""
+    (also for a monthly table, read a month to a row)."""
+    if first.kind == "month":
+        return ""
+    names = first.name[:-1] + "ies" if first.name.endswith("y") else first.name + "s"
+    down = next(
+        (
+            (column, heading)
+            for column, heading in zip(table.columns, table.headed(), strict=True)
+            if _words(heading) & PERIOD_WORDS and not any(c.isdigit() for c in heading)
+        ),
+        None,
+    )
+    if down is None:
+        return ""
+    cells = [c for c in table.cells[down[0]] if c not in ("", None)]
+    if len(set(map(str, cells))) >= len(cells):  # no period has two rows: not a long table
+        return ""
+    counts = next(
+        (h for h in table.headed() if h != down[1] and _words(h) & COUNT_WORDS), "the counts"
+    )
+    counts = counts if counts == "the counts" else f"'{shortened(counts)}'"
+    return (
+        f"has a row for each period, the periods running down the column '{shortened(down[1])}' "
+        f"(a long table, as open data is published), where committeepack reads a row for each "
+        f"of the {names} with a column for each period; in Excel, make a PivotTable of it "
+        f"(Insert, PivotTable) with the {names} in Rows, '{shortened(down[1])}' in Columns and "
+        f"{counts} in Values (filtered to your area), and copy it as values to a sheet of its "
+        "own, each period's column headed as [periods] names it"
+    )
+
+
+def _words(heading: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", heading.casefold()))

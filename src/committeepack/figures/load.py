@@ -21,6 +21,7 @@ from .headings import (
     heading_text,
     listed,
     months_across,
+    periods_down,
     toml_key,
 )
 from .kind_columns import CHANGE_HEADINGS, NAME_HEADINGS, PUBLISHED_CHANGE
@@ -186,6 +187,11 @@ def check_rows(
         if across:
             errors.append(result.error(table.heading_line, across))
             return result
+    counts = [_headings_for(c.name, renames, context) for c in columns if c.kind == "count"]
+    down = periods_down(table, columns[0]) if set(counts) & set(unfound) else ""
+    if down:  # a long table, as open data is published
+        errors.append(result.error(table.heading_line, down))
+        return result
     places = heading_places(table)
     expected = {heading_key(n) for c in columns for n in _headings_for(c.name, renames, context)}
     above = heading_row_above(table, expected, required) if unfound and not joined else None
