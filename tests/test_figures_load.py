@@ -37,8 +37,8 @@ def test_every_cell_the_column_check_vouches_for_is_what_the_cell_check_gives(
 
 NAMES = st.one_of(
     CELLS,
-    st.text(alphabet=" \n\t\u00a0ab", max_size=8),
-    st.sampled_from(["River\nside", "Market  Square", "Abbey\u00a0Fields", " a\r\nb "]),
+    st.text(alphabet=" \n\t\u00a0ab\u200b\u00ad\ufeff", max_size=8),
+    st.sampled_from(["River\nside", "Market  Square", "Abbey\u00a0Fields", " a\r\nb ", "\u200b"]),
 )
 
 
@@ -57,12 +57,20 @@ def test_a_name_column_vouched_for_whole_agrees_with_the_cell_check(cells):
     [
         *[("River\nside", "River side"), ("Market  Square", "Market Square"), (" a\r\nb ", "a b")],
         *[("Abbey\u00a0Fields", "Abbey Fields"), ("Riverside", "Riverside")],
+        # what a web page or a PDF leaves in text copied from it, and shows nothing of
+        *[("\u200bRiverside", "Riverside"), ("River\u00adside\ufeff", "Riverside")],
+        *[("Abbey \u2060Fields", "Abbey Fields"), ("\u200b Abbey\u200b Fields", "Abbey Fields")],
     ],
 )
 def test_a_name_is_one_line_with_single_spaces(written, name):
     assert _cell(Column("ward", "text", unique=True), written, CONTEXT) == name
     # other text (an update, a comment) keeps its line breaks
     assert _cell(Column("update", "text"), written, CONTEXT) == written.strip()
+
+
+def test_a_name_of_characters_that_show_nothing_is_an_error():
+    with pytest.raises(ValueError, match="holds only characters that show nothing; type the name"):
+        _cell(Column("ward", "text", unique=True), "\u200b\u00ad", CONTEXT)
 
 
 class CellByCell:

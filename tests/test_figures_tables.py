@@ -1064,3 +1064,16 @@ def test_a_sheet_is_found_whatever_its_capitals_as_excel_finds_it(figures, sheet
             f"Error: inputs/county.xlsx: the workbook has no sheet called '{sheet}'; its sheets "
             "are 'Districts': check the sheet name in committeepack.toml"
         ]
+
+
+def test_names_copied_with_characters_that_show_nothing_match_and_print_without_them(figures):
+    path = figures / "inputs/crime.csv"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Robbery,Violent crime", "Rob\u00adbery\u200b,\ufeffViolent crime\u200b")
+    path.write_text(text, encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(figures / "out/strategic-assessment.docx"))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Robbery" in cells
+    assert not any(ch in "".join(cells) for ch in "\u00ad\u200b\ufeff")

@@ -11,6 +11,16 @@ import unicodedata
 # the direction of the text around them (text would read otherwise than written)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
+# invisible characters that web pages and PDFs leave in text copied from them: the soft
+# hyphen, the zero-width space, the word joiner and the zero-width no-break space (a byte order
+# mark inside a line). A name holding one looks like, but is not, the name typed elsewhere
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def without_invisible(text: str) -> str:
+    """``text`` without the :data:`INVISIBLE` characters (names are matched and printed so)."""
+    return INVISIBLE.sub("", text) if INVISIBLE.search(text) else text
+
 
 def control_problem(character: str) -> str:
     """What is wrong with a character :data:`CONTROL` found, and what to do."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..characters import CONTROL, control_problem
+from ..characters import CONTROL, control_problem, without_invisible
 from ..file_names import shortened
 from .months import MONTH, month
 from .row_names import name_key
@@ -93,8 +93,11 @@ def check_cell(column: Column, value, context: dict):
         if bad is not None:
             raise ValueError("holds a control character a Word document cannot carry; delete it")
         text = str(value).strip()
-        if column.unique:  # a name, said in sentences: a line break in it (Alt+Enter) is a space
-            text = " ".join(text.split())
+        if column.unique:  # a name, said in sentences: a line break in it (Alt+Enter) is a
+            # space, and a character copied in from a web page that shows nothing is dropped
+            text = " ".join(without_invisible(text).split())
+            if not text:
+                raise ValueError("holds only characters that show nothing; type the name")
         if column.unique and len(text) > NAME_MAX:
             raise ValueError(
                 f"is {len(text):,} characters long; a name here is at most {NAME_MAX} (is a "

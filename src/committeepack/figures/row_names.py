@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..characters import composed
+from ..characters import composed, without_invisible
 from ..errors import InputError
 
 if TYPE_CHECKING:
@@ -27,8 +27,9 @@ NOTE_MARK = re.compile(
 
 def name_key(name: str) -> str:
     """A row's name as it is matched: its capitals, spaces (a no-break space typed in Word, a
-    double space, a line break) and the way its accents were saved do not count."""
-    return " ".join(composed(name).split()).casefold()
+    double space, a line break), invisible characters copied from a web page and the way its
+    accents were saved do not count."""
+    return " ".join(without_invisible(composed(name)).split()).casefold()
 
 
 def note_marks(rows: Rows, columns: list[Column]) -> list[InputError]:

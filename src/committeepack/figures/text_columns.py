@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..characters import CONTROL
+from ..characters import CONTROL, INVISIBLE
 from .cells import NAME_MAX, indent_width
 from .months import MONTH
 
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 UNCHECKED = object()
 # in a name: two spaces together, or a space other than " " (a line break, a tab, a no-break
-# space), which check_cell makes one space
-SPACED = re.compile(r"\s\s|[^\S ]")
+# space), which check_cell makes one space, or an invisible character, which it drops
+SPACED = re.compile(r"\s\s|[^\S ]|" + INVISIBLE.pattern)
 WHOLE_DIGITS = 18  # a whole number of up to 18 digits fits in 64 bits
 
 
