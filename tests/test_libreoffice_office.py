@@ -1,9 +1,13 @@
 """The LibreOffice a command keeps (libreoffice.Office), without LibreOffice itself: its
 conversions one at a time, and nothing left behind when it is closed."""
 
+import shutil
+import subprocess
 import threading
 import time
 from pathlib import Path
+
+import pytest
 
 from committeepack import libreoffice
 
@@ -47,3 +51,48 @@ def test_conversions_from_two_threads_are_handed_over_one_at_a_time(monkeypatch,
         for thread in threads:
             thread.join()
     assert overlaps == [False] * 4
+
+
+def started_office(monkeypatch, convert) -> libreoffice.Office:
+    """An Office whose LibreOffice counts as started ahead, converting with ``convert``."""
+    monkeypatch.setattr(libreoffice, "convert", convert)
+    office = libreoffice.Office("soffice")
+    office._keeper = object()  # type: ignore[assignment]  # started ahead, not run here
+    monkeypatch.setattr(office, "_close", lambda: None)
+    return office
+
+
+def test_a_conversion_the_libreoffice_started_ahead_fails_is_made_again_by_a_new_one(
+    monkeypatch, tmp_path
+):
+    profiles = []
+
+    def convert(soffice, files, folder, export="pdf", profile=None):
+        profiles.append(profile)
+        if len(profiles) in (1, 3):  # the first conversion's first try, and the next one
+            raise subprocess.CalledProcessError(1, "soffice")
+
+    office = started_office(monkeypatch, convert)
+    office.convert([tmp_path / "a.docx"], tmp_path)
+    assert len(profiles) == 2 and profiles[0] != profiles[1]  # not on the failed one's profile
+    # boundary: once the started one has been used, a failure is the caller's to report
+    with pytest.raises(subprocess.CalledProcessError):
+        office.convert([tmp_path / "b.docx"], tmp_path)
+    assert len(profiles) == 3
+    for profile in set(profiles):
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_a_conversion_failing_twice_is_reported(monkeypatch, tmp_path):
+    calls = []
+
+    def convert(soffice, files, folder, export="pdf", profile=None):
+        calls.append(profile)
+        raise subprocess.CalledProcessError(1, "soffice")
+
+    office = started_office(monkeypatch, convert)
+    with pytest.raises(subprocess.CalledProcessError):
+        office.convert([tmp_path / "a.docx"], tmp_path)
+    assert len(calls) == 2
+    for profile in calls:
+        shutil.rmtree(profile, ignore_errors=True)

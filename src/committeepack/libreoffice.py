@@ -166,14 +166,29 @@ class Office:
         )
 
     def convert(self, files: list[Path], folder: Path, export: str = "pdf") -> None:
-        """:func:`convert`, by this LibreOffice (one conversion at a time)."""
+        """:func:`convert`, by this LibreOffice (one conversion at a time). Should the
+        LibreOffice started ahead fail it, the conversion is made once more by one started for
+        it: a conversion handed over while a loaded machine was still starting LibreOffice
+        was seen to fail at once."""
         with self._lock:
-            convert(self.soffice, files, folder, export, self._profile)
-            if self._keeper is not None and not self._used:
+            ahead = self._keeper is not None and not self._used
+            try:
+                convert(self.soffice, files, folder, export, self._profile)
+            except subprocess.CalledProcessError:
+                if not ahead:
+                    raise
+                self._next_profile()
+                convert(self.soffice, files, folder, export, self._profile)
+                return
+            if ahead:
                 # the LibreOffice started took it and is ending: the next conversion starts
                 # its own on a profile of its own, clear of that one's shutting down
-                self._used.append(self._profile)
-                self._profile = tempfile.mkdtemp(prefix="committeepack-libreoffice-")
+                self._next_profile()
+
+    def _next_profile(self) -> None:
+        """Leave the profile in use to the LibreOffice ending on it; later ones take a new."""
+        self._used.append(self._profile)
+        self._profile = tempfile.mkdtemp(prefix="committeepack-libreoffice-")
 
     def close(self) -> None:
         """Stop LibreOffice and remove its profile, once a conversion under way (in another
