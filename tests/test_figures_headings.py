@@ -396,7 +396,7 @@ def long_table(
             "'Number of Offences'",
         ),
         ("Month,Force,Crime type,Crime ID", "Month", "the counts"),  # a row for each crime
-        ("Offence,CSP Name,Time period,Value", "Time period", "'Value'"),
+        ("Time period,CSP Name,Offence,Value", "Time period", "'Value'"),
     ],
 )
 def test_a_long_table_says_how_to_make_a_table_of_it(figures, headings, down, counts):
@@ -423,6 +423,15 @@ def test_one_row_for_each_period_is_not_a_long_table(figures):
     assert "long table" not in result.output
     path.write_text(
         "Offence,Year ending Mar 2024,Year ending Mar 2025\nBurglary,10,12\nRobbery,10,5\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert "no column 'previous'" in result.output
+    assert "long table" not in result.output
+    # a column named like a period holding something else: the day the table was extracted
+    path.write_text(
+        "Offence,Date extracted,2023 count,2024 count\n"
+        "Burglary,13/11/2025,10,12\nRobbery,13/11/2025,4,5\n",
         encoding="utf-8",
     )
     result = run(figures, "build")

@@ -126,9 +126,9 @@ def periods_down(table: RawTable, first: Column) -> str:
     )
     if down is None:
         return ""
-    cells = [c for c in table.cells[down[0]] if c not in ("", None)]
-    if len(set(map(str, cells))) >= len(cells):  # no period has two rows: not a long table
-        return ""
+    cells = [str(c).strip() for c in table.cells[down[0]] if c not in ("", None)]
+    if len(set(cells)) >= len(cells) or not all(map(_a_period, set(cells))):
+        return ""  # no period has two rows, or the column holds something else (a date)
     counts = next(
         (h for h in table.headed() if h != down[1] and _words(h) & COUNT_WORDS), "the counts"
     )
@@ -140,6 +140,17 @@ def periods_down(table: RawTable, first: Column) -> str:
         f"(Insert, PivotTable) with the {names} in Rows, '{shortened(down[1])}' in Columns and "
         f"{counts} in Values (filtered to your area), and copy it as values to a sheet of its "
         "own, each period's column headed as [periods] names it"
+    )
+
+
+def _a_period(text: str) -> bool:
+    """Whether ``text`` names a period as a long table's period column does: a year, a
+    financial year, a range of months, a month or a quarter."""
+    return bool(
+        re.fullmatch(r"(?:19|20)\d\d", text)
+        or ".." in period_key(text)
+        or MONTH.fullmatch(month(text))
+        or re.search(r"\bq[1-4]\b|^[1-4]$", text.casefold())
     )
 
 
