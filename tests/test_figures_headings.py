@@ -409,6 +409,17 @@ def test_a_long_table_says_how_to_make_a_table_of_it(figures, headings, down, co
     assert [line for line in result.output.splitlines() if "crime.csv" in line] == [wanted]
 
 
+def test_a_long_table_of_one_row_for_each_period_is_told_by_its_names_repeating(figures):
+    # one ward: each period once, the ward's name twice
+    (figures / "inputs/crime.csv").write_text(
+        "Financial Year,Offence,Number of Offences\n2023/24,Burglary,10\n2024/25,Burglary,12\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    wanted = LONG_TABLE.format(down="Financial Year", counts="'Number of Offences'")
+    assert [line for line in result.output.splitlines() if "crime.csv" in line] == [wanted]
+
+
 def test_one_row_for_each_period_is_not_a_long_table(figures):
     # boundary: a column named like a period holding no period twice, and a heading that is a
     # period of its own, are not the periods running down a column

@@ -126,9 +126,12 @@ def periods_down(table: RawTable, first: Column) -> str:
     )
     if down is None:
         return ""
-    cells = [str(c).strip() for c in table.cells[down[0]] if c not in ("", None)]
-    if len(set(cells)) >= len(cells) or not all(map(_a_period, set(cells))):
-        return ""  # no period has two rows, or the column holds something else (a date)
+    cells = _filled(table.cells[down[0]])
+    if not all(map(_a_period, set(cells))):
+        return ""  # the column holds something else: a date, such as the day of an extract
+    others = [_filled(table.cells[c]) for c in table.columns if c != down[0]]
+    if not _repeats(cells) and not any(_repeats(o) for o in others if not _numbers(o)):
+        return ""  # no period, and no name, has two rows: each row is of one thing
     counts = next(
         (h for h in table.headed() if h != down[1] and _words(h) & COUNT_WORDS), "the counts"
     )
@@ -141,6 +144,18 @@ def periods_down(table: RawTable, first: Column) -> str:
         f"{counts} in Values (filtered to your area), and copy it as values to a sheet of its "
         "own, each period's column headed as [periods] names it"
     )
+
+
+def _filled(cells: list) -> list[str]:
+    return [str(c).strip() for c in cells if c not in ("", None)]
+
+
+def _repeats(cells: list[str]) -> bool:
+    return len(set(cells)) < len(cells)
+
+
+def _numbers(cells: list[str]) -> bool:
+    return all(c.replace(",", "").replace(".", "", 1).isdigit() for c in cells)
 
 
 def _a_period(text: str) -> bool:
