@@ -53,7 +53,9 @@ def test_a_one_page_paper_is_a_warning_only_when_it_prints_on_more_than_one(
     data = _plain_docx()
     papers = {"0/data-on-a-page": data, "0/agenda-item": data}
     with collect_warnings() as warnings:
-        result = add_page_numbers_all(papers, None, {"0/data-on-a-page": "out/data-on-a-page.docx"})
+        result = add_page_numbers_all(
+            papers, None, {"0/data-on-a-page": "out/data-on-a-page.docx"}, set()
+        )
     assert result == papers  # nothing to number: the bytes as they were
     assert [str(w) for w in warnings] == ([WARNING.format(pages=pages)] if warned else [])
     # the agenda item has no contents and need not be one page: it is not laid out
@@ -64,7 +66,7 @@ def test_without_a_one_page_paper_or_a_contents_page_nothing_is_laid_out(laid_ou
     laid_out.pages = 5
     papers = {"0/agenda-item": _plain_docx()}
     with collect_warnings() as warnings:
-        assert add_page_numbers_all(papers, None, {}) == papers
+        assert add_page_numbers_all(papers, None, {}, set()) == papers
     assert laid_out == [] and warnings == []
 
 
@@ -101,16 +103,22 @@ def test_the_papers_the_build_names_as_having_contents_are_numbered_without_open
 ):
     """The build says which papers have a contents page (their kind knows); the others are
     not opened to look, and a name it gives for a paper not built is passed over."""
-    opened = []
-    monkeypatch.setattr(contents_pages, "has_contents", lambda data: opened.append(data))
     paper = _contents_docx(["Aim", "Background"])
     pages = {"0/sa": ["Contents Aim Background", "Aim", "Background"]}
     monkeypatch.setattr(contents_pages, "page_texts_of", lambda papers, office=None: pages)
     plain = _plain_docx()
+    opened = []
+    reader = contents_pages.docx.Document
+
+    def read(stream):
+        opened.append(stream.getvalue())
+        return reader(stream)
+
+    monkeypatch.setattr(contents_pages.docx, "Document", read)
     result = add_page_numbers_all(
         {"0/sa": paper, "0/agenda-item": plain}, None, {}, {"0/sa", "1/x"}
     )
-    assert opened == []
+    assert opened == [paper]  # only the paper with contents, to number them
     assert result["0/agenda-item"] is plain
     entries = [p.text for p in docx.Document(io.BytesIO(result["0/sa"])).paragraphs[:2]]
     assert [e.split()[-1] for e in entries] == ["2", "3"]  # each heading's page written in

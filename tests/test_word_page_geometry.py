@@ -50,6 +50,22 @@ def test_the_narrowest_section_sets_the_width_whichever_section_the_content_land
     assert content_width_cm(document) == pytest.approx(15.0, abs=0.01)
 
 
+def test_the_page_geometry_is_as_wide_as_the_narrowest_section_as_tables_are():
+    # the data on a page's grid is scaled by it: a wide first section does not let it run
+    # into the margin of a narrower one (nor of a section set in two columns)
+    document = _page(29.7, 1.5, 1.5)
+    narrow = document.add_section(WD_SECTION.NEW_PAGE)
+    narrow.page_width, narrow.left_margin, narrow.right_margin = Cm(29.7), Cm(4.0), Cm(4.0)
+    assert page_geometry(document, []).width_cm == pytest.approx(21.7, abs=0.01)
+    columns = narrow._sectPr.find(qn("w:cols"))
+    if columns is None:
+        columns = narrow._sectPr.makeelement(qn("w:cols"), {})
+        narrow._sectPr.append(columns)
+    columns.set(qn("w:num"), "2")
+    columns.set(qn("w:space"), str(int(Cm(1.7).twips)))
+    assert page_geometry(document, []).width_cm == pytest.approx(10.0, abs=0.01)
+
+
 def test_a_margin_word_does_not_allow_counts_as_the_house_width():
     document = _page(21.0, 3.0, 3.0)
     margins = document.sections[0]._sectPr.find(qn("w:pgMar"))

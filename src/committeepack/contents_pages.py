@@ -126,33 +126,18 @@ def page_texts_of(
     return result
 
 
-def page_texts(data: bytes) -> list[str]:
-    """The text of each page of one paper, as LibreOffice lays it out."""
-    return page_texts_of({"paper": data})["paper"]
-
-
-def has_contents(data: bytes) -> bool:
-    """Whether the paper has a contents page to number."""
-    return bool(contents_entries(docx.Document(io.BytesIO(data))))
-
-
 def add_page_numbers_all(
     papers: dict[str, bytes],
-    office: libreoffice.Office | None = None,
-    one_page: dict[str, str] | None = None,
-    contents: set[str] | None = None,
+    office: libreoffice.Office | None,
+    one_page: dict[str, str],
+    contents: set[str],
 ) -> dict[str, bytes]:
     """Every paper with its contents numbered, from a single LibreOffice run (by ``office``
     when given) for all those that have a contents page (those named in ``contents``, which
-    the build knows from each paper's kind; else each paper is opened to look); the others as
-    they were. The papers named in ``one_page`` (as the warning shows each) are laid out in
-    the same run, and each that prints on more than one page is a warning."""
-    one_page = one_page or {}
-    numbered = (
-        {name for name, data in papers.items() if has_contents(data)}
-        if contents is None
-        else contents & papers.keys()
-    )
+    the build knows from each paper's kind); the others as they were. The papers named in
+    ``one_page`` (as the warning shows each) are laid out in the same run, and each that
+    prints on more than one page is a warning."""
+    numbered = contents & papers.keys()
     laid_out = {name: data for name, data in papers.items() if name in numbered or name in one_page}
     if not laid_out:
         return papers
@@ -197,11 +182,6 @@ class OnePageOverrun(CommitteePackError):
     def of(self, index: int) -> bool:
         """Whether the paper is of the ``index``-th build of :func:`number_contents`'s run."""
         return self.key.startswith(f"{index}/")
-
-
-def add_page_numbers(data: bytes) -> bytes:
-    """The paper with the page of each heading written after its contents entry."""
-    return add_page_numbers_all({"paper": data})["paper"]
 
 
 def _numbered(data: bytes, pages: list[str]) -> bytes:

@@ -55,7 +55,7 @@ def fill_grid(
     tablexml.remove_borders(outer)
     if chart is not None:
         paragraph = chart_cell.paragraphs[0]
-        shape = paragraph.add_run().add_picture(_bytes(chart.png), width=Cm(chart_width))
+        shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(chart_width))
         wordxml.set_picture_description(shape, chart.alt_text, title=chart.caption)
         wordxml.add_paragraph(chart_cell, joined(chart.caption), style="Caption")
     texts = tile_texts(headlines, orientation)
@@ -100,7 +100,3 @@ def _tile(cell, headline: Headline, text: str, big_pt: float) -> None:
     big.paragraph_format.space_after = Pt(0)
     sentence = wordxml.add_paragraph(cell, style="Table Text")
     sentence.add_run(headline.sentence).font.color.rgb = colour
-
-
-def _bytes(data: bytes) -> io.BytesIO:
-    return io.BytesIO(data)

@@ -72,8 +72,9 @@ class BodyParagraph:
 
 @dataclass(frozen=True)
 class PageGeometry:
-    """A template's text area (the page less its margins, or less its first page's header
-    and footer where they reach further, in cm) and its text styles."""
+    """A template's text area (in cm: as wide as :func:`text_width_cm`; as tall as the page
+    less its margins, or less its first page's header and footer where they reach further)
+    and its text styles."""
 
     width_cm: float
     height_cm: float
@@ -87,8 +88,9 @@ class PageGeometry:
 
 
 def page_geometry(document, names: Iterable[str]) -> PageGeometry:
-    """The text area of ``document``'s first section and the styles ``names`` (with
-    Normal), from a python-docx document; :class:`Unmeasurable` if it cannot be read."""
+    """The text area of ``document`` (its first section's height, its narrowest section's
+    width) and the styles ``names`` (with Normal), from a python-docx document;
+    :class:`Unmeasurable` if it cannot be read."""
     try:
         return _page_geometry(document, names)
     except _MALFORMED as exc:
@@ -97,10 +99,8 @@ def page_geometry(document, names: Iterable[str]) -> PageGeometry:
 
 def _page_geometry(document, names: Iterable[str]) -> PageGeometry:
     section = document.sections[0]
-    width, height = (_cm(section.page_width, A4_CM[0]), _cm(section.page_height, A4_CM[1]))
-    left, right, top, bottom = (
-        _cm(getattr(section, f"{side}_margin"), 2.54) for side in ("left", "right", "top", "bottom")
-    )
+    height = _cm(section.page_height, A4_CM[1])
+    top, bottom = (_cm(getattr(section, f"{side}_margin"), 2.54) for side in ("top", "bottom"))
     defaults = _DocDefaults(document)
     first = section.different_first_page_header_footer
     header = section.first_page_header if first else section.header
@@ -109,7 +109,7 @@ def _page_geometry(document, names: Iterable[str]) -> PageGeometry:
     bottom = max(bottom, _cm(section.footer_distance, 1.25) + _story_cm(document, footer, defaults))
     styles = {name: _resolved(document, name, defaults) for name in ("Normal", *names)}
     return PageGeometry(
-        width - left - right - _cm(section.gutter, 0.0),
+        text_width_cm(document),  # its narrowest section's, as tables and charts take it
         height - top - bottom,
         tuple((name, style) for name, style in styles.items() if style is not None),
     )
