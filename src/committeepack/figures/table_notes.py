@@ -4,7 +4,7 @@ at the end of the table, and passed over when they are set apart from its figure
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cells import blank
 from .raw_table import UNNAMED, RawTable
@@ -70,10 +70,4 @@ def without_notes(table: RawTable, note: NoteBelow) -> RawTable:
     columns = list(table.cells.values())
     while end > 0 and all(blank(column[end - 1]) for column in columns):
         end -= 1
-    return RawTable(
-        table.columns,
-        {name: cells[:end] for name, cells in table.cells.items()},
-        table.written,
-        table.heading_line,
-        table.above,
-    )
+    return replace(table, cells={name: cells[:end] for name, cells in table.cells.items()})

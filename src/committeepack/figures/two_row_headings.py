@@ -3,6 +3,8 @@ across them ("Oct 2012-" above "Sep-13"), or a label above the period it counts.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .cells import blank
 from .headings import heading_key, heading_text
 from .raw_table import UNNAMED, RawTable, headings
@@ -37,10 +39,10 @@ def two_row_table(
     if sum(bool(names & found) for names in keys) <= sum(bool(names & alone) for names in keys):
         return None
     columns = headings(chosen)
-    return RawTable(
-        columns,
-        {column: cells[1:] for column, cells in zip(columns, table.cells.values(), strict=True)},
-        chosen,
-        table.heading_line + 1,
-        table.above,
+    return replace(  # what else it knows (the rows above it) stays
+        table,
+        columns=columns,
+        cells={c: cells[1:] for c, cells in zip(columns, table.cells.values(), strict=True)},
+        written=chosen,
+        heading_line=table.heading_line + 1,
     )
