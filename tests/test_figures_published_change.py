@@ -26,7 +26,14 @@ def test_a_published_percentage_is_read_exactly_with_its_rounding(text, value, h
     assert written_percent(text) == (value, half)
 
 
-@pytest.mark.parametrize("text", ["[z]", "..", "n/a", "New", "-", "x", "", "1,000%", "2.5.1"])
+def test_a_fraction_written_with_an_exponent_is_read_exactly():
+    assert written_percent("9.99e-05") == (Fraction(999, 10**7), Fraction(1, 2 * 10**7))
+    assert written_percent("-2.5E-1") == (Fraction(-1, 4), Fraction(1, 200))
+
+
+@pytest.mark.parametrize(
+    "text", ["[z]", "..", "n/a", "New", "-", "x", "", "1,000%", "2.5.1", "e-5", "1e", "1e-5000"]
+)
 def test_a_symbol_is_not_read_and_never_disagrees(text):
     assert written_percent(text) is None
     assert agrees(text, 100, 50) is None
@@ -38,6 +45,7 @@ def test_a_symbol_is_not_read_and_never_disagrees(text):
     st.integers(0, 3),
 )
 @example(3, 2650351, 0)  # a fraction of 883,449.33: the float's last digit is 10**-10 off
+@example(9718058, 9719029, 0)  # a fraction under 0.0001, which Python writes 9.99e-05
 def test_the_change_rounded_half_up_to_any_places_agrees(previous, current, places):
     change = percent_change(previous, current)
     assert change is not None

@@ -19,13 +19,18 @@ from .kind_columns import PUBLISHED_CHANGE
 
 # a percentage as written: "-2.5%", "+12.7", "−2.5 %" (a typographic minus), "2.5%"
 WRITTEN = re.compile(r"([+-]?)(\d{1,9})(?:\.(\d{1,20}))?\s*%?")
+# a workbook's number as Python writes a small or large one: "9.99e-05" (a fraction of 0.01%)
+EXPONENT = re.compile(r"[+-]?\d+(?:\.\d+)?[eE][+-]?\d{1,3}")
 MAX_WARNINGS = 5  # per table: a column of another measure is a few lines, not one per row
 
 
 def written_percent(text: str) -> tuple[Fraction, Fraction] | None:
     """A published % change as written, exactly, and how far its rounding may have moved it
     (half its last place); None for a symbol (``[z]``, ``..``, ``n/a``, ``New``)."""
-    found = WRITTEN.fullmatch(text.strip().replace("\u2212", "-"))
+    text = text.strip().replace("\u2212", "-")
+    if EXPONENT.fullmatch(text):
+        text = format(Decimal(text), "f")  # every digit, none lost to a binary float
+    found = WRITTEN.fullmatch(text)
     if found is None:
         return None
     sign, whole, decimals = found.groups()
