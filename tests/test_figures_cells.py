@@ -24,6 +24,9 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
     for day in ("01", "1"):  # the first of the month as a British spreadsheet writes it
         assert month(f"{day}/{number:02d}/{year}") == wanted
         assert month(f"{day}.{number}.{year}") == wanted
+    for sep in ("/", "-", "."):  # the month and its year, as Excel's mm/yyyy writes them
+        assert month(f"{number:02d}{sep}{year}") == wanted
+        assert month(f"{number}{sep}{year}") == wanted
     for word in (name[:3].upper(), name.capitalize()):  # year first, as ONS time series
         assert month(f"{year} {word}") == wanted
         assert month(f"{year}{separator}{word}") == wanted
@@ -43,7 +46,13 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         "Junes 2024",
         "Apr-2",
         "Apr-024",
-        "04/2024",
+        "04/24",  # a two-digit year: 4 December in "04/12"
+        "4/1/24",
+        "00/2024",
+        "13/2024",
+        "2024/04",  # year first with a slash: 2011/12 is a financial year
+        "04/2024/01",
+        "04/ 2024",
         "4/1/2024",  # month first (1 April in the United States): not read, as it may be 4 Jan
         "02/04/2024",  # not the first of a month
         "2024-04-01 09:30",  # a time of day other than midnight
@@ -99,8 +108,9 @@ def test_other_numbers_in_a_month_column_keep_the_plain_message(value):
     [
         lambda year, number: f"{MONTH_NAMES[int(number) - 1][:3].title()}-{year[2:]}",
         lambda year, number: f"{year}-{number}-01 00:00:00",  # as pandas writes a date
+        lambda year, number: f"{number}/{year}",  # as Excel's mm/yyyy format writes a month
     ],
-    ids=["excel-month-names", "midnight-dates"],
+    ids=["excel-month-names", "midnight-dates", "month-slash-year"],
 )
 def test_a_series_saved_with_months_written_otherwise_builds_the_same_paper(figures, written):
     assert run(figures, "build").exit_code == 0

@@ -16,6 +16,9 @@ FIRST_OF_MONTH = re.compile(rf"^(\d{{4}})-(\d{{2}})-01{MIDNIGHT}$")
 # the first of a month as a British spreadsheet writes it, day first: 01/04/2024 (a date read
 # month first, 04/01/2024, is the first of a month only in January: that reading is refused)
 DAY_FIRST_OF_MONTH = re.compile(rf"^0?1([/.-])(\d{{1,2}})\1(\d{{4}}){MIDNIGHT}$")
+# a month and its year, as Excel's "mm/yyyy" format writes it: 04/2024 (the year in full, so
+# that it cannot be a day and a month; a financial year such as 2011/12 is year first)
+MONTH_OF_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 MONTH_NAMES = [
     "january",
     "february",
@@ -40,7 +43,7 @@ MONTH_NUMBERS = {
 
 def month(text: str) -> str:
     """A month as YYYY-MM from the ways a spreadsheet or a publisher writes one ("Apr-24",
-    "April 2024", "2024-04-01", "01/04/2024", "2024 APR"); any other text is returned
+    "April 2024", "2024-04-01", "01/04/2024", "04/2024", "2024 APR"); any other text is returned
     stripped, for the caller to refuse. A two-digit year is of this century; a date other than
     the first of a month, or with a time of day other than midnight, is not a month."""
     text = text.strip()
@@ -50,6 +53,9 @@ def month(text: str) -> str:
     first = DAY_FIRST_OF_MONTH.match(text)
     if first and 1 <= int(first.group(2)) <= 12:
         return f"{first.group(3)}-{int(first.group(2)):02d}"
+    first = MONTH_OF_YEAR.match(text)
+    if first and 1 <= int(first.group(1)) <= 12:
+        return f"{first.group(2)}-{int(first.group(1)):02d}"
     named = NAMED_MONTH.match(text)
     if named:
         number, year = MONTH_NUMBERS.get(named.group(1).casefold()), named.group(2)
