@@ -136,3 +136,20 @@ def test_contents_that_cannot_be_numbered_leave_the_paper_as_it_was(monkeypatch,
     laid = {"0/sa": pages}
     monkeypatch.setattr(contents_pages, "page_texts_of", lambda papers, office=None: laid)
     assert add_page_numbers_all({"0/sa": paper}, None, {}, {"0/sa"}) == {"0/sa": paper}
+
+
+def test_a_paper_libreoffice_cannot_read_is_named_by_the_paper_not_its_copy(monkeypatch):
+    from committeepack import libreoffice
+
+    class Refusing:
+        soffice = "soffice"
+
+        def convert(self, files, folder, export="pdf"):
+            raise libreoffice.NotConverted([files[1].name])
+
+    monkeypatch.setattr(contents_pages, "tools", lambda setting=None: ("soffice", "pdftotext"))
+    papers = {"strategic-assessment": _plain_docx(), "plan": _plain_docx()}
+    with pytest.raises(libreoffice.NotConverted) as raised:
+        contents_pages.page_texts_of(papers, Refusing())
+    assert raised.value.names == ["plan"]
+    assert libreoffice.failure(raised.value) == "it made no PDF of plan"

@@ -445,23 +445,23 @@ def test_a_failing_libreoffice_is_a_warning_not_a_traceback(tmp_path, monkeypatc
     from committeepack.word.fields import contents_entries
 
     def broken(*args, **kwargs):
-        raise subprocess.CalledProcessError(1, args[0])
+        raise subprocess.CalledProcessError(1, args[0], stderr=b"Error: no export filter\n")
 
     monkeypatch.setattr(contents_pages.subprocess, "run", broken)
     project = copy_project(REPO, tmp_path / "broken")
     result = CliRunner().invoke(cli, ["build", "-p", str(project), "strategic-assessment"])
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert (
-        "Warning: LibreOffice could not lay the papers out (CalledProcessError), so the contents "
-        "pages carry no page numbers this time"
+        "Warning: LibreOffice could not lay the papers out (it ended with exit status 1: Error: "
+        "no export filter), so the contents pages carry no page numbers this time"
     ) in result.output
     paper = docx.Document(str(project / "out/strategic-assessment.docx"))
     assert not any("\t" in e.text for e in contents_entries(paper))
     page = CliRunner().invoke(cli, ["build", "-p", str(project), "data-on-a-page"])
     assert page.exit_code == 0
     assert (
-        "Warning: LibreOffice could not lay the papers out (CalledProcessError), so whether "
-        "out/data-on-a-page.docx prints on one page is not known; close any LibreOffice window "
+        "Warning: LibreOffice could not lay the papers out (it ended with exit status 1: Error: "
+        "no export filter), so whether out/data-on-a-page.docx prints on one page is not known; close any LibreOffice window "
         "and build again, or build with --no-page-numbers"
     ) in page.output.splitlines()
 

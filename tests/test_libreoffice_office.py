@@ -96,3 +96,34 @@ def test_a_conversion_failing_twice_is_reported(monkeypatch, tmp_path):
     assert len(calls) == 2
     for profile in calls:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("exc", "said"),
+    [
+        (
+            subprocess.CalledProcessError(
+                1,
+                "soffice",
+                stderr=b"javaldx: not found\nError: source file could not be loaded\n\n",
+            ),
+            "it ended with exit status 1: Error: source file could not be loaded",
+        ),
+        (subprocess.CalledProcessError(81, "soffice", stderr=b""), "it ended with exit status 81"),
+        (
+            subprocess.CalledProcessError(1, "soffice"),
+            "it ended with exit status 1",
+        ),  # not captured
+        (
+            subprocess.CalledProcessError(1, "soffice", stderr=b"x" * 400 + b"\xff"),
+            "it ended with exit status 1: " + "x" * 150,
+        ),
+        (subprocess.TimeoutExpired("soffice", 900), "it was still running after 900 seconds"),
+        (libreoffice.NotConverted(["a.docx", "b.docx"]), "it made no PDF of a.docx, b.docx"),
+        (PermissionError(13, "Permission denied"), "it could not be run: Permission denied"),
+        (OSError("no reason given"), "OSError"),
+        (subprocess.SubprocessError(), "SubprocessError"),
+    ],
+)
+def test_a_failure_is_told_in_a_few_words_on_one_line(exc, said):
+    assert libreoffice.failure(exc) == said

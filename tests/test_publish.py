@@ -318,8 +318,8 @@ def test_a_failing_conversion_is_one_line(figures, monkeypatch):
     result = run(figures, "publish")
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
-        "Error: LibreOffice failed to make the PDFs (TimeoutExpired); close any LibreOffice "
-        "window and publish again"
+        "Error: LibreOffice failed to make the PDFs (it was still running after 900 seconds); "
+        "close any LibreOffice window and publish again"
     )
 
 

@@ -119,7 +119,11 @@ def page_texts_of(
             path = folder / f"paper{number}.docx"
             path.write_bytes(for_layout(data))  # only its text is read
             files.append(path)
-        office.convert(files, folder)
+        try:
+            office.convert(files, folder)
+        except libreoffice.NotConverted as exc:  # named by the papers, not the copies' names
+            by_copy = {path.name: name for name, path in zip(papers, files, strict=True)}
+            raise libreoffice.NotConverted([by_copy.get(n, n) for n in exc.names]) from None
         for name, path in zip(papers, files, strict=True):
             pages = pdftotext_pages(pdftotext, path.with_suffix(".pdf"))
             result[name] = [" ".join(page.split()) for page in pages]
@@ -151,7 +155,7 @@ def add_page_numbers_all(
         ]
         warn(
             CommitteePackError(
-                f"LibreOffice could not lay the papers out ({exc.__class__.__name__}), so "
+                f"LibreOffice could not lay the papers out ({libreoffice.failure(exc)}), so "
                 f"{' and '.join(missed)}; close any LibreOffice window and build again, or "
                 "build with --no-page-numbers"
             )

@@ -92,6 +92,24 @@ class NotConverted(subprocess.SubprocessError):
         self.names = names
 
 
+def failure(exc: BaseException) -> str:
+    """What went wrong when LibreOffice was run, in a few words for a one-line message: its
+    exit status and the last line it printed, the time it ran out of, or the system's reason
+    it could not start."""
+    if isinstance(exc, subprocess.CalledProcessError):
+        said = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else ""
+        last = next((line.strip() for line in reversed(said.splitlines()) if line.strip()), "")
+        shown = f": {last[:150]}" if last else ""
+        return f"it ended with exit status {exc.returncode}{shown}"
+    if isinstance(exc, subprocess.TimeoutExpired):
+        return f"it was still running after {exc.timeout:g} seconds"
+    if isinstance(exc, NotConverted):
+        return f"it made no PDF of {exc}"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"it could not be run: {exc.strerror}"
+    return exc.__class__.__name__
+
+
 def _profile_setting(profile: str) -> str:
     """The ``soffice`` option that gives LibreOffice the profile folder ``profile``."""
     return f"-env:UserInstallation={Path(profile).as_uri()}"

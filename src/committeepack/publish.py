@@ -79,7 +79,7 @@ def convert(
         ) from None
     except (subprocess.SubprocessError, OSError) as exc:
         raise CommitteePackError(
-            f"LibreOffice failed to make the PDFs ({exc.__class__.__name__}); close any "
+            f"LibreOffice failed to make the PDFs ({libreoffice.failure(exc)}); close any "
             "LibreOffice window and publish again"
         ) from None
 
