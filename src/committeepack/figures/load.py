@@ -3,7 +3,7 @@
 Each table is declared in ``committeepack.toml`` under ``[tables.NAME]`` with its kind, its file
 (or workbook and sheet) and, where the file's headings differ from committeepack's, a
 ``columns`` mapping. Every problem names the file, the sheet, the row and the column.
-The file itself is read by :mod:`.raw_table`.
+The file itself is read by :mod:`.raw_table`, and its columns found by :mod:`.column_places`.
 """
 
 from __future__ import annotations
@@ -14,21 +14,10 @@ from pathlib import Path
 from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
-from .headings import (
-    heading_key,
-    heading_places,
-    heading_row_above,
-    heading_text,
-    listed,
-    months_across,
-    periods_down,
-    toml_key,
-)
-from .kind_columns import CHANGE_HEADINGS, NAME_HEADINGS, PUBLISHED_CHANGE
-from .raw_table import TITLE_ROWS, UNDER_A_TITLE, is_workbook, read_table
+from .column_places import locate_columns
+from .raw_table import is_workbook, read_table
 from .table_notes import note_below, without_notes
 from .text_columns import UNCHECKED, CheckedColumns
-from .two_row_headings import two_row_table
 
 MAX_PROBLEMS = 20  # per table: a wholly wrong file gives a screenful, not a million lines
 # a workbook's empty cell under a full one: Excel keeps a merged cell's value in its first row
@@ -98,47 +87,6 @@ class Rows:
         return InputError(message, self.source.name(), line)
 
 
-def _headings_below_a_title(table, missing: list[tuple[str, ...]]) -> int | None:
-    """The row (as a spreadsheet numbers it) within the first few that holds a heading for
-    every column ``missing`` from the first row (each given as the headings it may have), as
-    when a table is saved with its title above it."""
-    if not missing:
-        return None
-    wanted = [{heading_key(name) for name in names} for names in missing]
-    rows = zip(*table.cells.values(), strict=True)
-    for index, row in zip(range(TITLE_ROWS), rows, strict=False):
-        cells = {heading_key(heading_text(value)) for value in row if value is not None}
-        if all(names & cells for names in wanted):
-            return index + table.heading_line + 1  # the first row holds the title's "headings"
-    return None
-
-
-def _headings_for(name: str, renames: dict[str, str], context: dict) -> tuple[str, ...]:
-    """The headings the column ``name`` is looked for under, in order: as mapped in
-    committeepack.toml; else its own name and, for the two periods' columns, the period as
-    ``[periods]`` names it (a published table heads them "Oct 2023 - Sep 2024"), for a name
-    column the headings published tables give it (``Crime type``)."""
-    if name in renames:
-        return (renames[name],)
-    if name == PUBLISHED_CHANGE:
-        return CHANGE_HEADINGS
-    period = (context.get("periods") or {}).get(name)
-    return (name, period) if period else (name, *NAME_HEADINGS.get(name, ()))
-
-
-SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
-
-
-def _other_separator(source: Source, table) -> str | None:
-    """What separates the columns of a CSV file whose heading row is one cell holding
-    semicolons or tabs (as some Excel settings save it), or None."""
-    if is_workbook(source.path) or len(table.columns) != 1:
-        return None
-    [heading] = table.columns
-    found = [name for mark, name in SEPARATORS.items() if mark in str(heading)]
-    return found[0] if found else None
-
-
 def check_rows(
     source: Source,
     columns: list[Column],
@@ -148,102 +96,12 @@ def check_rows(
 ) -> Rows:
     """Validate every cell of the table against ``columns``; collect problems in ``errors``."""
     table = read_table(source.path, source.shown, source.sheet)
-    headers = {heading_key(h): h for h in table.columns}
     result = Rows(source)
-    before = len(errors)  # ``errors`` may already hold other tables' problems
-    located: dict[str, str | None] = {}
-    required = [_headings_for(c.name, renames, context) for c in columns if c.required]
-    separator = _other_separator(source, table)
-    if separator is not None:
-        errors.append(
-            result.error(
-                1,
-                f"the columns are separated by {separator}, not commas; in Excel, save it "
-                "with Save As and the type 'CSV UTF-8 (Comma delimited)'",
-            )
-        )
+    found = locate_columns(source, table, columns, renames, context)
+    if found.problems:
+        errors.extend(found.problems)
         return result
-    unfound = [names for names in required if not {heading_key(n) for n in names} & set(headers)]
-    joined = None
-    if unfound:  # every column's headings, optional ones too, may be named by the row below
-        known = [_headings_for(c.name, renames, context) for c in columns]
-        joined = two_row_table(table, required, known)
-    if joined is not None:  # headings over two rows, as published tables write a period
-        table = joined
-        headers = {heading_key(h): h for h in table.columns}
-        unfound = [n for n in required if not {heading_key(h) for h in n} & set(headers)]
-    below = _headings_below_a_title(table, unfound)
-    if below is not None:
-        errors.append(
-            result.error(
-                below,
-                f"the headings are on row {below}, under a title; {UNDER_A_TITLE}",
-            )
-        )
-        return result
-    if unfound and any(c.kind == "month" for c in columns):
-        names = [_headings_for(name, renames, context)[0] for name in ("month", "count")]
-        across = months_across(table, *names)
-        if across:
-            errors.append(result.error(table.heading_line, across))
-            return result
-    counts = [_headings_for(c.name, renames, context) for c in columns if c.kind == "count"]
-    down = periods_down(table, columns[0]) if set(counts) & set(unfound) else ""
-    if down:  # a long table, as open data is published
-        errors.append(result.error(table.heading_line, down))
-        return result
-    places = heading_places(table)
-    expected = {heading_key(n) for c in columns for n in _headings_for(c.name, renames, context)}
-    above = heading_row_above(table, expected, required) if unfound and not joined else None
-    if above is not None:  # `ward,,`: taken for a title, its other headings empty
-        errors.append(result.error(*above))
-        return result
-    for column in columns:
-        measured = column.of or column.name  # an indent measures another column's cells
-        alternatives = _headings_for(measured, renames, context)
-        wanted = next((n for n in alternatives if heading_key(n) in headers), alternatives[0])
-        header = headers.get(heading_key(wanted))
-        under = places.get(heading_key(wanted), [])
-        if len(under) > 1 and column.kind == "published":  # which one is compared? neither
-            located[column.name] = None
-            continue
-        if len(under) > 1:
-            numbers = ", ".join(f"{n:,}" for n in under[:-1]) + f" and {under[-1]:,}"
-            written = [table.shown()[n - 1] for n in under]
-            if len(set(written)) > 1:  # alike once a note mark, case or spacing is set aside
-                numbers += ": " + listed(written)
-            errors.append(
-                result.error(
-                    table.heading_line,
-                    f"{len(under)} columns are headed '{shortened(wanted)}' (columns {numbers}); "
-                    "committeepack cannot tell which holds the figures; keep one and rename or "
-                    "delete the rest",
-                )
-            )
-            continue
-        if header is None and column.required:
-            named = (context.get("periods") or {}).get(measured)
-            period = f" or '{named}' (its period)" if named and measured not in renames else ""
-            line = table.heading_line
-            passed = ""
-            if joined is not None:
-                passed = f" (headings read over rows {line - 1:,} and {line:,}, as one)"
-            elif line > 1:
-                passed = (
-                    f" (read from row {line:,}: the rows above it hold one cell or none, like a "
-                    "title)"
-                )
-            errors.append(
-                result.error(
-                    line,
-                    f"no column '{wanted}'{period}; the columns are "
-                    f"{listed(table.shown())}{passed}. Rename the column, or map it in "
-                    f'committeepack.toml with columns = {{ {toml_key(column.name)} = "..." }}',
-                )
-            )
-        located[column.name] = header
-    if len(errors) > before:
-        return result
+    table, located = found.table, found.headings
     note = note_below(table)
     if note is not None and note.set_apart(table):
         table = without_notes(table, note)  # a source or footnotes, as a title is above
