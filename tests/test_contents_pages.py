@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from committeepack import contents_pages
-from committeepack.contents_pages import add_page_numbers_all
+from committeepack.contents_pages import LaidOut, add_page_numbers_all
 from committeepack.errors import collect_warnings
 
 WARNING = (
@@ -37,11 +37,14 @@ def laid_out(monkeypatch):
 
     runs = Runs()
 
-    def page_texts_of(papers, office=None):
+    def lay_out(papers, office=None):
         runs.append(sorted(papers))
-        return {name: [f"page {n}" for n in range(runs.pages)] for name in papers}
+        return {
+            name: LaidOut(runs.pages, texts=[f"page {n}" for n in range(runs.pages)])
+            for name in papers
+        }
 
-    monkeypatch.setattr(contents_pages, "page_texts_of", page_texts_of)
+    monkeypatch.setattr(contents_pages, "lay_out", lay_out)
     return runs
 
 
@@ -104,8 +107,8 @@ def test_the_papers_the_build_names_as_having_contents_are_numbered_without_open
     """The build says which papers have a contents page (their kind knows); the others are
     not opened to look, and a name it gives for a paper not built is passed over."""
     paper = _contents_docx(["Aim", "Background"])
-    pages = {"0/sa": ["Contents Aim Background", "Aim", "Background"]}
-    monkeypatch.setattr(contents_pages, "page_texts_of", lambda papers, office=None: pages)
+    pages = {"0/sa": LaidOut(3, texts=["Contents Aim Background", "Aim", "Background"])}
+    monkeypatch.setattr(contents_pages, "lay_out", lambda papers, office=None: pages)
     plain = _plain_docx()
     opened = []
     reader = contents_pages.docx.Document
@@ -133,8 +136,8 @@ def test_the_papers_the_build_names_as_having_contents_are_numbered_without_open
 )
 def test_contents_that_cannot_be_numbered_leave_the_paper_as_it_was(monkeypatch, headings, pages):
     paper = _contents_docx(headings)
-    laid = {"0/sa": pages}
-    monkeypatch.setattr(contents_pages, "page_texts_of", lambda papers, office=None: laid)
+    laid = {"0/sa": LaidOut(len(pages), texts=pages)}
+    monkeypatch.setattr(contents_pages, "lay_out", lambda papers, office=None: laid)
     assert add_page_numbers_all({"0/sa": paper}, None, {}, {"0/sa"}) == {"0/sa": paper}
 
 
@@ -153,3 +156,59 @@ def test_a_paper_libreoffice_cannot_read_is_named_by_the_paper_not_its_copy(monk
         contents_pages.page_texts_of(papers, Refusing())
     assert raised.value.names == ["plan"]
     assert libreoffice.failure(raised.value) == "it made no PDF of plan"
+
+
+def _numbers(data: bytes) -> list[str]:
+    entries = docx.Document(io.BytesIO(data)).paragraphs
+    return [p.text.rpartition("\t")[2] for p in entries if "\t" in p.text]
+
+
+def test_the_pages_libreoffice_fills_its_own_contents_in_with_are_written_in(monkeypatch):
+    """Asked through uno, LibreOffice fills in the contents from its layout: each entry's page
+    is taken from the entry of the same text, in order, as printed (a template may number its
+    pages in roman numerals)."""
+    paper = _contents_docx(["Aim", "Background", "Aim"])
+    filled = [("Contents", "i"), ("Aim", "3"), ("Background", "iv"), ("Aim", "12")]
+    laid = {"0/sa": LaidOut(12, entries=filled)}
+    monkeypatch.setattr(contents_pages, "lay_out", lambda papers, office=None: laid)
+    monkeypatch.setattr(contents_pages, "page_texts_of", pytest.fail)  # no PDF needed
+    result = add_page_numbers_all({"0/sa": paper}, None, {}, {"0/sa"})
+    assert _numbers(result["0/sa"]) == ["3", "iv", "12"]
+
+
+@pytest.mark.parametrize(
+    "filled",
+    [
+        [("Aim", "3")],  # an entry of the paper's missing from LibreOffice's
+        [("Background", "4"), ("Aim", "3")],  # out of order
+        [("Aim:", "3"), ("Background", "4")],  # not the same text
+        [],  # no contents filled in
+    ],
+)
+def test_contents_libreoffice_fills_in_otherwise_are_numbered_from_the_pdf(monkeypatch, filled):
+    paper = _contents_docx(["Aim", "Background"])
+    laid = {"0/sa": LaidOut(4, entries=filled)}
+    monkeypatch.setattr(contents_pages, "lay_out", lambda papers, office=None: laid)
+    read = []
+
+    def page_texts_of(papers, office=None):
+        read.append(sorted(papers))
+        return {"0/sa": ["Contents Aim Background", "", "Aim", "Background"]}
+
+    monkeypatch.setattr(contents_pages, "page_texts_of", page_texts_of)
+    result = add_page_numbers_all({"0/sa": paper, "0/plan": _plain_docx()}, None, {}, {"0/sa"})
+    assert read == [["0/sa"]]
+    assert _numbers(result["0/sa"]) == ["3", "4"]
+
+
+def test_the_contents_libreoffice_fills_in_are_read_entry_by_entry():
+    filled = "Aim of\u00a0this  assessment\t3\nNo page here\nBackground\t 12 \nWhat\tnext\t iv\n\t5"
+    assert contents_pages._entries([filled, "Appendix\t20"]) == [
+        ("Aim of this assessment", "3"),
+        ("Background", "12"),
+        ("What next", "iv"),
+        ("", "5"),
+        ("Appendix", "20"),
+    ]
+    assert contents_pages._entries([]) == []
+    assert contents_pages._entries(["Aim\t1 2"]) == []  # not one page

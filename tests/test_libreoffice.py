@@ -1,5 +1,6 @@
 """LibreOffice is our real client: every paper converts to PDF with the expected pages."""
 
+import io
 import shutil
 import subprocess
 import sys
@@ -175,8 +176,16 @@ def test_several_projects_have_their_contents_numbered_in_one_libreoffice_run(
     longer = "# Governance\n\n" + "A longer account of how the partnership is run.\n\n" * 80
     edit(county / "brent/inputs/plan.md", "# Governance\n", longer)
     _own_template(county / "ashby", 12)  # ashby's data on a page runs on, brent's not
-    runs = []
-    convert_once = libreoffice.convert
+    runs = []  # each LibreOffice run: (None or the command, the files laid out)
+    convert_once, layout_once = libreoffice.convert, libreoffice.Office.layout
+
+    def layout(office, files):
+        answer = layout_once(office, files)
+        if answer is not None:  # else converted to PDF: counted there
+            runs.append((None, files))
+        return answer
+
+    monkeypatch.setattr(libreoffice.Office, "layout", layout)
     monkeypatch.setattr(
         libreoffice, "convert", lambda *args, **kw: runs.append(args) or convert_once(*args, **kw)
     )
@@ -440,14 +449,19 @@ def test_a_failing_libreoffice_is_a_warning_not_a_traceback(tmp_path, monkeypatc
     import docx
     from click.testing import CliRunner
 
-    from committeepack import contents_pages
+    from committeepack import contents_pages, libreoffice
     from committeepack.cli import cli
     from committeepack.word.fields import contents_entries
 
     def broken(*args, **kwargs):
         raise subprocess.CalledProcessError(1, args[0], stderr=b"Error: no export filter\n")
 
-    monkeypatch.setattr(contents_pages.subprocess, "run", broken)
+    def unread(office, files):
+        office._next_profile()
+        raise libreoffice.LayoutFailed("RuntimeError: LibreOffice could not read paper0.docx")
+
+    monkeypatch.setattr(libreoffice.Office, "layout", unread)  # through uno, then to PDF:
+    monkeypatch.setattr(contents_pages.subprocess, "run", broken)  # both fail
     project = copy_project(REPO, tmp_path / "broken")
     result = CliRunner().invoke(cli, ["build", "-p", str(project), "strategic-assessment"])
     assert result.exit_code == 0 and "Traceback" not in result.output
@@ -525,28 +539,35 @@ def test_the_libreoffice_started_early_converts_and_is_stopped_at_the_end(tmp_pa
 
 def test_libreoffice_is_stopped_when_the_command_fails_after_starting_it(tmp_path):
     from committeepack.libreoffice import Offices
+    from committeepack.office_keeper import pipe_files
 
     with pytest.raises(RuntimeError), Offices() as offices:
         office = offices.get(SOFFICE)
         office.start()
         assert offices.get(SOFFICE) is office  # one per command
         profile = Path(office._profile)
-        time.sleep(1)  # LibreOffice under way
-        assert _running(profile)
+        pipes = [Path(p) for p in pipe_files(str(profile), office._pipe)]
+        assert office.layout([]) == []  # LibreOffice under way, taking work through uno
+        assert _running(profile) and all(pipe.exists() for pipe in pipes)  # named as it does
         raise RuntimeError("the build failed")
     assert not _running(profile) and not profile.exists()
+    assert not any(pipe.exists() for pipe in pipes)  # a LibreOffice killed leaves them
 
 
 def test_libreoffice_and_its_profile_go_when_committeepack_is_killed(tmp_path):
     """The keeper notices its standard input close when committeepack dies, however."""
+    from committeepack.office_keeper import pipe_files
+
     script = (
         "import sys, time\n"
         "from committeepack.libreoffice import Office\n"
         f"office = Office({SOFFICE!r}); office.start()\n"
-        "print(office._profile, flush=True); time.sleep(60)\n"
+        "print(office._profile, office._pipe, flush=True); time.sleep(60)\n"
     )
     build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
-    profile = Path(build.stdout.readline().strip())
+    profile, pipe = build.stdout.readline().split()
+    pipes = [Path(p) for p in pipe_files(profile, pipe)]
+    profile = Path(profile)
     deadline = time.monotonic() + 20
     while not _running(profile) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -556,23 +577,34 @@ def test_libreoffice_and_its_profile_go_when_committeepack_is_killed(tmp_path):
     while (_running(profile) or profile.exists()) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _running(profile) and not profile.exists()
+    assert not any(pipe.exists() for pipe in pipes)
 
 
 def test_a_build_numbers_its_contents_with_the_libreoffice_it_started_early(tmp_path, monkeypatch):
     from committeepack import libreoffice
 
     project = copy_project(REPO, tmp_path / "example")
-    started, runs = [], []
+    started, runs = [], []  # profiles: of each LibreOffice started, of each run's
     start_once, convert_once = libreoffice.Office.start, libreoffice.convert
+    layout_once = libreoffice.Office.layout
+
+    def layout(office, files):
+        answer = layout_once(office, files)
+        if answer is not None:  # laid out through uno; else converted to PDF, counted there
+            runs.append(office._profile)
+        return answer
+
     monkeypatch.setattr(
         libreoffice.Office, "start", lambda self: started.append(self._profile) or start_once(self)
     )
+    monkeypatch.setattr(libreoffice.Office, "layout", layout)
     monkeypatch.setattr(
-        libreoffice, "convert", lambda *args, **kw: runs.append(args) or convert_once(*args, **kw)
+        libreoffice,
+        "convert",
+        lambda *args, **kw: runs.append(args[4]) or convert_once(*args, **kw),
     )
     assert run(project, "build", "--page-numbers").exit_code == 0
-    assert len(started) == 1 and len(runs) == 1
-    assert runs[0][4] == started[0]  # handed to the one started before rendering
+    assert len(started) == 1 and runs == started  # by the one started before rendering
     assert not Path(started[0]).exists()  # stopped and removed when the build ended
 
 
@@ -585,3 +617,45 @@ def test_pdftotext_reads_a_text_for_every_page_and_no_more(pdfs, name):
         pages = pdftotext_pages("pdftotext", pdf, raw=raw)
         assert len(pages) == pdf_pages(pdf)
         assert all(page.strip() for page in pages)  # no empty page after the last form feed
+
+
+@pytest.mark.parametrize(("font", "size"), [("Arial", 12), ("DejaVu Sans", 14)])
+def test_the_contents_libreoffice_fills_in_give_the_pages_its_pdf_shows(tmp_path, font, size):
+    """Asked through uno (the system's python3-uno, which .ci/run installs), LibreOffice fills
+    the contents in from its own layout; each page must be the one its PDF shows the heading
+    on, in the example and in a wider face at a larger size, where the headings fall on other
+    pages."""
+    import docx
+
+    from committeepack import contents_pages, libreoffice
+    from committeepack.contents_pages import LaidOut
+    from committeepack.word.fields import contents_entries
+
+    project = copy_project(REPO, tmp_path / "example")
+    edit(
+        project / "committeepack.toml",
+        'font = "Arial"\nbody_size = 12',
+        f'font = "{font}"\nbody_size = {size}',
+    )
+    assert run(project, "build", "--no-page-numbers").exit_code == 0
+    names = ("strategic-assessment", "plan", "data-on-a-page")
+    papers = {name: (project / "out" / PAPERS[name].output).read_bytes() for name in names}
+    with libreoffice.Office(SOFFICE) as office:
+        office.start()
+        laid = contents_pages.lay_out(papers, office)
+    texts = contents_pages.page_texts_of(papers)
+
+    def numbers(data: bytes) -> list[str]:
+        entries = contents_entries(docx.Document(io.BytesIO(data)))
+        return [entry.text.rpartition("\t")[2] for entry in entries]
+
+    for name in names:
+        assert laid[name].entries is not None, "not laid out through uno: is python3-uno installed?"
+        assert laid[name].pages == len(texts[name])
+        by_uno = contents_pages._numbered(papers[name], laid[name])
+        by_pdf = contents_pages._numbered(
+            papers[name], LaidOut(len(texts[name]), texts=texts[name])
+        )
+        assert by_uno is not None and numbers(by_uno) == numbers(by_pdf)
+        if name != "data-on-a-page":
+            assert len(numbers(by_uno)) > 5 and all(n.isdigit() for n in numbers(by_uno))

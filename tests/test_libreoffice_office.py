@@ -1,8 +1,10 @@
 """The LibreOffice a command keeps (libreoffice.Office), without LibreOffice itself: its
 conversions one at a time, and nothing left behind when it is closed."""
 
+import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -127,3 +129,70 @@ def test_a_conversion_failing_twice_is_reported(monkeypatch, tmp_path):
 )
 def test_a_failure_is_told_in_a_few_words_on_one_line(exc, said):
     assert libreoffice.failure(exc) == said
+
+
+def keeper_saying(monkeypatch, tmp_path, *lines: str, ends: bool = False) -> libreoffice.Office:
+    """An Office whose keeper is a stand-in (no LibreOffice) that prints ``lines``: the first
+    says whether it talks through uno, each next answers a request; then it waits to close
+    (or, when it ``ends``, ends)."""
+    script = tmp_path / "keeper.py"
+    script.write_text(
+        "import sys\n"
+        f"lines = {list(lines)!r}\n"
+        "print(lines[0], flush=True)\n"
+        "for answer in lines[1:]:\n"
+        "    sys.stdin.readline()\n"
+        "    print(answer, flush=True)\n" + ("" if ends else "sys.stdin.read()\n")
+    )
+    monkeypatch.setattr(libreoffice, "KEEPER", script)
+    monkeypatch.setattr(libreoffice, "keeper_python", lambda: sys.executable)
+    office = libreoffice.Office("soffice")
+    office.start()
+    return office
+
+
+def test_the_pages_come_from_a_keeper_that_talks_to_libreoffice(monkeypatch, tmp_path):
+    answer = '{"papers": [{"pages": 3, "contents": ["Aim\\t2"]}]}'
+    with keeper_saying(monkeypatch, tmp_path, "uno", answer) as office:
+        profile = office._profile
+        assert office.layout([tmp_path / "a.docx"]) == [{"pages": 3, "contents": ["Aim\t2"]}]
+        assert office._profile == profile and not office._used  # it may take a conversion next
+
+
+@pytest.mark.parametrize(
+    ("answer", "told"),
+    [
+        ('{"error": "RuntimeError: LibreOffice could not read paper0.docx"}', "could not read"),
+        ('{"papers": []}', "no answer"),  # not one for each file
+        ("not JSON", re.escape("no answer (JSONDecodeError)")),
+    ],
+)
+def test_a_keeper_that_cannot_lay_the_papers_out_says_so(monkeypatch, tmp_path, answer, told):
+    with keeper_saying(monkeypatch, tmp_path, "uno", answer) as office:
+        profile = office._profile
+        with pytest.raises(libreoffice.LayoutFailed, match=told):
+            office.layout([tmp_path / "a.docx"])
+        assert office._profile != profile  # the PDF is made by a LibreOffice of its own
+        assert office.layout([tmp_path / "a.docx"]) is None  # and never asked again
+
+
+def test_a_keeper_that_ends_without_answering_is_a_failure(monkeypatch, tmp_path):
+    with keeper_saying(monkeypatch, tmp_path, "uno", ends=True) as office:
+        assert office._keeper is not None
+        office._keeper.wait()
+        with pytest.raises(libreoffice.LayoutFailed, match="no answer"):
+            office.layout([tmp_path / "a.docx"])
+
+
+def test_without_uno_the_papers_are_converted_instead(monkeypatch, tmp_path):
+    with keeper_saying(monkeypatch, tmp_path, "plain") as office:
+        assert office.layout([tmp_path / "a.docx"]) is None
+        assert not office._used  # the LibreOffice started ahead takes the conversion
+
+
+def test_the_keeper_runs_where_uno_may_be(monkeypatch):
+    monkeypatch.setattr(libreoffice.sys, "platform", "linux")
+    system = libreoffice.SYSTEM_PYTHON
+    assert libreoffice.keeper_python() == (str(system) if system.exists() else sys.executable)
+    monkeypatch.setattr(libreoffice.sys, "platform", "darwin")  # macOS's may ask to install
+    assert libreoffice.keeper_python() == sys.executable

@@ -491,8 +491,16 @@ def test_several_projects_publish_with_one_run_for_all_their_papers(tmp_path, mo
     for name in ("ashby", "brent", "crowle"):
         copy_project(REPO, county / name)
     edit(county / "crowle/committeepack.toml", "[meeting]", "[meeting]\nroom = 4")
-    runs = []
-    convert_once = libreoffice.convert
+    runs = []  # the files of each LibreOffice run, laid out through uno or converted
+    convert_once, layout_once = libreoffice.convert, libreoffice.Office.layout
+
+    def layout(office, files):
+        answer = layout_once(office, files)
+        if answer is not None:  # else converted to PDF: counted there
+            runs.append(files)
+        return answer
+
+    monkeypatch.setattr(libreoffice.Office, "layout", layout)
     monkeypatch.setattr(
         libreoffice,
         "convert",
@@ -570,9 +578,8 @@ def test_a_paper_libreoffice_cannot_read_is_named(tmp_path, monkeypatch):
         raise libreoffice.NotConverted([f.name for f in files[1:]])
 
     monkeypatch.setattr(libreoffice, "convert", makes_one)
-    office = libreoffice.Office("soffice")
     papers = [tmp_path / "good.docx", tmp_path / "odd.docx"]
-    with pytest.raises(CommitteePackError) as caught:
+    with libreoffice.Office("soffice") as office, pytest.raises(CommitteePackError) as caught:
         publish.convert(office, papers, tmp_path)
     assert str(caught.value) == (
         "LibreOffice could not convert odd.docx to PDF; open it in Word, save it again as a "

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,32 +103,90 @@ def tools(setting: str | None = None) -> tuple[str, str]:
     return soffice, pdftotext
 
 
+@dataclass
+class LaidOut:
+    """A paper as LibreOffice laid it out: the pages it prints on, and where its headings fall,
+    told either by each page's text (read from its PDF) or by its contents as LibreOffice
+    fills them in (each entry's text and the page it gives)."""
+
+    pages: int
+    texts: list[str] | None = None
+    entries: list[tuple[str, str]] | None = None
+
+
+def lay_out(
+    papers: dict[str, bytes], office: libreoffice.Office | None = None
+) -> dict[str, LaidOut]:
+    """Each paper as ``office`` (else a LibreOffice started for it) lays it out, in one run:
+    asked through ``uno`` where it can be (:meth:`.libreoffice.Office.layout`), else
+    converted to PDF and the PDF's text read."""
+    if office is None:
+        with libreoffice.Office(tools()[0]) as own:
+            own.start()
+            return lay_out(papers, own)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = _copies(papers, Path(tmp))
+        try:
+            answers = office.layout(list(files.values()))
+        except libreoffice.LayoutFailed:
+            answers = None  # converted to PDF instead, by a LibreOffice of its own
+        if answers is not None:
+            return {
+                name: LaidOut(answer["pages"], entries=_entries(answer["contents"]))
+                for name, answer in zip(papers, answers, strict=True)
+            }
+        texts = _pdf_texts(files, office)
+    return {name: LaidOut(len(pages), texts=pages) for name, pages in texts.items()}
+
+
 def page_texts_of(
     papers: dict[str, bytes], office: libreoffice.Office | None = None
 ) -> dict[str, list[str]]:
-    """The text of each page of each paper, as LibreOffice lays them out, in one run (by
-    ``office`` when given, else by a LibreOffice started for it)."""
+    """The text of each page of each paper, as LibreOffice lays them out and prints them to
+    PDF, in one run (by ``office`` when given, else by a LibreOffice started for it)."""
     if office is None:
         with libreoffice.Office(tools()[0]) as own:
             return page_texts_of(papers, own)
-    _, pdftotext = tools(office.soffice)
-    result = {}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        files = []
-        for number, data in enumerate(papers.values()):
-            path = folder / f"paper{number}.docx"
-            path.write_bytes(for_layout(data))  # only its text is read
-            files.append(path)
-        try:
-            office.convert(files, folder)
-        except libreoffice.NotConverted as exc:  # named by the papers, not the copies' names
-            by_copy = {path.name: name for name, path in zip(papers, files, strict=True)}
-            raise libreoffice.NotConverted([by_copy.get(n, n) for n in exc.names]) from None
-        for name, path in zip(papers, files, strict=True):
-            pages = pdftotext_pages(pdftotext, path.with_suffix(".pdf"))
-            result[name] = [" ".join(page.split()) for page in pages]
-    return result
+        return _pdf_texts(_copies(papers, Path(tmp)), office)
+
+
+def _copies(papers: dict[str, bytes], folder: Path) -> dict[str, Path]:
+    """Each paper written into ``folder`` for LibreOffice, its pictures one pixel each (only
+    where its text falls is read)."""
+    files = {}
+    for number, (name, data) in enumerate(papers.items()):
+        files[name] = folder / f"paper{number}.docx"
+        files[name].write_bytes(for_layout(data))
+    return files
+
+
+def _pdf_texts(files: dict[str, Path], office: libreoffice.Office) -> dict[str, list[str]]:
+    """Each page's text of each file converted to PDF by ``office`` (next to the file)."""
+    _, pdftotext = tools(office.soffice)
+    try:
+        office.convert(list(files.values()), next(iter(files.values())).parent)
+    except libreoffice.NotConverted as exc:  # named by the papers, not the copies' names
+        by_copy = {path.name: name for name, path in files.items()}
+        raise libreoffice.NotConverted([by_copy.get(n, n) for n in exc.names]) from None
+    return {
+        name: [
+            " ".join(page.split()) for page in pdftotext_pages(pdftotext, path.with_suffix(".pdf"))
+        ]
+        for name, path in files.items()
+    }
+
+
+def _entries(contents: list[str]) -> list[tuple[str, str]]:
+    """Each entry of the contents LibreOffice filled in (its text, then a tab and the page):
+    the entry's text with its spaces made single, and the page as printed."""
+    found = []
+    for text in contents:
+        for line in text.splitlines():
+            title, tab, page = line.rpartition("\t")
+            if tab and page.strip() and " " not in page.strip():
+                found.append((" ".join(title.split()), page.strip()))
+    return found
 
 
 def add_page_numbers_all(
@@ -146,7 +205,12 @@ def add_page_numbers_all(
     if not laid_out:
         return papers
     try:
-        pages = page_texts_of(laid_out, office)
+        laid = lay_out(laid_out, office)
+        done = {name: _numbered(papers[name], laid[name]) for name in numbered}
+        unmatched = {name: papers[name] for name, data in done.items() if data is None}
+        if unmatched:  # LibreOffice's own contents differ: read where the PDF has them
+            for name, pages in page_texts_of(unmatched, office).items():
+                done[name] = _numbered(papers[name], LaidOut(len(pages), texts=pages))
     except (subprocess.SubprocessError, OSError) as exc:
         missed = ["the contents pages carry no page numbers this time (Word fills them in)"]
         missed = missed if numbered else []
@@ -162,12 +226,9 @@ def add_page_numbers_all(
         )
         return papers
     for name, shown in one_page.items():
-        if name in pages and len(pages[name]) > 1:
-            warn(OnePageOverrun(len(pages[name]), shown, name))
-    return {
-        name: _numbered(data, pages[name]) if name in numbered else data
-        for name, data in papers.items()
-    }
+        if name in laid and laid[name].pages > 1:
+            warn(OnePageOverrun(laid[name].pages, shown, name))
+    return {name: done.get(name) or data for name, data in papers.items()}
 
 
 class OnePageOverrun(CommitteePackError):
@@ -188,26 +249,55 @@ class OnePageOverrun(CommitteePackError):
         return self.key.startswith(f"{index}/")
 
 
-def _numbered(data: bytes, pages: list[str]) -> bytes:
-    """The paper with each contents entry's page written in; as it was if its contents list
-    nothing, or are not found where LibreOffice laid them out."""
+def _numbered(data: bytes, laid: LaidOut) -> bytes | None:
+    """The paper with each contents entry's page written in, from where LibreOffice laid its
+    headings out; as it was if its contents list nothing, or are not found where LibreOffice
+    laid them out. None where LibreOffice filled in contents that are not the paper's (for
+    the caller to read the pages from a PDF instead)."""
     document = docx.Document(io.BytesIO(data))
     entries = contents_entries(document)
     if not entries:
         return data
-    first, last = (" ".join(e.text.split()) for e in (entries[0], entries[-1]))
-    toc_start = next((i for i, text in enumerate(pages) if first in text), None)
-    if toc_start is None:
+    titles = [" ".join(entry.text.split()) for entry in entries]
+    if laid.entries is not None:
+        numbers = _from_entries(titles, laid.entries)
+        if numbers is None:
+            return None
+    else:
+        numbers = _from_texts(titles, laid.texts or [])
+    if not any(numbers):
         return data
-    toc_end = next((i for i in range(toc_start, len(pages)) if last in pages[i]), toc_start)
-    page = toc_end + 1  # headings are looked for after the contents
-    for entry in entries:
-        title = " ".join(entry.text.split())
-        found = next((i for i in range(page, len(pages)) if title in pages[i]), None)
-        if found is None:
-            continue  # leave the entry without a number rather than guess
-        page = found
-        append_page_number(entry, str(found + 1))
+    for entry, number in zip(entries, numbers, strict=True):
+        if number:
+            append_page_number(entry, number)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _from_entries(titles: list[str], filled: list[tuple[str, str]]) -> list[str] | None:
+    """The page of each title, from the contents LibreOffice filled in, matched in order; None
+    unless every title is there."""
+    numbers, place = [], 0
+    for title in titles:
+        found = next((i for i in range(place, len(filled)) if filled[i][0] == title), None)
+        if found is None:
+            return None
+        numbers.append(filled[found][1])
+        place = found + 1
+    return numbers
+
+
+def _from_texts(titles: list[str], pages: list[str]) -> list[str]:
+    """The page of each title, the first after the contents whose text holds it ("" where
+    none does, rather than a guess); all "" where the contents themselves are not found."""
+    toc_start = next((i for i, text in enumerate(pages) if titles[0] in text), None)
+    if toc_start is None:
+        return [""] * len(titles)
+    toc_end = next((i for i in range(toc_start, len(pages)) if titles[-1] in pages[i]), toc_start)
+    numbers, page = [], toc_end + 1  # headings are looked for after the contents
+    for title in titles:
+        found = next((i for i in range(page, len(pages)) if title in pages[i]), None)
+        numbers.append("" if found is None else str(found + 1))
+        page = page if found is None else found
+    return numbers

@@ -8,7 +8,10 @@ so that a LibreOffice window the user has open neither blocks nor is disturbed.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -124,23 +127,22 @@ def environment() -> dict[str, str]:
     return {"MALLOC_TOP_PAD_": str(256 * 1024 * 1024), **os.environ}
 
 
-# A small Python process that runs LibreOffice (in a process group of its own) until its
-# standard input closes, because committeepack is done with it or ended without a word (even
-# killed), then kills it with everything it started and removes its profile: its work is
-# done, and an orderly shutdown takes over a second.
-_KEEPER = """
-import os, shutil, signal, subprocess, sys
-profile, command = sys.argv[1], sys.argv[2:]
-office = subprocess.Popen(command, start_new_session=True, stdin=subprocess.DEVNULL,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-sys.stdin.buffer.read()
-try:
-    os.killpg(office.pid, signal.SIGKILL)
-except OSError:
-    pass
-office.wait()
-shutil.rmtree(profile, ignore_errors=True)
-"""
+KEEPER = Path(__file__).with_name("office_keeper.py")  # run as a script: see its docstring
+SYSTEM_PYTHON = Path("/usr/bin/python3")  # where Linux distributions' python3-uno installs uno
+ANSWER_SECONDS = 900  # as long as a conversion may take
+
+
+def keeper_python() -> str:
+    """The Python that runs the keeper: on Linux the system's, which has LibreOffice's ``uno``
+    module where the distribution's python3-uno is installed, else this one. (macOS's
+    /usr/bin/python3 may ask to install developer tools, so it is left alone.)"""
+    if sys.platform.startswith("linux") and SYSTEM_PYTHON.exists():
+        return str(SYSTEM_PYTHON)
+    return sys.executable
+
+
+class LayoutFailed(subprocess.SubprocessError):
+    """LibreOffice, reached through ``uno``, could not lay the papers out: why."""
 
 
 _QUIET = ("--headless", "--invisible", "--norestore")
@@ -160,6 +162,8 @@ class Office:
         self.soffice = soffice
         self._profile = tempfile.mkdtemp(prefix="committeepack-libreoffice-")
         self._keeper: subprocess.Popen | None = None
+        self._speaks: bool | None = None  # whether the keeper talks to LibreOffice (uno)
+        self._pipe = ""  # the name of the pipe it talks through
         self._used: list[str] = []  # profiles of LibreOffices that have ended or are ending
         self._lock = threading.Lock()  # LibreOffice loses work handed to it concurrently
 
@@ -174,14 +178,52 @@ class Office:
         if self._keeper is not None or os.name != "posix":
             return
         office = [self.soffice, _profile_setting(self._profile), *_QUIET]
+        self._pipe = f"committeepack-{Path(self._profile).name.rpartition('-')[2]}"
         self._keeper = subprocess.Popen(
-            [sys.executable, "-c", _KEEPER, self._profile, *office],
+            [keeper_python(), str(KEEPER), self._profile, self._pipe, *office],
             stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # not stopped by the terminal's Ctrl-C before cleaning up
             env=environment(),
         )
+
+    def layout(self, files: list[Path]) -> list[dict] | None:
+        """Each Word document of ``files`` laid out by the LibreOffice started ahead, talked to
+        through ``uno``: its pages (``pages``) and the text of each table of contents, filled
+        in from that layout (``contents``). None where that LibreOffice cannot be talked to so
+        (no ``uno`` module, on Windows, or it has taken a conversion): convert to PDF instead.
+        :class:`LayoutFailed` where it fails; later conversions then start their own.
+        Measured on the example's papers, this takes 0.27 s where converting them to PDF and
+        reading the PDFs' text took 0.45: LibreOffice has loaded its Word import beforehand,
+        and neither writes a PDF nor is asked by a second ``soffice`` process."""
+        with self._lock:
+            if self._keeper is None or self._used or not self._talks():
+                return None
+            request = json.dumps({"layout": [str(path) for path in files]}) + "\n"
+            try:
+                assert self._keeper.stdin is not None
+                self._keeper.stdin.write(request.encode())
+                self._keeper.stdin.flush()
+                reply = json.loads(self._answer(ANSWER_SECONDS) or "{}")
+            except (OSError, ValueError) as exc:
+                reply = {"error": f"no answer ({exc.__class__.__name__})"}
+            if "papers" in reply and len(reply["papers"]) == len(files):
+                return reply["papers"]
+            self._next_profile()
+            raise LayoutFailed(str(reply.get("error") or "no answer"))
+
+    def _talks(self) -> bool:
+        """Whether the keeper talks to its LibreOffice through ``uno`` (it says so first)."""
+        if self._speaks is None:
+            self._speaks = self._answer(60) == "uno"
+        return self._speaks
+
+    def _answer(self, seconds: float) -> str:
+        """The keeper's next line, "" if it gives none within ``seconds`` or has ended."""
+        assert self._keeper is not None and self._keeper.stdout is not None
+        ready, _, _ = select.select([self._keeper.stdout], [], [], seconds)
+        return self._keeper.stdout.readline().decode().strip() if ready else ""
 
     def convert(self, files: list[Path], folder: Path, export: str = "pdf") -> None:
         """:func:`convert`, by this LibreOffice (one conversion at a time). Should the
@@ -218,7 +260,10 @@ class Office:
         keeper, self._keeper = self._keeper, None
         if keeper is not None:
             assert keeper.stdin is not None
-            keeper.stdin.close()
+            with contextlib.suppress(OSError):  # a keeper ended already: nothing to tell it
+                keeper.stdin.close()
+            if keeper.stdout is not None:
+                keeper.stdout.close()
             try:
                 keeper.wait(timeout=10)
             except subprocess.TimeoutExpired:  # never seen; the command must not hang on it
