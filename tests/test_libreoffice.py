@@ -659,3 +659,34 @@ def test_the_contents_libreoffice_fills_in_give_the_pages_its_pdf_shows(tmp_path
         assert by_uno is not None and numbers(by_uno) == numbers(by_pdf)
         if name != "data-on-a-page":
             assert len(numbers(by_uno)) > 5 and all(n.isdigit() for n in numbers(by_uno))
+
+
+def test_without_uno_the_contents_are_numbered_from_the_pdf(tmp_path, monkeypatch):
+    """A machine whose Python has no uno module (no python3-uno; macOS): the keeper only
+    keeps LibreOffice, which converts the papers to PDF, and the contents get the same pages."""
+    import docx
+
+    from committeepack import libreoffice
+    from committeepack.word.fields import contents_entries
+
+    monkeypatch.setattr(libreoffice, "keeper_python", lambda: sys.executable)  # no uno here
+    asked = []
+    layout_once = libreoffice.Office.layout
+    monkeypatch.setattr(
+        libreoffice.Office,
+        "layout",
+        lambda office, files: asked.append(layout_once(office, files)) or asked[-1],
+    )
+    numbers = {}
+    for way in ("pdf", "uno"):
+        project = copy_project(REPO, tmp_path / way)
+        assert run(project, "build", "--page-numbers").exit_code == 0
+        paper = docx.Document(str(project / "out/strategic-assessment.docx"))
+        numbers[way] = [e.text.rpartition("\t")[2] for e in contents_entries(paper)]
+        if way == "pdf":
+            assert asked == [None]  # not asked through uno: converted to PDF
+            monkeypatch.setattr(
+                libreoffice, "keeper_python", lambda: str(libreoffice.SYSTEM_PYTHON)
+            )
+    assert asked[-1] is not None  # python3-uno, which .ci/run installs
+    assert numbers["pdf"] == numbers["uno"] and all(n.isdigit() for n in numbers["pdf"])
