@@ -37,12 +37,23 @@ HIDDEN_ROWS = 454_000
 CATEGORIES = 5_000
 
 # Runs one command and prints its wall seconds and the largest resident memory (MB) of the
-# processes it started (the command, its drawing processes), as JSON.
+# processes it started (the command, its drawing processes, LibreOffice), as JSON. It is their
+# "subreaper" (Linux), so that a process left to end by itself or killed after its parent
+# ended (LibreOffice) is waited for here and counted.
 MEASURE = """
-import json, resource, subprocess, sys, time
+import ctypes, json, os, resource, subprocess, sys, time
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+except (OSError, AttributeError):
+    pass
 began = time.perf_counter()
 subprocess.run(sys.argv[2:], cwd=sys.argv[1], check=True, capture_output=True)
 wall = time.perf_counter() - began
+while True:
+    try:
+        os.waitpid(-1, 0)
+    except ChildProcessError:
+        break
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps([wall, peak]))
 """
