@@ -12,7 +12,7 @@ def test_the_papers_say_whether_they_draw_charts():
 
 
 def test_a_build_reports_its_stages_in_order_and_leaves_no_process(figures):
-    from committeepack.contents_pages import available
+    from committeepack.paper_layout import available
 
     result = pipeline.build(figures)  # the library's defaults, as a script would call it
     assert list(result.timings) == [
@@ -38,7 +38,7 @@ def test_a_build_with_nothing_to_do_reads_nothing(figures):
 
 
 def test_libreoffice_is_found_where_publish_finds_it(tmp_path, monkeypatch):
-    from committeepack import contents_pages, libreoffice
+    from committeepack import libreoffice, paper_layout
 
     installed = tmp_path / "LibreOffice/program/soffice"
     installed.parent.mkdir(parents=True)
@@ -50,7 +50,7 @@ def test_libreoffice_is_found_where_publish_finds_it(tmp_path, monkeypatch):
     monkeypatch.setattr(libreoffice, "STANDARD_PLACES", ())
     assert libreoffice.locate() is None
     assert libreoffice.locate(str(installed)) == str(installed)  # [publish] soffice
-    assert not contents_pages.available()  # the build says LibreOffice is missing
+    assert not paper_layout.available()  # the build says LibreOffice is missing
 
 
 def test_libreoffice_runs_with_heap_headroom_unless_told_otherwise(tmp_path, monkeypatch):

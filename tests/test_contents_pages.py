@@ -7,9 +7,10 @@ import io
 import docx
 import pytest
 
-from committeepack import contents_pages
-from committeepack.contents_pages import LaidOut, add_page_numbers_all
+from committeepack import contents_pages, paper_layout
+from committeepack.contents_pages import add_page_numbers_all
 from committeepack.errors import collect_warnings
+from committeepack.paper_layout import LaidOut
 
 WARNING = (
     "out/data-on-a-page.docx: prints on {pages} pages as LibreOffice lays it out, where the "
@@ -150,10 +151,10 @@ def test_a_paper_libreoffice_cannot_read_is_named_by_the_paper_not_its_copy(monk
         def convert(self, files, folder, export="pdf"):
             raise libreoffice.NotConverted([files[1].name])
 
-    monkeypatch.setattr(contents_pages, "tools", lambda setting=None: ("soffice", "pdftotext"))
+    monkeypatch.setattr(paper_layout, "tools", lambda setting=None: ("soffice", "pdftotext"))
     papers = {"strategic-assessment": _plain_docx(), "plan": _plain_docx()}
     with pytest.raises(libreoffice.NotConverted) as raised:
-        contents_pages.page_texts_of(papers, Refusing())
+        paper_layout.page_texts_of(papers, Refusing())
     assert raised.value.names == ["plan"]
     assert libreoffice.failure(raised.value) == "it made no PDF of plan"
 
@@ -203,12 +204,12 @@ def test_contents_libreoffice_fills_in_otherwise_are_numbered_from_the_pdf(monke
 
 def test_the_contents_libreoffice_fills_in_are_read_entry_by_entry():
     filled = "Aim of\u00a0this  assessment\t3\nNo page here\nBackground\t 12 \nWhat\tnext\t iv\n\t5"
-    assert contents_pages._entries([filled, "Appendix\t20"]) == [
+    assert paper_layout._entries([filled, "Appendix\t20"]) == [
         ("Aim of this assessment", "3"),
         ("Background", "12"),
         ("What next", "iv"),
         ("", "5"),
         ("Appendix", "20"),
     ]
-    assert contents_pages._entries([]) == []
-    assert contents_pages._entries(["Aim\t1 2"]) == []  # not one page
+    assert paper_layout._entries([]) == []
+    assert paper_layout._entries(["Aim\t1 2"]) == []  # not one page

@@ -219,15 +219,15 @@ def test_without_libreoffice_the_build_says_so_and_leaves_the_field(tmp_path, mo
     import docx
     from click.testing import CliRunner
 
-    from committeepack import contents_pages
+    from committeepack import paper_layout
     from committeepack.cli import cli
     from committeepack.word.fields import contents_entries
 
-    monkeypatch.setattr(contents_pages.shutil, "which", lambda name: None)
+    monkeypatch.setattr(paper_layout.shutil, "which", lambda name: None)
     project = copy_project(REPO, tmp_path / "none")
     result = CliRunner().invoke(cli, ["build", "-p", str(project), "strategic-assessment"])
     assert result.exit_code == 0
-    assert f"Warning: {contents_pages.MISSING}" in result.output
+    assert f"Warning: {paper_layout.MISSING}" in result.output
     entries = contents_entries(docx.Document(str(project / "out/strategic-assessment.docx")))
     assert entries and not any("\t" in e.text for e in entries)
     quiet = CliRunner().invoke(cli, ["build", "-p", str(project), "agenda-item"])
@@ -483,7 +483,7 @@ def test_a_failing_libreoffice_is_a_warning_not_a_traceback(tmp_path, monkeypatc
 def test_a_paper_laid_out_without_its_pictures_data_has_the_same_pages(pdfs):
     """The contents are numbered from a copy whose pictures are one pixel each: it must lay
     out exactly as the paper does (every picture keeps its size on the page)."""
-    from committeepack.contents_pages import page_texts_of
+    from committeepack.paper_layout import page_texts_of
     from committeepack.word.fields import for_layout
 
     paper = (pdfs / "strategic-assessment.docx").read_bytes()
@@ -627,8 +627,8 @@ def test_the_contents_libreoffice_fills_in_give_the_pages_its_pdf_shows(tmp_path
     pages."""
     import docx
 
-    from committeepack import contents_pages, libreoffice
-    from committeepack.contents_pages import LaidOut
+    from committeepack import contents_pages, libreoffice, paper_layout
+    from committeepack.paper_layout import LaidOut
     from committeepack.word.fields import contents_entries
 
     project = copy_project(REPO, tmp_path / "example")
@@ -642,8 +642,8 @@ def test_the_contents_libreoffice_fills_in_give_the_pages_its_pdf_shows(tmp_path
     papers = {name: (project / "out" / PAPERS[name].output).read_bytes() for name in names}
     with libreoffice.Office(SOFFICE) as office:
         office.start()
-        laid = contents_pages.lay_out(papers, office)
-    texts = contents_pages.page_texts_of(papers)
+        laid = paper_layout.lay_out(papers, office)
+    texts = paper_layout.page_texts_of(papers)
 
     def numbers(data: bytes) -> list[str]:
         entries = contents_entries(docx.Document(io.BytesIO(data)))

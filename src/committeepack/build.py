@@ -117,7 +117,7 @@ def prepare(
     soffice = libreoffice.configured(project.config)
     page_numbers = options.page_numbers
     if page_numbers is None:
-        from .contents_pages import available
+        from .paper_layout import available
 
         page_numbers = available(soffice)
         missing_libreoffice = not page_numbers
@@ -153,7 +153,7 @@ def prepare(
                 )
         office = None
         if page_numbers and planned:
-            from .contents_pages import tools
+            from .paper_layout import tools
 
             command, _ = tools(soffice)  # say now, not after rendering, if it is missing
             if any(item.paper.laid_out for item in planned):
@@ -164,7 +164,7 @@ def prepare(
         for problem in chart_font_warnings(project, drawer.missing, drawer.drawn_in):
             warn(problem)
         if missing_libreoffice and any(item.paper.has_contents for item in planned):
-            from .contents_pages import MISSING
+            from .paper_layout import MISSING
 
             warn(CommitteePackError(MISSING))
     return Prepared(
