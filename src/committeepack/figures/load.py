@@ -16,6 +16,7 @@ from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .column_places import locate_columns
 from .raw_table import is_workbook, read_table
+from .several_areas import several_areas
 from .table_notes import note_below, without_notes
 from .text_columns import UNCHECKED, CheckedColumns
 
@@ -128,6 +129,7 @@ def check_rows(
         checked, blank_rows = dict.fromkeys(located), None
     position = {h: i for i, h in enumerate(table.columns)}
     problems = 0
+    start, repeated = len(errors), ""  # the heading of a column whose names repeat
     # row by row, as tuples (not itertuples: slower), never held twice as dictionaries
     raws = zip(*table.cells.values(), strict=True)
     for index, raw in enumerate(raws):
@@ -166,9 +168,18 @@ def check_rows(
                             "each appears once",
                         )
                     )
+                    problems += 1
+                    repeated = repeated or str(header)
                 seen[column.name][key] = line
         result.rows.append(row)
         result.lines.append(line)
+    if repeated and all(
+        "is already on row" in str(e) or "more problems" in str(e) for e in errors[start:]
+    ):
+        areas = several_areas(table, repeated, {h for h in located.values() if h})
+        if areas:  # a national or county table: one line, not one per repeated name
+            del errors[start:]
+            errors.append(result.error(table.heading_line, areas))
     if not result.rows:
         errors.append(result.error(None, "the table has no rows"))
     return result
