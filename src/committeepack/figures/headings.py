@@ -130,7 +130,7 @@ def periods_down(table: RawTable, first: Column) -> str:
     if not all(map(_a_period, set(cells))):
         return ""  # the column holds something else: a date, such as the day of an extract
     others = [_filled(table.cells[c]) for c in table.columns if c != down[0]]
-    if not _repeats(cells) and not any(_repeats(o) for o in others if not _numbers(o)):
+    if not _repeats(cells) and not any(_repeats(o) for o in others if not all_figures(o)):
         return ""  # no period, and no name, has two rows: each row is of one thing
     counts = next(
         (h for h in table.headed() if h != down[1] and _words(h) & COUNT_WORDS), "the counts"
@@ -154,8 +154,13 @@ def _repeats(cells: list[str]) -> bool:
     return len(set(cells)) < len(cells)
 
 
-def _numbers(cells: list[str]) -> bool:
-    return all(c.replace(",", "").replace(".", "", 1).isdigit() for c in cells)
+FIGURE = re.compile(r"[+-]?[\d,]*\.?\d+%?")  # a count, a rate or a % change as written
+
+
+def all_figures(cells: list[str]) -> bool:
+    """Whether every one of ``cells`` (as text) is a figure: a column of counts, rates or
+    changes, not of names."""
+    return all(FIGURE.fullmatch(cell) for cell in cells)
 
 
 def _a_period(text: str) -> bool:

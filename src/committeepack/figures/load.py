@@ -128,7 +128,7 @@ def check_rows(
     else:
         checked, blank_rows = dict.fromkeys(located), None
     position = {h: i for i, h in enumerate(table.columns)}
-    problems = 0
+    problems = bad_cells = 0
     start, repeated = len(errors), ""  # the heading of a column whose names repeat
     # row by row, as tuples (not itertuples: slower), never held twice as dictionaries
     raws = zip(*table.cells.values(), strict=True)
@@ -156,6 +156,7 @@ def check_rows(
                     merged = MERGED if value is None and not blank(above) else ""
                     errors.append(result.error(line, f"column '{header}': {exc}{merged}"))
                     problems += 1
+                    bad_cells += 1
                     continue
             if column.unique and row[column.name] is not None:
                 key = str(row[column.name]).casefold()
@@ -173,9 +174,7 @@ def check_rows(
                 seen[column.name][key] = line
         result.rows.append(row)
         result.lines.append(line)
-    if repeated and all(
-        "is already on row" in str(e) or "more problems" in str(e) for e in errors[start:]
-    ):
+    if repeated and not bad_cells:  # only names repeat: a table of several areas?
         areas = several_areas(table, repeated, {h for h in located.values() if h})
         if areas:  # a national or county table: one line, not one per repeated name
             del errors[start:]

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .headings import listed
+from .headings import all_figures, listed
 from .raw_table import RawTable
 from .row_names import name_key
 
-NUMBER = re.compile(r"[+-]?[\d,]*\.?\d+%?")
 CODE = re.compile(r"[A-Za-z]*\d[\w-]*")  # an area's code, such as E22000001: no spaces
 
 
@@ -32,7 +31,7 @@ def several_areas(table: RawTable, name_heading: str, read: set[str]) -> str:
         distinct = list(dict.fromkeys(values))
         if not 1 < len(distinct) < len(values) or not all(values):
             continue
-        if all(NUMBER.fullmatch(value) for value in values):
+        if all_figures(values):
             continue  # figures: another period or a total, not areas
         if len(set(zip(values, names, strict=True))) == len(values):
             found.append((all(CODE.fullmatch(value) for value in values), heading, distinct))

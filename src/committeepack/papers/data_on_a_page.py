@@ -27,9 +27,9 @@ from ..word.page_geometry import Unmeasurable, page_geometry
 from . import strategic_assessment
 from .base import Rendering, with_logo
 from .page_room import (
-    CHART_WIDTH_CM,
     STYLES,
     chart_room_cm,
+    chart_width_cm,
     filled_paragraphs,
     grid_scale,
     tile_least_cm,
@@ -137,7 +137,7 @@ def _requests(facts: Facts, page) -> dict:
         if tree[n].figure.charted
     )
     scale = grid_scale(orientation, page[0].width_cm)
-    width = CHART_WIDTH_CM[orientation] * scale
+    width = chart_width_cm(orientation, scale)
     subject = "recorded crime by main type"
     every, grouped = possible_captions(
         items, subject, figures.current, figures.previous, facts.config.chart_bars
@@ -181,7 +181,7 @@ def _room(facts: Facts, page, captions: tuple[str, str], scale: float) -> tuple[
     )
     every, grouped = (
         chart_room_cm(
-            geometry, face, paragraphs, joined(caption), CHART_WIDTH_CM[orientation] * scale, under
+            geometry, face, paragraphs, joined(caption), chart_width_cm(orientation, scale), under
         )
         for caption in captions
     )

@@ -42,6 +42,11 @@ def grid_scale(orientation: str, text_width_cm: float) -> float:
     return max(min(1.0, text_width_cm / GRID_WIDTH_CM[orientation]), LEAST_SCALE)
 
 
+def chart_width_cm(orientation: str, scale: float) -> float:
+    """How wide the data on a page's chart is, the grid at ``scale`` (:func:`grid_scale`)."""
+    return CHART_WIDTH_CM[orientation] * scale
+
+
 def text_cm(
     text: str, style: TextStyle, width_cm: float, face: str, picture_cm: float = 0.0
 ) -> float:

@@ -16,10 +16,10 @@ from ..word import tables as tablexml
 from ..word import xml as wordxml
 from ..word.header_breaks import joined
 from .page_room import (
-    CHART_WIDTH_CM,
     TILE_WIDTH_CM,
     TILES_CELL_CM,
     big_figure_pt,
+    chart_width_cm,
     tile_texts,
 )
 
@@ -42,7 +42,7 @@ def fill_grid(
     cm tall."""
     fill, text = tile_colours(config.branding)
     orientation = "landscape" if landscape else "portrait"
-    chart_width = CHART_WIDTH_CM[orientation] * scale
+    chart_width = chart_width_cm(orientation, scale)
     tiles_width = int(Cm(TILES_CELL_CM[orientation] * scale).twips)
     if landscape:
         outer = grid.add_table(rows=1, cols=2)
