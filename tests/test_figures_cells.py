@@ -36,9 +36,32 @@ def test_every_written_month_reads_as_yyyy_mm(year, number, separator):
         assert month(f"01/{number:02d}/{year}{midnight}") == wanted
 
 
+@given(st.integers(2000, 2099), st.integers(1, 12), st.sampled_from(["-", " ", "/"]))
+def test_a_month_written_in_welsh_reads_as_yyyy_mm(year, number, separator):
+    from committeepack.figures.months import WELSH_MONTHS
+
+    wanted = f"{year}-{number:02d}"
+    for word in WELSH_MONTHS[number - 1]:  # its name, and Excel's abbreviation
+        for written in (word, word.capitalize(), word.upper()):
+            assert month(f"{written}{separator}{year}") == wanted
+            assert month(f"{written}{separator}{year % 100:02d}") == wanted
+            assert month(f"{year} {written}") == wanted
+
+
+def test_welsh_and_english_names_that_look_alike_are_their_own_months():
+    assert [month(t) for t in ("Mai 2024", "May 2024", "Maw 2024", "Mar 2024")] == [
+        "2024-05",
+        "2024-05",
+        "2024-03",
+        "2024-03",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Gorffennafs 2024",  # eleven letters, not a month
+        "Ionawrr 2024",  # a letter more than the month
         "2024-04-02",
         "2024-04-31",
         "Ma 2024",

@@ -448,3 +448,44 @@ def test_one_row_for_each_period_is_not_a_long_table(figures):
     result = run(figures, "build")
     assert "no column 'previous'" in result.output
     assert "long table" not in result.output
+
+
+def test_a_monthly_table_of_one_row_per_crime_says_to_count_them(figures):
+    """police.uk's downloads list each crime on its row, with its month: the months repeat
+    and there is no count."""
+    monthly = figures / "inputs/monthly.csv"
+    monthly.write_text(
+        "Crime ID,Month,Crime type\n"
+        ",2024-09,Anti-social behaviour\n"
+        ",2024-10,Anti-social behaviour\n"
+        "a1,2024-10,Anti-social behaviour\n"
+        "b2,2024-09,Shoplifting\n"
+        "c3,2024-10,Shoplifting\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "monthly.csv" in line] == [
+        "Error: inputs/monthly.csv:1: has a row for each crime or incident, each month on "
+        "several rows (2024-10 on 3), where committeepack reads a row for each month with its "
+        "count; in Excel, make a PivotTable of it (Insert, PivotTable) with 'Month' in Rows and "
+        "the count of 'Month' in Values (filtered to what the series counts: its crime type, "
+        "your area), and copy it as values to a sheet of its own, headed 'month' and 'count'"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crime ID,Month\na,2024-09\nb,2024-10\n",  # each month once: a count is just missing
+        "Crime ID,Month\na,2024-09\nb,soon\nc,2024-09\n",  # not every cell a month
+        "Crime ID,Month,Month\na,2024-09,2024-09\nb,2024-09,2024-09\n",  # which month column?
+    ],
+)
+def test_a_monthly_table_not_of_one_row_per_crime_is_told_its_count_is_missing(figures, text):
+    monthly = figures / "inputs/monthly.csv"
+    monthly.write_text(text, encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert "a row for each crime" not in result.output
+    assert "inputs/monthly.csv:1:" in result.output

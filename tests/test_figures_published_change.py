@@ -233,3 +233,85 @@ def test_a_whole_count_in_a_cell_formatted_as_a_percentage_keeps_its_value(figur
         for c in row.cells
     )
     assert "530" in text
+
+
+@pytest.mark.parametrize(
+    ("published", "previous", "current", "agreed"),
+    [
+        ("-42", 1804, 1762, True),
+        ("\u221242", 1804, 1762, True),  # a typographic minus
+        ("-41", 1804, 1762, False),  # one off: a count typed wrong
+        ("-43", 1804, 1762, False),
+        ("+42", 1804, 1762, False),  # the wrong way
+        ("42", 1804, 1762, True),  # no sign: a fall may be written by its size
+        ("+1,204", 1000, 2204, True),
+        ("1204", 1000, 2204, True),
+        ("0", 7, 7, True),
+        ("1", 7, 7, False),
+        ("2.5", 10, 12.5, True),
+        ("2.46", 10, 12.45, False),  # half of the last place away is the boundary:
+        ("2.45", 10, 12.455, True),  # within it agrees
+        ("2.4", 10, 12.45, True),
+        ("2.4", 10, 12.451, False),
+        ("-2.3%", 1804, 1762, True),  # a percentage under "Change": compared as a % change
+        ("+50.0%", 1804, 1762, False),
+        ("-4.2e1", 1804, 1762, True),  # a workbook's number written with an exponent
+        ("[x]", 1804, 1762, None),
+        ("n/a", 1804, 1762, None),
+        ("1,00", 1804, 1762, None),  # not a number as tables write one
+        ("", 1804, 1762, None),
+    ],
+)
+def test_a_published_difference_is_its_counts_difference(published, previous, current, agreed):
+    from decimal import Decimal
+
+    from committeepack.figures.published_change import agrees_difference
+
+    exact = [Fraction(Decimal(str(n))) for n in (previous, current)]
+    assert agrees_difference(published, *exact) is agreed
+
+
+@given(st.integers(0, 10**9), st.integers(0, 10**9))
+def test_every_difference_written_as_tables_write_it_agrees(previous, current):
+    from committeepack.figures.compute import signed_number
+    from committeepack.figures.published_change import agrees_difference
+
+    assert agrees_difference(signed_number(current - previous), previous, current) is True
+    assert agrees_difference(signed_number(current - previous + 1), previous, current) is False
+
+
+def test_a_row_whose_published_change_or_difference_disagrees_is_a_warning(figures):
+    crime = figures / "inputs/crime.csv"
+    crime.write_text(
+        "category,parent,previous,current,Change,% change on previous year\n"
+        "All crime,,1000,950,-50,-5.0%\n"
+        "Violent crime,All crime,400,420,+20,+5.0%\n"
+        "Violence against the person,Violent crime,380,400,+02,+5.3%\n"
+        "Robbery,Violent crime,20,20,0,0.0%\n"
+        "Theft,All crime,600,530,-70,-12.2%\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("Warning")] == [
+        "Warning: inputs/crime.csv:4: the published change for Violence against the person, "
+        "+02, is not that of 380 to 400 (+20); check the row's figures against the published "
+        "table",
+        "Warning: inputs/crime.csv:6: the published % change for Theft, -12.2%, is not that of "
+        "600 to 530 (-11.7%); check the row's figures against the published table",
+    ]
+
+
+def test_a_change_of_another_period_is_not_compared(figures):
+    crime = figures / "inputs/crime.csv"
+    lines = crime.read_text(encoding="utf-8").splitlines()
+    crime.write_text(
+        "\n".join(
+            [lines[0] + ",% change since 2019/20,Change in rate per 1000"]
+            + [f"{row},+99.9%,+99" for row in lines[1:]]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build", "--strict")
+    assert result.exit_code == 0, result.output

@@ -20,9 +20,17 @@ from .headings import (
     listed,
     months_across,
     periods_down,
+    row_per_event,
     toml_key,
 )
-from .kind_columns import CHANGE_HEADINGS, NAME_HEADINGS, PUBLISHED_CHANGE
+from .kind_columns import (
+    CHANGE_HEADINGS,
+    DIFFERENCE_HEADINGS,
+    NAME_HEADINGS,
+    PUBLISHED_CHANGE,
+    PUBLISHED_DIFFERENCE,
+)
+from .published_headings import DIFFERENCE, PERCENT, described
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, RawTable, is_workbook
 from .two_row_headings import two_row_table
 
@@ -77,6 +85,8 @@ def locate_columns(
     if unfound and any(c.kind == "month" for c in columns):
         names = [headings_for(name, renames, context)[0] for name in ("month", "count")]
         across = months_across(table, *names)
+        if not across and unfound == [headings_for("count", renames, context)]:
+            across = row_per_event(table, *names)
         if across:
             return Located(table, {}, [error(table.heading_line, across)])
     counts = [headings_for(c.name, renames, context) for c in columns if c.kind == "count"]
@@ -110,6 +120,9 @@ def _each_heading(
         alternatives = headings_for(measured, renames, context)
         wanted = next((n for n in alternatives if heading_key(n) in headers), alternatives[0])
         header = headers.get(heading_key(wanted))
+        if header is None and column.name in PUBLISHED and column.name not in renames:
+            header = _published_heading(headers, column, columns, context)
+            wanted = header or wanted
         under = places.get(heading_key(wanted), [])
         if len(under) > 1 and column.kind == "published":  # which one is compared? neither
             located[column.name] = None
@@ -174,10 +187,28 @@ def headings_for(name: str, renames: dict[str, str], context: dict) -> tuple[str
     column the headings published tables give it (``Crime type``)."""
     if name in renames:
         return (renames[name],)
-    if name == PUBLISHED_CHANGE:
-        return CHANGE_HEADINGS
+    if name in PUBLISHED:
+        return PUBLISHED[name][1]
     period = (context.get("periods") or {}).get(name)
     return (name, period) if period else (name, *NAME_HEADINGS.get(name, ()))
+
+
+# each column of a published comparison: the kind its heading says, its usual headings
+PUBLISHED = {
+    PUBLISHED_CHANGE: (PERCENT, CHANGE_HEADINGS),
+    PUBLISHED_DIFFERENCE: (DIFFERENCE, DIFFERENCE_HEADINGS),
+}
+
+
+def _published_heading(
+    headers: dict[str, str], column: Column, columns: list[Column], context: dict
+) -> str | None:
+    """The heading of a published comparison's column written with words about what it
+    compares ("% change on previous year"), when the table has one (:mod:`.published_headings`)."""
+    periods = [*(context.get("periods") or {}).values()]
+    periods += [c.name for c in columns if c.kind == "count"]
+    key = described(list(headers), PUBLISHED[column.name][0], periods)
+    return None if key is None else headers[key]
 
 
 SEPARATORS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}

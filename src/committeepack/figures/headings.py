@@ -82,6 +82,33 @@ def months_across(table: RawTable, month_heading: str, count_heading: str) -> st
     )
 
 
+def row_per_event(table: RawTable, month_heading: str, count_heading: str) -> str:
+    """What to do when a monthly table without counts lists a row for each crime or incident
+    (as police.uk's downloads do), its month repeating down the column headed
+    ``month_heading``; else ""."""
+    under = [
+        (column, heading)
+        for column, heading in zip(table.columns, table.headed(), strict=True)
+        if heading_key(heading) == heading_key(month_heading)
+    ]
+    if len(under) != 1:
+        return ""
+    [(column, written)] = under
+    cells = [month(heading_text(c)) for c in table.cells[column] if c not in ("", None)]
+    if not cells or not all(MONTH.fullmatch(c) for c in cells) or not _repeats(cells):
+        return ""
+    most = max(sorted(set(cells)), key=cells.count)
+    written = shortened(written)
+    return (
+        f"has a row for each crime or incident, each month on several rows ({most} on "
+        f"{cells.count(most):,}), where committeepack reads a row for each month with its "
+        f"count; in Excel, make a PivotTable of it (Insert, PivotTable) with '{written}' in "
+        f"Rows and the count of '{written}' in Values (filtered to what the series counts: its "
+        f"crime type, your area), and copy it as values to a sheet of its own, headed "
+        f"'{month_heading}' and '{count_heading}'"
+    )
+
+
 def heading_row_above(
     table: RawTable, expected: set[str], required: list[tuple[str, ...]]
 ) -> tuple[int, str] | None:

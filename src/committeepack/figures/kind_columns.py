@@ -6,7 +6,9 @@ from __future__ import annotations
 from .cells import Column
 
 PUBLISHED_CHANGE = "published_change"
-# the headings a published table gives its % change column ("% change [note 4]" too)
+PUBLISHED_DIFFERENCE = "published_difference"
+# the headings a published table gives its % change column ("% change [note 4]" too); one
+# with words about the comparison after them is found by :mod:`.published_headings`
 CHANGE_HEADINGS = (
     "% change",
     "%change",
@@ -17,7 +19,11 @@ CHANGE_HEADINGS = (
     "% difference",
     "percentage difference",
 )
+# and its column of differences (current less previous)
+DIFFERENCE_HEADINGS = ("change", "difference", "+/-", "numeric change", "actual change")
 CHANGE_COLUMN = Column(PUBLISHED_CHANGE, "published", required=False)
+DIFFERENCE_COLUMN = Column(PUBLISHED_DIFFERENCE, "published", required=False)
+PUBLISHED_COLUMNS = [CHANGE_COLUMN, DIFFERENCE_COLUMN]
 # the headings published tables give a name column, looked for after its own name, in this
 # order (a table of offence groups and offences is read by its offences)
 NAME_HEADINGS = {
@@ -39,13 +45,13 @@ COLUMNS = {
         Column("indent", "indent", False, of="category"),
         Column("previous", "count"),
         Column("current", "count"),
-        CHANGE_COLUMN,
+        *PUBLISHED_COLUMNS,
     ],
     "wards": [
         Column("ward", "text", unique=True),
         Column("previous", "count"),
         Column("current", "count"),
-        CHANGE_COLUMN,
+        *PUBLISHED_COLUMNS,
     ],
     "monthly": [Column("month", "month", unique=True), Column("count", "number")],
     "actions": [
@@ -59,13 +65,13 @@ COLUMNS = {
         Column("previous", "number"),
         Column("current", "number"),
         Column("comment", "text", False),
-        CHANGE_COLUMN,
+        *PUBLISHED_COLUMNS,
     ],
     "reasons": [
         Column("reason", "text", unique=True),
         Column("previous", "count"),
         Column("current", "count"),
-        CHANGE_COLUMN,
+        *PUBLISHED_COLUMNS,
     ],
     "survey": [
         Column("measure", "text", unique=True),

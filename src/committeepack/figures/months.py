@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 MONTH = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])")  # YYYY-MM, a real month: used with fullmatch
-# as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "2024-04-01"
-NAMED_MONTH = re.compile(r"^([A-Za-z]{3,9})\.?[ \-/]?(\d{2}|\d{4})$")
+# as Excel writes a date cell into a CSV: "Apr-24", "Apr 2024", "April 2024", "Ebrill 2024"
+NAMED_MONTH = re.compile(r"^([A-Za-z]{3,10})\.?[ \-/]?(\d{2}|\d{4})$")
 # as the ONS writes a month in its time series: "2024 APR"
-YEAR_FIRST_MONTH = re.compile(r"^(\d{4})[ \-/]?([A-Za-z]{3,9})\.?$")
+YEAR_FIRST_MONTH = re.compile(r"^(\d{4})[ \-/]?([A-Za-z]{3,10})\.?$")
 # midnight after a date, as pandas, databases and Excel write a date that has no time of day:
 # "2024-04-01 00:00:00", "2024-04-01T00:00", "01/04/2024 00:00"
 MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?)?"
@@ -33,11 +33,28 @@ MONTH_NAMES = [
     "november",
     "december",
 ]
+# in Welsh, as a Welsh council's tables and Excel set to Welsh write them: each month's name
+# and its abbreviation (Excel's "mmm")
+WELSH_MONTHS = [
+    ("ionawr", "ion"),
+    ("chwefror", "chwef"),
+    ("mawrth", "maw"),
+    ("ebrill", "ebr"),
+    ("mai", "mai"),
+    ("mehefin", "meh"),
+    ("gorffennaf", "gorff"),
+    ("awst", "awst"),
+    ("medi", "medi"),
+    ("hydref", "hyd"),
+    ("tachwedd", "tach"),
+    ("rhagfyr", "rhag"),
+]
 # each month by its name or its abbreviation, as periods and spreadsheets write them
 MONTH_NUMBERS = {
     **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
     **{name[:3]: number for number, name in enumerate(MONTH_NAMES, 1)},
     "sept": 9,
+    **{name: number for number, names in enumerate(WELSH_MONTHS, 1) for name in names},
 }
 
 

@@ -12,9 +12,10 @@ import re
 from .months import MONTH_NUMBERS
 
 MONTHS = MONTH_NUMBERS  # a month's number by its name or abbreviation
-# a month and its year may be apart, as Excel writes a month into a cell: "Oct-12 - Sep-13"
+# a month and its year may be apart, as Excel writes a month into a cell: "Oct-12 - Sep-13";
+# "i" is Welsh's "to" ("Hyd 2024 i Medi 2025")
 RANGE = re.compile(
-    r"^\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*(?:-|–|to)\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*$",
+    r"^\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*(?:-|–|to|i)\s*([a-z]+)\.?[\s/-]*(\d{2}|\d{4})\s*$",
     re.I,
 )
 # the twelve months up to and including a month: "Year ending Mar 2024", "12 months to Sep 25",

@@ -1,6 +1,6 @@
-"""A published table's own % change column, checked against its counts.
+"""A published table's own % change and difference columns, checked against its counts.
 
-committeepack works every % change out from the two counts, so a table's own column is never
+committeepack works every change out from the two counts, so a table's own column is never
 printed; but a published column that disagrees with its counts means one of them was typed or
 pasted wrong (a row out of line, a period swapped), and the paper would print figures the
 published table contradicts. Each such row is a warning at its line.
@@ -9,13 +9,15 @@ published table contradicts. Each such row is a warning at its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from ..errors import InputError
 from .cells import Column
 from .compute import percent_change, percent_change_text
-from .kind_columns import PUBLISHED_CHANGE
+from .kind_columns import PUBLISHED_CHANGE, PUBLISHED_DIFFERENCE
 
 # a percentage as written: "-2.5%", "+12.7", "−2.5 %" (a typographic minus), "2.5%"
 WRITTEN = re.compile(r"([+-]?)(\d{1,9})(?:\.(\d{1,20}))?\s*%?")
@@ -62,14 +64,10 @@ def _float_slack(value: Fraction) -> Fraction:
 
 
 def published_changes(rows, columns: list[Column]) -> list[InputError]:
-    """Warnings for the rows of a table whose own % change column (if it has one) is not the
-    change its two counts give: ``previous`` to ``current``, or a county table's last two
-    periods."""
+    """Warnings for the rows of a table whose own % change or difference column (if it has
+    one) is not the change its two counts give: ``previous`` to ``current``, or a county
+    table's last two periods."""
     names = [column.name for column in columns]
-    if PUBLISHED_CHANGE not in rows.names() or all(
-        v is None for v in rows.column(PUBLISHED_CHANGE)
-    ):
-        return []  # no such column (read a column at a time: no row made a dictionary)
     if "previous" in names and "current" in names:
         previous, current = "previous", "current"
     else:
@@ -77,28 +75,80 @@ def published_changes(rows, columns: list[Column]) -> list[InputError]:
         if len(periods) < 2:
             return []
         previous, current = periods[-2:]
-    return disagreements(rows, names[0], previous, current)
+    problems = []
+    for check in CHECKS:
+        if check.column in rows.names() and any(v is not None for v in rows.column(check.column)):
+            problems += disagreements(rows, check, names[0], (previous, current))
+    return sorted(problems, key=lambda p: (p.line is None, p.line or 0))  # in the file's order
 
 
-def disagreements(rows, name_column: str, previous: str, current: str) -> list[InputError]:
+def agrees_difference(published: str, previous, current) -> bool | None:
+    """Whether ``published`` is ``current`` less ``previous`` as rounded to its places (a
+    difference written without a sign may be a fall: its size is compared); a percentage
+    is compared as a % change (:func:`agrees`); None where it cannot be told (a symbol)."""
+    text = published.strip().replace("\u2212", "-")
+    if text.endswith("%"):
+        return agrees(text, previous, current)
+    if EXPONENT.fullmatch(text):
+        text = format(Decimal(text), "f")
+    found = DIFFERENCE.fullmatch(text)
+    if found is None:
+        return None
+    sign, whole, decimals = found.groups()
+    places = len(decimals or "")
+    value = Fraction(int(whole.replace(",", "") + (decimals or "")), 10**places)
+    exact = Fraction(current) - Fraction(previous)
+    if not sign:
+        exact = abs(exact)
+    return abs((-value if sign == "-" else value) - exact) <= Fraction(
+        1, 2 * 10**places
+    ) + _float_slack(value)
+
+
+# a difference as written: "-42", "+1,204", "12.5"
+DIFFERENCE = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d{1,15})(?:\.(\d{1,20}))?")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One published column compared with its counts: what it is called in messages and how
+    its change is written."""
+
+    column: str
+    called: str
+    agrees: Callable[[str, object, object], bool | None]
+    written: Callable[[Fraction, Fraction], str]
+
+
+CHECKS = (
+    Check(PUBLISHED_CHANGE, "% change", agrees, percent_change_text),
+    Check(PUBLISHED_DIFFERENCE, "change", agrees_difference, lambda a, b: _signed(b - a)),
+)
+
+
+def disagreements(
+    rows, check: Check, name_column: str, counts: tuple[str, str]
+) -> list[InputError]:
     """A warning for each row (up to :data:`MAX_WARNINGS`, then one for the rest) whose
-    published % change is not the change its counts give."""
+    published column of ``check`` is not the change its two ``counts`` give."""
     problems: list[InputError] = []
     wrong = 0
-    changes = rows.column(PUBLISHED_CHANGE)
-    befores, afters, names = (rows.column(c) for c in (previous, current, name_column))
+    changes = rows.column(check.column)
+    befores, afters, names = (rows.column(c) for c in (*counts, name_column))
     for index, published in enumerate(changes):
         before, after = befores[index], afters[index]
-        if published is None or agrees(published, before, after) is not False:
+        if published is None or before is None or after is None:
+            continue
+        if check.agrees(published, before, after) is not False:
             continue
         wrong += 1
         if wrong > MAX_WARNINGS:
             continue
         problems.append(
             InputError(
-                f"the published % change for {names[index]}, {published}, is not that of "
-                f"{_shown(before)} to {_shown(after)} "
-                f"({percent_change_text(Fraction(before), Fraction(after))}); check the row's "
+                f"the published {check.called} for {names[index]}, {published}, is not that "
+                f"of {_shown(before)} to {_shown(after)} "
+                f"({check.written(Fraction(before), Fraction(after))}); check the row's "
                 "figures against the published table",
                 rows.source.name(),
                 rows.lines[index],
@@ -107,9 +157,9 @@ def disagreements(rows, name_column: str, previous: str, current: str) -> list[I
     if wrong > MAX_WARNINGS:
         problems.append(
             InputError(
-                f"{wrong - MAX_WARNINGS:,} more rows' published % change is not that of their "
-                "counts; is it the change of another measure (a rate)? committeepack works the "
-                "change out from the counts, so the column may be deleted",
+                f"{wrong - MAX_WARNINGS:,} more rows' published {check.called} is not that of "
+                "their counts; is it the change of another measure (a rate)? committeepack "
+                "works the change out from the counts, so the column may be deleted",
                 rows.source.name(),
             )
         )
@@ -122,3 +172,8 @@ def _shown(number) -> str:
         return f"{int(number):,}"
     exact = Fraction(number)
     return f"{Decimal(exact.numerator) / Decimal(exact.denominator):,f}"
+
+
+def _signed(difference: Fraction) -> str:
+    """A difference as tables print it: +26, -107, 0, +2.5."""
+    return ("+" if difference > 0 else "-" if difference < 0 else "") + _shown(abs(difference))

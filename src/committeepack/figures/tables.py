@@ -19,7 +19,7 @@ from .built import BuiltTable
 from .cells import Column
 from .crime_tree import with_parents
 from .disclosure import NO_RULES, Disclosure, disclosure_rule
-from .kind_columns import CHANGE_COLUMN, COLUMNS
+from .kind_columns import COLUMNS, PUBLISHED_COLUMNS
 from .load import Source
 from .published_change import published_changes
 from .raw_table import TableFileMissing
@@ -250,7 +250,7 @@ def _columns(spec: TableSpec) -> list[Column]:
             Column("rate", "number", False),
         ]
         + [Column(str(p), "count") for p in periods]
-        + [CHANGE_COLUMN]
+        + PUBLISHED_COLUMNS
     )
 
 
