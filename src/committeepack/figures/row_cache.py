@@ -50,6 +50,7 @@ CHECKING_CODE = (
     "figures/csv_text.py",
     "file_kinds.py",
     "figures/workbook_table.py",
+    "figures/hidden_rows.py",
     "characters.py",
     "figures/cells.py",
     "figures/months.py",

@@ -12,9 +12,10 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
 from ..characters import composed
-from ..errors import InputError
+from ..errors import InputError, warn
 from .cells import ExcelError, UnsavedFormula
 from .headings import heading_text
+from .hidden_rows import hidden_message, hidden_rows
 from .raw_table import (
     EMPTY,
     TITLE_ROWS,
@@ -66,6 +67,7 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
         rows = [_trimmed([_value(c, EmptyCell) for c in row]) for row in worksheet.iter_rows()]
+        hidden = [n for n in _hidden(worksheet) if n <= len(rows) and rows[n - 1]]
     except InputError:
         raise
     except Exception as exc:
@@ -75,6 +77,8 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         ) from None
     finally:
         workbook.close()
+    if hidden:  # rows that hold something: a sheet may hide every unused row below a table
+        warn(InputError(hidden_message(hidden), f"{shown} [{worksheet.title}]"))
     if any(value is STORED_EMPTY for row in rows for value in row):
         rows = _with_unsaved_formulas(rows, formulas(path, sheet))
     while rows and all(value is None for value in rows[-1]):
@@ -102,6 +106,16 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         start + 1,
         above,
     )
+
+
+def _hidden(worksheet) -> list[int]:
+    """The rows the read-only ``worksheet`` hides (:mod:`.hidden_rows`); none where this
+    openpyxl keeps its sheets otherwise."""
+    source = getattr(worksheet, "_get_source", None)
+    if source is None:
+        return []
+    with source() as sheet_xml:
+        return hidden_rows(sheet_xml)
 
 
 def _trimmed(values: list) -> tuple:
