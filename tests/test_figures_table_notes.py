@@ -83,3 +83,26 @@ def test_a_value_in_a_column_with_no_heading_is_never_passed_over():
 def test_a_table_ending_with_figures_has_no_note():
     assert note_below(table_of(FIGURES)) is None
     assert note_below(table_of([*FIGURES, ["", "", ""]])) is None
+
+
+@pytest.mark.parametrize("note_column", [0, 1])  # in the sheet's column A, or the table's first
+def test_a_note_under_a_table_that_starts_right_of_an_empty_column_is_passed_over(note_column):
+    """A sheet's table may start in column B, an empty column A left of it, and a spacer
+    column between its figures; its source is typed in column A or under the names."""
+    columns = ("Unnamed: 0", "ward", "previous", "Unnamed: 3", "current")
+    rows = [["", name, before, "", after] for name, before, after in FIGURES]
+    note = ["", "", "", "", ""]
+    note[note_column] = "Source: Westshire Police"
+    table = table_of([*rows, ["", "", "", "", ""], note], columns=columns)
+    found = note_below(table)
+    assert found is not None and found.set_apart(table)
+    assert (found.line, found.place) == (5, note_column + 1)
+    assert without_notes(table, found).cells == table_of(rows, columns=columns).cells
+
+
+def test_a_name_without_figures_right_of_an_empty_column_is_not_passed_over():
+    columns = ("Unnamed: 0", "ward", "previous", "current")
+    rows = [["", name, before, after] for name, before, after in FIGURES]
+    table = table_of([*rows, ["", "Kingsmead", "", ""]], columns=columns)
+    found = note_below(table)
+    assert found is not None and found.place == 2 and not found.set_apart(table)

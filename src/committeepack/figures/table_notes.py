@@ -44,6 +44,8 @@ def note_below(table: RawTable) -> NoteBelow | None:
     if len(columns) < 2:
         return None
     places = [UNNAMED.fullmatch(name) for name in table.columns]  # headings left empty
+    # the table's first column: a sheet's table may start right of an empty column A
+    first = next((i for i, c in enumerate(columns) if not all(map(blank, c))), 0)
     note, stray = None, False
     for index in range(len(columns[0]) - 1, -1, -1):
         values = [column[index] for column in columns]
@@ -51,8 +53,8 @@ def note_below(table: RawTable) -> NoteBelow | None:
         if not filled:
             continue
         line = index + table.heading_line + 1
-        if filled == [0] and isinstance(values[0], str):
-            note = NoteBelow(index, line, values[0].strip(), 1, stray)
+        if filled == [first] and isinstance(values[first], str):
+            note = NoteBelow(index, line, values[first].strip(), first + 1, stray)
             continue
         unnamed = places[filled[0]] if len(filled) == 1 else None
         if unnamed is None:
