@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..file_names import shortened
 from .cells import Column
+from .described_headings import DIFFERENCE, PERCENT, POPULATION, RATE, described
 from .headings import (
     heading_key,
     heading_places,
@@ -30,7 +31,6 @@ from .kind_columns import (
     PUBLISHED_CHANGE,
     PUBLISHED_DIFFERENCE,
 )
-from .published_headings import DIFFERENCE, PERCENT, described
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, RawTable, is_workbook
 from .two_row_headings import two_row_table
 
@@ -120,8 +120,8 @@ def _each_heading(
         alternatives = headings_for(measured, renames, context)
         wanted = next((n for n in alternatives if heading_key(n) in headers), alternatives[0])
         header = headers.get(heading_key(wanted))
-        if header is None and column.name in PUBLISHED and column.name not in renames:
-            header = _published_heading(headers, column, columns, context)
+        if header is None and column.name in DESCRIBED and column.name not in renames:
+            header = _described_heading(headers, column, columns, context)
             wanted = header or wanted
         under = places.get(heading_key(wanted), [])
         if len(under) > 1 and column.kind == "published":  # which one is compared? neither
@@ -198,16 +198,25 @@ PUBLISHED = {
     PUBLISHED_CHANGE: (PERCENT, CHANGE_HEADINGS),
     PUBLISHED_DIFFERENCE: (DIFFERENCE, DIFFERENCE_HEADINGS),
 }
+# the columns also found by what their headings say (:mod:`.described_headings`)
+DESCRIBED = {
+    **{name: kind for name, (kind, _) in PUBLISHED.items()},
+    "population": POPULATION,
+    "rate": RATE,
+}
 
 
-def _published_heading(
+def _described_heading(
     headers: dict[str, str], column: Column, columns: list[Column], context: dict
 ) -> str | None:
-    """The heading of a published comparison's column written with words about what it
-    compares ("% change on previous year"), when the table has one (:mod:`.published_headings`)."""
+    """The heading of ``column`` worded as a published table words it ("% change on previous
+    year", "Population (mid-2023)"), when the table has one (:mod:`.described_headings`)."""
     periods = [*(context.get("periods") or {}).values()]
     periods += [c.name for c in columns if c.kind == "count"]
-    key = described(list(headers), PUBLISHED[column.name][0], periods)
+    kind = DESCRIBED[column.name]
+    if kind == RATE and ("population" in headers or described(list(headers), POPULATION, periods)):
+        return None  # the rates are worked out from the populations: a rate column is not read
+    key = described(list(headers), kind, periods)
     return None if key is None else headers[key]
 
 

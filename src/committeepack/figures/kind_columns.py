@@ -8,7 +8,7 @@ from .cells import Column
 PUBLISHED_CHANGE = "published_change"
 PUBLISHED_DIFFERENCE = "published_difference"
 # the headings a published table gives its % change column ("% change [note 4]" too); one
-# with words about the comparison after them is found by :mod:`.published_headings`
+# with words about the comparison after them is found by :mod:`.described_headings`
 CHANGE_HEADINGS = (
     "% change",
     "%change",

@@ -39,7 +39,7 @@ NULL = "\x00"  # a checked text cell never holds a control character
 CHECKING_CODE = (
     "figures/load.py",
     "figures/column_places.py",
-    "figures/published_headings.py",
+    "figures/described_headings.py",
     "figures/several_areas.py",
     "figures/table_notes.py",
     "figures/two_row_headings.py",
