@@ -203,3 +203,28 @@ def test_a_narrative_that_is_a_folder_is_one_line(minimal):
     assert result.output == (
         "Error: inputs/agenda-item.md: is a folder, not a file; put the Markdown file here\n"
     )
+
+
+def test_only_warnings_that_may_explain_an_error_are_shown_with_it():
+    from pathlib import Path
+
+    from committeepack.cli_support import problem_lines
+    from committeepack.errors import ColumnNotRead, ErrorList, InputError
+
+    not_read = ColumnNotRead("column 'Base' is not read as 'base'", "inputs/survey.csv", 1)
+    other = InputError("'TBC' looks like a drafting mark", "inputs/plan.md", 3)
+    error = InputError("no base to take a share of", "inputs/plan.md", 37)
+    error.warned = [other, not_read, not_read]
+    assert problem_lines(error) == [
+        "Warning: inputs/survey.csv:1: column 'Base' is not read as 'base'",
+        "Error: inputs/plan.md:37: no base to take a share of",
+    ]
+    assert problem_lines(error, Path("county/b")) == [
+        "Warning: county/b/inputs/survey.csv:1: column 'Base' is not read as 'base'",
+        "Error: county/b/inputs/plan.md:37: no base to take a share of",
+    ]
+    strict = ErrorList([not_read])  # --strict: the warning is the error, said once
+    strict.warned = [not_read]
+    assert problem_lines(strict) == [
+        "Error: inputs/survey.csv:1: column 'Base' is not read as 'base'"
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .errors import CommitteePackError, ErrorList
+from .errors import ColumnNotRead, CommitteePackError, ErrorList
 
 
 def report_errors(func):
@@ -21,12 +21,27 @@ def report_errors(func):
         try:
             return func(*args, **kwargs)
         except CommitteePackError as exc:
-            errors = exc.errors if isinstance(exc, ErrorList) else [exc]
-            for error in errors:
-                click.echo(f"Error: {error}", err=True)
+            for line in problem_lines(exc):
+                click.echo(line, err=True)
             sys.exit(1)
 
     return wrapper
+
+
+def problem_lines(exc: CommitteePackError, project: Path | None = None) -> list[str]:
+    """What stopped a command, a line each: the warnings given before it that may explain it
+    (a column not read, then a figure missing: :class:`.errors.ColumnNotRead`), then each
+    error. Other warnings are not shown: a bad input is one line."""
+    errors = exc.errors if isinstance(exc, ErrorList) else [exc]
+    shown = {str(error) for error in errors}  # --strict: the warnings are the errors
+    warnings = [
+        w for w in dict.fromkeys(exc.warned) if isinstance(w, ColumnNotRead) and str(w) not in shown
+    ]
+
+    def where(problem: CommitteePackError) -> str:
+        return str(problem) if project is None else in_project(project, problem)
+
+    return [*(f"Warning: {where(w)}" for w in warnings), *(f"Error: {where(e)}" for e in errors)]
 
 
 def projects_option(func):
@@ -75,8 +90,8 @@ def each_project(ctx: click.Context, projects: list[Path], job) -> None:
             job(project)
         except CommitteePackError as exc:
             failed.append(project)
-            for error in exc.errors if isinstance(exc, ErrorList) else [exc]:
-                click.echo(f"Error: {in_project(project, error)}", err=True)
+            for line in problem_lines(exc, project):
+                click.echo(line, err=True)
         except SystemExit as exc:  # --strict problems in one project
             if exc.code:
                 failed.append(project)

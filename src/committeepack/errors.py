@@ -26,6 +26,7 @@ class CommitteePackError(Exception):
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line
+        self.warned: list[CommitteePackError] = []  # warnings given before it
 
     def location(self) -> str:
         """``path:line`` (or just ``path``), or an empty string when there is no file."""
@@ -44,6 +45,12 @@ class ConfigError(CommitteePackError):
 
 class InputError(CommitteePackError):
     """A narrative or data input is missing or wrong."""
+
+
+class ColumnNotRead(InputError):
+    """A column a table seems to hold under a heading of its own, not read: a warning that is
+    shown with any error that stops the command too, as it may explain it (a survey's base
+    not read, then a share that cannot be taken)."""
 
 
 class TemplateProblem(CommitteePackError):
@@ -121,6 +128,9 @@ def collect_warnings() -> Iterator[list[CommitteePackError]]:
     propagate, log.propagate = log.propagate, False
     try:
         yield problems
+    except CommitteePackError as exc:  # the warnings given before it may explain it: kept
+        exc.warned = list(dict.fromkeys([*exc.warned, *problems]))
+        raise
     finally:
         log.removeHandler(collector)
         log.propagate = propagate

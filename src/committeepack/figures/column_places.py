@@ -9,10 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import ColumnNotRead, InputError, warn
 from ..file_names import shortened
 from .cells import Column
-from .described_headings import DIFFERENCE, PERCENT, POPULATION, RATE, described
+from .described_headings import (
+    DIFFERENCE,
+    PERCENT,
+    POPULATION,
+    RATE,
+    described,
+)
 from .headings import (
     heading_key,
     heading_places,
@@ -31,6 +37,7 @@ from .kind_columns import (
     PUBLISHED_CHANGE,
     PUBLISHED_DIFFERENCE,
 )
+from .near_misses import near_misses
 from .raw_table import TITLE_ROWS, UNDER_A_TITLE, RawTable, is_workbook
 from .two_row_headings import two_row_table
 
@@ -98,6 +105,9 @@ def locate_columns(
     if above is not None:  # `ward,,`: taken for a title, its other headings empty
         return Located(table, {}, [error(*above)])
     located, problems = _each_heading(table, columns, renames, context, joined is not None, error)
+    if not problems:
+        for message in near_misses(table, columns, located):
+            warn(ColumnNotRead(message, source.name(), table.heading_line))
     return Located(table, located, problems)
 
 

@@ -69,6 +69,22 @@ def heading_kind(key: str, periods: list[str]) -> str | None:
     return None
 
 
+def another_measure(key: str, name: str) -> bool:
+    """Whether the heading ``key`` names a change, a rank or (for a column other than
+    ``rate``) a rate: not the column ``name`` whatever words it shares with it."""
+    return bool(_CHANGE.search(key) or (name != "rate" and _RATE.search(key)))
+
+
+_PER_OTHER = re.compile(r"\bper\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
+
+
+def rate_base(key: str) -> int | None:
+    """How many residents the rate a heading names is per ("Rate per 100,000": 100000), when
+    it names one; None otherwise."""
+    found = _PER_OTHER.search(key)
+    return None if found is None else int(found.group(1).replace(",", ""))
+
+
 def described(keys: list[str], kind: str, periods: list[str]) -> str | None:
     """The one heading key of ``keys`` that :func:`heading_kind` takes for ``kind``; None
     where none is, or more than one."""

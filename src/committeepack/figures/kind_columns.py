@@ -21,6 +21,16 @@ CHANGE_HEADINGS = (
 )
 # and its column of differences (current less previous)
 DIFFERENCE_HEADINGS = ("change", "difference", "+/-", "numeric change", "actual change")
+# what each optional column holds, for a table that has a heading like its name but not it
+OPTIONAL_MEANING = {
+    "parent": "each category's parent",
+    "update": "each action's progress update",
+    "comment": "a comment on each measure",
+    "base": "the number each answer is a share of",
+    "division": "each district's division",
+    "population": "each district's residents",
+    "rate": "each district's crimes per 1,000 residents",
+}
 CHANGE_COLUMN = Column(PUBLISHED_CHANGE, "published", required=False)
 DIFFERENCE_COLUMN = Column(PUBLISHED_DIFFERENCE, "published", required=False)
 PUBLISHED_COLUMNS = [CHANGE_COLUMN, DIFFERENCE_COLUMN]

@@ -40,6 +40,7 @@ CHECKING_CODE = (
     "figures/load.py",
     "figures/column_places.py",
     "figures/described_headings.py",
+    "figures/near_misses.py",
     "figures/several_areas.py",
     "figures/table_notes.py",
     "figures/two_row_headings.py",
