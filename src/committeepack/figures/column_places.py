@@ -137,6 +137,10 @@ def _each_heading(
         if len(under) > 1 and column.kind == "published":  # which one is compared? neither
             located[column.name] = None
             continue
+        taken = header is not None and header in located.values() and column.of is None
+        if taken and not column.required:  # by another column ("Offence group" alone)
+            located[column.name] = None
+            continue
         if len(under) > 1:
             numbers = ", ".join(f"{n:,}" for n in under[:-1]) + f" and {under[-1]:,}"
             written = [table.shown()[n - 1] for n in under]

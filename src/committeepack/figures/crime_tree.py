@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .built import CrimeRow, CrimeTree
+from .crime_groups import with_groups
 from .disclosure import disclosure_rule
 from .load import Rows
 from .model import Figure, FigureTable
@@ -153,9 +154,13 @@ def with_parents(rows: Rows) -> Rows:
     column's name matched to a category whatever its capitals and spacing (``Violent
     Crime``); in a table without one, the nearest row above indented less
     (:func:`_by_indentation`), or else the first or last row that is the sum of the others
-    (:func:`total_index`). A parent worked out is marked in ``parent_by`` ("indentation" or
+    (:func:`total_index`); in a table with a column of groups, its group
+    (:func:`.crime_groups.with_groups`). A parent worked out is marked in ``parent_by`` ("indentation" or
     "total"). Done as the table is read, before ``top`` groups its rows by parent."""
     given: list[str | None] = [row.get("parent") for row in rows.rows]
+    grouped = None if any(given) else with_groups(rows)
+    if grouped is not None:  # offences under their groups, as the ONS's tables give them
+        return grouped
     how = ""
     parents: list[str | None] | None
     if any(given):

@@ -46,6 +46,8 @@ NAME_HEADINGS = {
         "offence group",
     ),
     "ward": ("ward name",),
+    # a crime table's offences' groups, as the ONS's tables give them beside the offences
+    "group": ("offence group", "crime group"),
 }
 
 COLUMNS = {
@@ -53,6 +55,7 @@ COLUMNS = {
         Column("category", "text", unique=True),
         Column("parent", "text", False),
         Column("indent", "indent", False, of="category"),
+        Column("group", "text", False),
         Column("previous", "count"),
         Column("current", "count"),
         *PUBLISHED_COLUMNS,
