@@ -159,3 +159,36 @@ def test_a_table_of_groups_alone_reads_them_as_its_categories(figures):
     )
     result = run(figures, "build", "--no-page-numbers")
     assert result.exit_code == 0, result.output
+
+
+def test_a_pivottable_that_shows_each_group_once_is_one_error_saying_how_to_repeat_them():
+    from committeepack.figures.crime_groups import ungrouped_row
+
+    rows = rows_of(
+        [
+            (None, "All crime", 1932, 1901),  # before the groups: a top row
+            ("Violence against the person", "Homicide", 2, 1),
+            (None, "Violence with injury", 400, 420),  # the group shown once, above
+            ("Theft offences", "Shoplifting", 600, 530),
+            (None, "Total", 1002, 951),  # after them: a total
+        ]
+    )
+    error = ungrouped_row(rows)
+    assert error is not None
+    assert str(error) == (
+        "inputs/crime.csv:4: 'Violence with injury' has no group, though rows above and below "
+        "have one ('Violence against the person' above it), as a PivotTable shows a group on "
+        "its first row only; give every row its group (in the PivotTable: Design, Report "
+        "Layout, Repeat All Item Labels), or move the rows without one to the top or the end"
+    )
+    repeated = rows_of(
+        [
+            (None, "All crime", 1932, 1901),
+            ("Violence against the person", "Homicide", 2, 1),
+            ("Violence against the person", "Violence with injury", 400, 420),
+            ("Theft offences", "Shoplifting", 600, 530),
+            (None, "Total", 1002, 951),
+        ]
+    )
+    assert ungrouped_row(repeated) is None
+    assert ungrouped_row(rows_of([(None, "Robbery", 1, 2), (None, "Theft", 3, 4)])) is None

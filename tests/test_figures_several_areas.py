@@ -59,11 +59,18 @@ def test_repeated_names_are_told_at_most_twenty_times(tmp_path):
     )
 
 
-def test_a_table_with_another_problem_keeps_its_lines(tmp_path):
-    rows = [*ONS[:3], ["E22000002", "Westcombe", "Burglary", "many", "280"]]
+def test_a_symbol_in_another_areas_row_is_told_once_the_table_is_filtered(tmp_path):
+    """The ONS's tables hold [x] and [c] in some areas' rows: keeping your area's rows comes
+    first, and the symbols in them are told then."""
+    rows = [*ONS[:3], ["E22000002", "Westcombe", "Burglary", "[x]", "280"]]
     errors = _errors(tmp_path, HEADINGS, rows)
-    assert any("'many' is not a number" in e for e in errors)
-    assert any("is already on row" in e for e in errors)
+    assert len(errors) == 1 and "the table has rows for 2 areas" in errors[0]
+    mine = [["E22000001", "Brackenford", "Robbery", "[x]", "78"], ONS[1]]
+    assert _errors(tmp_path, HEADINGS, mine) == [
+        "crime.csv:2: column 'previous': '[x]' is how published tables mark a figure that is "
+        "withheld or not available, not a figure; write the figure itself (ask whoever "
+        "publishes it), or leave the row out"
+    ]
 
 
 def _table(columns: dict[str, list]) -> RawTable:
@@ -94,3 +101,14 @@ def test_the_column_of_areas_is_one_that_tells_every_repeated_name_apart(others,
 def test_a_column_committeepack_reads_is_never_the_areas():
     table = _table({"Offence": NAMES, "Area": ["A", "A", "B", "B"]})
     assert several_areas(table, "Offence", {"Offence", "Area"}) == ""
+
+
+def test_a_table_of_areas_whose_first_rows_hold_twenty_problems_is_still_told_as_one(tmp_path):
+    offences = [f"Offence {n}" for n in range(25)]
+    rows = [
+        [code, area, offence, "[x]" if area == "Brackenford" else "5", "6"]
+        for code, area in (("E1", "Brackenford"), ("E2", "Westcombe"))
+        for offence in offences
+    ]
+    errors = _errors(tmp_path, HEADINGS, rows)
+    assert len(errors) == 1 and "the table has rows for 2 areas" in errors[0]

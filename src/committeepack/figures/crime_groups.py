@@ -12,6 +12,7 @@ go under it, as in a table without groups.
 
 from __future__ import annotations
 
+from ..errors import InputError
 from .load import Rows
 from .row_names import name_key
 
@@ -64,3 +65,24 @@ def _group_row(group: str, offences: list[dict], first: dict) -> dict:
         parent_by=GROUPED,
     )
     return row
+
+
+def ungrouped_row(rows: Rows) -> InputError | None:
+    """The error for a row with no group between rows that have one, as a PivotTable shows
+    each group on its first row only (the rows under it look ungrouped, and would be read as
+    top rows); None where every row between the first grouped one and the last has a group.
+    A row before or after them (``All crime``, a total) may have none."""
+    grouped = [i for i, row in enumerate(rows.rows) if row.get("group")]
+    if not grouped:
+        return None
+    for index in range(grouped[0], grouped[-1]):
+        if not rows.rows[index].get("group"):
+            above = next(rows.rows[i]["group"] for i in reversed(range(index)) if i in grouped)
+            return rows.error(
+                rows.lines[index],
+                f"'{rows.rows[index]['category']}' has no group, though rows above and below "
+                f"have one ('{above}' above it), as a PivotTable shows a group on its first row "
+                "only; give every row its group (in the PivotTable: Design, Report Layout, "
+                "Repeat All Item Labels), or move the rows without one to the top or the end",
+            )
+    return None

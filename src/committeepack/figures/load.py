@@ -128,7 +128,7 @@ def check_rows(
     else:
         checked, blank_rows = dict.fromkeys(located), None
     position = {h: i for i, h in enumerate(table.columns)}
-    problems = bad_cells = 0
+    problems = 0
     start, repeated = len(errors), ""  # the heading of a column whose names repeat
     # row by row, as tuples (not itertuples: slower), never held twice as dictionaries
     raws = zip(*table.cells.values(), strict=True)
@@ -156,7 +156,6 @@ def check_rows(
                     merged = MERGED if value is None and not blank(above) else ""
                     errors.append(result.error(line, f"column '{header}': {exc}{merged}"))
                     problems += 1
-                    bad_cells += 1
                     continue
             if column.unique and row[column.name] is not None:
                 key = str(row[column.name]).casefold()
@@ -174,11 +173,25 @@ def check_rows(
                 seen[column.name][key] = line
         result.rows.append(row)
         result.lines.append(line)
-    if repeated and not bad_cells:  # only names repeat: a table of several areas?
+    if not repeated and problems >= MAX_PROBLEMS:  # stopped early: do names repeat below?
+        repeated = _repeating(table, columns, located)
+    if repeated:  # names repeat: a table of several areas?
         areas = several_areas(table, repeated, {h for h in located.values() if h})
-        if areas:  # a national or county table: one line, not one per repeated name
-            del errors[start:]
+        if areas:  # a national or county table: one line, not one per repeated name, nor
+            del errors[start:]  # for a symbol ([x]) in another area's row: filter it first
             errors.append(result.error(table.heading_line, areas))
     if not result.rows:
         errors.append(result.error(None, "the table has no rows"))
     return result
+
+
+def _repeating(table, columns: list[Column], located: dict[str, str | None]) -> str:
+    """The heading of a column of names (one whose values are each on one row) in which a
+    name is on two rows, or ""."""
+    for column in columns:
+        header = located.get(column.name)
+        if column.unique and header is not None:
+            names = [str(v).strip().casefold() for v in table.cells[header] if not blank(v)]
+            if len(set(names)) < len(names):
+                return header
+    return ""

@@ -17,6 +17,7 @@ from ..errors import CommitteePackError, ConfigError, InputError, raise_all, war
 from .builders import BUILDERS
 from .built import BuiltTable
 from .cells import Column
+from .crime_groups import ungrouped_row
 from .crime_tree import with_parents
 from .disclosure import NO_RULES, Disclosure, disclosure_rule
 from .kind_columns import COLUMNS, PUBLISHED_COLUMNS
@@ -167,6 +168,10 @@ def read_tables(
         for problem in published_changes(rows[name], columns):
             warn(problem)
         if spec.kind == "crime_by_type":
+            ungrouped = ungrouped_row(rows[name])
+            if ungrouped is not None:
+                errors.append(ungrouped)
+                continue
             rows[name] = with_parents(rows[name])
         top = spec.options.get("top")
         if isinstance(top, int) and spec.kind in TOP_KINDS:
