@@ -489,3 +489,29 @@ def test_a_monthly_table_not_of_one_row_per_crime_is_told_its_count_is_missing(f
     assert result.exit_code == 1
     assert "a row for each crime" not in result.output
     assert "inputs/monthly.csv:1:" in result.output
+
+
+def test_a_table_of_months_where_the_periods_go_says_to_add_them_up(figures):
+    """A crime table with a column for each month, where committeepack reads the two periods'
+    columns: one line saying to add each period's months up, not one a period saying to map
+    a month to it (which would be wrong)."""
+    months = [f"{year}-{month:02d}" for year in (2024, 2025) for month in range(1, 13)]
+    crime = figures / "inputs/crime.csv"
+    crime.write_text(
+        "category,parent," + ",".join(months) + "\nAll crime,," + ",".join(["80"] * 24) + "\n",
+        encoding="utf-8",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if "crime.csv" in line] == [
+        "Error: inputs/crime.csv:1: has a column for each month ('2024-01' to '2025-12', 24 of "
+        "them), where committeepack reads a column for each period; add each period's months "
+        "up into a column of their own (in Excel, =SUM of them): one headed '2024' and one "
+        "headed '2025'"
+    ]
+    # boundary: two months are not told from two columns misnamed
+    crime.write_text("category,parent,2024-01,2024-02\nAll crime,,80,80\n", encoding="utf-8")
+    result = run(figures, "build")
+    assert result.exit_code == 1
+    assert "a column for each month" not in result.output
+    assert "no column 'previous' or '2024' (its period)" in result.output

@@ -26,6 +26,7 @@ from .headings import (
     heading_text,
     listed,
     months_across,
+    months_for_periods,
     periods_down,
     row_per_event,
     toml_key,
@@ -97,6 +98,10 @@ def locate_columns(
         if across:
             return Located(table, {}, [error(table.heading_line, across)])
     counts = [headings_for(c.name, renames, context) for c in columns if c.kind == "count"]
+    missing = [names for names in counts if names in unfound]
+    monthly = months_for_periods(table, [names[-1] for names in missing]) if missing else ""
+    if monthly:  # months across where the periods' columns go: one line, not one a period
+        return Located(table, {}, [error(table.heading_line, monthly)])
     down = periods_down(table, columns[0]) if set(counts) & set(unfound) else ""
     if down:  # a long table, as open data is published
         return Located(table, {}, [error(table.heading_line, down)])

@@ -82,6 +82,21 @@ def months_across(table: RawTable, month_heading: str, count_heading: str) -> st
     )
 
 
+def months_for_periods(table: RawTable, periods: list[str]) -> str:
+    """What to do when a table that committeepack reads a column a period from (``periods``,
+    as they are headed) has a column for each month instead (three or more): add the months
+    up into each period; else ""."""
+    found = [h for h in table.headed() if MONTH.fullmatch(month(heading_text(h)))]
+    if len(found) < 3 or not periods:
+        return ""
+    wanted = " and ".join(f"one headed '{shortened(p)}'" for p in periods)
+    return (
+        f"has a column for each month ('{shortened(found[0])}' to '{shortened(found[-1])}', "
+        f"{len(found)} of them), where committeepack reads a column for each period; add each "
+        f"period's months up into a column of their own (in Excel, =SUM of them): {wanted}"
+    )
+
+
 def row_per_event(table: RawTable, month_heading: str, count_heading: str) -> str:
     """What to do when a monthly table without counts lists a row for each crime or incident
     (as police.uk's downloads do), its month repeating down the column headed

@@ -15,6 +15,7 @@ from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .column_places import locate_columns
+from .pivot_totals import pivot_totals
 from .raw_table import is_workbook, read_table
 from .several_areas import several_areas
 from .table_notes import note_below, without_notes
@@ -118,8 +119,12 @@ def check_rows(
             )
         )
         return result
-    seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     offset = table.heading_line + 1  # the first row under the headings
+    totals = pivot_totals(table, columns, located, offset)
+    if totals is not None:  # subtotals copied from a PivotTable: rows without a name
+        errors.append(result.error(*totals))
+        return result
+    seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole
         whole = CheckedColumns(table, columns, located)
         if whole.all_good():

@@ -41,6 +41,7 @@ CHECKING_CODE = (
     "figures/column_places.py",
     "figures/described_headings.py",
     "figures/near_misses.py",
+    "figures/pivot_totals.py",
     "figures/several_areas.py",
     "figures/table_notes.py",
     "figures/two_row_headings.py",
