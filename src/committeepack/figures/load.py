@@ -15,6 +15,7 @@ from ..errors import CommitteePackError, InputError
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .column_places import locate_columns
+from .dated_rows import dated_rows
 from .pivot_totals import pivot_totals
 from .raw_table import is_workbook, read_table
 from .several_areas import several_areas
@@ -123,6 +124,10 @@ def check_rows(
     totals = pivot_totals(table, columns, located, offset)
     if totals is not None:  # subtotals copied from a PivotTable: rows without a name
         errors.append(result.error(*totals))
+        return result
+    dated = dated_rows(table, columns, located)
+    if dated:  # a row a day or a week where a row a month goes
+        errors.append(result.error(table.heading_line, dated))
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
     if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole

@@ -42,6 +42,7 @@ CHECKING_CODE = (
     "figures/described_headings.py",
     "figures/near_misses.py",
     "figures/pivot_totals.py",
+    "figures/dated_rows.py",
     "figures/several_areas.py",
     "figures/table_notes.py",
     "figures/two_row_headings.py",
