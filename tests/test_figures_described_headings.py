@@ -92,6 +92,10 @@ def test_any_heading_is_one_kind_or_none_and_never_an_error(text):
         ("Resident population 2023", POPULATION),
         ("Pop.", POPULATION),
         ("Population rank", None),  # a rank, not the residents
+        ("Population estimate 2023", POPULATION),
+        ("Usual resident population (Census 2021)", POPULATION),
+        ("Population density", None),  # people per km2, not the residents
+        ("Population aged 10-17", None),  # some of the residents
         ("Popular", None),
         ("Rate", RATE),
         ("Crime rate", RATE),
@@ -100,6 +104,8 @@ def test_any_heading_is_one_kind_or_none_and_never_an_error(text):
         ("Crimes per 1,000 population", RATE),
         ("Offences per thousand residents", RATE),
         ("Rate per 100,000 population", None),  # not per 1,000: never read as one
+        ("Burglaries per 1,000 households", None),  # per households, not residents
+        ("Violent crime rate per 1,000", None),  # words of its own: told, not taken
         ("Rate per 10,000", None),
         ("% change in rate", None),
         ("Change in rate per 1,000", None),

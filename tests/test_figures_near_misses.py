@@ -39,6 +39,17 @@ def _located(headings: list[str], columns: list[Column]) -> dict:
         (["district", "2025", "Population rank"], DISTRICTS, []),  # a rank: not the residents
         (["district", "2025", "Change in rate"], DISTRICTS, []),  # a change: not the rate
         (["district", "2025", "Population (mid-2023)"], DISTRICTS, ["Population (mid-2023)"]),
+        (["district", "2025", "Population density"], DISTRICTS, ["Population density"]),
+        (
+            ["district", "2025", "Burglaries per 1,000 households"],
+            DISTRICTS,
+            ["Burglaries per 1,000 households"],
+        ),
+        (
+            ["district", "2025", "Violent crime rate per 1,000"],
+            DISTRICTS,
+            ["Violent crime rate per 1,000"],
+        ),
     ],
 )
 def test_a_heading_with_an_optional_columns_name_is_told(headings, columns, told):

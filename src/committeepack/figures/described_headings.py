@@ -63,10 +63,27 @@ def heading_kind(key: str, periods: list[str]) -> str | None:
     if _CHANGE.search(key):
         return None
     if _PER_THOUSAND.search(key):
-        return RATE
-    if _POPULATION.search(key) and not _RATE.search(key):
-        return POPULATION
+        return RATE if _only(key, RATE_WORDS) else None  # not per 1,000 households
+    if _POPULATION.search(key) and not _RATE.search(key) and _only(key, POPULATION_WORDS):
+        return POPULATION  # not "Population density", "Population aged 10-17"
     return None
+
+
+# the words a population's heading may add to say when and whose it is, and a rate's to say
+# what it is of: any other word names something else (density, an age, households)
+POPULATION_WORDS = frozenset(
+    {"population", "pop", "mid", "year", "estimate", "estimates", "est", "resident", "residents"}
+    | {"usual", "usually", "total", "all", "persons", "people", "census", "ons", "of", "the"}
+)
+RATE_WORDS = frozenset(
+    {"rate", "crime", "crimes", "offences", "offence", "incidents", "recorded", "per", "thousand"}
+    | {"population", "pop", "residents", "resident", "people", "persons", "head", "of", "the"}
+)
+
+
+def _only(key: str, words: frozenset[str]) -> bool:
+    """Whether every word of the heading ``key`` is one of ``words`` (numbers aside)."""
+    return set(re.findall(r"[a-z]+", key)) <= words
 
 
 def another_measure(key: str, name: str) -> bool:

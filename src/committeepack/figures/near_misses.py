@@ -38,7 +38,7 @@ def near_misses(
                 found.append(other)
                 continue
         key = heading_key
-        like = [h for h in unread if column.name in _words(h)]
+        like = [h for h in unread if column.name in _words(h) or _a_rate(column, h)]
         like = [h for h in like if not another_measure(key(h), column.name)]
         if len(like) == 1:
             found.append(
@@ -61,6 +61,12 @@ def _rate_per_other(headings: list[str]) -> str:
                 "population (a column 'population') for them to be worked out"
             )
     return ""
+
+
+def _a_rate(column: Column, heading: str) -> bool:
+    """Whether ``heading`` names a rate per 1,000 of something ("Burglaries per 1,000
+    households"), for the column ``rate``."""
+    return column.name == "rate" and rate_base(heading_key(heading)) == 1000
 
 
 def _words(heading: str) -> set[str]:
