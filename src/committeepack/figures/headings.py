@@ -68,10 +68,15 @@ def heading_places(table: RawTable) -> dict[str, list[int]]:
     return places
 
 
+def month_headings(table: RawTable) -> list[str]:
+    """``table``'s headings that are months (``Apr-24``, ``2024-04``, a date cell), in order."""
+    return [h for h in table.headed() if MONTH.fullmatch(month(heading_text(h)))]
+
+
 def months_across(table: RawTable, month_heading: str, count_heading: str) -> str:
     """What to do when three or more of ``table``'s headings are months (``Apr-24``,
     ``2024-04``): a monthly table published with its months across the heading row; else ""."""
-    found = [h for h in table.headed() if MONTH.fullmatch(month(heading_text(h)))]
+    found = month_headings(table)
     if len(found) < 3:
         return ""
     return (
@@ -86,7 +91,7 @@ def months_for_periods(table: RawTable, periods: list[str]) -> str:
     """What to do when a table that committeepack reads a column a period from (``periods``,
     as they are headed) has a column for each month instead (three or more): add the months
     up into each period; else ""."""
-    found = [h for h in table.headed() if MONTH.fullmatch(month(heading_text(h)))]
+    found = month_headings(table)
     if len(found) < 3 or not periods:
         return ""
     wanted = " and ".join(f"one headed '{shortened(p)}'" for p in periods)

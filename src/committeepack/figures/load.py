@@ -121,6 +121,15 @@ def check_rows(
         )
         return result
     offset = table.heading_line + 1  # the first row under the headings
+    if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole
+        whole = CheckedColumns(table, columns, located)
+        if whole.all_good():
+            return Rows(source, None, whole.lines(offset), whole.by_column())
+        checked, blank_rows = whole.values, whole.blank
+    else:
+        checked, blank_rows = dict.fromkeys(located), None
+    # a table's shapes whose every row would be a problem, told in one line; looked for only
+    # when a cell is wrong (a CSV whose cells are all good has neither), not in the fast path
     totals = pivot_totals(table, columns, located, offset)
     if totals is not None:  # subtotals copied from a PivotTable: rows without a name
         errors.append(result.error(*totals))
@@ -130,13 +139,6 @@ def check_rows(
         errors.append(result.error(table.heading_line, dated))
         return result
     seen: dict[str, dict[str, int]] = {c.name: {} for c in columns if c.unique}
-    if not is_workbook(source.path):  # a CSV is read as text: its columns checked whole
-        whole = CheckedColumns(table, columns, located)
-        if whole.all_good():
-            return Rows(source, None, whole.lines(offset), whole.by_column())
-        checked, blank_rows = whole.values, whole.blank
-    else:
-        checked, blank_rows = dict.fromkeys(located), None
     position = {h: i for i, h in enumerate(table.columns)}
     problems = 0
     start, repeated = len(errors), ""  # the heading of a column whose names repeat
