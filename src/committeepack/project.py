@@ -148,6 +148,7 @@ class Project:
                 "(Word Document), or delete it to use the default template",
                 self.shown(path),
             ) from None
+        self._check_contents(path)
         self._check_branding(tpl.docx, path)
         self._check_width(tpl.docx, path)
         missing = missing_blocks(tpl, blocks)
@@ -161,6 +162,28 @@ class Project:
                 self.shown(path),
             )
         return tpl
+
+    def _check_contents(self, path: Path) -> None:
+        """Refuse a template that links a file from outside it, which LibreOffice would read
+        into the papers (nothing outside the project is read); warn of one still in review,
+        whose tracked changes and comments every paper made from it would carry."""
+        from .word.outside_links import links_problem, outside_links
+        from .word.revisions import pending_review
+
+        data = path.read_bytes()
+        problem = links_problem(outside_links(data))
+        if problem is not None:
+            raise TemplateProblem(f"{problem}, then save the template", self.shown(path))
+        review = pending_review(data)
+        if review:
+            warn(
+                TemplateProblem(
+                    f"holds {review.described()}, which every paper made from it carries "
+                    f"(and 'committeepack publish' refuses); in Word, {review.steps()} "
+                    "(Review tab), then save the template",
+                    self.shown(path),
+                )
+            )
 
     def _check_branding(self, document, path: Path) -> None:
         """Warn when a restyled template's body text no longer matches ``[branding]``, which

@@ -62,11 +62,14 @@ def render_paper(
 
 
 def _set_properties(document, title: str, project: Project) -> None:
-    """Title, language and dates from the project, never from the clock."""
+    """Title, language and dates from the project, never from the clock; no path of the
+    template Word attached to the project's own."""
+    from .word.outside_links import drop_attached_template
     from .word.xml import set_document_language
 
     config = project.config
     set_document_language(document, config.language)
+    drop_attached_template(document)
     props = document.core_properties
     props.title = property_text(title)
     props.subject = property_text(config.partnership)

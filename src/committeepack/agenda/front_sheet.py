@@ -140,11 +140,13 @@ def render(tpl, names: dict, title: str, config: Config) -> bytes:
     """The front sheet filled in from ``names`` (see :func:`context`), as .docx bytes."""
     from ..output import stable_zip
     from ..render import render_docx
+    from ..word.outside_links import drop_attached_template
     from ..word.xml import set_document_language
 
     render_docx(tpl, names, "the front sheet's template")
     document = tpl.docx
     set_document_language(document, config.language)
+    drop_attached_template(document)
     document.core_properties.title = title
     buffer = io.BytesIO()
     tpl.save(buffer)

@@ -60,6 +60,12 @@ class PendingReview:
             parts.append(_count(self.comments, "comment"))
         return " and ".join(parts)
 
+    def steps(self) -> str:
+        """What to do in Word: ``accept or reject the changes and delete the comments``."""
+        steps = ["accept or reject the changes"] if self.changes else []
+        steps += ["delete the comments"] if self.comments else []
+        return " and ".join(steps)
+
 
 def pending_review(data: bytes) -> PendingReview:
     """The tracked changes and comments of the Word document ``data`` (a .docx's bytes), in
