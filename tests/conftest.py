@@ -65,6 +65,27 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+DOTX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+DOCM_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"
+DOTM_TYPE = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
+
+
+def saved_as(path: Path, content_type: str) -> None:
+    """The Word file at ``path`` with its main part's type changed to ``content_type``, as
+    Word saves a template (``DOTX_TYPE``) or a document with macros (``DOCM_TYPE``)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    types = parts["[Content_Types].xml"]
+    assert DOCX_TYPE.encode() in types
+    parts["[Content_Types].xml"] = types.replace(DOCX_TYPE.encode(), content_type.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
 PROGRESS = re.compile(r"^(\[\d+/\d+\] \S+|drawing charts)$")
 
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from committeepack import libreoffice, pdf_check, publish
 
-from conftest import REPO, copy_project, edit, run
+from conftest import DOTX_TYPE, REPO, copy_project, edit, run, saved_as
 
 pytestmark = pytest.mark.e2e
 
@@ -391,6 +391,11 @@ def test_a_hand_edited_front_sheet_is_not_overwritten(tmp_path):
             "'inputs/reports/locked.docx' is protected by a password, which committeepack cannot "
             "open; in Word, remove it",
         ),
+        (
+            'title = "X"\nfile = "inputs/reports/template.docx"',
+            "'inputs/reports/template.docx' is saved as a Word template (.dotx), not as a Word "
+            "Document (.docx); open it in Word and save it with Save As",
+        ),
         ('paper = "plan"', "'plan' cannot be an agenda item"),
         (
             'file = "inputs/reports/good.docx"',
@@ -404,6 +409,8 @@ def test_a_report_that_cannot_join_the_agenda_is_one_line(example, entry, messag
     protected = Path(__file__).parent / "fixtures" / "protected" / "document.docx"
     (example / "inputs/reports/locked.docx").write_bytes(protected.read_bytes())
     _report(example / "inputs/reports/good.docx", "Good")
+    _report(example / "inputs/reports/template.docx", "Template")
+    saved_as(example / "inputs/reports/template.docx", DOTX_TYPE)
     with open(example / "committeepack.toml", "a", encoding="utf-8") as config:
         config.write(f"\n[[agenda.reports]]\n{entry}\n")
     result = run(example, "publish")

@@ -13,7 +13,7 @@ from committeepack.papers import PAPERS
 from committeepack.word.stamp import made_from
 from committeepack.word.xml import document_language
 
-from conftest import REPO, edit, run
+from conftest import DOCM_TYPE, DOTM_TYPE, DOTX_TYPE, REPO, edit, run, saved_as
 
 
 def parts(data: bytes) -> dict[str, bytes]:
@@ -114,6 +114,28 @@ def test_a_template_saved_with_a_password_is_named_so(example):
         "Error: templates/agenda-item.docx: is protected by a password, which committeepack "
         "cannot open; in Word, remove it (File > Info > Protect Document > Encrypt with "
         "Password, and clear the password) and save\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content_type", "saved", "macros"),
+    [
+        (DOTX_TYPE, "a Word template (.dotx)", False),
+        (DOTM_TYPE, "a Word template with macros (.dotm)", True),
+        (DOCM_TYPE, "a Word document with macros (.docm)", True),
+    ],
+)
+def test_a_template_saved_as_another_kind_of_word_file_is_named_so(
+    example, content_type, saved, macros
+):
+    saved_as(example / "templates" / "agenda-item.docx", content_type)
+    result = run(example, "build")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: templates/agenda-item.docx: is saved as {saved}, not as a Word Document "
+        "(.docx); open it in Word and save it with Save As, the type Word Document (.docx)"
+        + (", which leaves its macros out" if macros else "")
+        + "\n"
     )
 
 

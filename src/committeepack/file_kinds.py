@@ -196,3 +196,33 @@ def protected(path: Path) -> bool:
         return file_kind(path) == "encrypted"
     except OSError:
         return False
+
+
+# the content type of a Word file's main part names what Word saved: a template or a
+# document with macros opens in Word but not as a document (python-docx refuses its type)
+WORD_VARIANTS = {
+    "wordprocessingml.template.main+xml": "a Word template (.dotx)",
+    "ms-word.template.macroEnabledTemplate.main+xml": "a Word template with macros (.dotm)",
+    "ms-word.document.macroEnabled.main+xml": "a Word document with macros (.docm)",
+}
+
+
+def word_not_opened(path: Path) -> str | None:
+    """Why the Word file at ``path`` that did not open as a document did not, when it is
+    one committeepack can tell (a sentence to follow its name): a password, or a template or
+    a document with macros under a .docx name; None for any other."""
+    if protected(path):
+        return WORD_PASSWORD
+    try:
+        with zipfile.ZipFile(path) as archive:
+            types = archive.read("[Content_Types].xml")[:100_000].decode("utf-8", "replace")
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    for content_type, variant in WORD_VARIANTS.items():
+        if content_type in types:
+            return (
+                f"is saved as {variant}, not as a Word Document (.docx); open it in Word and "
+                "save it with Save As, the type Word Document (.docx)"
+                + (", which leaves its macros out" if "macros" in variant else "")
+            )
+    return None

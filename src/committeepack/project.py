@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .config import Config, find_project_root, load_config
 from .config_checks import CACHE, INPUTS, OUTSIDE, TEMPLATES
 from .errors import TemplateProblem, relative, warn
-from .file_kinds import WORD_PASSWORD, protected, unpacked_problem
+from .file_kinds import unpacked_problem, word_not_opened
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -142,9 +142,8 @@ class Project:
             tpl.init_docx()  # opens the file now, so a bad one is reported here
         except Exception:  # a corrupt or non-Word file raises many kinds
             raise TemplateProblem(
-                WORD_PASSWORD
-                if protected(path)
-                else "cannot be opened as a Word document; save it from Word as a .docx "
+                word_not_opened(path)
+                or "cannot be opened as a Word document; save it from Word as a .docx "
                 "(Word Document), or delete it to use the default template",
                 self.shown(path),
             ) from None

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..config import Config, Person
 from ..config_reader import ConfigReader
 from ..errors import CommitteePackError, raise_all
-from ..file_kinds import WORD_PASSWORD, protected, unpacked_problem
+from ..file_kinds import unpacked_problem, word_not_opened
 
 MINUTES_ITEM = "{minutes}"  # stands, in standard_items, for the minutes with their pages
 DEFAULT_STANDARD_ITEMS = (
@@ -34,6 +34,7 @@ DEFAULT_STANDARD_ITEMS = (
     "Questions from Members to the Chair (if any)",
 )
 DEFAULT_MINUTES = "inputs/minutes.md"
+NOT_OPENED = "cannot be opened as a Word document; save it from Word as a Word Document (.docx)"
 DEFAULT_PUBLIC_INFORMATION = (
     "To ask a question at this meeting, or to speak on an item on the agenda, contact "
     "democratic services{contact} by 5 pm one clear working day before the meeting, giving "
@@ -265,10 +266,7 @@ def _report(
             problems.append(
                 reader.error(
                     path_key,
-                    f"'{name}' {WORD_PASSWORD}"
-                    if protected(path)
-                    else f"'{name}' cannot be opened as a Word document; save it from Word as a "
-                    "Word Document (.docx)",
+                    f"'{name}' {word_not_opened(path) or NOT_OPENED}",
                 )
             )
         files.append(path)
