@@ -3,7 +3,8 @@
 import pytest
 from jinja2.sandbox import SecurityError
 
-from committeepack.render import MAX_LOOPS, MAX_POWER, MAX_REPEAT, environment
+from committeepack.jinja_bounds import MAX_LOOPS, MAX_POWER, MAX_REPEAT
+from committeepack.render import environment
 
 
 def render(text: str) -> str:

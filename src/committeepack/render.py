@@ -13,12 +13,15 @@ import difflib
 import re
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from .errors import InputError, TemplateProblem
+from .jinja_bounds import BoundedEnvironment
 from .printable import NotText, explain, finalize
 
 TEMPLATE_FILENAME = "<template>"
+# the immutable sandbox's words for a method that changes a list, dict or set
+MUTATION = re.compile(r"access to attribute '(\w+)' of '(list|dict|set|deque)' object is unsafe")
 
 
 def long_date(value: dt.date) -> str:
@@ -31,44 +34,7 @@ def thousands(value) -> str:
     return f"{value:,}"
 
 
-MAX_LOOPS = 100_000  # steps of every range() of one rendering together
-MAX_REPEAT = 100_000  # items of a text or list made by repeating it ("-" * 20)
-MAX_POWER = 1_000  # the largest power taken (2 ** 10 is fine; 10 ** 10 ** 9 is not)
-
-
-class BoundedEnvironment(SandboxedEnvironment):
-    """Jinja's sandbox, with the work one rendering may do bounded as well: Jinja's own
-    sandbox refuses a single range of more than 100,000 but not nested ones, nor a text
-    repeated a billion times, which would stall the build or exhaust memory."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def __init__(self, **options) -> None:
-        super().__init__(**options)
-        self._loops_left = MAX_LOOPS
-        self.globals["range"] = self._range
-
-    def _range(self, *args: int) -> range:
-        steps = range(*args)
-        self._loops_left -= len(steps)
-        if self._loops_left < 0:
-            raise SecurityError(f"loops that run more than {MAX_LOOPS:,} times in all")
-        return steps
-
-    def call_binop(self, context, operator: str, left, right):
-        """``*`` and ``**``, refused when the result would be too large to be meant."""
-        if operator == "**":
-            if isinstance(right, int | float) and abs(right) > MAX_POWER:
-                raise SecurityError(f"a power above {MAX_POWER:,}")
-            return left**right
-        for sequence, times in ((left, right), (right, left)):
-            repeated = isinstance(sequence, str | list | tuple) and isinstance(times, int)
-            if repeated and len(sequence) * times > MAX_REPEAT:
-                raise SecurityError(f"repeating to more than {MAX_REPEAT:,} items")
-        return left * right
-
-
-def environment(autoescape: bool) -> SandboxedEnvironment:
+def environment(autoescape: bool) -> BoundedEnvironment:
     """A strict, sandboxed Jinja environment with committeepack's filters, for one
     rendering (the work it may do is counted from when it is made)."""
     env = BoundedEnvironment(
@@ -172,6 +138,13 @@ def _explain(exc: BaseException, context: dict) -> str:
             return f"'{name}' is not defined; {hint}"
         return f"{message}; check the name after the dot"
     if isinstance(exc, SecurityError):
+        changed = MUTATION.match(str(exc))
+        if changed:
+            return (
+                f"'{changed.group(1)}' would change a {changed.group(2)} the paper is made "
+                "from, which a template may not do; write the text with a loop or a filter "
+                "instead"
+            )
         return f"not allowed in a template ({exc})"
     if isinstance(exc, RecursionError | MemoryError):
         return "the template calls itself without end or makes too much text; check its macros"
