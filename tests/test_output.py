@@ -109,3 +109,68 @@ def test_core_properties_are_valid_and_set_from_the_project(minimal):
     assert props.language == "en-GB"
     assert props.author == "Testshire District Council"
     assert props.created.date().isoformat() == "2026-03-10"
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_paper_that_is_a_link_is_neither_read_nor_copied_nor_replaced(minimal, force):
+    assert run(minimal, "build").exit_code == 0
+    target = minimal.parent / "elsewhere.docx"
+    target.write_bytes(b"not for reading")
+    paper = minimal / "out" / "agenda-item.docx"
+    paper.unlink()
+    paper.symlink_to(target)
+    edit(minimal / "inputs" / "agenda-item.md", "# Introduction", "# Introduction\n\nMore.")
+    result = run(minimal, "build", *(["--force"] if force else []))
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: out/agenda-item.docx: is a link to another file or folder, which committeepack "
+        "neither reads nor replaces; delete it, and build again"
+    ]
+    assert paper.is_symlink() and target.read_bytes() == b"not for reading"
+    assert not [p for p in (minimal / "out").iterdir() if b"not for reading" in _bytes(p)]
+
+
+def _bytes(path) -> bytes:
+    return path.read_bytes() if path.is_file() and not path.is_symlink() else b""
+
+
+def test_a_paper_that_is_a_named_pipe_is_one_error_not_a_wait(minimal):
+    import os
+
+    assert run(minimal, "build").exit_code == 0
+    paper = minimal / "out" / "agenda-item.docx"
+    paper.unlink()
+    os.mkfifo(paper)
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: out/agenda-item.docx: is not a file (a named pipe or a device), which "
+        "committeepack neither reads nor replaces; delete it, and build again"
+    ]
+
+
+def test_previous_versions_are_never_kept_through_a_link(minimal):
+    assert run(minimal, "build").exit_code == 0
+    elsewhere = minimal.parent / "elsewhere"
+    elsewhere.mkdir()
+    (minimal / "out" / ".previous").symlink_to(elsewhere)
+    edit(minimal / "inputs" / "agenda-item.md", "# Introduction", "# Introduction\n\nMore.")
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: out/.previous: is a link to another file or folder, which committeepack "
+        "neither reads nor replaces; delete it, and build again"
+    )
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_record_that_is_a_link_is_not_read(minimal):
+    assert run(minimal, "build").exit_code == 0
+    record = minimal / "out" / MANIFEST
+    outside = minimal.parent / "record.json"
+    outside.write_text(record.read_text(encoding="utf-8"), encoding="utf-8")
+    record.unlink()
+    record.symlink_to(outside)
+    result = run(minimal, "build")
+    assert result.exit_code == 1
+    assert "is not a file committeepack wrote, as far as its record" in result.output

@@ -246,3 +246,49 @@ def test_links_in_inputs_to_files_outside_are_never_read(example, monkeypatch):
     ]
     assert read  # the spies saw the project's own files
     assert [p for p in read if not p.resolve().is_relative_to(example.resolve())] == []
+
+
+def _pipe_at(path) -> None:
+    import os
+
+    path.unlink()
+    os.mkfifo(path)
+
+
+def test_a_table_that_is_a_named_pipe_is_one_error_not_a_wait(figures):
+    _pipe_at(figures / "inputs" / "crime.csv")
+    assert one_error(figures) == (
+        "Error: committeepack.toml:52: tables.crime.file: 'inputs/crime.csv' is a named pipe, "
+        "not a file, so reading it could wait for ever or never end; put the table's file "
+        "itself there"
+    )
+
+
+@pytest.mark.parametrize("name", ["agenda-item.md", "implications.md"])
+def test_a_narrative_that_is_a_named_pipe_is_one_error(minimal, name):
+    _pipe_at(minimal / "inputs" / name)
+    assert one_error(minimal) == (
+        f"Error: inputs/{name}: is a named pipe, not a file, so reading it could wait for ever "
+        "or never end; put the file itself there"
+    )
+
+
+def test_a_link_to_a_device_is_refused_before_it_is_read(figures):
+    link = figures / "inputs" / "crime.csv"
+    link.unlink()
+    link.symlink_to("/dev/zero")
+    line = one_error(figures)
+    assert "tables.crime.file: 'inputs/crime.csv' is a link to a file that is outside" in line
+
+
+def test_a_logo_that_is_a_named_pipe_is_one_error(minimal):
+    import os
+
+    os.mkfifo(minimal / "inputs" / "crest.png")
+    with open(minimal / "committeepack.toml", "a", encoding="utf-8") as config:
+        config.write('\n[branding]\nlogo = "inputs/crest.png"\n')
+    line = one_error(minimal)
+    assert line.startswith("Error: committeepack.toml:")
+    assert line.endswith(
+        "branding.logo: 'inputs/crest.png' is a named pipe, not a file; put the logo's file there"
+    )

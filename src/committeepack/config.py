@@ -24,7 +24,8 @@ from .config_checks import (
 from .config_logo import check_logo
 from .config_reader import CONFIG_NAME, ConfigReader, read_config_text
 from .config_schema import BODY_SIZES, SCHEMA
-from .errors import ConfigError, raise_all
+from .errors import ConfigError, InputError, raise_all, relative
+from .file_kinds import not_a_file
 from .schema import HEX_COLOUR, validate
 
 
@@ -123,7 +124,15 @@ class Config:
 
     def allows(self, path: Path) -> bool:
         """Whether ``path`` (links resolved) lies in the project or a shared folder, so that
-        it may be read."""
+        it may be read. A named pipe or a device there is an error: reading it would wait
+        for ever, or never end."""
+        special = not_a_file(path)
+        if special is not None:
+            raise InputError(
+                f"is {special}, not a file, so reading it could wait for ever or never end; "
+                "put the file itself there",
+                relative(path, self.root),
+            )
         return inside(path, self.folders or (self.root.resolve(),))
 
     def priority(self, key: str) -> Priority | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config_checks import inside, outside
 from .config_reader import ConfigReader
-from .file_kinds import is_svg, too_many_pixels
+from .file_kinds import is_svg, not_a_file, too_many_pixels
 from .file_names import name_problem
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
@@ -23,6 +23,10 @@ def check_logo(
     path = (root / written).resolve()
     if not inside(path, folders):
         reader.fail(key, outside(written, root / written))
+        return None
+    special = not_a_file(path)
+    if special is not None:
+        reader.fail(key, f"{written!r} is {special}, not a file; put the logo's file there")
         return None
     try:
         with path.open("rb") as handle:

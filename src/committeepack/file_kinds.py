@@ -6,6 +6,7 @@ bytes ("not UTF-8 text") or the zip inside it."""
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 
@@ -226,3 +227,20 @@ def word_not_opened(path: Path) -> str | None:
                 + (", which leaves its macros out" if "macros" in variant else "")
             )
     return None
+
+
+def not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it exists (links followed) but is neither a file nor a folder:
+    ``a named pipe``, ``a device`` or ``a socket``, which reading could wait on for ever or
+    without end; None for a file, a folder or nothing."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a file"

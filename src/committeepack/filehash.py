@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -84,6 +85,8 @@ class FileHashes:
 
 
 def _hash_file(path: Path) -> str:
+    if not stat.S_ISREG(path.stat().st_mode):
+        return "not a file"  # a pipe or a device: reading it is refused where it is read
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):  # in pieces: a 50 MB file is not held whole

@@ -95,6 +95,10 @@ class OutputFolder:
             raise OutputConflict(_PERMISSION, self.shown_as)
 
     def _read_manifest(self) -> dict:
+        if self.manifest_path.is_symlink() or not (
+            self.manifest_path.is_file() or not self.manifest_path.exists()
+        ):
+            return {"papers": {}}  # not its own record: replaced by one when papers are written
         try:
             data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
@@ -106,6 +110,7 @@ class OutputFolder:
     def edited(self, name: str) -> bool:
         """True when ``name`` exists but is not the file committeepack last wrote."""
         path = self.folder / name
+        _check_own_file(path, f"{self.shown_as}/{name}")
         if not path.exists():
             return False
         entry = self.manifest["papers"].get(name, {})
@@ -152,6 +157,7 @@ class OutputFolder:
         with _writing(f"{self.shown_as}/{name}"):
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / name
+            _check_own_file(path, f"{self.shown_as}/{name}")
             current = path.read_bytes() if path.exists() else None
             backup = None
             if current is not None and self.edited(name):
@@ -181,13 +187,15 @@ class OutputFolder:
     def keep_previous(self, name: str, data: bytes) -> None:
         """Keep the version a rebuild replaced, for the changes document."""
         folder = self.folder / PREVIOUS
+        _check_own_file(folder, f"{self.shown_as}/{PREVIOUS}")
         folder.mkdir(exist_ok=True)
         _atomic_write(folder / name, data)
 
     def previous(self, name: str) -> bytes | None:
         """The version of ``name`` before the last rebuild that changed it, if kept."""
         path = self.folder / PREVIOUS / name
-        return path.read_bytes() if path.is_file() else None
+        own = not path.parent.is_symlink() and not path.is_symlink()
+        return path.read_bytes() if own and path.is_file() else None
 
     def _record(self, name: str, data: bytes, inputs: dict | None = None) -> None:
         entry: dict[str, object] = {"sha256": sha256(data)}
@@ -199,6 +207,22 @@ class OutputFolder:
     def _save(self) -> None:
         text = json.dumps(self.manifest, indent=2, sort_keys=True) + "\n"
         _atomic_write(self.manifest_path, text.encode("utf-8"))
+
+
+def _check_own_file(path: Path, shown: str) -> None:
+    """Refuse a link, a named pipe or a device where a paper (or the folder of previous
+    versions) goes: committeepack neither reads nor replaces what a link points to, which may
+    lie outside the project, and reading a pipe would wait for ever."""
+    if path.is_symlink():
+        what = "a link to another file or folder"
+    elif path.exists() and not (path.is_file() or path.is_dir()):
+        what = "not a file (a named pipe or a device)"
+    else:
+        return
+    raise OutputConflict(
+        f"is {what}, which committeepack neither reads nor replaces; delete it, and build again",
+        shown,
+    )
 
 
 def can_write(folder: Path) -> bool:

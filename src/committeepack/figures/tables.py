@@ -104,12 +104,21 @@ def _missing_file(
     the nearest name in its folder when one is close and no other table reads it."""
     import difflib
 
+    from ..file_kinds import not_a_file
+
     raw = config.raw["tables"][name]
     key = "file" if "file" in raw else "workbook"
     if spec.source.path.is_dir():
         return config.reader().error(
             ("tables", name, key),
             f"{raw[key]!r} is a folder, not a file; name the table's file in it",
+        )
+    special = not_a_file(spec.source.path)
+    if special is not None:
+        return config.reader().error(
+            ("tables", name, key),
+            f"{raw[key]!r} is {special}, not a file, so reading it could wait for ever or "
+            "never end; put the table's file itself there",
         )
     folder = spec.source.path.parent
     taken = {other.source.path for other in specs.values()}
