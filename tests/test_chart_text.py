@@ -331,6 +331,38 @@ def test_spc_chart_text_stays_inside_and_month_labels_never_touch(
         assert left.x1 < right.x0, (family, size, length, "month labels touch")
 
 
+WIDE = font_files.lookup("DejaVu Sans Mono")[0]
+
+
+@pytest.mark.skipif(WIDE is None or None in FONTS.values(), reason="DejaVu fonts needed")
+@pytest.mark.parametrize("family", ["DejaVu Sans", "DejaVu Sans Mono"])
+@pytest.mark.parametrize("width_cm", [8.0, 16.0])
+def test_a_legend_wider_than_the_chart_is_wrapped_inside_it(monkeypatch, family, width_cm):
+    from committeepack.figures import spc
+    from committeepack.figures.built import SpcSeries
+
+    found = WIDE if family.endswith("Mono") else FONTS[family]
+    font = ChartFont(found[0], 16, found[1])
+    values = [100, 104, 98, 101, 99, 103, 97, 102, 100, 98, 101, 99] + [130] * 9
+    months = [f"{2024 + i // 12}-{i % 12 + 1:02d}" for i in range(len(values))]
+    options = spc.SpcOptions("neutral", baseline=12, target=None)
+    analysis = spc.analyse(values, options)
+    assert any(point.verdict == "neutral" for point in analysis.points)
+    series = SpcSeries("s", "Domestic abuse crimes", months, values, analysis, [], "neutral")
+    captured = []
+    monkeypatch.setattr(charts, "_png", lambda plt, figure: captured.append(figure) or b"")
+    spc_chart.spc_chart(series, font, width_cm)
+    [figure] = captured
+    texts, _ = spc_texts(figure)
+    for box in texts:
+        assert box.x0 >= -0.5 and box.x1 <= figure.bbox.width + 0.5, (family, width_cm, box)
+        assert box.y0 >= -0.5 and box.y1 <= figure.bbox.height + 0.5, (family, width_cm, box)
+    shown = [t.get_text() for legend in figure.legends for t in legend.get_texts()]
+    words = " ".join(" ".join(shown).split())  # a wrapped label loses no word
+    assert "Common cause" in words
+    assert "Special cause: neither improvement nor concern" in words
+
+
 def test_characters_the_chart_font_lacks_are_one_warning_line_naming_the_chart(figures):
     from conftest import replace_line, run
 

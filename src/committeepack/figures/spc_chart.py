@@ -97,6 +97,10 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT, width_cm: float = WIDTH_CM
     for _ in range(2):  # the layout moves the lines a little: spread the labels again
         _spread(figure, axes, direct)
         figure.tight_layout(rect=(0, bottom, 1, 1))
+    # the layout moved the axes (and the title with them) right of wide tick labels
+    if _fit_title(figure, axes, series.measure, axes.get_title(loc="left")):
+        _spread(figure, axes, direct)
+        figure.tight_layout(rect=(0, bottom, 1, 1))
     labels = series.labels
     return Chart(base._png(plt, figure), _spc_alt(series, labels), _spc_caption(series, labels))
 
@@ -104,17 +108,18 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT, width_cm: float = WIDTH_CM
 MONTH_STEPS = (1, 2, 3, 4, 6, 12)
 
 
-def _fit_title(figure, axes, text: str, wrapped: str) -> None:
-    """Wrap the title shorter until it fits the picture as measured (wide letters need it)."""
+def _fit_title(figure, axes, text: str, wrapped: str) -> bool:
+    """Wrap the title shorter until it fits the picture as measured (wide letters need it);
+    whether it had to be."""
     import textwrap
 
     width = max(len(line) for line in wrapped.split("\n"))
-    for _ in range(8):
+    for attempt in range(8):
         figure.draw_without_rendering()
         box = axes.title.get_window_extent(figure.canvas.get_renderer())
         left = axes._left_title.get_window_extent(figure.canvas.get_renderer())
         if max(box.x1, left.x1) <= figure.bbox.width * 0.97 or width <= 8:
-            return
+            return attempt > 0
         width = max(int(width * 0.8), 8)
         axes.set_title(
             textwrap.fill(text, width, break_long_words=True),
@@ -122,6 +127,7 @@ def _fit_title(figure, axes, text: str, wrapped: str) -> None:
             fontsize="medium",
             color=DARK_GREY,
         )
+    return True
 
 
 def _limit_labels(axes, segment, target) -> list:
@@ -167,27 +173,42 @@ def _spread(figure, axes, labels: list) -> None:
 
 def _legend_below(figure, handles: list) -> float:
     """A legend across the foot of the figure, in two columns when they fit its width as
-    measured, else one; the figure grows to hold it. Returns the share of the figure's height
-    it takes, for the layout of the rest."""
-    legend = None
-    for columns in (2, 1) if len(handles) > 1 else (1,):
-        if legend is not None:
-            legend.remove()
-        legend = figure.legend(
-            handles=handles,
-            loc="lower center",
-            bbox_to_anchor=(0.5, 0.0),
-            ncol=columns,
-            frameon=False,
-            labelcolor=DARK_GREY,
-        )
-        figure.draw_without_rendering()
-        box = legend.get_window_extent(figure.canvas.get_renderer())
-        if box.width <= figure.bbox.width * 0.96:
-            break
+    measured, else one, its labels wrapped when even one column does not fit (a wide font at
+    a large size); the figure grows to hold it. Returns the share of the figure's height it
+    takes, for the layout of the rest."""
+    import textwrap
+
+    room = figure.bbox.width * 0.96
+    labels = [handle.get_label() for handle in handles]
+    legend, box = _legend(figure, handles, 2 if len(handles) > 1 else 1, None)
+    if box.width > room and len(handles) > 1:
+        legend, box = _legend(figure, handles, 1, legend)
+    characters = max(len(label) for label in labels)
+    while box.width > room and characters > 12:
+        characters = int(characters * 0.85)
+        for handle, label in zip(handles, labels, strict=True):
+            handle.set_label(textwrap.fill(label, characters))
+        legend, box = _legend(figure, handles, 1, legend)
     height = box.height / figure.dpi + 0.05
     figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + height)
     return height / figure.get_figheight()
+
+
+def _legend(figure, handles: list, columns: int, previous):
+    """The legend of ``handles`` in ``columns`` at the foot of the figure (replacing
+    ``previous``), and its measured box."""
+    if previous is not None:
+        previous.remove()
+    legend = figure.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=columns,
+        frameon=False,
+        labelcolor=DARK_GREY,
+    )
+    figure.draw_without_rendering()
+    return legend, legend.get_window_extent(figure.canvas.get_renderer())
 
 
 def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) -> None:
