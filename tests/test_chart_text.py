@@ -335,6 +335,53 @@ WIDE = font_files.lookup("DejaVu Sans Mono")[0]
 
 
 @pytest.mark.skipif(WIDE is None or None in FONTS.values(), reason="DejaVu fonts needed")
+@pytest.mark.parametrize("family", ["DejaVu Sans", "DejaVu Sans Mono", "Liberation Sans"])
+@pytest.mark.parametrize("size", [12, 16])
+def test_the_example_charts_at_the_narrowest_text_width_keep_their_text_inside(
+    monkeypatch, family, size
+):
+    """8 cm, the least a template may leave: the value axis's label is wrapped and the
+    picture grows for it, and Matplotlib's tight-layout warning never reaches the user."""
+    import warnings
+    from pathlib import Path
+
+    from committeepack.config import load_config
+    from committeepack.figures.built import CrimeTree
+    from committeepack.figures.district_rows import DistrictTable
+    from committeepack.figures.tables import load_figures
+    from committeepack.word.page_geometry import LEAST_WIDTH_CM
+
+    found = WIDE if family.endswith("Mono") else FONTS[family]
+    font = ChartFont(found[0], size, found[1])
+    figures = load_figures(load_config(Path(__file__).resolve().parents[1]))
+    seen = drawn_texts(monkeypatch)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _, crime in figures.of_kind("crime_by_type", CrimeTree):
+            leaves = [n.figure for n in crime.tree.values() if not n.children]
+            items = [(f.name, f.previous, f.current) for f in leaves]
+            change_chart.percent_change_bars(
+                items, figures.previous, figures.current, font, LEAST_WIDTH_CM
+            )
+        for _, districts in figures.of_kind("districts", DistrictTable):
+            rates = [(r.name, r.rates[-1] or 0) for r in districts.rows]
+            ranked_chart.ranked_bars(
+                rates,
+                districts.this.name,
+                "Rate per 1,000 population, Oct 2024 - Sep 2025",
+                "rates",
+                font,
+                width_cm=LEAST_WIDTH_CM,
+            )
+    assert not [str(w.message) for w in caught if "ight layout" in str(w.message)]
+    assert len(seen) >= 2
+    for canvas, texts, _ in seen:
+        for box in texts:
+            assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
+            assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (family, box)
+
+
+@pytest.mark.skipif(WIDE is None or None in FONTS.values(), reason="DejaVu fonts needed")
 @pytest.mark.parametrize("family", ["DejaVu Sans", "DejaVu Sans Mono"])
 @pytest.mark.parametrize("width_cm", [8.0, 16.0])
 def test_a_legend_wider_than_the_chart_is_wrapped_inside_it(monkeypatch, family, width_cm):

@@ -8,13 +8,28 @@ from __future__ import annotations
 import itertools
 
 
+def tight(figure, rect: tuple | None = None) -> None:
+    """Matplotlib's tight layout, without its warning when the picture is too narrow for it
+    (a large font on a narrow template): the steps here then fit the texts as measured, and
+    the warning would reach the user's terminal as a Python warning about nothing they did."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Tight layout not applied", UserWarning)
+        if rect is None:
+            figure.tight_layout()
+        else:
+            figure.tight_layout(rect=rect)
+
+
 def keep_inside(figure, axes, labels: list) -> None:
     """Widen the value axis until every label drawn beside a bar lies inside the axes, as
     measured with the font in use (a wider font or a larger size needs more room), then lay
     the figure out again. Each round solves for the limits that fit the labels as measured;
     a few rounds settle the layout, whose tick labels change with the limits."""
-    figure.tight_layout()
+    tight(figure)
     for _ in range(6):  # the limits, the ticks and the canvas settle one another
+        fit_axis_label(figure, axes)  # laid out again by the next step
         fit_limits(figure, axes, labels, relayout=True)
         thin_ticks(figure, axes)
         within_canvas(figure, axes)
@@ -23,6 +38,32 @@ def keep_inside(figure, axes, labels: list) -> None:
         thin_ticks(figure, axes)
         if settled(figure, axes, labels):
             return
+
+
+def fit_axis_label(figure, axes) -> bool:
+    """Wrap the value axis's label, each of its lines on its own, shorter until it lies
+    inside the picture as drawn (it runs left from the axes' right end: a narrow template or
+    a wide font leaves it less room); whether it had to be. A label already wrapped is
+    wrapped again from its own words, so that rounds of layout converge."""
+    import textwrap
+
+    label = axes.xaxis.label
+    lines = getattr(label, "_committeepack_lines", None) or label.get_text().split("\n")
+    label._committeepack_lines = lines
+    before = label.get_text()
+    width = max((len(line) for line in before.split("\n")), default=0)
+    for _ in range(8):
+        figure.draw_without_rendering()
+        box = label.get_window_extent(figure.canvas.get_renderer())
+        if (box.x0 >= 0.5 and box.x1 <= figure.bbox.width - 0.5) or width <= 10:
+            break
+        width = max(int(width * 0.8), 10)
+        label.set_text("\n".join(textwrap.fill(line, width) for line in lines))
+    added = label.get_text().count("\n") - before.count("\n")
+    if added:  # the picture grows by the lines the label gained, as the legend's does
+        inches = added * label.get_fontsize() * 1.25 / 72
+        figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + inches)
+    return label.get_text() != before
 
 
 MIN_AXES = 0.15  # of the picture's width: narrower, the labels cannot fit and the solving stops
@@ -35,7 +76,7 @@ def fit_limits(figure, axes, labels: list, relayout: bool) -> None:
     would grow the limits without end (to numbers FreeType cannot draw at)."""
     for _ in range(6):
         if relayout:
-            figure.tight_layout()
+            tight(figure)
         figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         box = axes.get_window_extent(renderer)
@@ -113,31 +154,34 @@ def settled(figure, axes, labels: list) -> bool:
 
 def within_canvas(figure, axes) -> None:
     """Narrow the axes until every text of the figure, as drawn, lies inside the picture (the
-    layout above can leave a label a pixel or two past the edge)."""
+    layout above can leave a label a pixel or two past the edge; a layout Matplotlib could not
+    make, on a narrow picture in a large font, leaves the axis label below its foot)."""
     for attempt in range(6):
         if attempt:  # the figure was drawn by the step before; again after each change
             figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         boxes = [t.get_window_extent(renderer) for t in texts(figure) if t.get_visible()]
-        width = figure.bbox.width
+        width, height = figure.bbox.width, figure.bbox.height
         left = max((-b.x0 for b in boxes), default=0)
         right = max((b.x1 - width for b in boxes), default=0)
-        if left <= -1 and right <= -1:
+        below = max((-b.y0 for b in boxes), default=0)
+        above = max((b.y1 - height for b in boxes), default=0)
+        if max(left, right, below, above) <= -1:
             return
         # a label moves less than the axes shrink (it sits inside them): overshoot a little
         left, right = (1.5 * (over + 3) if over > -1 else 0 for over in (left, right))
+        # texts below or above the axes move with them
+        below, above = ((over + 2) / height if over > -1 else 0 for over in (below, above))
         position = axes.get_position()
-        shift = left / width
-        if position.width - shift - right / width < MIN_AXES:
+        x0, narrower = position.x0 + left / width, position.width - (left + right) / width
+        y0, lower = position.y0 + below, position.height - below - above
+        if narrower < MIN_AXES:  # no room left across: the chart keeps its width
+            x0, narrower = position.x0, position.width
+        if lower < MIN_AXES:
+            y0, lower = position.y0, position.height
+        if (x0, y0, narrower, lower) == (position.x0, position.y0, position.width, position.height):
             return  # no room left: the chart is redrawn with fewer or narrower names
-        axes.set_position(
-            [
-                position.x0 + shift,
-                position.y0,
-                position.width - shift - right / width,
-                position.height,
-            ]
-        )
+        axes.set_position([x0, y0, narrower, lower])
 
 
 def texts(figure) -> list:
@@ -186,8 +230,10 @@ def bars_share(axes, values: list[float]) -> float:
 def keep_beside(figure, axes, labels: list) -> None:
     """Lay out a figure whose ``labels`` stand in a column beside its axes: the axis label's
     right end under the column's, every text inside the picture, the value ticks apart."""
-    figure.tight_layout()
+    tight(figure)
     for _ in range(6):
+        if fit_axis_label(figure, axes):
+            tight(figure)
         figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         box = axes.get_window_extent(renderer)

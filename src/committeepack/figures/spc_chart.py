@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 
+from . import chart_layout
 from . import charts as base
 from .charts import (
     DARK_BLUE,
@@ -96,11 +97,11 @@ def spc_chart(series, font: ChartFont = DEFAULT_FONT, width_cm: float = WIDTH_CM
     _month_ticks(figure, axes, series.months, font.size, bottom)
     for _ in range(2):  # the layout moves the lines a little: spread the labels again
         _spread(figure, axes, direct)
-        figure.tight_layout(rect=(0, bottom, 1, 1))
+        chart_layout.tight(figure, rect=(0, bottom, 1, 1))
     # the layout moved the axes (and the title with them) right of wide tick labels
     if _fit_title(figure, axes, series.measure, axes.get_title(loc="left")):
         _spread(figure, axes, direct)
-        figure.tight_layout(rect=(0, bottom, 1, 1))
+        chart_layout.tight(figure, rect=(0, bottom, 1, 1))
     labels = series.labels
     return Chart(base._png(plt, figure), _spc_alt(series, labels), _spc_caption(series, labels))
 
@@ -231,7 +232,7 @@ def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) ->
             ticks, texts = [0], [f"{MONTHS[int(months[0][5:7]) - 1]}\n{months[0][:4]}"]
         axes.set_xticks(ticks, texts)
         axes.set_xlim(-0.6, len(months) - 0.4)
-        figure.tight_layout(rect=(0, bottom, 1, 1))
+        chart_layout.tight(figure, rect=(0, bottom, 1, 1))
         figure.draw_without_rendering()
         renderer = figure.canvas.get_renderer()
         boxes = [label.get_window_extent(renderer) for label in axes.get_xticklabels()]
