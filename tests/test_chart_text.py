@@ -410,6 +410,32 @@ def test_a_legend_wider_than_the_chart_is_wrapped_inside_it(monkeypatch, family,
     assert "Special cause: neither improvement nor concern" in words
 
 
+@pytest.mark.skipif(WIDE is None, reason="DejaVu Sans Mono needed")
+@pytest.mark.parametrize("length", [13, 36, 60])
+def test_month_labels_on_a_narrow_chart_in_a_wide_font_fall_back_to_years_apart(
+    monkeypatch, length
+):
+    from committeepack.figures import spc
+    from committeepack.figures.built import SpcSeries
+
+    font = ChartFont(WIDE[0], 16, WIDE[1])
+    values = [200 + (i * 37) % 23 for i in range(length)]
+    months = [f"{2021 + (4 + i) // 12}-{(4 + i) % 12 + 1:02d}" for i in range(length)]
+    analysis = spc.analyse(values, spc.SpcOptions("down", baseline=12, target=None))
+    series = SpcSeries("s", "Anti-social behaviour incidents", months, values, analysis, [], "down")
+    captured = []
+    monkeypatch.setattr(charts, "_png", lambda plt, figure: captured.append(figure) or b"")
+    spc_chart.spc_chart(series, font, 8.0)
+    [figure] = captured
+    texts, labels = spc_texts(figure)
+    assert labels, "no month or year is labelled"
+    gap = 0.5 * 16 * figure.dpi / 72
+    for left, right in itertools.pairwise(sorted(labels, key=lambda box: box.x0)):
+        assert right.x0 - left.x1 >= gap - 0.5, (length, "labels touch")
+    for box in texts:
+        assert box.x0 >= -0.5 and box.x1 <= figure.bbox.width + 0.5, (length, box)
+
+
 def test_characters_the_chart_font_lacks_are_one_warning_line_naming_the_chart(figures):
     from conftest import replace_line, run
 

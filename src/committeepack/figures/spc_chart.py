@@ -215,7 +215,8 @@ def _legend(figure, handles: list, columns: int, previous):
 def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) -> None:
     """Label months on the calendar (every month, quarter, half year or year, the fewest
     steps whose labels do not touch as measured), with the year under the first label and
-    under each label where the year changes."""
+    under each label where the year changes; where even a label a year touches the next (a
+    narrow chart in a large font), the years alone, every year or every few."""
     # no more than about a dozen labels to start with: fewer draws to find the step
     first = next(i for i, step in enumerate(MONTH_STEPS) if len(months) / step <= 13 or step == 12)
     for step in MONTH_STEPS[first:]:
@@ -230,15 +231,30 @@ def _month_ticks(figure, axes, months: list[str], size: float, bottom: float) ->
             year = month[:4]
         if not ticks:  # a short series with no month on the step: label its first month
             ticks, texts = [0], [f"{MONTHS[int(months[0][5:7]) - 1]}\n{months[0][:4]}"]
-        axes.set_xticks(ticks, texts)
-        axes.set_xlim(-0.6, len(months) - 0.4)
-        chart_layout.tight(figure, rect=(0, bottom, 1, 1))
-        figure.draw_without_rendering()
-        renderer = figure.canvas.get_renderer()
-        boxes = [label.get_window_extent(renderer) for label in axes.get_xticklabels()]
-        gap = 0.5 * size * figure.dpi / 72  # half an em between labels
-        if all(b.x0 - a.x1 >= gap for a, b in itertools.pairwise(boxes)):
-            break
+        if _ticks_apart(figure, axes, months, ticks, texts, size, bottom):
+            return
+    januaries = [i for i, month in enumerate(months) if month[5:7] == "01"] or [0]
+    for every in YEAR_STEPS:
+        ticks = januaries[::every]
+        texts = [months[i][:4] for i in ticks]
+        if _ticks_apart(figure, axes, months, ticks, texts, size, bottom):
+            return
+
+
+YEAR_STEPS = (1, 2, 3, 5, 10)
+
+
+def _ticks_apart(figure, axes, months, ticks, texts, size: float, bottom: float) -> bool:
+    """Set the month axis's ``ticks`` and ``texts``, lay the figure out, and say whether the
+    labels stand half an em apart, as measured."""
+    axes.set_xticks(ticks, texts)
+    axes.set_xlim(-0.6, len(months) - 0.4)
+    chart_layout.tight(figure, rect=(0, bottom, 1, 1))
+    figure.draw_without_rendering()
+    renderer = figure.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in axes.get_xticklabels()]
+    gap = 0.5 * size * figure.dpi / 72  # half an em between labels
+    return all(b.x0 - a.x1 >= gap for a, b in itertools.pairwise(boxes))
 
 
 def _spc_alt(series, labels: list[str]) -> str:
