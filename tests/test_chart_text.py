@@ -375,10 +375,7 @@ def test_the_example_charts_at_the_narrowest_text_width_keep_their_text_inside(
             )
     assert not [str(w.message) for w in caught if "ight layout" in str(w.message)]
     assert len(seen) >= 2
-    for canvas, texts, _ in seen:
-        for box in texts:
-            assert box.x0 >= -0.5 and box.y0 >= -0.5, (family, size, box)
-            assert box.x1 <= canvas.width + 0.5 and box.y1 <= canvas.height + 0.5, (family, box)
+    assert_inside(seen, family, size)  # inside the picture, and no two texts overlapping
 
 
 @pytest.mark.skipif(WIDE is None or None in FONTS.values(), reason="DejaVu fonts needed")

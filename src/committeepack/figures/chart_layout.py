@@ -103,7 +103,7 @@ def fit_limits(figure, axes, labels: list, relayout: bool) -> None:
 
 def thin_ticks(figure, axes) -> None:
     """As few value ticks as keep their labels apart, as measured."""
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FixedLocator, MaxNLocator
 
     for bins in (None, 6, 5, 4, 3, 2):
         if bins is not None:  # the ticks as they stand (just drawn) first
@@ -111,6 +111,12 @@ def thin_ticks(figure, axes) -> None:
             figure.draw_without_rendering()
         if ticks_apart(figure, axes):
             return
+    # even two labels touch (a narrow chart in a wide font): the bars carry their values, so
+    # the axis keeps its zero alone
+    low, high = axes.get_xlim()
+    if low <= 0 <= high:
+        axes.xaxis.set_major_locator(FixedLocator([0]))
+        figure.draw_without_rendering()
 
 
 TICK_GAP = 6  # pixels between value tick labels, at least
