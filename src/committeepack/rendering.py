@@ -65,11 +65,13 @@ def _set_properties(document, title: str, project: Project) -> None:
     """Title, language and dates from the project, never from the clock; no path of the
     template Word attached to the project's own."""
     from .word.outside_links import drop_attached_template
+    from .word.paper_properties import drop_template_properties
     from .word.xml import set_document_language
 
     config = project.config
     set_document_language(document, config.language)
     drop_attached_template(document)
+    drop_template_properties(document)
     props = document.core_properties
     props.title = property_text(title)
     props.subject = property_text(config.partnership)
