@@ -377,3 +377,21 @@ def test_a_bullet_is_drawn_in_its_paragraphs_font(example):
     ]
     assert len(ours) >= 3
     assert all(level.find(f"{w}rPr") is None for level in ours)
+
+
+def test_a_template_hiding_text_is_a_warning_naming_it(example):
+    template = example / "templates" / "agenda-item.docx"
+    document = docx.Document(str(template))
+    guidance = document.paragraphs[0].add_run("Guidance for authors: delete this before submitting")
+    guidance._r.get_or_add_rPr()._add_vanish()
+    paragraph = document.paragraphs[1]
+    paragraph.add_run("Second note")._r.get_or_add_rPr()._add_vanish()
+    document.save(str(template))
+    built = run(example, "build")
+    assert built.exit_code == 0
+    assert (
+        'Warning: templates/agenda-item.docx: holds hidden text ("Guidance for authors: '
+        'delete this bef..." and 1 more), which every paper made from it keeps: unseen in '
+        "Word and the PDF, but there for anyone who shows hidden text; in Word, show it (Home, "
+        "Show/Hide), then delete it or make it visible, and save the template"
+    ) in built.output.splitlines()

@@ -7,7 +7,7 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from committeepack.word.revisions import PendingReview, pending_review
+from committeepack.word.revisions import PendingReview, hidden_text, pending_review
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -78,3 +78,31 @@ def test_the_printed_text_includes_headers_and_footers_after_the_body():
     texts = paragraph_texts(saved(document))
     assert texts[:2] == ["Body text.", "In a table."]
     assert {"Header TBC", "Footer text"} <= set(texts[2:])
+
+
+def _hidden_run(paragraph, text: str, val: str | None = None) -> None:
+    run = paragraph.add_run(text)
+    vanish = run._r.get_or_add_rPr()._add_vanish()
+    if val is not None:
+        vanish.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val", val)
+
+
+def test_hidden_text_is_found_in_the_body_and_a_header_in_order():
+    document = docx.Document()
+    _hidden_run(document.add_paragraph("Shown. "), "Guidance: delete before use.")
+    _hidden_run(document.sections[0].header.paragraphs[0], "Header note")
+    assert hidden_text(saved(document)) == ["Guidance: delete before use.", "Header note"]
+
+
+@pytest.mark.parametrize("val", ["0", "false", "off"])
+def test_text_whose_hiding_is_turned_off_is_not_hidden(val):
+    document = docx.Document()
+    _hidden_run(document.add_paragraph(), "Shown after all", val)
+    assert hidden_text(saved(document)) == []
+
+
+def test_an_empty_hidden_run_and_a_plain_document_hide_nothing():
+    document = docx.Document()
+    _hidden_run(document.add_paragraph("Text"), "   ")
+    assert hidden_text(saved(document)) == []
+    assert hidden_text(b"not a zip") == []

@@ -165,9 +165,10 @@ class Project:
     def _check_contents(self, path: Path) -> None:
         """Refuse a template that links a file from outside it, which LibreOffice would read
         into the papers (nothing outside the project is read); warn of one still in review,
-        whose tracked changes and comments every paper made from it would carry."""
+        whose tracked changes and comments every paper made from it would carry, or that
+        hides text (guidance for authors, say), which every paper would keep unseen."""
         from .word.outside_links import links_problem, outside_links
-        from .word.revisions import pending_review
+        from .word.revisions import hidden_text, pending_review
 
         data = path.read_bytes()
         problem = links_problem(outside_links(data))
@@ -180,6 +181,19 @@ class Project:
                     f"holds {review.described()}, which every paper made from it carries "
                     f"(and 'committeepack publish' refuses); in Word, {review.steps()} "
                     "(Review tab), then save the template",
+                    self.shown(path),
+                )
+            )
+        hidden = hidden_text(data)
+        if hidden:
+            shown = hidden[0] if len(hidden[0]) <= 40 else hidden[0][:37] + "..."
+            warn(
+                TemplateProblem(
+                    f'holds hidden text ("{shown}"'
+                    + (f" and {len(hidden) - 1} more" if len(hidden) > 1 else "")
+                    + "), which every paper made from it keeps: unseen in Word and the PDF, "
+                    "but there for anyone who shows hidden text; in Word, show it (Home, "
+                    "Show/Hide), then delete it or make it visible, and save the template",
                     self.shown(path),
                 )
             )

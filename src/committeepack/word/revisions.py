@@ -111,3 +111,26 @@ def paragraph_texts(data: bytes) -> list[str]:
                 "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))
             ]
     return texts
+
+
+def hidden_text(data: bytes) -> list[str]:
+    """The runs of text the Word document ``data`` hides (formatted as Hidden: ``w:vanish``)
+    in its body, headers, footers and notes, each as its text: kept in every copy, unseen in
+    Word and the PDF unless hidden text is shown. A part that cannot be read hides nothing."""
+    from lxml import etree
+
+    found = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for name in sorted(n for n in package.namelist() if SHOWN_PARTS.fullmatch(n)):
+                root = etree.fromstring(package.read(name))
+                for run in root.iter(qn("w:r")):
+                    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+                    if vanish is None or vanish.get(qn("w:val")) in ("0", "false", "off"):
+                        continue
+                    text = "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+                    if text:
+                        found.append(text)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError):
+        return found
+    return found
