@@ -118,6 +118,12 @@ def test_table_has_style_header_row_and_alignment():
             "its file name",
         ),
         (
+            "![A chart](file:///C:/Users/officer/chart.png)",
+            "narrative.md:5: image 'file:///C:/Users/officer/chart.png' is a file address; "
+            "committeepack does not fetch pictures: save the picture in the project and write "
+            "its file name",
+        ),
+        (
             "{type=q}\n1. x",
             "narrative.md:6: list type 'q' is not known; use {type=a}, {type=A}, "
             "{type=i} or {type=1}",

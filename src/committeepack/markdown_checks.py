@@ -43,8 +43,9 @@ def image_problem(
     if problem:
         return f"image {shortened(written)!r} {problem}"
     if WEB_ADDRESS.match(written):
+        what = "a file address" if written.lower().startswith("file:") else "a web address"
         return (
-            f"image {shortened(written)!r} is a web address; committeepack does not fetch "
+            f"image {shortened(written)!r} is {what}; committeepack does not fetch "
             "pictures: save the picture in the project and write its file name"
         )
     if allows is not None and not allows(source):
