@@ -65,6 +65,16 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def join_agenda(project: Path, title: str, file: str, appendices: list[str] = ()) -> None:
+    """Put the report ``file`` (written elsewhere) on the agenda after the agenda item, as
+    ``[[agenda.reports]]`` entries of the project's configuration."""
+    entry = f'title = "{title}"\nfile = "{file}"\n'
+    if appendices:
+        entry += "appendices = [" + ", ".join(f'"{a}"' for a in appendices) + "]\n"
+    with open(project / "committeepack.toml", "a", encoding="utf-8") as config:
+        config.write(f'\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n{entry}')
+
+
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 DOTX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 DOCM_TYPE = "application/vnd.ms-word.document.macroEnabled.main+xml"

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from committeepack import libreoffice, pdf_check, publish
 
-from conftest import DOTX_TYPE, REPO, copy_project, edit, run, saved_as
+from conftest import DOTX_TYPE, REPO, copy_project, edit, join_agenda, run, saved_as
 
 pytestmark = pytest.mark.e2e
 
@@ -337,12 +337,12 @@ def test_reports_written_elsewhere_join_the_agenda_with_their_appendices(tmp_pat
     (project / "inputs/reports").mkdir()
     _report(project / "inputs/reports/protocols.docx", "Protocols for scrutiny")
     _report(project / "inputs/reports/annex.docx", "Protocols annex", paragraphs=80)
-    with open(project / "committeepack.toml", "a", encoding="utf-8") as config:
-        config.write(
-            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
-            'title = "Protocols for scrutiny"\nfile = "inputs/reports/protocols.docx"\n'
-            'appendices = ["inputs/reports/annex.docx"]\n'
-        )
+    join_agenda(
+        project,
+        "Protocols for scrutiny",
+        "inputs/reports/protocols.docx",
+        ["inputs/reports/annex.docx"],
+    )
     result = run(project, "publish")
     assert result.exit_code == 0, result.output
     rows = {row[0]: row[1:] for row in _agenda_rows(project)}
@@ -425,11 +425,7 @@ def test_an_item_of_one_page_prints_its_page_alone_in_the_docx_and_both_pdfs(tmp
     project = copy_project(REPO, tmp_path / "pack")
     (project / "inputs/reports").mkdir()
     _report(project / "inputs/reports/protocols.docx", "Protocols for scrutiny")
-    with open(project / "committeepack.toml", "a", encoding="utf-8") as config:
-        config.write(
-            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
-            'title = "Protocols for scrutiny"\nfile = "inputs/reports/protocols.docx"\n'
-        )
+    join_agenda(project, "Protocols for scrutiny", "inputs/reports/protocols.docx")
     result = run(project, "publish")
     assert result.exit_code == 0, result.output
     pages = _pages(project / "out/agenda-pack.pdf")
@@ -545,11 +541,7 @@ def test_a_report_still_under_review_stops_publishing_before_any_pdf(example):
     )
     document.add_comment(document.paragraphs[2].runs, text="Not for publication", author="L")
     document.save(str(report))
-    with open(example / "committeepack.toml", "a", encoding="utf-8") as config:
-        config.write(
-            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
-            'title = "Protocols"\nfile = "inputs/reports/protocols.docx"\n'
-        )
+    join_agenda(example, "Protocols", "inputs/reports/protocols.docx")
     result = run(example, "publish")
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (

@@ -21,7 +21,7 @@ from committeepack.word.outside_links import (
     outside_links,
 )
 
-from conftest import run
+from conftest import join_agenda, run
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 LINKED_PICTURE = (
@@ -297,11 +297,7 @@ def test_a_report_linking_a_picture_is_not_published(example):
     document.core_properties.title = "Protocols"
     document.add_heading("Protocols", level=1)
     _with_linked_picture(document, "file:///etc/hostname").save(str(report))
-    with open(example / "committeepack.toml", "a", encoding="utf-8") as config:
-        config.write(
-            '\n[[agenda.reports]]\npaper = "agenda-item"\n\n[[agenda.reports]]\n'
-            'title = "Protocols"\nfile = "inputs/reports/protocols.docx"\n'
-        )
+    join_agenda(example, "Protocols", "inputs/reports/protocols.docx")
     result = run(example, "publish")
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
