@@ -623,3 +623,28 @@ def test_narrative_in_another_encoding_is_named_at_its_line(minimal):
         f"Error: inputs/agenda-item.md:{lines}: not UTF-8 text (byte 0xe9 cannot be read); save "
         "it as UTF-8 (in Notepad: Save As, Encoding UTF-8)\n"
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Safer *Testshire* [site](https://example.org/x) & <b>Co</b>",
+        "- Safer_Testshire_ ~Partnership~ `x`",
+        "1. Safer Testshire",
+        "# Safer Testshire",
+    ],
+)
+def test_a_name_printed_into_narrative_reads_as_typed_not_as_markdown(minimal, name):
+    # a figure's or a setting's text is the user's words, not Markdown the author wrote:
+    # no emphasis, link, list or heading may come of it
+    edit(minimal / "committeepack.toml", 'name = "Safer Testshire"', f"name = {name!r}")
+    edit(minimal / AGENDA, "First paragraph.", "{{ partnership }}\n\nSecond {{ partnership }}.")
+    assert run(minimal, "build").exit_code == 0
+    paper = docx.Document(str(minimal / "out" / "agenda-item.docx"))
+    texts = [p.text.split("\t")[-1] for p in paper.paragraphs]  # after "2.1<tab>"
+    at = texts.index(name)
+    assert texts[at + 1] == f"Second {name}."
+    for paragraph in paper.paragraphs[at : at + 2]:
+        assert paragraph.style.name == paper.paragraphs[at + 2].style.name
+        assert not any(run.italic or run.bold or run.font.strike for run in paragraph.runs)
+    assert not paper.part.element.xpath("//w:hyperlink[contains(., 'site')]")

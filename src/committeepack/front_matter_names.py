@@ -24,7 +24,11 @@ def _filled(value, written, names: dict, path: str, line: int):
     """``value`` with names filled into every text in it, each error at its own line;
     ``written`` is the same value as read, whose lists and tables know their lines."""
     if isinstance(value, str):
-        return render_narrative(value, names, path, line).strip() if "{" in value else value
+        return (
+            render_narrative(value, names, path, line, markdown=False).strip()
+            if "{" in value
+            else value
+        )
     if isinstance(value, list):
         item_lines = list(getattr(written, "lines", []))
         items = LineList(

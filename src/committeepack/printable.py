@@ -18,6 +18,16 @@ from fractions import Fraction
 from jinja2 import Undefined
 from markupsafe import Markup
 
+# Markdown's marks in a value printed into narrative: escaped (CommonMark lets any ASCII
+# punctuation be), so that a partnership named "Safer *North*", a category "Theft_other" or a
+# cell holding "[text](address)" or "<b>" reads in the paper as it was typed, never as
+# emphasis, a link or HTML the author did not write.
+INLINE_MARKS = re.compile(r"[\\`*_\[\]<>!~|&#{}]")
+# what opens a list, a heading underline or a numbered item where a value starts a line
+BLOCK_START = re.compile(r"^[-+=]|^\d{1,9}(?=[.)])")
+LINE_BREAKS = re.compile(r"\s*[\r\n]\s*")  # a value's lines would start new blocks
+LEADING_SPACE = re.compile(r"^\s+")  # four or more would start a block of code
+
 
 class NotText(Exception):
     """A value that is not text was printed with ``{{ }}``."""
@@ -47,6 +57,25 @@ def finalize(value: object) -> object:
     if kind.__module__.startswith("committeepack") and kind.__str__ is not object.__str__:
         return value  # a figure or a person: made to be printed
     raise NotText(value)
+
+
+def finalize_markdown(value: object) -> object:
+    """:func:`finalize`, then the text as :func:`markdown_text`: for narrative, which is
+    Markdown once Jinja has filled it in."""
+    shown = finalize(value)
+    return shown if isinstance(shown, Undefined) else markdown_text(str(shown))
+
+
+def markdown_text(text: str) -> str:
+    """``text`` written so that Markdown reads it as that text: its marks escaped, its line
+    breaks as spaces."""
+    text = LEADING_SPACE.sub(" ", LINE_BREAKS.sub(" ", text))
+    text = INLINE_MARKS.sub(r"\\\g<0>", text)
+    start = BLOCK_START.search(text.lstrip())
+    if start is None:
+        return text
+    at = len(text) - len(text.lstrip()) + (start.end() if start.group().isdigit() else 0)
+    return text[:at] + "\\" + text[at:]
 
 
 EXPRESSION = re.compile(r"\{\{-?\s*(.+?)\s*-?\}\}")

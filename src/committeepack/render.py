@@ -17,7 +17,7 @@ from jinja2.sandbox import SecurityError
 
 from .errors import InputError, TemplateProblem
 from .jinja_bounds import BoundedEnvironment
-from .printable import NotText, explain, finalize
+from .printable import NotText, explain, finalize, finalize_markdown
 
 TEMPLATE_FILENAME = "<template>"
 # the immutable sandbox's words for a method that changes a list, dict or set
@@ -34,14 +34,15 @@ def thousands(value) -> str:
     return f"{value:,}"
 
 
-def environment(autoescape: bool) -> BoundedEnvironment:
+def environment(autoescape: bool, markdown: bool = False) -> BoundedEnvironment:
     """A strict, sandboxed Jinja environment with committeepack's filters, for one
-    rendering (the work it may do is counted from when it is made)."""
+    rendering (the work it may do is counted from when it is made). ``autoescape`` prints
+    values as XML text (Word templates), ``markdown`` as Markdown text (narrative)."""
     env = BoundedEnvironment(
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
-        finalize=finalize,
+        finalize=finalize_markdown if markdown else finalize,
     )
     env.filters["long_date"] = long_date
     env.filters["thousands"] = thousands
@@ -62,11 +63,15 @@ RENDER_ERRORS = (
 )
 
 
-def render_narrative(text: str, context: dict, path: str, first_line: int) -> str:
-    """Render narrative Markdown as a Jinja template; errors name the file and line."""
+def render_narrative(
+    text: str, context: dict, path: str, first_line: int, markdown: bool = True
+) -> str:
+    """Render narrative Markdown as a Jinja template; errors name the file and line. Each
+    value is printed as Markdown text (its ``*`` or ``[`` escaped) unless ``markdown`` is
+    false, for text that is not read as Markdown (front matter)."""
     if "{" not in text:
         return text  # nothing to render; skip compiling
-    env = environment(autoescape=False)
+    env = environment(autoescape=False, markdown=markdown)
     try:
         return env.from_string(text).render(context)
     except TemplateSyntaxError as exc:
