@@ -648,3 +648,21 @@ def test_a_name_printed_into_narrative_reads_as_typed_not_as_markdown(minimal, n
         assert paragraph.style.name == paper.paragraphs[at + 2].style.name
         assert not any(run.italic or run.bold or run.font.strike for run in paragraph.runs)
     assert not paper.part.element.xpath("//w:hyperlink[contains(., 'site')]")
+
+
+def test_a_table_whose_words_cannot_fit_the_page_is_a_warning_at_its_line(minimal):
+    address = "https://www.example.org/" + "a" * 120
+    edit(
+        minimal / AGENDA,
+        "First paragraph.",
+        f"| Where | Status |\n| --- | --- |\n| {address} | Ongoing |",
+    )
+    result = run(minimal, "build")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "Warning: inputs/agenda-item.md:18: the table's words do not fit the page's width: "
+        "'https://www.example.org/aaaaaaaaaaaaaaaa' would be broken mid-word; give the table "
+        "fewer columns or shorter words (a web address as a link: [words](address))"
+    )
+    edit(minimal / AGENDA, address, "https://www.example.org/plan")
+    assert "Warning" not in run(minimal, "build").output

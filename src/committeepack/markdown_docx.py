@@ -15,11 +15,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Twips
 from markdown_it.tree import SyntaxTreeNode
 
-from .errors import InputError
+from .errors import InputError, warn
 from .markdown_checks import image_problem, link_problem, picture_problem, text_problem, words
 from .word import tables as tablexml
 from .word import xml as wordxml
-from .word.column_widths import fitted_widths
+from .word.column_widths import broken_words, fitted_widths
 from .word.page_geometry import content_width_cm
 from .word.styles import NUMBER_INDENT, Styles, style_font
 
@@ -209,7 +209,19 @@ class MarkdownWriter:
         face, size = style_font(table.part.document, self.styles.table_text)
         texts = [[(c.text, r == 0) for c in row.cells] for r, row in enumerate(table.rows)]
         room = int(Cm(content_width_cm(table.part.document)).twips)
-        tablexml.set_table_width(table, fitted_widths(texts, room, size, face))
+        widths = fitted_widths(texts, room, size, face)
+        tablexml.set_table_width(table, widths)
+        broken = broken_words(texts, widths, size, face)
+        if broken:
+            more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+            warn(
+                self.error(
+                    node,
+                    f"the table's words do not fit the page's width: {broken[0][:40]!r}{more} "
+                    "would be broken mid-word; give the table fewer columns or shorter words "
+                    "(a web address as a link: [words](address))",
+                )
+            )
         # a paragraph after the table keeps two tables in a row from merging in Word
         wordxml.add_paragraph(container, style=self.styles.body)
 

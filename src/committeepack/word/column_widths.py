@@ -59,14 +59,8 @@ def fitted_widths(
                 if any(ch.isdigit() for ch in word):
                     figures[col] = max(figures[col], width)
             wanted[col] = max(wanted[col], max(twips(line, bold) for line in text.split("\n")))
-    if sum(least) >= total_twips:  # too narrow for whole words: figures whole, words shrink
-        words = [least[c] - figures[c] for c in range(columns)]
-        spare = max(total_twips - sum(figures), 0)
-        if not sum(words):
-            return [max(int(w * total_twips / sum(least)), 1) for w in least]
-        widths = [figures[c] + spare * words[c] // sum(words) for c in range(columns)]
-        widths[0] += total_twips - sum(widths)
-        return widths
+    if sum(least) >= total_twips:  # too narrow for whole words
+        return _narrowed(least, figures, total_twips)
     shares = [max((preferred[c] if preferred else wanted[c]) - least[c], 0) for c in range(columns)]
     if not any(shares):
         shares = [1] * columns
@@ -74,3 +68,40 @@ def fitted_widths(
     widths = [least[c] + spare * shares[c] // sum(shares) for c in range(columns)]
     widths[0] += total_twips - sum(widths)
     return widths
+
+
+def _narrowed(least: list[int], figures: list[int], total_twips: int) -> list[int]:
+    """Widths for columns whose longest words do not fit side by side: figures kept whole
+    where they fit, then only the longest words broken, each column cut down to one cap
+    (the widest that fits), so that a column of short words keeps them whole beside one
+    holding a long address, rather than every column shrinking by the same share."""
+    least = [max(width, CELL_PADDING_TWIPS) for width in least]  # an empty column shows
+    floor = figures if sum(figures) < total_twips else [0] * len(least)
+    low, high = 0, max(least)
+    while low < high:  # the widest cap at which the columns still fit
+        cap = (low + high + 1) // 2
+        if sum(max(f, min(w, cap)) for f, w in zip(floor, least, strict=True)) <= total_twips:
+            low = cap
+        else:
+            high = cap - 1
+    widths = [max(f, min(w, low)) for f, w in zip(floor, least, strict=True)]
+    if not any(widths):  # nothing fits at all: each column an equal share
+        return [max(total_twips // len(least), 1)] * len(least)
+    widths[widths.index(max(widths))] += total_twips - sum(widths)
+    return widths
+
+
+def broken_words(
+    cells: list[list[tuple[str, bool]]],
+    widths: list[int],
+    size_pt: float,
+    face: str | None = None,
+) -> list[str]:
+    """The words of ``cells`` too wide for their column's width, which Word breaks mid-way."""
+    return [
+        word
+        for row in cells
+        for (text, bold), width in zip(row, widths, strict=True)
+        for word in _words(text)
+        if _cell_twips(word, bold, size_pt, face) > width
+    ]
