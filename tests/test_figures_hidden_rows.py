@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from committeepack.figures import hidden_rows as module
-from committeepack.figures.hidden_rows import described, hidden_rows
+from committeepack.figures.hidden_rows import described, hidden_columns, hidden_rows
 
 from conftest import run, use_crime_workbook
 
@@ -91,5 +91,56 @@ def test_a_workbooks_hidden_rows_are_read_and_a_warning_names_them(figures):
     assert strict.exit_code == 1  # not cached
     assert "Error: inputs/crime.xlsx [Crime]: rows 3 and 4 are hidden" in strict.output
     sheet.row_dimensions[3].hidden = sheet.row_dimensions[4].hidden = False
+    workbook.save(figures / "inputs/crime.xlsx")
+    assert "hidden" not in run(figures, "build").output
+
+
+def _head(cols: str, rows: str = "") -> bytes:
+    return f"<worksheet><cols>{cols}</cols><sheetData>{rows}</sheetData></worksheet>".encode()
+
+
+def test_columns_marked_hidden_are_found_as_runs_before_the_rows():
+    xml = _head(
+        '<col min="2" max="2" width="0" hidden="1"/>'
+        '<col min="3" max="3" width="9"/>'
+        '<col hidden="true" max="9" min="5"/>'  # any order, as LibreOffice may write it
+        '<col min="10" max="16384" hidden="0"/>',
+        '<row r="1"><c r="A1"/></row><col min="12" max="12" hidden="1"/>',  # not a column
+    )
+    assert hidden_columns(io.BytesIO(xml)) == [(2, 2), (5, 9)]
+    prefixed = b'<x:worksheet><x:cols><x:col min="4" max="4" hidden="1"/></x:cols></x:worksheet>'
+    assert hidden_columns(io.BytesIO(prefixed)) == [(4, 4)]
+
+
+def _crime_sheet():
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Crime"
+    sheet.append(["category", "parent", "previous", "current", "working"])
+    for row in [
+        ("All crime", "", 1000, 950, 1),
+        ("Violent crime", "All crime", 400, 420, 2),
+        ("Theft", "All crime", 600, 530, 3),
+    ]:
+        sheet.append(list(row))
+    return workbook, sheet
+
+
+def test_a_hidden_column_the_table_reads_is_a_warning_and_others_are_not(figures):
+    workbook, sheet = _crime_sheet()
+    for letter in ("C", "E", "G"):  # previous; a working column; one right of the table
+        sheet.column_dimensions[letter].hidden = True
+    use_crime_workbook(figures, workbook)
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "hidden" in line] == [
+        "Warning: inputs/crime.xlsx [Crime]:1: column 'previous' is hidden in Excel, but "
+        "committeepack reads it; show it in Excel to check the figures the papers will print "
+        "(if another column should be read, name it in committeepack.toml with columns = "
+        "{ ... })"
+    ]
+    sheet.column_dimensions["C"].hidden = False  # its neighbours D and B stay shown
     workbook.save(figures / "inputs/crime.xlsx")
     assert "hidden" not in run(figures, "build").output

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CommitteePackError, InputError
+from ..errors import CommitteePackError, InputError, warn
 from ..file_names import shortened
 from .cells import Column, blank, check_cell
 from .column_places import locate_columns
 from .dated_rows import dated_rows
+from .hidden_rows import hidden_columns_message
 from .pivot_totals import pivot_totals
 from .raw_table import is_workbook, read_table
 from .several_areas import several_areas
@@ -105,6 +106,9 @@ def check_rows(
         errors.extend(found.problems)
         return result
     table, located = found.table, found.headings
+    hidden = [header for header in located.values() if header in table.hidden]
+    if hidden:
+        warn(result.error(table.heading_line, hidden_columns_message(hidden)))
     note = note_below(table)
     if note is not None and note.set_apart(table):
         table = without_notes(table, note)  # a source or footnotes, as a title is above

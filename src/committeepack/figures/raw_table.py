@@ -38,6 +38,7 @@ class RawTable:
     written: list[str] | None = None  # the headings as the file writes them (the columns')
     heading_line: int = 1  # the headings' row: below a title and notes in a published table
     above: tuple[str, ...] = ()  # the rows above the headings, each its one cell's text or ""
+    hidden: frozenset[str] = frozenset()  # the columns a workbook's sheet hides
 
     def headed(self) -> list[str]:
         """Each column's heading as written in the file, spaces around it taken off."""

@@ -15,7 +15,7 @@ from ..characters import composed
 from ..errors import InputError, warn
 from .cells import ExcelError, UnsavedFormula
 from .headings import heading_text
-from .hidden_rows import hidden_message, hidden_rows
+from .hidden_rows import hidden_columns, hidden_message, hidden_rows
 from .raw_table import (
     EMPTY,
     TITLE_ROWS,
@@ -67,7 +67,8 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()  # the size a file declares may be wrong: read it all
         rows = [_trimmed([_value(c, EmptyCell) for c in row]) for row in worksheet.iter_rows()]
-        hidden = [n for n in _hidden(worksheet) if n <= len(rows) and rows[n - 1]]
+        hidden = [n for n in _hidden(worksheet, hidden_rows) if n <= len(rows) and rows[n - 1]]
+        columns_hidden = _hidden(worksheet, hidden_columns)
     except InputError:
         raise
     except Exception as exc:
@@ -105,17 +106,22 @@ def read_workbook(path: Path, shown: str, sheet: str | None) -> RawTable:
         names,
         start + 1,
         above,
+        frozenset(
+            name
+            for name, i in zip(columns, used, strict=True)
+            if any(first <= i + 1 <= last for first, last in columns_hidden)
+        ),
     )
 
 
-def _hidden(worksheet) -> list[int]:
-    """The rows the read-only ``worksheet`` hides (:mod:`.hidden_rows`); none where this
-    openpyxl keeps its sheets otherwise."""
+def _hidden(worksheet, scan):
+    """What ``scan`` (:mod:`.hidden_rows`) finds hidden in the read-only ``worksheet``'s XML;
+    nothing where this openpyxl keeps its sheets otherwise."""
     source = getattr(worksheet, "_get_source", None)
     if source is None:
         return []
     with source() as sheet_xml:
-        return hidden_rows(sheet_xml)
+        return scan(sheet_xml)
 
 
 def _trimmed(values: list) -> tuple:
