@@ -166,3 +166,20 @@ def test_a_narrative_loop_that_feeds_itself_is_one_line_and_no_paper(minimal):
         "write the text with a loop or a filter instead"
     )
     assert not (minimal / "out").exists() or not list((minimal / "out").glob("*.docx"))
+
+
+@pytest.mark.parametrize(
+    ("template", "limit"),
+    [
+        # 1,000 characters wrapped at every character: 1,001 lines, each given the wrapstring
+        ("{{{{ ('x' * 1000)|wordwrap(1, true, 'y' * {n}) }}}}", 998),
+        ("{{{{ ('x' * 1000)|wordwrap(width=1, wrapstring='y' * {n}) }}}}", 998),
+        # 999 lines, each given the indent
+        ("{{{{ ('a\\n' * 998 ~ 'a')|indent('y' * {n}, true) }}}}", 999),
+    ],
+)
+def test_wrapping_and_indenting_stop_at_the_text_limit(template, limit):
+    assert jinja_bounds.MAX_TEXT == 1_000_000  # the limits below are worked out from it
+    assert len(render(template.format(n=limit))) <= jinja_bounds.MAX_TEXT
+    with pytest.raises(SecurityError, match="more than 1,000,000 characters"):
+        render(template.format(n=limit + 1))

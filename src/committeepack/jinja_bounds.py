@@ -197,6 +197,25 @@ def _check_widths(name: str, args: tuple, kwargs: dict) -> None:
             raise SecurityError(f"{name} wider than {MAX_WIDTH:,}")
 
 
+def _check_lines_added(name: str, args: tuple, kwargs: dict) -> None:
+    """wordwrap and indent add a text to every line they make: within the widths allowed,
+    a million characters wrapped at 1 with a 1,000-character wrapstring would make a
+    billion."""
+    if name not in ("wordwrap", "indent") or not args or not isinstance(args[0], str):
+        return
+    text = args[0]
+    if name == "wordwrap":
+        width = kwargs.get("width", args[1] if len(args) > 1 else 79)
+        added = kwargs.get("wrapstring", args[3] if len(args) > 3 else None) or "\n"
+        lines = len(text) // max(width, 1) if isinstance(width, int) else 0
+    else:
+        added = kwargs.get("width", args[1] if len(args) > 1 else 4)
+        lines = 0
+    each = len(added) if isinstance(added, str) else added if isinstance(added, int) else 0
+    if len(text) + (lines + text.count("\n") + 1) * max(each, 0) > MAX_TEXT:
+        raise SecurityError(f"{name} making a text of more than {MAX_TEXT:,} characters")
+
+
 def _check_percent(text: str, values) -> None:
     for match in PERCENT_FIELD.finditer(text):
         for number in match.groups():
@@ -246,6 +265,7 @@ def _bounded_padding(padding, name: str):
 
     def bounded(*args, **kwargs):
         _check_widths(name, args[2:] if passes else args[1:], kwargs)
+        _check_lines_added(name, args[1:] if passes else args, kwargs)
         return padding(*args, **kwargs)
 
     if passes is not None:
