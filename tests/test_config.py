@@ -352,3 +352,41 @@ def test_the_previous_period_comes_before_the_current(minimal, previous, current
         f"the previous period, '{previous}'; previous is the earlier of the two, current the "
         "later\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("setting", "problem"),
+    [
+        ("target = 0", None),
+        ("target = 172.5", None),
+        ("target = -1", "tables.monthly.target: must be a number, 0 or more"),
+        ("target = inf", "tables.monthly.target: must be a number, 0 or more"),
+        ("target = nan", "tables.monthly.target: must be a number, 0 or more"),
+    ],
+)
+def test_a_target_is_a_count_a_month(figures, setting, problem):
+    # inf and nan are TOML numbers: both reached the SPC arithmetic and stopped the build
+    edit(figures / "committeepack.toml", 'measure = "ASB incidents"', f'measure = "ASB"\n{setting}')
+    result = run(figures, "build")
+    assert "Traceback" not in result.output
+    if problem is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1
+        assert (
+            f"Error: committeepack.toml:69: {problem}; for example  target = 150" in result.output
+        )
+
+
+@pytest.mark.parametrize(("places", "allowed"), [(6, True), (7, False)])
+def test_a_rate_is_printed_to_at_most_six_places(figures, places, allowed):
+    # a billion places took the build for ever
+    edit(
+        figures / "committeepack.toml",
+        "[tables.districts]",
+        f"[tables.districts]\nrate_places = {places}",
+    )
+    result = run(figures, "build")
+    assert (result.exit_code == 0) == allowed, result.output
+    if not allowed:
+        assert "rate_places: must be a whole number, from 0 to 6" in result.output

@@ -60,7 +60,7 @@ def test_tile_for_a_rise(figures):
             "",
             ["ASB", "Down 11.7%", "Theft fell by 11.7% from 600 to 530."],
         ),
-        ("crime:Robbery", "change", "", ["ASB", "No change", "Robbery was unchanged at 20."]),
+        ("crime:Robbery", "change", "", ["ASB", "No change", "Robbery stayed at 20."]),
         (
             "crime:Violent crime",
             "share",

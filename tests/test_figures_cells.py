@@ -354,3 +354,32 @@ def test_another_status_is_named_with_those_allowed(written):
     assert str(raised.value) == (
         f"'{written}' is not a status; use one of: Not started, On track, Complete"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("999999999999999", 999_999_999_999_999),  # 15 digits: the most a figure has
+        ("999,999,999,999,999", 999_999_999_999_999),
+        ("0000999999999999999", 999_999_999_999_999),  # leading zeros are not digits of it
+        ("999999999999999.5", None),  # a count must be whole, but not for its size
+        (999_999_999_999_999, 999_999_999_999_999),  # a workbook's number
+        ("1000000000000000", "'100000...' is too large"),
+        ("1" + "0" * 5000, "'100000...' is too large"),  # past Python's own limit for text
+        (10**15, "'100000...' is too large"),
+        (1e300, "'1e+300' is too large"),  # a workbook's float
+    ],
+)
+def test_a_figure_of_more_than_15_digits_is_too_large(value, read):
+    if read is None:
+        with pytest.raises(ValueError, match="not a whole number"):
+            check_cell(COUNT_COLUMN, value, {})
+    elif isinstance(read, int):
+        assert check_cell(COUNT_COLUMN, value, {}) == read
+    else:
+        with pytest.raises(ValueError) as problem:
+            check_cell(COUNT_COLUMN, value, {})
+        assert str(problem.value) == (
+            f"{read} for a figure (its whole part has more than 15 digits); check the cell: "
+            "is something else pasted into it?"
+        )

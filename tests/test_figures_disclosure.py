@@ -5,10 +5,12 @@ print [low]; sentences say "fewer than 5"; the paper's glossary explains each sy
 from fractions import Fraction
 
 import docx
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from committeepack.figures.disclosure import Disclosure, suppress
+from committeepack.figures.model import Figure
 
 from conftest import edit, replace_line, run
 
@@ -149,3 +151,50 @@ def test_a_change_on_a_small_base_prints_low(figures):
         if t.rows[0].cells[0].text == "Term"
     }
     assert "[low]" in terms
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "hidden", "said"),
+    [
+        (3, 3, {"previous", "current"}, "stayed below 5 in both periods"),
+        (3, 4, {"previous", "current"}, "stayed below 5 in both periods"),
+        (3, 8, {"previous"}, "rose from fewer than 5 to 8"),
+        (8, 8, set(), "stayed at 8"),
+    ],
+)
+def test_a_change_is_said_in_words_that_agree_with_a_plural_name(previous, current, hidden, said):
+    # "Drug offences was unchanged" was printed: the verbs now suit "Robbery" and "Drug offences"
+    figure = Figure("Drug offences", previous, current, hidden=frozenset(hidden), rule=RULE)
+    assert figure.change == said
+    assert figure.summary == said
+
+
+def test_a_large_threshold_is_said_with_thousands_separated():
+    rule = Disclosure(below=10_000, low_base=1_000)
+    assert rule.fewer == "fewer than 10,000"
+    assert rule.note("[c]") == "confidential: a count below 10,000, or one that would reveal it"
+
+
+def test_a_chart_whose_every_bar_is_withheld_is_left_out_and_said_so(figures):
+    # every count below the threshold: the charts had no bar, and the build stopped on it
+    edit(
+        figures / "committeepack.toml",
+        "[periods]",
+        "[symbols]\nsuppress_below = 100000\n\n[periods]",
+    )
+    result = run(figures, "build")
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(figures / "out/strategic-assessment.docx"))
+    text = [p.text for p in document.paragraphs]
+    assert (
+        "There is no chart of the changes: every category has too few offences for a "
+        "percentage change to show."
+    ) in text
+    assert "There is no chart: every district's figure is withheld ([c])." in text
+    assert not document.inline_shapes or all(
+        "by district" not in shape._inline.docPr.get("descr", "")
+        and "change" not in shape._inline.docPr.get("descr", "")
+        for shape in document.inline_shapes
+    )
+    page = docx.Document(str(figures / "out/data-on-a-page.docx"))
+    assert not page.inline_shapes  # not an empty chart of axes alone

@@ -15,7 +15,7 @@ from committeepack.figures import sentences
     [
         (8640, 8277, "fell by 4.2% from 8,640 to 8,277"),
         (2400, 2700, "rose by 12.5% from 2,400 to 2,700"),
-        (47, 47, "was unchanged at 47"),
+        (47, 47, "stayed at 47"),
         (0, 12, "rose from 0 to 12"),
         (12, 0, "fell by 100.0% from 12 to 0"),
         (10000, 10001, "rose by less than 0.1% from 10,000 to 10,001"),
@@ -67,7 +67,7 @@ def test_direction_word_agrees_with_the_numbers(previous, current):
     elif current < previous:
         assert text.startswith("fell")
     else:
-        assert text == f"was unchanged at {current:,}"
+        assert text == f"stayed at {current:,}"
     if previous != current:
         assert text.endswith(f"from {previous:,} to {current:,}")
         match = re.search(r"by ([\d,.]+)%", text)

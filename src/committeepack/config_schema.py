@@ -48,6 +48,7 @@ _TABLE_COMMON = {
     "source": Field("text", example='"Police recorded crime"'),
     "columns": Field("map", item=TEXT, hint="map committeepack's column names to yours"),
 }
+PLACES_MOST = 6  # decimal places a rate is printed to; a billion took the build for ever
 _TOP = Field("integer", example="25", minimum=1)  # :mod:`.figures.top`
 _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
     "districts": {
@@ -63,8 +64,8 @@ _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
             hint='name each total row and what it adds up: totals = { Kent = "districts" }',
         ),
         "unranked": Field("texts", example='["Medway"]'),
-        "rate_places": Field("integer", example="1", minimum=0),
-        "rank_places": Field("integer", example="0", minimum=0),
+        "rate_places": Field("integer", example="1", minimum=0, maximum=PLACES_MOST),
+        "rank_places": Field("integer", example="0", minimum=0, maximum=PLACES_MOST),
     },
     "monthly": {
         "measure": _text("Anti-social behaviour incidents", required=False),
@@ -75,7 +76,7 @@ _TABLE_KIND_OPTIONS: dict[str, dict[str, Field]] = {
         "run_length": Field("choice", example="7", choices=(6, 7)),
         "baseline": Field("integer", example="12", minimum=12),
         "baseline_until": Field("months", example='["2023-09"]'),
-        "target": Field("number", example="150"),
+        "target": Field("number", example="150", minimum=0),  # a count a month
     },
     "activity": {"show": Field("boolean", example="false"), "top": _TOP},
     "reasons": {"show": Field("boolean", example="false"), "top": _TOP},

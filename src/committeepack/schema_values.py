@@ -4,6 +4,7 @@ carry), file names, dates, numbers and months, each returning the problems of a 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from .characters import CONTROL, control_problem
@@ -59,6 +60,8 @@ def is_number(value: object, schema: Field) -> bool:
     """Whether ``value`` is a number within the key's range."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False  # TOML's inf and nan: no figure or setting is either
     low, high = schema.minimum, schema.maximum
     return (low is None or value >= low) and (high is None or value <= high)
 

@@ -34,6 +34,9 @@ class Column:
     of: str = ""  # for an indent: the column whose cells' indentation it holds
 
 
+# a figure's whole part has at most 15 digits (a trillion times any real count): every such
+# number is exact as a chart's float, and a longer one is a cell pasted into the wrong place
+FIGURE_DIGITS = 15
 NAME_MAX = 200  # characters in a row's name (a ward, category or measure): longer is no name
 
 
@@ -153,17 +156,32 @@ def _number(value) -> int | Fraction:
             "in Excel, format it as a number (Home > Number) and check the figure"
         )
     if isinstance(value, int):
-        return value
+        return _not_too_large(value, value)
     if isinstance(value, float):  # from Excel: its shortest decimal form is what was typed
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"{quoted_cell(value)} is not a number")
-        exact = Fraction(repr(value))
+        exact = _not_too_large(Fraction(repr(value)), value)
         return int(exact) if exact.denominator == 1 else exact
     text = str(value).strip()
-    if not NUMBER.match(text):
+    match = NUMBER.match(text)
+    if not match:
         raise ValueError(_not_a_number(text))
+    if len(match.group(1).replace(",", "").lstrip("0")) > FIGURE_DIGITS:
+        _not_too_large(10**FIGURE_DIGITS, value)  # not converted: it may be 5,000 digits long
     exact = Fraction(text.replace(",", ""))
     return int(exact) if exact.denominator == 1 and "." not in text else exact
+
+
+def _not_too_large(number, value):
+    """``number``, unless its whole part has more than :data:`FIGURE_DIGITS` digits."""
+    if abs(number) >= 10**FIGURE_DIGITS:
+        text = repr(value) if isinstance(value, float) else str(value).strip()
+        shown = f"'{text[:6]}...'" if len(text) > 15 else quoted_cell(text)
+        raise ValueError(
+            f"{shown} is too large for a figure (its whole part has more than "
+            f"{FIGURE_DIGITS} digits); check the cell: is something else pasted into it?"
+        )
+    return number
 
 
 # what published statistics print in place of a figure: ".." or "x" not available, "c" or

@@ -44,15 +44,15 @@ class Disclosure:
     @property
     def fewer(self) -> str:
         """How sentences state a hidden count: ``fewer than 5``."""
-        return f"fewer than {self.below}"
+        return f"fewer than {self.below:,}"
 
     def note(self, symbol: str) -> str:
         """The note that explains ``symbol`` in a paper."""
         text = SYMBOLS[symbol]
         if symbol == "[c]" and self.below:
-            text = f"confidential: a count below {self.below}, or one that would reveal it"
+            text = f"confidential: a count below {self.below:,}, or one that would reveal it"
         elif symbol == "[low]" and self.low_base:
-            text = f"a percentage change on a base below {self.low_base}, too small to mean much"
+            text = f"a percentage change on a base below {self.low_base:,}, too small to mean much"
         return text
 
 

@@ -87,9 +87,9 @@ class Figure:
         """A change stated with no percentage, and hidden counts in words."""
         before, after = self.stated("previous"), self.stated("current")
         if self.hidden == {"previous", "current"}:
-            return f"was {self.rule.fewer} in both periods"
+            return f"stayed below {self.rule.below:,} in both periods"
         if self.previous == self.current:
-            return f"was unchanged at {after}"
+            return f"stayed at {after}"
         verb = "rose" if self.current > self.previous else "fell"
         return f"{verb} from {before} to {after}"
 

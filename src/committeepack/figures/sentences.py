@@ -49,10 +49,12 @@ def bounded_percent(value: Fraction | None, places: int = 1, whole: bool = False
 
 
 def change(previous, current, places: int = 1) -> str:
-    """How a figure moved: ``rose by 12.5% from 2,400 to 2,700``, ``was unchanged at 47``."""
+    """How a figure moved: ``rose by 12.5% from 2,400 to 2,700``, ``stayed at 47``. Its verbs
+    agree with a subject in the singular or the plural ("Robbery", "Drug offences"), which
+    "was unchanged" did not."""
     previous, current = _pair(previous, current)
     if previous == current:
-        return f"was unchanged at {number(current)}"
+        return f"stayed at {number(current)}"
     verb = "rose" if current > previous else "fell"
     pct = percent_change(previous, current)
     if pct is None:

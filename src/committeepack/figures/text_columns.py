@@ -25,7 +25,7 @@ UNCHECKED = object()
 # in a name: two spaces together, or a space other than " " (a line break, a tab, a no-break
 # space), which check_cell makes one space, or an invisible character, which it drops
 SPACED = re.compile(r"\s\s|[^\S ]|" + INVISIBLE.pattern)
-WHOLE_DIGITS = 18  # a whole number of up to 18 digits fits in 64 bits
+WHOLE_DIGITS = 15  # a figure's most (cells.FIGURE_DIGITS); longer goes to the cell check
 
 
 class CheckedColumns:

@@ -136,6 +136,8 @@ def _requests(facts: Facts, page) -> dict:
         for n in _crime_types(tree)
         if tree[n].figure.charted
     )
+    if not items:  # every type withheld or from too low a base: no bar to show
+        return {}
     scale = grid_scale(orientation, page[0].width_cm)
     width = chart_width_cm(orientation, scale)
     subject = "recorded crime by main type"

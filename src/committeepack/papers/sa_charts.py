@@ -13,7 +13,9 @@ from ..figures.sentences import mid_sentence
 
 def requests(facts: Facts, width_cm: float) -> dict[str, ChartRequest]:
     """Every chart the strategic assessment shows, by the name its builder asks for, drawn
-    ``width_cm`` wide: as wide as its template's text, where it is placed at that width."""
+    ``width_cm`` wide: as wide as its template's text, where it is placed at that width. A
+    chart none of whose bars may be shown (every count withheld as too small to publish, or
+    every change from too low a base) is not asked for: the builder says why it is missing."""
     figures = facts.figures
     font = facts.chart_font()
     wide = ("width_cm", width_cm)
@@ -22,17 +24,21 @@ def requests(facts: Facts, width_cm: float) -> dict[str, ChartRequest]:
         tree = crime.tree
         leaves = [tree[n].figure for n in tree if not tree[n].children and tree[n].figure.charted]
         items = tuple((f.name, f.previous, f.current) for f in leaves)
+        if not items:
+            continue
         result[f"crime:{spec.name}"] = ChartRequest(
             "percent_change_bars",
             (items, figures.previous, figures.current, font),
             (("max_bars", facts.config.chart_bars), wide),
         )
     for spec, districts in figures.of_kind("districts", DistrictTable):
-        result[f"districts:{spec.name}"] = _districts_chart(
-            districts, font, facts.config.chart_bars, wide
-        )
+        chart = _districts_chart(districts, font, facts.config.chart_bars, wide)
+        if chart.args[0]:
+            result[f"districts:{spec.name}"] = chart
     for spec, wards in figures.of_kind("wards", CountTable):
         counts = tuple((f.name, f.current) for f in wards.table if "current" not in f.hidden)
+        if not counts:
+            continue
         result[f"wards:{spec.name}"] = ChartRequest(
             "ranked_bars",
             (

@@ -58,12 +58,17 @@ class FigureSections(SectionWriter):
             # a category's change, not that of a sum of many (the table's "All other")
             self._largest_changes([f for f in leaves if not OTHER.fullmatch(f.name)])
             left_out = [f.name for f in leaves if not f.charted]
-            if left_out:
+            if len(left_out) == len(leaves):
+                self.paragraph(
+                    "There is no chart of the changes: every category has too few offences "
+                    "for a percentage change to show."
+                )
+            elif left_out:
                 self.paragraph(
                     f"The chart leaves out {', '.join(left_out)}: too few offences for a "
                     "percentage change to show."
                 )
-            self.chart(self.charts[f"crime:{spec.name}"])
+            self._chart(f"crime:{spec.name}")
             self.text("crime")
 
     def _crime_row(self, figure, depth: int, bold: bool) -> list:
@@ -162,12 +167,20 @@ class FigureSections(SectionWriter):
         if ties:
             note += " Districts with the same printed value share a rank (5=) and are listed by their unrounded value."
         self.paragraph(note)
-        self.chart(self.charts[f"districts:{name}"])
+        self._chart(f"districts:{name}", "every district's figure is withheld ([c])")
 
     @staticmethod
     def _rate(built: DistrictTable, rate) -> str:
         """A rate per 1,000 to the table's precision; ``[z]`` where there is none."""
         return compute.format_fixed(rate, built.rate_places) if rate is not None else "[z]"
+
+    def _chart(self, name: str, why_none: str = "") -> None:
+        """The chart ``name``, or where it has no bar to show, a sentence saying why."""
+        request = self.charts.get(name)
+        if request is not None:
+            self.chart(request)
+        elif why_none:
+            self.paragraph(f"There is no chart: {why_none}.")
 
     def wards(self) -> None:
         for spec, built in self.figures.of_kind("wards", CountTable):
@@ -193,7 +206,7 @@ class FigureSections(SectionWriter):
                 [7.0, 3.0, 3.0, 3.0],
                 numeric={1, 2, 3},
             )
-            self.chart(self.charts[f"wards:{spec.name}"])
+            self._chart(f"wards:{spec.name}", "every ward's count is withheld ([c])")
             self.text("wards")
 
     def _ward_coverage(self, wards: CountTable) -> None:
