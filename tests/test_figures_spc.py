@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from committeepack.figures import spc, spc_text
 from committeepack.figures.spc import LIMIT, SCREEN, Segment, SpcOptions, SpcResult
 
+from conftest import edit, run
+
 STABLE = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11, 12]
 WIDE = [5, 15] * 6 + [10]  # a baseline with mean 10 and wide limits (-15.5 to 35.5)
 LABELS = [f"M{i}" for i in range(80)]
@@ -482,3 +484,34 @@ def test_a_baseline_longer_than_its_segment_uses_the_whole_segment():
 def test_a_rebase_at_the_first_point_changes_nothing():
     assert [s.start for s in analyse(STABLE, rebase=(0,)).segments] == [0]
     assert analyse(STABLE, rebase=(0,)).segments[0].mean == analyse(STABLE).segments[0].mean
+
+
+@pytest.mark.parametrize(
+    ("rebase", "problem"),
+    [
+        ('["2024-03"]', None),  # two months before it
+        ('["2025-01"]', None),  # two months from it to the end
+        ('["2024-03", "2024-05"]', None),
+        ('["2024-01"]', "2024-01 is the table's first month: a rebase there changes nothing"),
+        ('["2024-02"]', "a rebase at 2024-02 leaves 2024-01 a segment of its own"),
+        ('["2025-02"]', "a rebase at 2025-02 leaves 2025-02 a segment of its own"),
+        ('["2024-06", "2024-07"]', "a rebase at 2024-07 leaves 2024-06 a segment of its own"),
+        ('["2024-06", "2024-06"]', "2024-06 is given twice; give each month once"),
+    ],
+)
+def test_a_rebase_leaves_every_segment_two_months_or_more(figures, rebase, problem):
+    # a rebase at the last month drew "limits of 179.0 and 179.0" from one month
+    edit(
+        figures / "committeepack.toml",
+        'measure = "ASB incidents"',
+        f'measure = "ASB"\nrebase = {rebase}',
+    )
+    result = run(figures, "build")
+    assert "Traceback" not in result.output
+    if problem is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 1
+        assert result.output.startswith(
+            f"Error: committeepack.toml:69: tables.monthly.rebase: {problem}"
+        ), result.output

@@ -142,6 +142,10 @@ def _spc_options(spec: TableSpec, months: list[str], config, errors) -> spc.SpcO
                 )
                 return None
             indexes.setdefault(key, []).append(months.index(month))
+    problem = _rebase_problem(indexes.get("rebase", []), months)
+    if problem:
+        fail("rebase", problem)
+        return None
     baseline = spec.options.get("baseline")
     if baseline is not None and "baseline_until" in indexes:
         fail("baseline", "give baseline (a number of months) or baseline_until, not both")
@@ -159,6 +163,30 @@ def _spc_options(spec: TableSpec, months: list[str], config, errors) -> spc.SpcO
         baseline_ends=tuple(indexes.get("baseline_until", [])),
         target=None if target is None else Fraction(repr(target)),
     )
+
+
+SEGMENT_LEAST = 2  # months a segment needs for a moving range, and so for limits
+
+
+def _rebase_problem(starts: list[int], months: list[str]) -> str | None:
+    """What is wrong with rebasing the series of ``months`` at ``starts`` (indexes): a month
+    given twice, or one that leaves a segment too short for limits (a rebase at the last
+    month drew limits of one point: 179.0 and 179.0)."""
+    edges = sorted(starts)
+    for before, month in itertools.pairwise(edges):
+        if before == month:
+            return f"{months[month]} is given twice; give each month once"
+    for start, end in zip([0, *edges], [*edges, len(months)], strict=True):
+        if end - start < SEGMENT_LEAST:
+            if end == 0:
+                return f"{months[0]} is the table's first month: a rebase there changes nothing; delete it"
+            at = months[end] if end < len(months) else months[start]
+            return (
+                f"a rebase at {at} leaves {months[start]} a segment of its own, and limits "
+                f"need at least {SEGMENT_LEAST} months; move it a month or more from the other "
+                "rebases and from the ends of the table"
+            )
+    return None
 
 
 def _next_month(month: str) -> str:
