@@ -597,3 +597,22 @@ def test_a_paper_with_a_drafting_mark_is_built_but_not_published(example):
     )
     assert (example / "out/agenda-item.docx").is_file()  # the draft the author needs
     assert not list((example / "out").glob("**/*.pdf"))
+
+
+def test_a_committee_with_a_long_name_is_published_with_titles_word_can_hold(tmp_path):
+    # the front sheet's title, "Agenda: <its 235-character name>, Tuesday 2 June 2026", passed
+    # Word's 255 characters for a property, and publish stopped with python-docx's error
+    project = copy_project(REPO, tmp_path / "pack")
+    name = "Communities Housing Environment Regeneration " * 5 + "Committee"
+    edit(
+        project / "committeepack.toml",
+        'name = "Communities, Housing and Environment Committee"',
+        f'name = "{name}"',
+    )
+    result = run(project, "publish")
+    assert result.exit_code == 0, result.output
+    sheet = docx.Document(str(project / "out/agenda.docx"))
+    title = sheet.core_properties.title
+    assert len(title) <= 255 and title.endswith("\u2026")
+    assert f"Agenda: {name}, Tuesday 2 June 2026".startswith(title[:-1])
+    assert name in [p.text for p in sheet.paragraphs][1]  # the sheet itself prints it whole

@@ -21,6 +21,7 @@ from .config import Branding, Config
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.fields import add_page_field
+from .word.paper_properties import property_text
 from .word.styles import (
     HEADER_FILL,
     LINK_COLOUR,
@@ -64,7 +65,7 @@ def base_document(branding: Branding, title: str, landscape: bool = False):
     _drop_unused_styles(document)
     wordxml.set_document_language(document, "en-GB")
     props = document.core_properties
-    props.title = title
+    props.title = property_text(title)
     props.author = "committeepack"
     props.last_modified_by = "committeepack"
     props.comments = ""

@@ -65,7 +65,7 @@ def _set_properties(document, title: str, project: Project) -> None:
     """Title, language and dates from the project, never from the clock; no path of the
     template Word attached to the project's own."""
     from .word.outside_links import drop_attached_template
-    from .word.paper_properties import drop_template_properties
+    from .word.paper_properties import drop_template_properties, property_text
     from .word.xml import set_document_language
 
     config = project.config
@@ -81,15 +81,3 @@ def _set_properties(document, title: str, project: Project) -> None:
     props.created = props.modified = when
     props.revision = 1
     props.identifier = ""  # a default template's mark (:mod:`.word.stamp`) is not the paper's
-
-
-PROPERTY_MAX = 255  # Word's limit for a document property (python-docx enforces it)
-
-
-def property_text(text: str) -> str:
-    """``text`` as a document property holds it: whole, or, past Word's 255 characters, cut
-    at a word and ended with an ellipsis (the paper itself shows the whole text)."""
-    if len(text) <= PROPERTY_MAX:
-        return text
-    cut = text[: PROPERTY_MAX - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "\u2026"

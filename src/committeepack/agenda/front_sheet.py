@@ -141,7 +141,7 @@ def render(tpl, names: dict, title: str, config: Config) -> bytes:
     from ..output import stable_zip
     from ..render import render_docx
     from ..word.outside_links import drop_attached_template
-    from ..word.paper_properties import drop_template_properties
+    from ..word.paper_properties import drop_template_properties, set_title
     from ..word.xml import set_document_language
 
     render_docx(tpl, names, "the front sheet's template")
@@ -149,7 +149,7 @@ def render(tpl, names: dict, title: str, config: Config) -> bytes:
     set_document_language(document, config.language)
     drop_attached_template(document)
     drop_template_properties(document)
-    document.core_properties.title = title
+    set_title(document, title)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return stable_zip(buffer.getvalue())

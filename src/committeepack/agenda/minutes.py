@@ -219,6 +219,7 @@ def write_minutes(minutes: Minutes, config: Config) -> bytes:
     from ..markdown_docx import MarkdownWriter
     from ..output import stable_zip
     from ..word import xml as wordxml
+    from ..word.paper_properties import set_title
     from ..word.styles import Styles
 
     title = minutes_title(minutes)
@@ -250,7 +251,7 @@ def write_minutes(minutes: Minutes, config: Config) -> bytes:
         document.add_paragraph(f"{number}. {item.title.upper()}", style="Heading 3")
         writer.write(document, item.body)
     document.add_paragraph(minutes.duration)
-    document.core_properties.title = title
+    set_title(document, title)
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue())

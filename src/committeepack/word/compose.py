@@ -37,6 +37,7 @@ from .page_references import (
     replace_markers,
     unwrap_contents,
 )
+from .paper_properties import set_title
 from .part_pages import prepare_part
 from .text import plain_text
 from .xml import set_document_language
@@ -160,7 +161,7 @@ def compose(
     _move_bookmarks(last)
     body.remove(last)
     set_document_language(base, language)
-    base.core_properties.title = title
+    set_title(base, title)
     buffer = io.BytesIO()
     base.save(buffer)
     return buffer.getvalue()

@@ -19,6 +19,24 @@ TEMPLATE_ELEMENT = re.compile(rb"<Template>[^<]*</Template>")
 NORMAL_TEMPLATE = b"<Template>Normal.dotm</Template>"
 
 
+PROPERTY_MAX = 255  # Word's limit for a document property (python-docx enforces it)
+
+
+def property_text(text: str) -> str:
+    """``text`` as a document property holds it: whole, or, past Word's 255 characters, cut
+    at a word and ended with an ellipsis (the paper itself shows the whole text)."""
+    if len(text) <= PROPERTY_MAX:
+        return text
+    cut = text[: PROPERTY_MAX - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip() + "\u2026"
+
+
+def set_title(document, title: str) -> None:
+    """Give the python-docx ``document`` its title property (:func:`property_text`: a
+    committee's long name made the agenda's title too long, and python-docx raised)."""
+    document.core_properties.title = property_text(title)
+
+
 def drop_template_properties(document) -> None:
     """Clear the python-docx ``document``'s properties that came from its template: the core
     properties committeepack does not set, the custom properties and the thumbnail, and the
