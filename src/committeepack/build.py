@@ -34,7 +34,6 @@ errors.
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -58,6 +57,7 @@ from .fingerprint import Planned, plan_rebuild
 from .libreoffice import Offices
 from .output import OutputFolder, Written
 from .project import Project
+from .project_lock import ProjectLock, empty_cache
 
 Progress = Callable[[str], None] | None
 
@@ -94,7 +94,11 @@ def build(
         prepared = prepare(start, options, run_offices, progress, shared)
         from .contents_pages import number_contents
 
-        number_contents([prepared])
+        try:
+            number_contents([prepared])
+        except BaseException:
+            prepared.release()
+            raise
     return finish(prepared)
 
 
@@ -112,8 +116,28 @@ def prepare(
     timings: dict[str, float] = {}
     with _timed(timings, "configuration"):
         project = _open(start)
+    lock = ProjectLock(project.cache_dir)  # before the record of what was written is read
+    lock.acquire(progress)
+    try:
+        return _prepare(project, options, offices, progress, shared, lock, began, timings)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _prepare(
+    project: Project,
+    options: BuildOptions,
+    offices: Offices,
+    progress: Progress,
+    shared: DrawingProcesses | None,
+    lock: ProjectLock,
+    began: float,
+    timings: dict[str, float],
+) -> Prepared:
+    """:func:`prepare` once the project is open and its lock held."""
     if options.clean:
-        shutil.rmtree(project.cache_dir, ignore_errors=True)
+        empty_cache(project.cache_dir)
     soffice = libreoffice.configured(project.config)
     page_numbers = options.page_numbers
     if page_numbers is None:
@@ -179,6 +203,7 @@ def prepare(
         options,
         office,
         began,
+        lock,
     )
 
 
@@ -193,6 +218,14 @@ def _rebuild_all(options: BuildOptions) -> str:
 
 def finish(prepared: Prepared) -> BuildResult:
     """Stage 7 of :func:`build`: write the papers (unless ``strict`` and warned)."""
+    try:
+        return _write(prepared)
+    finally:
+        prepared.release()
+
+
+def _write(prepared: Prepared) -> BuildResult:
+    """:func:`finish`, the project's lock held."""
     result, folder, options = prepared.result, prepared.folder, prepared.options
     warnings = prepared.warnings
     result.warnings = list(dict.fromkeys(str(w) for w in warnings))

@@ -44,7 +44,12 @@ def build_many(
                     ready.append((project, prepared))
                 except CommitteePackError as error:
                     outcomes[project] = error
-        number_contents([prepared for _, prepared in ready])
+        try:
+            number_contents([prepared for _, prepared in ready])
+        except BaseException:
+            for _, prepared in ready:
+                prepared.release()
+            raise
     for project, prepared in ready:
         try:
             outcomes[project] = finish(prepared)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .output import OutputFolder
     from .papers.base import Paper
     from .project import Project
+    from .project_lock import ProjectLock
 
 
 @dataclass
@@ -86,3 +87,9 @@ class Prepared:
     options: BuildOptions
     office: Office | None  # the LibreOffice that numbers the contents, started early
     began: float
+    lock: ProjectLock | None = None  # held from planning to writing (:mod:`.project_lock`)
+
+    def release(self) -> None:
+        """Let another build of the project in: this one has written, or will not write."""
+        if self.lock is not None:
+            self.lock.release()

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,7 @@ from .libreoffice import Office, Offices
 from .output import OutputFolder, sha256
 from .pdf_outline import page_count
 from .project import Project
+from .project_lock import locked
 from .publish import (
     Published,
     convert_stale,
@@ -95,7 +97,8 @@ def publish(
     from .config import find_project_root
 
     project = Project.open(find_project_root(start))
-    with Offices() as offices:
+    # the project's lock, held by its build, is held until its PDFs and pack are made too
+    with locked(project.cache_dir, progress), Offices() as offices:
         office, minutes = _before_build(project, offices)
         pack_office = offices.get(office.soffice, "pack")
         if not (project.out_dir / PACK).is_file():
@@ -135,12 +138,16 @@ def publish_many(
     then every project's papers converted in one LibreOffice run (one per ``[publish]
     soffice``), then each project's pack. Each project's result, or the error that stopped
     it, in the order given."""
-    with Offices() as offices:
-        return _publish_many(starts, options, progress, offices)
+    with Offices() as offices, ExitStack() as locks:
+        return _publish_many(starts, options, progress, offices, locks)
 
 
 def _publish_many(
-    starts: list[Path], options: BuildOptions, progress: Progress, offices: Offices
+    starts: list[Path],
+    options: BuildOptions,
+    progress: Progress,
+    offices: Offices,
+    locks: ExitStack,
 ) -> dict[Path, Published | CommitteePackError]:
     from .build_many import build_many
     from .config import find_project_root
@@ -150,6 +157,7 @@ def _publish_many(
     for start in starts:
         try:
             project = Project.open(find_project_root(start))
+            locks.enter_context(locked(project.cache_dir, progress))
             before[start] = (project, *_before_build(project, offices))
         except CommitteePackError as error:
             outcomes[start] = error
