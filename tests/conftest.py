@@ -144,3 +144,9 @@ def use_crime_workbook(figures: Path, workbook) -> None:
         'file = "inputs/crime.csv"',
         'workbook = "inputs/crime.xlsx"\nsheet = "Crime"',
     )
+
+
+def set_monthly_option(figures: Path, setting: str) -> None:
+    """Add ``setting`` (one TOML line) to the monthly table of the ``figures`` project, on
+    line 69 of its committeepack.toml."""
+    edit(figures / "committeepack.toml", 'measure = "ASB incidents"', f'measure = "ASB"\n{setting}')

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import edit, run
+from conftest import edit, run, set_monthly_option
 
 
 def test_bad_date_names_key_and_line(minimal):
@@ -366,7 +366,7 @@ def test_the_previous_period_comes_before_the_current(minimal, previous, current
 )
 def test_a_target_is_a_count_a_month(figures, setting, problem):
     # inf and nan are TOML numbers: both reached the SPC arithmetic and stopped the build
-    edit(figures / "committeepack.toml", 'measure = "ASB incidents"', f'measure = "ASB"\n{setting}')
+    set_monthly_option(figures, setting)
     result = run(figures, "build")
     assert "Traceback" not in result.output
     if problem is None:

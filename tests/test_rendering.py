@@ -6,15 +6,6 @@ from committeepack.schema import TITLE_LONGEST
 from conftest import edit, run
 
 
-def test_a_document_property_holds_at_most_words_255_characters():
-    from committeepack.rendering import PROPERTY_MAX, property_text
-
-    assert property_text("x" * PROPERTY_MAX) == "x" * PROPERTY_MAX  # at the limit: whole
-    long = property_text("word " * 100)
-    assert len(long) <= PROPERTY_MAX and long.endswith("word\u2026")
-    assert property_text("x" * (PROPERTY_MAX + 1)) == "x" * (PROPERTY_MAX - 1) + "\u2026"
-
-
 def test_the_longest_title_still_builds_within_words_limit(figures):
     import docx
 

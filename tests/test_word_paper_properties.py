@@ -86,3 +86,12 @@ def test_what_the_template_says_about_itself_is_not_in_the_paper(example):
     assert core.title.startswith("Safer Brackenford Partnership Strategic Assessment")
     assert core.author == "Brackenford Borough Council"
     assert core.language == "en-GB"
+
+
+def test_a_document_property_holds_at_most_words_255_characters():
+    from committeepack.word.paper_properties import PROPERTY_MAX, property_text
+
+    assert property_text("x" * PROPERTY_MAX) == "x" * PROPERTY_MAX  # at the limit: whole
+    long = property_text("word " * 100)
+    assert len(long) <= PROPERTY_MAX and long.endswith("word\u2026")
+    assert property_text("x" * (PROPERTY_MAX + 1)) == "x" * (PROPERTY_MAX - 1) + "\u2026"
