@@ -344,3 +344,34 @@ def test_the_minutes_are_of_a_meeting_before_this_one(tmp_path, meeting, refused
         "inputs/minutes.md:2: meeting_date: Tuesday 18 November 2025 is not before this "
         f"meeting, on {weekday_date(meeting)}; these are the minutes of the meeting before it"
     )
+
+
+def test_a_picture_in_the_minutes_is_read_beside_them_and_never_from_outside(
+    example, tmp_path, monkeypatch
+):
+    # the minutes' pictures were looked up from the shell's folder, and from anywhere
+    import io
+
+    import docx
+    from PIL import Image
+
+    from committeepack.agenda.minutes import write_minutes
+    from committeepack.config import load_config
+
+    Image.new("RGB", (40, 20), "red").save(example / "inputs" / "room.png")
+    Image.new("RGB", (40, 20), "blue").save(tmp_path / "outside.png")
+    minutes_file = example / "inputs" / "minutes.md"
+    edit(
+        minutes_file,
+        "There were no urgent items.",
+        "There were no urgent items.\n\n![The room](room.png)",
+    )
+    monkeypatch.chdir(tmp_path)  # not the project: the picture is found beside the minutes
+    config = load_config(example)
+    minutes = read_minutes(minutes_file, "inputs/minutes.md")
+    paper = docx.Document(io.BytesIO(write_minutes(minutes, config)))
+    assert len(paper.inline_shapes) == 1
+    edit(minutes_file, "(room.png)", f"({tmp_path / 'outside.png'})")
+    minutes = read_minutes(minutes_file, "inputs/minutes.md")
+    with pytest.raises(CommitteePackError, match="is outside the project folder"):
+        write_minutes(minutes, config)

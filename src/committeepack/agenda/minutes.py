@@ -244,7 +244,9 @@ def write_minutes(minutes: Minutes, config: Config) -> bytes:
         wordxml.Numbering(document.part),
         minutes.path,
         minutes.body_line,
+        (config.root / minutes.path).parent,  # pictures beside the minutes, not the shell's
         styles=Styles(headings={3: "Heading 4"}),
+        allows=config.allows,  # and never from outside the project
     )
     items = [*minutes.items, MinutesItem("Duration of meeting", [])]
     for number, item in enumerate(items, 1):
