@@ -2,6 +2,7 @@
 whose data changed, and list what changed for democratic services."""
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from committeepack.build import build
@@ -199,3 +200,25 @@ def test_a_heading_that_reads_the_same_with_no_break_spaces_is_not_a_change():
         "341",
         "342",
     )
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "written"),
+    [
+        ("inputs", "map.gif", "map.gif"),  # a GIF was not fingerprinted: "inputs unchanged"
+        ("inputs/pictures", "map.bmp", "pictures/map.bmp"),
+        ("pictures", "map.png", "../pictures/map.png"),  # in the project, beside inputs/
+    ],
+)
+def test_a_changed_picture_rebuilds_the_paper_that_shows_it(figures, folder, name, written):
+    from PIL import Image
+
+    picture = figures / folder / name
+    picture.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 20), "red").save(picture)
+    edit(figures / "inputs/agenda-item.md", "Publish the plan.", f"![A map]({written})")
+    build(figures)
+    Image.new("RGB", (40, 20), "blue").save(picture)
+    result = build(figures)
+    assert statuses(result)["agenda-item.docx"] == "written"
+    assert result.written[0].reasons == [f"{folder}/{name} changed"]

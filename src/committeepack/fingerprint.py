@@ -8,7 +8,10 @@ the last build, the paper is not rebuilt; when some differ, the build says which
 from __future__ import annotations
 
 import json
+import os
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .codehash import package_hash
@@ -45,14 +48,46 @@ def fingerprint(project: Project, paper: Paper, hashes: FileHashes | None = None
         prints[f"{INPUTS}/{name}"] = _hash_file(path) if project.config.allows(path) else "outside"
     for spec in _tables(project, paper):
         prints[spec.source.name()] = _hash_file(spec.source.path)
-    inputs = project.root / INPUTS
-    if inputs.is_dir():  # images a narrative may include
-        for image in sorted(inputs.rglob("*")):
-            # a link to a picture outside the project is not read (a narrative naming it is
-            # told so by its own check)
-            if image.suffix.lower() in (".png", ".jpg", ".jpeg") and project.config.allows(image):
-                prints[project.shown(image)] = _hash_file(image)
+    for image in _pictures(project, paper):
+        prints[project.shown(image)] = _hash_file(image)
     return prints
+
+
+# the pictures python-docx places, by their names' endings (a GIF was left out, so a
+# changed one was "unchanged")
+PICTURE_SUFFIXES = frozenset(
+    (".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".bmp", ".tif", ".tiff")
+)
+# an image a narrative names: ![alt](file), as written (one rendered by Jinja is found by its
+# ending, under inputs/)
+IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+
+
+def _pictures(project: Project, paper: Paper) -> list[Path]:
+    """The pictures ``paper`` may include: every picture under ``inputs/``, and any other of
+    the project that its narrative names. A picture outside the project is not read (the
+    narrative naming it is told so by its own check)."""
+    inputs = project.root / INPUTS
+    found = set(inputs.rglob("*")) if inputs.is_dir() else set()
+    found = {p for p in found if p.suffix.lower() in PICTURE_SUFFIXES}
+    for name in paper.files_read(project):
+        path = project.input(name)
+        if path.suffix.lower() == ".md" and path.is_file() and project.config.allows(path):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found.update(
+                Path(os.path.normpath(path.parent / written))  # "../pictures/x.png" named once
+                for written in IMAGE_REFERENCE.findall(text)
+            )
+    return sorted(picture for picture in found if _readable(picture, project))
+
+
+def _readable(picture: Path, project: Project) -> bool:
+    """Whether ``picture`` is a file of the project (a name no system could hold is not: the
+    narrative naming it is told so by its own check)."""
+    try:
+        return picture.is_file() and project.config.allows(picture)
+    except OSError:
+        return False
 
 
 def _tables(project: Project, paper: Paper) -> list:
