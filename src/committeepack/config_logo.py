@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config_checks import inside, outside
 from .config_reader import ConfigReader
-from .file_kinds import is_svg, not_a_file, too_many_pixels
+from .file_kinds import is_svg, not_a_file
 from .file_names import name_problem
 
 PNG, JPEG = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
@@ -35,15 +35,11 @@ def check_logo(
         reader.fail(key, f"no file {written!r}; check the name (it is relative to the project)")
         return None
     if start.startswith((PNG, JPEG)):
-        from docx.image.image import Image
+        from .word.pictures import PictureProblem, placeable
 
-        try:  # python-docx reads its size when the logo is placed: a damaged file fails there
-            image = Image.from_file(str(path))
-        except Exception:  # python-docx raises many kinds for a damaged image
-            reader.fail(key, f"{written!r} is damaged; save the logo again as PNG")
-            return None
-        problem = too_many_pixels(image.px_width, image.px_height)
-        if problem:
+        try:  # read as the logo is placed: a damaged file fails here, not in the template
+            placeable(path)
+        except PictureProblem as problem:
             reader.fail(key, f"{written!r} {problem}")
             return None
         return path

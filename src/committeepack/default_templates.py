@@ -9,6 +9,7 @@ skeleton (docxtpl tags) to the styled base document made here.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import docx
@@ -281,7 +282,7 @@ def place_logo(document, logo: Path, description: str) -> None:
     """The logo at the right of the first page's header (the later pages keep the running
     header), with ``description`` as its alt text. A first page that is not a cover keeps the
     page footer."""
-    from docx.image.image import Image
+    from .word.pictures import placeable
 
     section = document.sections[0]
     if not section.different_first_page_header_footer:
@@ -289,10 +290,11 @@ def place_logo(document, logo: Path, description: str) -> None:
         wordxml.copy_story(section.footer, section.first_page_footer)
     paragraph = section.first_page_header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    image = Image.from_file(str(logo))
-    ratio = image.px_width / max(image.px_height, 1)
+    picture = placeable(logo)  # a CMYK JPEG as a PNG (:mod:`.word.pictures`)
+    ratio = picture.width / max(picture.height, 1)
+    data = io.BytesIO(picture.data)
     if LOGO_HEIGHT_CM * ratio > LOGO_MAX_WIDTH_CM:
-        shape = paragraph.add_run().add_picture(str(logo), width=Cm(LOGO_MAX_WIDTH_CM))
+        shape = paragraph.add_run().add_picture(data, width=Cm(LOGO_MAX_WIDTH_CM))
     else:
-        shape = paragraph.add_run().add_picture(str(logo), height=Cm(LOGO_HEIGHT_CM))
+        shape = paragraph.add_run().add_picture(data, height=Cm(LOGO_HEIGHT_CM))
     wordxml.set_picture_description(shape, description, title=description)

@@ -12,7 +12,7 @@ from pathlib import Path
 from markdown_it.tree import SyntaxTreeNode
 
 from .config_checks import OUTSIDE
-from .file_kinds import is_svg, too_many_pixels
+from .file_kinds import is_svg
 from .file_names import name_problem, shortened
 from .markdown_parse import leftover_problem
 
@@ -58,19 +58,19 @@ def image_problem(
 WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def picture_problem(written: str, source: Path) -> str | None:
-    """Why the image file at ``source`` cannot go into a paper as a picture: not a picture
-    Word reads (an SVG drawing, a PDF, text), or one so large that it would weigh the agenda
-    pack down; None when it can."""
-    from docx.image.image import Image
+def placed_picture(written: str, source: Path):
+    """The picture at ``source`` as the paper places it (:mod:`.word.pictures`), or the
+    problem that keeps it out (an SVG drawing, a PDF, text, a damaged or animated picture,
+    or one so large that it would weigh the agenda pack down), as a message."""
+    from .word.pictures import NOT_A_PICTURE, PictureProblem, placeable
 
     try:
-        image = Image.from_file(str(source))
-    except Exception:  # python-docx raises several types for what it cannot read
-        kind = "an SVG drawing" if is_svg(source) else "not a picture Word reads"
-        return f"image {written!r} is {kind}; save it as PNG (or JPEG for a photograph)"
-    problem = too_many_pixels(image.px_width, image.px_height)
-    return f"image {written!r} {problem}" if problem else None
+        return placeable(source)
+    except PictureProblem as problem:
+        said = str(problem)
+        if said == NOT_A_PICTURE and is_svg(source):
+            said = "is an SVG drawing; save it as PNG (or JPEG for a photograph)"
+        return f"image {written!r} {said}"
 
 
 def text_problem(text: str) -> str | None:

@@ -7,6 +7,7 @@ that has no place in a committee paper (raw HTML, code blocks) is an error at it
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from docx.shared import Cm, Twips
 from markdown_it.tree import SyntaxTreeNode
 
 from .errors import InputError, warn
-from .markdown_checks import image_problem, link_problem, picture_problem, text_problem, words
+from .markdown_checks import image_problem, link_problem, placed_picture, text_problem, words
 from .word import tables as tablexml
 from .word import xml as wordxml
 from .word.column_widths import broken_words, fitted_widths
@@ -231,13 +232,13 @@ class MarkdownWriter:
         problem = image_problem(str(node.attrs["src"]), alt, source, self.allows)
         if problem:
             raise self.error(node, problem)
-        problem = picture_problem(str(node.attrs["src"]), source)
-        if problem:
-            raise self.error(node, problem)
+        picture = placed_picture(str(node.attrs["src"]), source)
+        if isinstance(picture, str):
+            raise self.error(node, picture)
         paragraph = self._new_paragraph(container, self.styles.body)
         if indent:
             wordxml.set_left_indent(paragraph, indent)
-        shape = paragraph.add_run().add_picture(str(source))
+        shape = paragraph.add_run().add_picture(io.BytesIO(picture.data))
         limit = Cm(content_width_cm(paragraph.part.document)) - Twips(indent)
         if shape.width > limit:
             shape.height = int(shape.height * limit / shape.width)
