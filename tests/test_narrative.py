@@ -666,3 +666,19 @@ def test_a_table_whose_words_cannot_fit_the_page_is_a_warning_at_its_line(minima
     )
     edit(minimal / AGENDA, address, "https://www.example.org/plan")
     assert "Warning" not in run(minimal, "build").output
+
+
+@pytest.mark.parametrize("mark", ["**", "~~", "{{"])
+def test_a_value_holding_a_mark_a_paper_would_show_is_named_as_the_values(minimal, mark):
+    # the author's line was blamed: "close it with ~~ after the words" where none was typed
+    edit(
+        minimal / "committeepack.toml",
+        'name = "Safer Testshire"',
+        f'name = "Safer {mark} Testshire"',
+    )
+    edit(minimal / AGENDA, "First paragraph.", "First {{ partnership }}.")
+    assert errors(minimal) == [
+        f"Error: inputs/agenda-item.md:18: {{{{ partnership }}}} prints 'Safer {mark} Testshire', "
+        f"which holds '{mark}': the paper would show it as typed; take it out of the value "
+        "where it is written (committeepack.toml or its table)"
+    ]

@@ -18,6 +18,8 @@ from fractions import Fraction
 from jinja2 import Undefined
 from markupsafe import Markup
 
+from .file_names import shortened
+
 # Markdown's marks in a value printed into narrative: escaped (CommonMark lets any ASCII
 # punctuation be), so that a partnership named "Safer *North*", a category "Theft_other" or a
 # cell holding "[text](address)" or "<b>" reads in the paper as it was typed, never as
@@ -59,11 +61,29 @@ def finalize(value: object) -> object:
     raise NotText(value)
 
 
+class MarkInValue(NotText):
+    """A value printed into narrative holds a mark a paper would show as typed (``**``)."""
+
+    def __init__(self, value: str, mark: str):
+        super().__init__(value)
+        self.mark = mark
+
+
 def finalize_markdown(value: object) -> object:
     """:func:`finalize`, then the text as :func:`markdown_text`: for narrative, which is
-    Markdown once Jinja has filled it in."""
+    Markdown once Jinja has filled it in. A value holding a mark that democratic services
+    send back (``**``, ``~~``, ``{{``) is :class:`MarkInValue`, named as the value's, not as
+    a mark the author left unclosed."""
+    from .markdown_parse import CLOSERS, OPENERS
+
     shown = finalize(value)
-    return shown if isinstance(shown, Undefined) else markdown_text(str(shown))
+    if isinstance(shown, Undefined):
+        return shown
+    text = str(shown)
+    mark = next((m for m in (*OPENERS, *CLOSERS) if m in text), None)
+    if mark is not None:
+        raise MarkInValue(text, mark)
+    return markdown_text(text)
 
 
 def markdown_text(text: str) -> str:
@@ -86,6 +106,13 @@ def explain(error: NotText, source_line: str) -> str:
     found = EXPRESSION.findall(source_line)
     name = found[0] if len(found) == 1 else "the value"
     value = error.value
+    if isinstance(error, MarkInValue):
+        what = f"{{{{ {name} }}}} prints" if len(found) == 1 else "a value printed here is"
+        return (
+            f"{what} '{shortened(str(value), 60)}', which holds '{error.mark}': the paper "
+            "would show it as typed; take it out of the value where it is written "
+            "(committeepack.toml or its table)"
+        )
     if value is None:
         return f"{{{{ {name} }}}} has no value here (None); check the name, or leave it out"
     if isinstance(value, bool):
