@@ -194,6 +194,26 @@ def test_a_project_folder_that_does_not_exist_is_one_line(minimal, command):
     assert not (minimal / "out").exists()
 
 
+@pytest.mark.parametrize("command", ["build", "publish", "templates", "changes", "new"])
+def test_a_project_folder_no_system_could_name_is_one_line(tmp_path, command):
+    # Python's own "File name too long" came out as a traceback
+    folder = tmp_path / ("x" * 300)
+    if command == "new":
+        result = CliRunner().invoke(cli, ["new", str(folder)])
+        shown = repr(str(folder)[:40] + "...")
+        assert result.output == (
+            f"Error: {shown}: has a part longer than 255 characters, which no file name can "
+            "be; check it\n"
+        )
+    else:
+        result = run(folder, command)
+        assert result.output == (
+            f"Error: the folder '{str(folder)[:40]}...' has a part longer than 255 "
+            "characters, which no file name can be; check it\n"
+        )
+    assert result.exit_code == 1
+
+
 def test_a_narrative_that_is_a_folder_is_one_line(minimal):
     narrative = minimal / "inputs" / "agenda-item.md"
     narrative.unlink()

@@ -26,6 +26,7 @@ from .config_reader import CONFIG_NAME, ConfigReader, read_config_text
 from .config_schema import BODY_SIZES, SCHEMA
 from .errors import ConfigError, InputError, raise_all, relative
 from .file_kinds import not_a_file
+from .file_names import name_problem, shortened
 from .schema import HEX_COLOUR, validate
 
 
@@ -148,6 +149,9 @@ def find_project_root(start: Path) -> Path:
     """The folder holding ``committeepack.toml``: ``start`` or one of its parents. A
     ``start`` that does not exist is an error (a mistyped ``--project`` would otherwise
     find the project of the folder the command runs in)."""
+    problem = name_problem(start.as_posix())
+    if problem:  # the file system would fail on such a name with an error of its own
+        raise ConfigError(f"the folder '{shortened(str(start))}' {problem}")
     if not start.is_dir():
         raise ConfigError(
             f"no folder '{start}'; give the folder of a project (the one holding "

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, find_project_root, load_config
 from .errors import CommitteePackError
-from .file_names import name_problem
+from .file_names import name_problem, shortened
 from .output import stable_zip
 from .project import INPUTS, TEMPLATES
 
@@ -29,13 +29,13 @@ def example_dir() -> Path:
 
 def new_project(path: Path) -> list[Path]:
     """Create a project at ``path`` from the bundled example; return the files created."""
+    problem = name_problem(path.as_posix())  # on Windows, its \ between folders become /
+    if problem:  # first: the file system fails on such a name with an error of its own
+        raise CommitteePackError(problem, repr(shortened(str(path))))
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise CommitteePackError(
             "already exists and is not an empty folder; choose a new folder name", path
         )
-    problem = name_problem(path.as_posix())  # on Windows, its \ between folders become /
-    if problem:
-        raise CommitteePackError(problem, repr(str(path)))
     source = example_dir()
     made = not path.exists()
     try:
