@@ -200,9 +200,8 @@ def test_a_project_folder_no_system_could_name_is_one_line(tmp_path, command):
     folder = tmp_path / ("x" * 300)
     if command == "new":
         result = CliRunner().invoke(cli, ["new", str(folder)])
-        shown = repr(str(folder)[:40] + "...")
         assert result.output == (
-            f"Error: {shown}: has a part longer than 255 characters, which no file name can "
+            f"Error: {str(folder)!r}: has a part longer than 255 characters, which no file name can "
             "be; check it\n"
         )
     else:

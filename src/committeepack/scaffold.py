@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import CONFIG_NAME, find_project_root, load_config
 from .errors import CommitteePackError
-from .file_names import name_problem, shortened
+from .file_names import name_problem
 from .output import stable_zip
 from .project import INPUTS, TEMPLATES
 
@@ -31,7 +31,7 @@ def new_project(path: Path) -> list[Path]:
     """Create a project at ``path`` from the bundled example; return the files created."""
     problem = name_problem(path.as_posix())  # on Windows, its \ between folders become /
     if problem:  # first: the file system fails on such a name with an error of its own
-        raise CommitteePackError(problem, repr(shortened(str(path))))
+        raise CommitteePackError(problem, repr(str(path)))
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise CommitteePackError(
             "already exists and is not an empty folder; choose a new folder name", path
