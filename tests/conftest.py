@@ -150,3 +150,23 @@ def set_monthly_option(figures: Path, setting: str) -> None:
     """Add ``setting`` (one TOML line) to the monthly table of the ``figures`` project, on
     line 69 of its committeepack.toml."""
     edit(figures / "committeepack.toml", 'measure = "ASB incidents"', f'measure = "ASB"\n{setting}')
+
+
+def built_with_monthly_option(figures: Path, setting: str) -> str | None:
+    """Build the ``figures`` project with ``setting`` in its monthly table: None when it
+    builds, else what the user reads (never a traceback)."""
+    set_monthly_option(figures, setting)
+    result = run(figures, "build")
+    assert "Traceback" not in result.output
+    if result.exit_code == 0:
+        return None
+    assert result.exit_code == 1
+    return result.output
+
+
+def refused_publish(project: Path) -> str:
+    """Publish ``project``, which must be refused before any PDF is made: its last line."""
+    result = run(project, "publish")
+    assert result.exit_code == 1
+    assert not list((project / "out").glob("**/*.pdf"))
+    return result.output.strip().splitlines()[-1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -15,6 +16,9 @@ from .config_checks import OUTSIDE
 from .file_kinds import is_svg
 from .file_names import name_problem, shortened
 from .markdown_parse import leftover_problem
+
+if TYPE_CHECKING:
+    from .word.pictures import Picture
 
 LINK_SCHEMES = ("http", "https", "mailto", "tel")  # what a link in a published paper can open
 
@@ -58,7 +62,7 @@ def image_problem(
 WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def placed_picture(written: str, source: Path):
+def placed_picture(written: str, source: Path) -> Picture | str:
     """The picture at ``source`` as the paper places it (:mod:`.word.pictures`), or the
     problem that keeps it out (an SVG drawing, a PDF, text, a damaged or animated picture,
     or one so large that it would weigh the agenda pack down), as a message."""
